@@ -1,0 +1,138 @@
+// Package app is the program's window, built with Fyne. It talks to the
+// workspace package for data and never touches SQL itself.
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"cpw/assets"
+	"cpw/workspace"
+)
+
+// AppID is the program's stable application id; preferences are kept under it.
+const AppID = "org.cpw.planningworkspace"
+
+const (
+	prefWidth  = "window.width"
+	prefHeight = "window.height"
+)
+
+// Run opens the window: on the workspace at path, or on the welcome screen
+// when path is empty. It returns when the window is closed.
+func Run(path, version string) {
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	ui := newUI(a, version)
+	ui.window.Show()
+	if path != "" {
+		ui.open(path)
+	}
+	a.Run()
+}
+
+// ui is the one main window and what it shows.
+type ui struct {
+	app     fyne.App
+	window  fyne.Window
+	version string
+	file    *workspace.File // the open workspace, nil on the welcome screen
+	recent  *recentFiles
+}
+
+func newUI(a fyne.App, version string) *ui {
+	u := &ui{app: a, version: version, recent: &recentFiles{prefs: a.Preferences()}}
+	u.window = a.NewWindow("Consortium Planning Workspace")
+	p := a.Preferences()
+	u.window.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1100)), float32(p.FloatWithFallback(prefHeight, 720))))
+	u.window.SetCloseIntercept(func() {
+		s := u.window.Canvas().Size()
+		p.SetFloat(prefWidth, float64(s.Width))
+		p.SetFloat(prefHeight, float64(s.Height))
+		u.closeFile()
+		u.window.Close()
+	})
+	u.showWelcome()
+	return u
+}
+
+func (u *ui) closeFile() {
+	if u.file != nil {
+		u.file.Close()
+		u.file = nil
+	}
+}
+
+func (u *ui) showWelcome() {
+	u.closeFile()
+	u.window.SetTitle("Consortium Planning Workspace")
+	u.window.SetContent(newWelcome(u).content)
+}
+
+// open opens the workspace at path off the UI thread, then shows it. A file
+// that is refused gets a dialog with the reason; the welcome screen stays.
+func (u *ui) open(path string) {
+	u.busy("Opening "+filepath.Base(path)+"…", func() (func(), error) {
+		f, err := workspace.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		return func() { u.show(f) }, nil
+	})
+}
+
+// show replaces the window's content with the open workspace.
+func (u *ui) show(f *workspace.File) {
+	u.closeFile()
+	u.file = f
+	u.recent.add(f.Path())
+	view, name, err := newWorkspaceView(u, f)
+	if err != nil {
+		u.closeFile()
+		u.showError(err)
+		u.showWelcome()
+		return
+	}
+	title := fmt.Sprintf("%s — %s", name, filepath.Base(f.Path()))
+	if f.ReadOnly() {
+		title += " (read-only)"
+	}
+	u.window.SetTitle(title)
+	u.window.SetContent(view)
+	if f.ReadOnly() {
+		dialog.ShowInformation("Opened read-only",
+			"You may not write to this file, so it is open read-only: you can read everything but change nothing.\nUse Save a copy to make a copy you can edit.", u.window)
+	}
+}
+
+// busy runs work off the UI thread behind a small progress dialog; the
+// function it returns (if any) runs on the UI thread afterwards.
+func (u *ui) busy(message string, work func() (func(), error)) {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons("Please wait", container.NewVBox(widget.NewLabel(message), bar), u.window)
+	d.Show()
+	go func() {
+		then, err := work()
+		fyne.Do(func() {
+			d.Hide()
+			bar.Stop()
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if then != nil {
+				then()
+			}
+		})
+	}()
+}
+
+func (u *ui) showError(err error) {
+	dialog.ShowError(err, u.window)
+}

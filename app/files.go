@@ -1,0 +1,40 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// defaultFolder is where new workspaces are saved unless the user picks
+// another folder: Documents when there is one, else the home folder.
+func defaultFolder() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	if docs := filepath.Join(home, "Documents"); fileExists(docs) {
+		return docs
+	}
+	return home
+}
+
+// safeFileName turns a workspace name into a file name without characters
+// that some systems refuse.
+func safeFileName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 32 {
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(name))
+	if name == "" {
+		return "workspace"
+	}
+	return name
+}

@@ -1,0 +1,317 @@
+package main
+
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"cpw/workspace"
+)
+
+//go:embed FyneApp.toml
+var fyneApp string
+
+// version returns the program's version, kept in FyneApp.toml.
+func version() string {
+	m := regexp.MustCompile(`(?m)^\s*Version\s*=\s*"([^"]+)"`).FindStringSubmatch(fyneApp)
+	if m == nil {
+		return "unknown"
+	}
+	return m[1]
+}
+
+// command is one headless subcommand.
+type command struct {
+	usage   string // arguments after the command's name
+	summary string
+	run     func(args []string, out io.Writer) error
+}
+
+var commands = map[string]command{}
+
+// order is the order commands are listed in the help.
+var order = []string{"new", "demo", "info", "check", "template", "import", "export", "brief", "copy", "merge", "version"}
+
+func init() {
+	commands["new"] = command{"FILE.cpw --name NAME [--settlement S] [--city C] [--country C] [--currency KES]",
+		"create a workspace, with the sectors and the role catalogue seeded", runNew}
+	commands["demo"] = command{"FILE.cpw [--scale small|mukuru]", "write a synthetic demo workspace", runDemo}
+	commands["info"] = command{"FILE.cpw [--json]", "what is in a workspace: counts, schema version, ids", runInfo}
+	commands["copy"] = command{"FILE.cpw OUT.cpw", "write a consistent copy for sharing", runCopy}
+	commands["version"] = command{"", "print the program's version", func(args []string, out io.Writer) error {
+		if len(args) > 0 {
+			return usageError("version takes no arguments")
+		}
+		fmt.Fprintln(out, "cpw", version())
+		return nil
+	}}
+	// Commands whose features are still to be built say so plainly.
+	for _, c := range []struct{ name, usage, summary, feature string }{
+		{"check", "FILE.cpw [--json]", "run the health checks", "the health checks"},
+		{"template", "BOOK.xlsx", "write the blank import workbook", "Excel import and export"},
+		{"import", "FILE.cpw BOOK.xlsx [--dry-run] [--json]", "import a workbook", "Excel import and export"},
+		{"export", "FILE.cpw BOOK.xlsx", "export the workspace to a workbook", "Excel import and export"},
+		{"brief", "FILE.cpw OUT.pdf [--consortium CODE]", "write a PDF brief", "PDF briefs"},
+		{"merge", "FILE.cpw THEIRS.cpw [--dry-run] [--json]", "merge a copy edited by someone else", "merging copies"},
+	} {
+		c := c
+		commands[c.name] = command{c.usage, c.summary + " (not in this version yet)", func([]string, io.Writer) error {
+			return fmt.Errorf("the %s command is not in this version yet: it comes with %s", c.name, c.feature)
+		}}
+	}
+}
+
+// isCommand reports whether the arguments ask for a headless command rather
+// than the window.
+func isCommand(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	if _, ok := commands[args[0]]; ok {
+		return true
+	}
+	a := args[0]
+	if strings.HasPrefix(a, "-") || a == "help" {
+		return true
+	}
+	// Anything else is a file for the window, as long as it looks like one.
+	return len(args) > 1 || !(strings.EqualFold(filepath.Ext(a), workspace.Extension) || fileExists(a))
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
+
+// errUsage marks errors in how the command was called (exit status 2).
+type errUsage struct{ msg string }
+
+func (e errUsage) Error() string { return e.msg }
+
+func usageError(format string, args ...any) error { return errUsage{fmt.Sprintf(format, args...)} }
+
+// runCommand runs a subcommand and returns the exit status: 0, 1 for a
+// failure, 2 for bad usage. Errors are one sentence on stderr after "cpw: ".
+func runCommand(args []string, stdout, stderr io.Writer) int {
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+		printHelp(stdout)
+		return 0
+	}
+	if name == "--version" || name == "-version" {
+		name = "version"
+	}
+	c, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "cpw: %q is neither a command nor a workspace file: run \"cpw help\" to see the commands.\n", name)
+		return 2
+	}
+	err := c.run(args[1:], stdout)
+	if err == nil {
+		return 0
+	}
+	var u errUsage
+	if errors.As(err, &u) {
+		fmt.Fprintf(stderr, "cpw: %s.\nusage: cpw %s %s\n", strings.TrimSuffix(u.msg, "."), name, c.usage)
+		return 2
+	}
+	fmt.Fprintln(stderr, "cpw: "+sentence(err.Error()))
+	return 1
+}
+
+// sentence makes sure a message ends like a sentence.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s != "" && !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
+
+func printHelp(out io.Writer) {
+	fmt.Fprintln(out, "cpw — Consortium Planning Workspace", version())
+	fmt.Fprintln(out)
+	fmt.Fprintln(out, "  cpw [FILE.cpw]                 open the window (the welcome screen without a file)")
+	for _, n := range order {
+		c := commands[n]
+		fmt.Fprintf(out, "  cpw %s %s\n      %s\n", n, c.usage, c.summary)
+	}
+}
+
+// parse parses flags that may come before, between or after the positional
+// arguments, and checks the number of positional arguments.
+func parse(fs *flag.FlagSet, args []string, positional ...string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageError("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if len(pos) != len(positional) {
+		if len(pos) < len(positional) {
+			return nil, usageError("%s is missing", positional[len(pos)])
+		}
+		return nil, usageError("unexpected argument %q", pos[len(positional)])
+	}
+	return pos, nil
+}
+
+func runNew(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	name := fs.String("name", "", "")
+	settlement := fs.String("settlement", "", "")
+	city := fs.String("city", "", "")
+	country := fs.String("country", "", "")
+	currency := fs.String("currency", "", "")
+	pos, err := parse(fs, args, "FILE.cpw")
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(*name) == "" {
+		return usageError("--name is required")
+	}
+	f, err := workspace.Create(pos[0], workspace.NewOptions{Name: *name, Settlement: *settlement, City: *city, Country: *country, Currency: *currency})
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fmt.Fprintf(out, "Created %s: workspace “%s”.\n", pos[0], strings.TrimSpace(*name))
+	return nil
+}
+
+func runDemo(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	scale := fs.String("scale", "small", "")
+	pos, err := parse(fs, args, "FILE.cpw")
+	if err != nil {
+		return err
+	}
+	if *scale != "small" && *scale != "mukuru" {
+		return usageError("--scale must be small or mukuru, not %q", *scale)
+	}
+	start := time.Now()
+	f, err := workspace.CreateDemo(pos[0], workspace.DemoOptions{Scale: workspace.DemoScale(*scale)})
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	c, err := f.Counts()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Wrote the %s demo to %s in %.1f s: %d organisations, %d people, %d consortia, %d assignments, %d community units.\n",
+		*scale, pos[0], time.Since(start).Seconds(), c.Organisations, c.People, c.Consortia, c.Assignments, c.Units)
+	return nil
+}
+
+// infoReport is what "cpw info --json" prints; its keys are stable.
+type infoReport struct {
+	Name          string           `json:"name"`
+	WorkspaceID   string           `json:"workspace_id"`
+	CopyID        string           `json:"copy_id"`
+	SchemaVersion int              `json:"schema_version"`
+	ReadOnly      bool             `json:"read_only"`
+	Settlement    string           `json:"settlement"`
+	City          string           `json:"city"`
+	Country       string           `json:"country"`
+	Currency      string           `json:"currency"`
+	CreatedAt     string           `json:"created_at"`
+	FileBytes     int64            `json:"file_bytes"`
+	Counts        workspace.Counts `json:"counts"`
+}
+
+func runInfo(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("info", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parse(fs, args, "FILE.cpw")
+	if err != nil {
+		return err
+	}
+	f, err := workspace.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	in, err := f.Initiative()
+	if err != nil {
+		return err
+	}
+	counts, err := f.Counts()
+	if err != nil {
+		return err
+	}
+	v, err := f.SchemaVersion()
+	if err != nil {
+		return err
+	}
+	r := infoReport{Name: in.Name, WorkspaceID: in.ID, CopyID: f.CopyID(), SchemaVersion: v, ReadOnly: f.ReadOnly(),
+		Settlement: in.Settlement, City: in.City, Country: in.Country, Currency: in.Currency, CreatedAt: in.CreatedAt, Counts: counts}
+	if st, err := os.Stat(pos[0]); err == nil {
+		r.FileBytes = st.Size()
+	}
+	if *asJSON {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	fmt.Fprintln(out, r.Name)
+	row := func(k string, v any) { fmt.Fprintf(out, "  %-16s %v\n", k, v) }
+	row("file", fmt.Sprintf("%s (%.1f MB)", pos[0], float64(r.FileBytes)/1e6))
+	if r.ReadOnly {
+		row("access", "read-only: this file cannot be changed")
+	}
+	row("place", strings.Join(nonEmpty(r.Settlement, r.City, r.Country), ", "))
+	row("currency", r.Currency)
+	row("created", r.CreatedAt)
+	row("schema version", r.SchemaVersion)
+	row("workspace id", r.WorkspaceID)
+	row("copy id", r.CopyID)
+	for _, c := range []struct {
+		k string
+		n int
+	}{{"organisations", counts.Organisations}, {"people", counts.People}, {"consortia", counts.Consortia},
+		{"roles", counts.Roles}, {"assignments", counts.Assignments}, {"resource gaps", counts.Gaps},
+		{"meetings", counts.Meetings}, {"community units", counts.Units}, {"sectors", counts.Sectors}, {"changes", counts.Changes}} {
+		row(c.k, c.n)
+	}
+	return nil
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func runCopy(args []string, out io.Writer) error {
+	pos, err := parse(flag.NewFlagSet("copy", flag.ContinueOnError), args, "FILE.cpw", "OUT.cpw")
+	if err != nil {
+		return err
+	}
+	f, err := workspace.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := f.SaveCopy(pos[1]); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Wrote a copy of %s to %s.\n", pos[0], pos[1])
+	return nil
+}

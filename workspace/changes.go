@@ -1,0 +1,175 @@
+package workspace
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/google/uuid"
+)
+
+// Change is an entry of the change log: who changed what, when, from which copy.
+type Change struct {
+	ID       string
+	At       string // UTC time stamp
+	Author   string
+	CopyID   string
+	Entity   string // what kind of record, in the users' words
+	EntityID string
+	Action   string // create, update, delete
+	Summary  string
+}
+
+// ChangeFilter narrows the change log; empty fields do not narrow.
+type ChangeFilter struct {
+	Entity   string
+	EntityID string
+	Since    string // a date or time stamp
+	Limit    int    // 0 for all
+}
+
+// Changes returns the change log, newest first.
+func (f *File) Changes(filter ChangeFilter) ([]Change, error) {
+	var where []string
+	var args []any
+	if filter.Entity != "" {
+		where, args = append(where, "entity = ?"), append(args, filter.Entity)
+	}
+	if filter.EntityID != "" {
+		where, args = append(where, "entity_id = ?"), append(args, filter.EntityID)
+	}
+	if filter.Since != "" {
+		where, args = append(where, "at >= ?"), append(args, filter.Since)
+	}
+	q := "SELECT id, at, author, copy_id, entity, entity_id, action, summary FROM changes"
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY at DESC, rowid DESC"
+	if filter.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", filter.Limit)
+	}
+	rows, err := f.db.Query(q, args...)
+	if err != nil {
+		return nil, internal("reading the change log", err)
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		if err := rows.Scan(&c.ID, &c.At, &c.Author, &c.CopyID, &c.Entity, &c.EntityID, &c.Action, &c.Summary); err != nil {
+			return nil, internal("reading the change log", err)
+		}
+		out = append(out, c)
+	}
+	return out, internal("reading the change log", rows.Err())
+}
+
+// Tombstone records a deleted row, so that a merge does not bring it back.
+type Tombstone struct {
+	ID        string
+	Table     string
+	DeletedAt string
+	CopyID    string
+}
+
+// Tombstones returns every deletion recorded in the file.
+func (f *File) Tombstones() ([]Tombstone, error) {
+	rows, err := f.db.Query("SELECT id, entity, deleted_at, copy_id FROM tombstones ORDER BY deleted_at, id")
+	if err != nil {
+		return nil, internal("reading deletions", err)
+	}
+	defer rows.Close()
+	var out []Tombstone
+	for rows.Next() {
+		var t Tombstone
+		if err := rows.Scan(&t.ID, &t.Table, &t.DeletedAt, &t.CopyID); err != nil {
+			return nil, internal("reading deletions", err)
+		}
+		out = append(out, t)
+	}
+	return out, internal("reading deletions", rows.Err())
+}
+
+// Counts is how many records of each kind a workspace holds.
+type Counts struct {
+	Organisations int `json:"organisations"`
+	People        int `json:"people"`
+	Consortia     int `json:"consortia"`
+	Roles         int `json:"roles"`
+	Assignments   int `json:"assignments"`
+	Gaps          int `json:"gaps"`
+	Meetings      int `json:"meetings"`
+	Units         int `json:"units"`
+	Sectors       int `json:"sectors"`
+	Changes       int `json:"changes"`
+}
+
+// Counts counts the records of each kind.
+func (f *File) Counts() (Counts, error) {
+	var c Counts
+	err := f.db.QueryRow(`SELECT
+		(SELECT count(*) FROM organisations), (SELECT count(*) FROM people), (SELECT count(*) FROM consortia),
+		(SELECT count(*) FROM roles), (SELECT count(*) FROM assignments), (SELECT count(*) FROM gaps),
+		(SELECT count(*) FROM meetings), (SELECT count(*) FROM units), (SELECT count(*) FROM sectors),
+		(SELECT count(*) FROM changes)`).Scan(&c.Organisations, &c.People, &c.Consortia, &c.Roles, &c.Assignments,
+		&c.Gaps, &c.Meetings, &c.Units, &c.Sectors, &c.Changes)
+	return c, internal("counting records", err)
+}
+
+// SaveCopy writes a consistent copy of the workspace to path for sharing,
+// through SQLite's VACUUM INTO (never a raw copy of a file in use). The copy
+// gets its own copy id; the workspace id stays, so the copies can be merged.
+// It refuses to overwrite a file, and leaves nothing behind when it fails.
+func (f *File) SaveCopy(path string) error {
+	if !strings.EqualFold(filepath.Ext(path), Extension) {
+		return invalid("File", "A workspace copy's name must end in %s.", Extension)
+	}
+	if fileExists(path) {
+		return newError(ErrExists, "%s already exists: choose another name for the copy.", filepath.Base(path))
+	}
+	abs, _ := filepath.Abs(path)
+	if abs == mustAbs(f.path) {
+		return newError(ErrExists, "A copy cannot be written over the workspace itself.")
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return &Error{Code: ErrReadOnly, Message: fmt.Sprintf("The copy cannot be written in %s: %v.", filepath.Dir(path), err), Err: err}
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	os.Remove(tmpPath) // VACUUM INTO wants a new or empty file
+	defer os.Remove(tmpPath)
+	if _, err := f.db.Exec("VACUUM INTO ?", tmpPath); err != nil {
+		return internal("writing the copy", err)
+	}
+	db, err := openDB(tmpPath, "rw")
+	if err != nil {
+		return internal("writing the copy", err)
+	}
+	now := timestamp(f.Now())
+	_, err = db.Exec("UPDATE this_copy SET copy_id = ?, made_at = ?, made_from = ?", uuid.NewString(), now, f.copyID)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return internal("writing the copy", err)
+	}
+	os.Chmod(tmpPath, 0o644)
+	if err := os.Link(tmpPath, path); err != nil {
+		if fileExists(path) {
+			return newError(ErrExists, "%s already exists: choose another name for the copy.", filepath.Base(path))
+		}
+		return internal("writing the copy", os.Rename(tmpPath, path))
+	}
+	return nil
+}
+
+func mustAbs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return a
+}

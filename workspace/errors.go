@@ -1,0 +1,69 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrorCode classifies an Error so that callers can react to the kind of
+// failure without parsing its message.
+type ErrorCode string
+
+// The error codes the workspace package returns.
+const (
+	ErrNotFound      ErrorCode = "not-found"     // a file or record that does not exist
+	ErrNotFile       ErrorCode = "not-file"      // a directory or device where a file was expected
+	ErrNotAWorkspace ErrorCode = "not-workspace" // a file that is not a workspace of this program
+	ErrTooNew        ErrorCode = "too-new"       // a workspace written by a newer version
+	ErrDamaged       ErrorCode = "damaged"       // a workspace that fails SQLite's integrity check
+	ErrUntrusted     ErrorCode = "untrusted"     // a workspace whose schema holds objects this program did not create
+	ErrReadOnly      ErrorCode = "read-only"     // a change asked of a file opened read-only
+	ErrExists        ErrorCode = "exists"        // a file or record that would be overwritten or duplicated
+	ErrInvalid       ErrorCode = "invalid"       // a value that fails validation
+	ErrInUse         ErrorCode = "in-use"        // a record other records still refer to
+	ErrInternal      ErrorCode = "internal"      // anything unexpected
+)
+
+// Error is a failure with a sentence fit to show a user: it says what is wrong
+// and, where it can, what to do about it.
+type Error struct {
+	Code    ErrorCode
+	Field   string // for ErrInvalid: the field at fault, in the users' words
+	Message string
+	Err     error // the underlying cause, if any, for logs
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Unwrap returns the underlying cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+func newError(code ErrorCode, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+func invalid(field, format string, args ...any) *Error {
+	return &Error{Code: ErrInvalid, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// internal wraps an unexpected failure so that users see a plain sentence
+// while the cause stays available for logs.
+func internal(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return &Error{Code: ErrInternal, Message: "Internal error while " + what + ": " + err.Error() + ".", Err: err}
+}
+
+// Code returns the ErrorCode of err, or ErrInternal when err is not an *Error.
+func Code(err error) ErrorCode {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ErrInternal
+}

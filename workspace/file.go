@@ -1,0 +1,510 @@
+package workspace
+
+import (
+	"bytes"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/mattn/go-sqlite3"
+)
+
+// ApplicationID marks a SQLite file as a workspace of this program
+// (PRAGMA application_id; the bytes spell "CPW1").
+const ApplicationID = 0x43505731
+
+// Extension is the file name extension of workspace files.
+const Extension = ".cpw"
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migrations holds the schema changes in order: migrations[i] brings a file
+// from schema version i to i+1.
+var migrations = loadMigrations()
+
+// SchemaVersion is the schema version this program writes and reads.
+var SchemaVersion = len(migrations)
+
+func loadMigrations() []string {
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		panic(err)
+	}
+	sort.Strings(names)
+	out := make([]string, len(names))
+	for i, n := range names {
+		b, err := migrationFiles.ReadFile(n)
+		if err != nil {
+			panic(err)
+		}
+		out[i] = string(b)
+	}
+	return out
+}
+
+const driverName = "cpw-sqlite3"
+
+func init() {
+	// A workspace may come from someone else: never let its schema run
+	// functions with side effects (trusted_schema has no DSN parameter).
+	sql.Register(driverName, &sqlite3.SQLiteDriver{
+		ConnectHook: func(c *sqlite3.SQLiteConn) error {
+			_, err := c.Exec("PRAGMA trusted_schema = OFF", nil)
+			return err
+		},
+	})
+}
+
+// File is an open workspace file. Every change is committed at once.
+type File struct {
+	db       *sql.DB
+	path     string
+	readOnly bool
+	copyID   string
+
+	// Author is the name recorded with each change in the change log.
+	Author string
+	// Now tells the time for change stamps; tests and the demo set it.
+	Now func() time.Time
+}
+
+// dsn builds a mattn/go-sqlite3 DSN; it must start with "file:" or the
+// options after "?" are dropped.
+func dsn(path, mode string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: file:/C:/...
+	}
+	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+	q := "mode=" + mode + "&_foreign_keys=on&_busy_timeout=5000"
+	if mode == "ro" {
+		q += "&_txlock=deferred"
+	} else {
+		q += "&_txlock=immediate&_journal_mode=DELETE&_synchronous=FULL"
+	}
+	return "file:" + p + "?" + q
+}
+
+func openDB(path, mode string) (*sql.DB, error) {
+	db, err := sql.Open(driverName, dsn(path, mode))
+	if err != nil {
+		return nil, err
+	}
+	// One connection: edits are serialised anyway, and pragmas and
+	// temporary state stay on the one connection we know.
+	db.SetMaxOpenConns(1)
+	if err := db.Ping(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// header is what the first 100 bytes of a SQLite file say about it.
+type header struct {
+	applicationID uint32
+	userVersion   uint32
+}
+
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// readHeader reads the file's header without SQLite, so that a file that is
+// refused is never touched by the database engine.
+func readHeader(path string) (header, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return header{}, err
+	}
+	defer f.Close()
+	b := make([]byte, 100)
+	n, err := io.ReadFull(f, b)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return header{}, err
+	}
+	if n < 100 || !bytes.Equal(b[:16], sqliteMagic) {
+		return header{}, errNotSQLite
+	}
+	return header{
+		userVersion:   binary.BigEndian.Uint32(b[60:64]),
+		applicationID: binary.BigEndian.Uint32(b[68:72]),
+	}, nil
+}
+
+var errNotSQLite = errors.New("not a SQLite database")
+
+// Open opens an existing workspace file. It refuses, with a sentence that says
+// why and without changing a byte of it, anything that is not a healthy
+// workspace of this or an older version. A file the user may not write is
+// opened read-only (see ReadOnly). A workspace of an older schema is backed up
+// beside itself and then upgraded.
+func Open(path string) (*File, error) {
+	name := filepath.Base(path)
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, newError(ErrNotFound, "There is no file %q: check the name and the folder.", path)
+	case err != nil:
+		return nil, &Error{Code: ErrNotFound, Message: fmt.Sprintf("%s cannot be read: %v.", name, err), Err: err}
+	case st.IsDir():
+		return nil, newError(ErrNotFile, "%s is a folder, not a workspace file: choose a %s file.", name, Extension)
+	case !st.Mode().IsRegular():
+		return nil, newError(ErrNotFile, "%s is not a regular file: choose a %s workspace file.", name, Extension)
+	case st.Size() == 0:
+		return nil, newError(ErrNotAWorkspace, "%s is empty, so it is not a workspace: it may have been cut short while copying.", name)
+	}
+	h, err := readHeader(path)
+	if errors.Is(err, errNotSQLite) {
+		return nil, newError(ErrNotAWorkspace, "%s is not a workspace file: it is not a database made by this program.", name)
+	} else if err != nil {
+		return nil, &Error{Code: ErrNotFound, Message: fmt.Sprintf("%s cannot be read: %v.", name, err), Err: err}
+	}
+	if h.applicationID != ApplicationID {
+		return nil, newError(ErrNotAWorkspace, "%s is a database of another program, not a workspace: open a %s file made by this program.", name, Extension)
+	}
+	if int(h.userVersion) > SchemaVersion {
+		return nil, newError(ErrTooNew, "%s was saved by a newer version of this program (schema %d; this version reads up to %d): install the newer version to open it.", name, h.userVersion, SchemaVersion)
+	}
+	if h.userVersion == 0 {
+		return nil, newError(ErrDamaged, "%s is marked as a workspace but holds no workspace data: it was probably not finished when it was made.", name)
+	}
+	writable := canWrite(path)
+	if int(h.userVersion) < SchemaVersion && !writable {
+		return nil, newError(ErrReadOnly, "%s was saved by an older version and must be upgraded, but the file is read-only: copy it to a folder you can write to and open the copy.", name)
+	}
+
+	// Check the file on a read-only connection before anything may write to it.
+	ro, err := openDB(path, "ro")
+	if err != nil {
+		return nil, &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s cannot be opened as a workspace: %v.", name, err), Err: err}
+	}
+	if err := verify(ro, name, int(h.userVersion)); err != nil {
+		ro.Close()
+		return nil, err
+	}
+	if !writable {
+		f := &File{db: ro, path: path, readOnly: true}
+		return f.init()
+	}
+	if int(h.userVersion) < SchemaVersion {
+		if err := backupBeforeUpgrade(ro, path, int(h.userVersion)); err != nil {
+			ro.Close()
+			return nil, err
+		}
+	}
+	ro.Close()
+
+	db, err := openDB(path, "rw")
+	if err != nil {
+		return nil, &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s cannot be opened for writing: %v.", name, err), Err: err}
+	}
+	if err := migrate(db, int(h.userVersion)); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return (&File{db: db, path: path}).init()
+}
+
+func (f *File) init() (*File, error) {
+	f.Now = time.Now
+	f.Author = defaultAuthor()
+	if err := f.db.QueryRow("SELECT copy_id FROM this_copy").Scan(&f.copyID); err != nil {
+		f.db.Close()
+		return nil, newError(ErrDamaged, "%s is missing its copy identity: the file is damaged.", filepath.Base(f.path))
+	}
+	return f, nil
+}
+
+func defaultAuthor() string {
+	for _, k := range []string{"USER", "USERNAME", "LOGNAME"} {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// canWrite reports whether this user may write the file, without changing it.
+func canWrite(path string) bool {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
+}
+
+// verify runs SQLite's quick check and compares the schema with the one the
+// migrations build, refusing triggers and views this program did not create.
+func verify(db *sql.DB, name string, version int) error {
+	var result string
+	if err := db.QueryRow("PRAGMA quick_check(1)").Scan(&result); err != nil || result != "ok" {
+		if err == nil {
+			err = errors.New(result)
+		}
+		return &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s is damaged (%v): open an earlier copy or a backup.", name, err), Err: err}
+	}
+	want, err := expectedSchema(version)
+	if err != nil {
+		return internal("checking the schema", err)
+	}
+	rows, err := db.Query("SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+	if err != nil {
+		return &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s is damaged: its structure cannot be read (%v).", name, err), Err: err}
+	}
+	defer rows.Close()
+	have := map[string]bool{}
+	for rows.Next() {
+		var typ, obj, text string
+		if err := rows.Scan(&typ, &obj, &text); err != nil {
+			return internal("checking the schema", err)
+		}
+		have[typ+" "+obj] = true
+		if typ == "trigger" || typ == "view" {
+			if want[typ+" "+obj] != text {
+				return newError(ErrUntrusted, "%s contains a %s named %q that this program did not create, so it is not opened: someone may have altered the file.", name, typ, obj)
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return internal("checking the schema", err)
+	}
+	for k := range want {
+		if !have[k] {
+			return newError(ErrDamaged, "%s is damaged: it lacks part of the workspace structure (%s).", name, k)
+		}
+	}
+	return nil
+}
+
+var (
+	schemaMu    sync.Mutex
+	schemaCache = map[int]map[string]string{}
+)
+
+// expectedSchema builds the first version migrations in memory and returns
+// every schema object they create, keyed by "type name", with its SQL text.
+func expectedSchema(version int) (map[string]string, error) {
+	schemaMu.Lock()
+	defer schemaMu.Unlock()
+	if s, ok := schemaCache[version]; ok {
+		return s, nil
+	}
+	db, err := sql.Open(driverName, "file::memory:?_foreign_keys=on")
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, m := range migrations[:version] {
+		if _, err := db.Exec(m); err != nil {
+			return nil, err
+		}
+	}
+	rows, err := db.Query("SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	s := map[string]string{}
+	for rows.Next() {
+		var typ, name, text string
+		if err := rows.Scan(&typ, &name, &text); err != nil {
+			return nil, err
+		}
+		s[typ+" "+name] = text
+	}
+	schemaCache[version] = s
+	return s, rows.Err()
+}
+
+// backupBeforeUpgrade writes a consistent copy of the file beside it, named
+// after its old schema version, before any migration touches it.
+func backupBeforeUpgrade(db *sql.DB, path string, version int) error {
+	base := strings.TrimSuffix(path, Extension)
+	backup := fmt.Sprintf("%s.schema-%d-backup%s", base, version, Extension)
+	for i := 2; fileExists(backup); i++ {
+		backup = fmt.Sprintf("%s.schema-%d-backup-%d%s", base, version, i, Extension)
+	}
+	if _, err := db.Exec("VACUUM INTO ?", backup); err != nil {
+		os.Remove(backup)
+		return &Error{Code: ErrReadOnly, Message: fmt.Sprintf("%s must be upgraded, but no backup could be written beside it (%v): move it to a folder you can write to.", filepath.Base(path), err), Err: err}
+	}
+	return nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// migrate applies the migrations after version from, each in its own
+// transaction together with the new user_version.
+func migrate(db *sql.DB, from int) error {
+	for v := from; v < SchemaVersion; v++ {
+		tx, err := db.Begin()
+		if err != nil {
+			return internal("upgrading the workspace", err)
+		}
+		if _, err := tx.Exec(migrations[v]); err != nil {
+			tx.Rollback()
+			return internal(fmt.Sprintf("upgrading the workspace to schema %d", v+1), err)
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return internal("upgrading the workspace", err)
+		}
+		if err := tx.Commit(); err != nil {
+			return internal("upgrading the workspace", err)
+		}
+	}
+	return nil
+}
+
+// NewOptions describes a workspace to create.
+type NewOptions struct {
+	Name       string
+	Settlement string
+	City       string
+	Country    string
+	Currency   string
+	Author     string
+	// Now stamps the creation; zero means the current time.
+	Now time.Time
+}
+
+// Create writes a new workspace file at path, seeded with the sector themes
+// and the role catalogue, and opens it. It never overwrites an existing file:
+// the workspace is built in a temporary file beside path and moved into place
+// only when complete.
+func Create(path string, opt NewOptions) (*File, error) {
+	return create(path, opt, nil)
+}
+
+// create builds a workspace in a temporary file, lets fill add to it, and
+// moves it to path.
+func create(path string, opt NewOptions, fill func(*File) error) (*File, error) {
+	in := Initiative{Name: opt.Name, Settlement: opt.Settlement, City: opt.City, Country: opt.Country, Currency: opt.Currency}
+	if in.Currency == "" {
+		in.Currency = "KES"
+	}
+	if in.Country == "" {
+		in.Country = "Kenya"
+	}
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	if !strings.EqualFold(filepath.Ext(path), Extension) {
+		return nil, invalid("File", "A workspace file name must end in %s (for example %s%s).", Extension, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), Extension)
+	}
+	if fileExists(path) {
+		return nil, newError(ErrExists, "%s already exists: choose another name, or open it instead.", filepath.Base(path))
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, newError(ErrNotFound, "The folder %s does not exist: create it first or choose another.", dir)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return nil, &Error{Code: ErrReadOnly, Message: fmt.Sprintf("A workspace cannot be written in %s: %v.", dir, err), Err: err}
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	os.Chmod(tmpPath, 0o644) // CreateTemp makes files only their owner can read
+	ok := false
+	defer func() {
+		if !ok {
+			os.Remove(tmpPath)
+			os.Remove(tmpPath + "-journal")
+		}
+	}()
+
+	db, err := openDB(tmpPath, "rw")
+	if err != nil {
+		return nil, internal("creating the workspace", err)
+	}
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+		db.Close()
+		return nil, internal("creating the workspace", err)
+	}
+	if err := migrate(db, 0); err != nil {
+		db.Close()
+		return nil, err
+	}
+	f := &File{db: db, path: tmpPath, Now: time.Now, Author: opt.Author}
+	if f.Author == "" {
+		f.Author = defaultAuthor()
+	}
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	f.Now = func() time.Time { return now }
+	f.copyID = uuid.NewString()
+	if err := f.seed(in, now); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if fill != nil {
+		if err := fill(f); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	if err := db.Close(); err != nil {
+		return nil, internal("finishing the workspace", err)
+	}
+	// Link, unlike rename, fails rather than replace a file that appeared meanwhile.
+	if err := os.Link(tmpPath, path); err != nil {
+		if fileExists(path) {
+			return nil, newError(ErrExists, "%s already exists: choose another name, or open it instead.", filepath.Base(path))
+		}
+		if err := os.Rename(tmpPath, path); err != nil {
+			return nil, internal("saving the new workspace", err)
+		}
+	}
+	os.Remove(tmpPath)
+	ok = true
+	out, err := Open(path)
+	if err != nil {
+		return nil, err
+	}
+	out.Author = f.Author
+	return out, nil
+}
+
+// Close closes the file.
+func (f *File) Close() error { return f.db.Close() }
+
+// Path returns the file's path.
+func (f *File) Path() string { return f.path }
+
+// ReadOnly reports whether the file was opened read-only because this user
+// may not write it.
+func (f *File) ReadOnly() bool { return f.readOnly }
+
+// CopyID returns the id of this copy of the workspace; a copy made for
+// sharing has its own.
+func (f *File) CopyID() string { return f.copyID }
+
+// SchemaVersion returns the schema version of the open file.
+func (f *File) SchemaVersion() (int, error) {
+	var v int
+	err := f.db.QueryRow("PRAGMA user_version").Scan(&v)
+	return v, internal("reading the schema version", err)
+}

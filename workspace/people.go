@@ -1,0 +1,82 @@
+package workspace
+
+import "strings"
+
+// Person is someone who holds or may hold a role. Contact details are
+// personal data: briefs leave them out unless asked.
+type Person struct {
+	ID             string
+	Name           string
+	OrganisationID string // "" for residents without one
+	Position       string
+	Phone          string
+	Email          string
+	Gender         string // one of Genders
+	AgeBand        string // one of AgeBands
+	Resident       bool   // lives in the settlement
+	HomeUnitID     string // the community unit the person lives in, if known
+	Notes          string
+	Stamp
+}
+
+func (p *Person) table() table {
+	return table{"people", "person", "people", []string{"name", "organisation_id", "position", "phone", "email", "gender", "age_band", "resident", "home_unit_id", "notes"}}
+}
+func (p *Person) key() *string  { return &p.ID }
+func (p *Person) stamp() *Stamp { return &p.Stamp }
+func (p *Person) title() string { return p.Name }
+func (p *Person) fields() []any {
+	return []any{&p.Name, ref(&p.OrganisationID, "organisations", "Organisation"), &p.Position, &p.Phone, &p.Email,
+		&p.Gender, &p.AgeBand, &p.Resident, ref(&p.HomeUnitID, "units", "Home unit"), &p.Notes}
+}
+func (p *Person) check(*tx) error { return p.Validate() }
+
+// Validate checks the person's fields.
+func (p *Person) Validate() error {
+	clean(&p.Name, &p.Position, &p.Phone, &p.Email)
+	if strings.Trim(p.Phone, "+0123456789 -()./") != "" {
+		return invalid("Phone", "Phone “%s” may hold only digits, spaces, + - ( ) . and /.", p.Phone)
+	}
+	return firstError(required("Name", p.Name), maxLength("Name", p.Name, 200), maxLength("Phone", p.Phone, 40),
+		checkEmail("E-mail", p.Email), checkChoice("Gender", p.Gender, Genders), checkChoice("Age band", p.AgeBand, AgeBands))
+}
+
+// PersonFilter narrows a list of people; empty fields do not narrow.
+type PersonFilter struct {
+	OrganisationID string
+	HomeUnitID     string
+	NameContains   string
+}
+
+// People returns the people matching filter, by name.
+func (f *File) People(filter PersonFilter) ([]Person, error) {
+	var where []string
+	var args []any
+	if filter.OrganisationID != "" {
+		where, args = append(where, "organisation_id = ?"), append(args, filter.OrganisationID)
+	}
+	if filter.HomeUnitID != "" {
+		where, args = append(where, "home_unit_id = ?"), append(args, filter.HomeUnitID)
+	}
+	if filter.NameContains != "" {
+		where, args = append(where, "name LIKE ? ESCAPE '\\'"), append(args, "%"+likeEscape(filter.NameContains)+"%")
+	}
+	return list[Person](f.db, strings.Join(where, " AND "), "name COLLATE NOCASE, id", args...)
+}
+
+func likeEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
+
+// Person returns one person.
+func (f *File) Person(id string) (Person, error) { return getRecord[Person](f.db, id) }
+
+// CreatePerson adds a person.
+func (f *File) CreatePerson(p Person) (Person, error) { return createRecord(f, p) }
+
+// UpdatePerson changes a person.
+func (f *File) UpdatePerson(p Person) (Person, error) { return updateRecord(f, p) }
+
+// DeletePerson deletes a person who holds and held no role. Someone who left
+// a role stays, so that the history stays readable.
+func (f *File) DeletePerson(id string) error { return deleteRecord[Person](f, id) }

@@ -1,0 +1,585 @@
+package workspace
+
+import (
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/google/uuid"
+	"github.com/mattn/go-sqlite3"
+)
+
+// Stamp says when a row last changed and which copy of the workspace changed
+// it, so that copies edited apart can be merged.
+type Stamp struct {
+	UpdatedAt string
+	CopyID    string
+}
+
+// table describes how a record type is stored.
+type table struct {
+	name   string   // SQL table
+	entity string   // singular, in the users' words, as the change log names it
+	plural string   // plural, for counts
+	cols   []string // columns in the order of the record's fields()
+}
+
+// record is a row type stored through the helpers below.
+type record interface {
+	table() table
+	key() *string
+	stamp() *Stamp
+	// fields returns pointers to the stored fields in the order of table().cols.
+	fields() []any
+	// title names the record in the change log and in messages.
+	title() string
+}
+
+// onDelete says what happens to a row that refers to a deleted one.
+type onDelete int
+
+const (
+	restrict onDelete = iota // the deletion is refused while the row exists
+	cascade                  // the row is deleted too (it belongs to the deleted one)
+	setNull                  // the reference is cleared
+)
+
+// refField is a reference to another row: "" is stored as NULL, and the
+// referred-to row must exist.
+type refField struct {
+	p      *string
+	table  string // the table referred to
+	label  string // the field, in the users' words
+	action onDelete
+}
+
+func ref(p *string, table, label string) refField { return refField{p, table, label, restrict} }
+
+// optional stores "" as NULL without referring to another table (for
+// columns that are unique when set).
+func optional(p *string) refField { return refField{p: p} }
+
+// Value stores "" as NULL.
+func (r refField) Value() (driver.Value, error) {
+	if *r.p == "" {
+		return nil, nil
+	}
+	return *r.p, nil
+}
+
+// Scan reads NULL as "".
+func (r refField) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*r.p = ""
+	case string:
+		*r.p = v
+	case []byte:
+		*r.p = string(v)
+	default:
+		return fmt.Errorf("unexpected %T in a reference", src)
+	}
+	return nil
+}
+
+// linkTable is a many-to-many table between a record and other rows.
+type linkTable struct {
+	name      string
+	parentCol string
+	parent    string // table of the parent
+	otherCol  string
+	other     string // table of the other side
+	label     string // plural, in the users' words
+}
+
+var (
+	organisationSectors = linkTable{"organisation_sectors", "organisation_id", "organisations", "sector_id", "sectors", "sectors"}
+	consortiumSectors   = linkTable{"consortium_sectors", "consortium_id", "consortia", "sector_id", "sectors", "sectors"}
+	meetingConsortia    = linkTable{"meeting_consortia", "meeting_id", "meetings", "consortium_id", "consortia", "consortia"}
+	meetingAttendees    = linkTable{"meeting_attendees", "meeting_id", "meetings", "person_id", "people", "attendees"}
+	linkTables          = []linkTable{organisationSectors, consortiumSectors, meetingConsortia, meetingAttendees}
+)
+
+// prototypes lists one zero value of every record type, to find who refers to what.
+var prototypes = []record{
+	&Sector{}, &Organisation{}, &Unit{}, &Person{}, &Consortium{}, &ConsortiumMember{}, &Role{},
+	&Assignment{}, &ResourceGap{}, &GapCandidate{}, &Meeting{}, &Decision{}, &FollowUp{},
+}
+
+// referrer is a column that refers to rows of another table.
+type referrer struct {
+	table  table
+	column string
+	action onDelete
+}
+
+// referrers maps a table name to the columns that refer to its rows.
+var referrers = func() map[string][]referrer {
+	m := map[string][]referrer{}
+	for _, p := range prototypes {
+		for i, f := range p.fields() {
+			if r, ok := f.(refField); ok && r.table != "" {
+				m[r.table] = append(m[r.table], referrer{p.table(), p.table().cols[i], r.action})
+			}
+		}
+	}
+	for _, l := range linkTables {
+		t := table{name: l.name, entity: "link", plural: "links"}
+		m[l.parent] = append(m[l.parent], referrer{t, l.parentCol, cascade})
+		m[l.other] = append(m[l.other], referrer{t, l.otherCol, cascade})
+	}
+	return m
+}()
+
+// querier is what reads need: a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryRow(query string, args ...any) *sql.Row
+	Query(query string, args ...any) (*sql.Rows, error)
+	Exec(query string, args ...any) (sql.Result, error)
+}
+
+// tx is one write transaction: every change in it shares one time stamp and
+// is logged in the change log.
+type tx struct {
+	*sql.Tx
+	f  *File
+	at string
+}
+
+func timestamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+
+// write runs fn in one immediate transaction and commits it.
+func (f *File) write(fn func(t *tx) error) error {
+	if f.readOnly {
+		return newError(ErrReadOnly, "This workspace is open read-only, so it cannot be changed: use Save a copy to make a copy you can edit.")
+	}
+	sqlTx, err := f.db.Begin()
+	if err != nil {
+		return internal("starting a change", err)
+	}
+	defer sqlTx.Rollback()
+	if err := fn(&tx{Tx: sqlTx, f: f, at: timestamp(f.Now())}); err != nil {
+		return translate(err)
+	}
+	return internal("saving the change", sqlTx.Commit())
+}
+
+// uniqueMessages turns SQLite's unique-constraint failures into sentences.
+var uniqueMessages = []struct{ match, field, message string }{
+	{"sectors.name", "Name", "Another sector already has this name (names are compared without regard to case)."},
+	{"organisations.name", "Name", "Another organisation already has this name (names are compared without regard to case)."},
+	{"organisations.acronym", "Acronym", "Another organisation already uses this acronym (compared without regard to case)."},
+	{"consortia.code", "Code", "Another consortium already uses this code (compared without regard to case)."},
+	{"consortia.name", "Name", "Another consortium already has this name (compared without regard to case)."},
+	{"roles.name", "Name", "Another role in the catalogue already has this name (compared without regard to case)."},
+	{"roles.key", "Name", "This seeded role is already in the catalogue."},
+	{"units_name_in_parent", "Name", "Another unit with this name already sits under the same parent."},
+	{"gaps_title_in_consortium", "Title", "Another resource gap of the same consortium already has this title."},
+	{"gap_candidates", "Organisation", "This organisation is already a candidate for the gap."},
+}
+
+func translate(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
+		for _, u := range uniqueMessages {
+			if strings.Contains(se.Error(), u.match) {
+				return invalid(u.field, "%s", u.message)
+			}
+		}
+		return invalid("", "This would duplicate a record that already exists (%v).", se)
+	}
+	if errors.As(err, &se) && se.Code == sqlite3.ErrReadonly {
+		return &Error{Code: ErrReadOnly, Message: "The workspace file cannot be written: check that the file and its folder are writable.", Err: err}
+	}
+	return internal("saving the change", err)
+}
+
+func columnList(t table) string {
+	return "id, " + strings.Join(t.cols, ", ") + ", updated_at, copy_id"
+}
+
+func scanTargets(r record) []any {
+	s := r.stamp()
+	return append(append([]any{r.key()}, r.fields()...), &s.UpdatedAt, &s.CopyID)
+}
+
+func notFound(t table) error {
+	return newError(ErrNotFound, "This %s is not in the workspace: it may have been deleted.", t.entity)
+}
+
+// load reads the row with r's table and the given id into r.
+func load(q querier, r record, id string) error {
+	t := r.table()
+	err := q.QueryRow("SELECT "+columnList(t)+" FROM "+t.name+" WHERE id = ?", id).Scan(scanTargets(r)...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return notFound(t)
+	}
+	return internal("reading a "+t.entity, err)
+}
+
+// list reads the rows of T's table that match where ("" for all), in order.
+func list[T any, P interface {
+	*T
+	record
+}](q querier, where, order string, args ...any) ([]T, error) {
+	var zero T
+	t := P(&zero).table()
+	query := "SELECT " + columnList(t) + " FROM " + t.name
+	if where != "" {
+		query += " WHERE " + where
+	}
+	if order != "" {
+		query += " ORDER BY " + order
+	}
+	rows, err := q.Query(query, args...)
+	if err != nil {
+		return nil, internal("reading "+t.plural, err)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := rows.Scan(scanTargets(P(&v))...); err != nil {
+			return nil, internal("reading "+t.plural, err)
+		}
+		out = append(out, v)
+	}
+	return out, internal("reading "+t.plural, rows.Err())
+}
+
+// values returns the stored values of r's fields, in column order.
+func values(r record) []any {
+	fs := r.fields()
+	out := make([]any, len(fs))
+	for i, f := range fs {
+		if rf, ok := f.(refField); ok {
+			out[i] = rf
+			continue
+		}
+		out[i] = reflect.ValueOf(f).Elem().Interface()
+	}
+	return out
+}
+
+// checkRefs makes sure every reference of r points at an existing row.
+func (t *tx) checkRefs(r record) error {
+	for _, f := range r.fields() {
+		rf, ok := f.(refField)
+		if !ok || *rf.p == "" || rf.table == "" {
+			continue
+		}
+		var one int
+		err := t.QueryRow("SELECT 1 FROM "+rf.table+" WHERE id = ?", *rf.p).Scan(&one)
+		if errors.Is(err, sql.ErrNoRows) {
+			return invalid(rf.label, "The %s chosen is not in this workspace: it may have been deleted.", strings.ToLower(rf.label))
+		} else if err != nil {
+			return internal("checking a reference", err)
+		}
+	}
+	return nil
+}
+
+// create inserts r with a new id (unless it has one), stamps it and logs it.
+func (t *tx) create(r record, links ...linkValues) error {
+	if *r.key() == "" {
+		*r.key() = uuid.NewString()
+	}
+	*r.stamp() = Stamp{UpdatedAt: t.at, CopyID: t.f.copyID}
+	if err := t.checkRefs(r); err != nil {
+		return err
+	}
+	tab := r.table()
+	args := append(append([]any{*r.key()}, values(r)...), t.at, t.f.copyID)
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")
+	if _, err := t.Exec("INSERT INTO "+tab.name+" ("+columnList(tab)+") VALUES ("+marks+")", args...); err != nil {
+		return err
+	}
+	for _, l := range links {
+		if _, err := t.setLinks(l, *r.key()); err != nil {
+			return err
+		}
+	}
+	return t.logChange(tab.entity, *r.key(), "create", r.title())
+}
+
+// update writes r over the stored row with its id, and logs what changed.
+// Nothing is written when nothing changed.
+func (t *tx) update(r record, links ...linkValues) error {
+	tab := r.table()
+	old := reflect.New(reflect.TypeOf(r).Elem()).Interface().(record)
+	if err := load(t, old, *r.key()); err != nil {
+		return err
+	}
+	summary := diff(old, r)
+	for _, l := range links {
+		s, err := t.setLinks(l, *r.key())
+		if err != nil {
+			return err
+		}
+		summary = joinNonEmpty("; ", summary, s)
+	}
+	if summary == "" {
+		*r.stamp() = *old.stamp()
+		return nil
+	}
+	if err := t.checkRefs(r); err != nil {
+		return err
+	}
+	*r.stamp() = Stamp{UpdatedAt: t.at, CopyID: t.f.copyID}
+	sets := make([]string, 0, len(tab.cols)+2)
+	for _, c := range tab.cols {
+		sets = append(sets, c+" = ?")
+	}
+	sets = append(sets, "updated_at = ?", "copy_id = ?")
+	args := append(values(r), t.at, t.f.copyID, *r.key())
+	if _, err := t.Exec("UPDATE "+tab.name+" SET "+strings.Join(sets, ", ")+" WHERE id = ?", args...); err != nil {
+		return err
+	}
+	return t.logChange(tab.entity, *r.key(), "update", r.title()+": "+summary)
+}
+
+// remove deletes the row of r's table with r's id, leaving a tombstone. It is
+// refused while other rows must keep referring to it; rows that belong to it
+// are deleted with it (tombstoned too) and optional references are cleared.
+func (t *tx) remove(r record, id string) error {
+	tab := r.table()
+	if err := load(t, r, id); err != nil {
+		return err
+	}
+	blockers, err := t.blockers(tab.name, id)
+	if err != nil {
+		return err
+	}
+	if len(blockers) > 0 {
+		return newError(ErrInUse, "%s cannot be deleted while %s still refer to it: change or delete those first.", capitalise(tab.entity)+" “"+r.title()+"”", joinAnd(blockers))
+	}
+	for _, ref := range referrers[tab.name] {
+		switch ref.action {
+		case cascade:
+			if _, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id) SELECT id, ?, ?, ? FROM "+ref.table.name+" WHERE "+ref.column+" = ?", ref.table.name, t.at, t.f.copyID, id); err != nil {
+				return err
+			}
+			if _, err := t.Exec("DELETE FROM "+ref.table.name+" WHERE "+ref.column+" = ?", id); err != nil {
+				return err
+			}
+		case setNull:
+			if _, err := t.Exec("UPDATE "+ref.table.name+" SET "+ref.column+" = NULL, updated_at = ?, copy_id = ? WHERE "+ref.column+" = ?", t.at, t.f.copyID, id); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := t.Exec("DELETE FROM "+tab.name+" WHERE id = ?", id); err != nil {
+		return err
+	}
+	if err := t.tombstone(tab.name, id); err != nil {
+		return err
+	}
+	return t.logChange(tab.entity, id, "delete", r.title())
+}
+
+// blockers counts, in words, the rows that stop the row id of table from
+// being deleted ("3 people", "1 assignment").
+func (t *tx) blockers(tableName, id string) ([]string, error) {
+	var out []string
+	for _, ref := range referrers[tableName] {
+		if ref.action != restrict {
+			continue
+		}
+		var n int
+		if err := t.QueryRow("SELECT count(*) FROM "+ref.table.name+" WHERE "+ref.column+" = ?", id).Scan(&n); err != nil {
+			return nil, err
+		}
+		if n > 0 {
+			out = append(out, count(n, ref.table.entity, ref.table.plural))
+		}
+	}
+	return out, nil
+}
+
+func (t *tx) tombstone(tableName, id string) error {
+	_, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id) VALUES (?, ?, ?, ?)", id, tableName, t.at, t.f.copyID)
+	return err
+}
+
+func (t *tx) logChange(entity, id, action, summary string) error {
+	_, err := t.Exec("INSERT INTO changes (id, at, author, copy_id, entity, entity_id, action, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		uuid.NewString(), t.at, t.f.Author, t.f.copyID, entity, id, action, summary)
+	return err
+}
+
+// linkValues is the wanted set of rows linked to a record through a link table.
+type linkValues struct {
+	table linkTable
+	ids   []string
+}
+
+// setLinks makes the links of parent equal ids, tombstoning removed links,
+// and says what changed.
+func (t *tx) setLinks(l linkValues, parent string) (string, error) {
+	lt := l.table
+	have := map[string]string{} // other id -> link id
+	rows, err := t.Query("SELECT id, "+lt.otherCol+" FROM "+lt.name+" WHERE "+lt.parentCol+" = ?", parent)
+	if err != nil {
+		return "", err
+	}
+	for rows.Next() {
+		var id, other string
+		if err := rows.Scan(&id, &other); err != nil {
+			rows.Close()
+			return "", err
+		}
+		have[other] = id
+	}
+	rows.Close()
+	want := map[string]bool{}
+	added, removed := 0, 0
+	for _, id := range l.ids {
+		if id == "" || want[id] {
+			continue
+		}
+		want[id] = true
+		if _, ok := have[id]; ok {
+			continue
+		}
+		var one int
+		if err := t.QueryRow("SELECT 1 FROM "+lt.other+" WHERE id = ?", id).Scan(&one); errors.Is(err, sql.ErrNoRows) {
+			return "", invalid(capitalise(lt.label), "One of the %s chosen is not in this workspace: it may have been deleted.", lt.label)
+		} else if err != nil {
+			return "", err
+		}
+		if _, err := t.Exec("INSERT INTO "+lt.name+" (id, "+lt.parentCol+", "+lt.otherCol+", updated_at, copy_id) VALUES (?, ?, ?, ?, ?)",
+			uuid.NewString(), parent, id, t.at, t.f.copyID); err != nil {
+			return "", err
+		}
+		added++
+	}
+	for other, linkID := range have {
+		if want[other] {
+			continue
+		}
+		if _, err := t.Exec("DELETE FROM "+lt.name+" WHERE id = ?", linkID); err != nil {
+			return "", err
+		}
+		if err := t.tombstone(lt.name, linkID); err != nil {
+			return "", err
+		}
+		removed++
+	}
+	var parts []string
+	if added > 0 {
+		parts = append(parts, fmt.Sprintf("%d added", added))
+	}
+	if removed > 0 {
+		parts = append(parts, fmt.Sprintf("%d removed", removed))
+	}
+	if len(parts) == 0 {
+		return "", nil
+	}
+	return lt.label + " " + strings.Join(parts, ", "), nil
+}
+
+// linkedIDs returns, for each parent, the ids linked to it.
+func linkedIDs(q querier, l linkTable, parents ...string) (map[string][]string, error) {
+	out := map[string][]string{}
+	query := "SELECT " + l.parentCol + ", " + l.otherCol + " FROM " + l.name
+	var args []any
+	if len(parents) == 1 {
+		query += " WHERE " + l.parentCol + " = ?"
+		args = append(args, parents[0])
+	}
+	rows, err := q.Query(query+" ORDER BY rowid", args...)
+	if err != nil {
+		return nil, internal("reading "+l.label, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var p, o string
+		if err := rows.Scan(&p, &o); err != nil {
+			return nil, internal("reading "+l.label, err)
+		}
+		out[p] = append(out[p], o)
+	}
+	return out, internal("reading "+l.label, rows.Err())
+}
+
+// diff describes, field by field, how b differs from a ("Name: “x” → “y”").
+// Keys, stamps and linked lists are left out.
+func diff(a, b record) string {
+	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
+	var parts []string
+	for i := 0; i < va.NumField(); i++ {
+		f := va.Type().Field(i)
+		if f.Name == "ID" || f.Type == reflect.TypeOf(Stamp{}) || f.Type.Kind() == reflect.Slice {
+			continue
+		}
+		x, y := va.Field(i).Interface(), vb.Field(i).Interface()
+		if x == y {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s: %s → %s", words(f.Name), show(x), show(y)))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func show(v any) string {
+	s := fmt.Sprint(v)
+	if _, ok := v.(string); ok {
+		if len(s) > 60 {
+			s = s[:57] + "…"
+		}
+		return "“" + s + "”"
+	}
+	return s
+}
+
+// words turns a Go field name into words: "HomeUnitID" → "home unit".
+func words(name string) string {
+	name = strings.TrimSuffix(name, "ID")
+	var b strings.Builder
+	for i, r := range name {
+		if i > 0 && unicode.IsUpper(r) {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

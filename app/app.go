@@ -43,6 +43,7 @@ type ui struct {
 	window  fyne.Window
 	version string
 	file    *workspace.File // the open workspace, nil on the welcome screen
+	welcome *welcome        // the welcome screen, while it is shown
 	recent  *recentFiles
 }
 
@@ -72,7 +73,8 @@ func (u *ui) closeFile() {
 func (u *ui) showWelcome() {
 	u.closeFile()
 	u.window.SetTitle("Consortium Planning Workspace")
-	u.window.SetContent(newWelcome(u).content)
+	u.welcome = newWelcome(u)
+	u.window.SetContent(u.welcome.content)
 }
 
 // open opens the workspace at path off the UI thread, then shows it. A file
@@ -105,6 +107,7 @@ func (u *ui) show(f *workspace.File) {
 	}
 	u.window.SetTitle(title)
 	u.window.SetContent(view)
+	u.welcome = nil
 	if f.ReadOnly() {
 		dialog.ShowInformation("Opened read-only",
 			"You may not write to this file, so it is open read-only: you can read everything but change nothing.\nUse Save a copy to make a copy you can edit.", u.window)

@@ -532,8 +532,8 @@ func (d *demo) community(scale DemoScale) {
 				d.setHouseholds(cluID, households)
 				pid := d.person(Person{Gender: d.gender(0.55), Resident: true, HomeUnitID: cluID})
 				d.add(&Assignment{RoleID: repCluster, PersonID: pid, UnitID: cluID, StartOn: d.day(250 + d.r.IntN(200))})
-				// About one mobilizer for every two clusters, most of them women.
-				if segmentHasMobilizers && ci%2 == 1 {
+				// Mobilizers in two clusters of every three, most of them women.
+				if segmentHasMobilizers && ci%3 != 0 {
 					mid := d.person(Person{Gender: d.gender(0.62), Resident: true, HomeUnitID: cluID, AgeBand: d.pick([]string{"18-24", "25-35"})})
 					a := Assignment{RoleID: mobilizer, PersonID: mid, UnitID: cluID, StartOn: d.day(500 + d.r.IntN(200))}
 					if d.r.IntN(12) == 0 {

@@ -191,7 +191,7 @@ func Open(path string) (*File, error) {
 	// Check the file on a read-only connection before anything may write to it.
 	ro, err := openDB(path, "ro")
 	if err != nil {
-		return nil, &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s cannot be opened as a workspace: %v.", name, err), Err: err}
+		return nil, &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s is damaged and cannot be opened (%v): open an earlier copy or a backup.", name, err), Err: err}
 	}
 	if err := verify(ro, name, int(h.userVersion)); err != nil {
 		ro.Close()
@@ -239,8 +239,13 @@ func defaultAuthor() string {
 	return ""
 }
 
-// canWrite reports whether this user may write the file, without changing it.
+// canWrite reports whether the file may be written, without changing it. A
+// file marked read-only counts as such even for an administrator, who could
+// write it anyway: the mark says what its owner wants.
 func canWrite(path string) bool {
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm()&0o222 == 0 {
+		return false
+	}
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
 		return false
@@ -355,8 +360,10 @@ func fileExists(path string) bool {
 
 // migrate applies the migrations after version from, each in its own
 // transaction together with the new user_version.
-func migrate(db *sql.DB, from int) error {
-	for v := from; v < SchemaVersion; v++ {
+func migrate(db *sql.DB, from int) error { return migrateTo(db, from, SchemaVersion) }
+
+func migrateTo(db *sql.DB, from, to int) error {
+	for v := from; v < to; v++ {
 		tx, err := db.Begin()
 		if err != nil {
 			return internal("upgrading the workspace", err)

@@ -95,13 +95,18 @@ type linkTable struct {
 	otherCol  string
 	other     string // table of the other side
 	label     string // plural, in the users' words
+	// onOther says what deleting a row of the other side does: a sector can
+	// go and take its links along, but meeting history keeps its people and
+	// consortia from being deleted.
+	onOther   onDelete
+	one, many string // a link, in the users' words, for counts
 }
 
 var (
-	organisationSectors = linkTable{"organisation_sectors", "organisation_id", "organisations", "sector_id", "sectors", "sectors"}
-	consortiumSectors   = linkTable{"consortium_sectors", "consortium_id", "consortia", "sector_id", "sectors", "sectors"}
-	meetingConsortia    = linkTable{"meeting_consortia", "meeting_id", "meetings", "consortium_id", "consortia", "consortia"}
-	meetingAttendees    = linkTable{"meeting_attendees", "meeting_id", "meetings", "person_id", "people", "attendees"}
+	organisationSectors = linkTable{"organisation_sectors", "organisation_id", "organisations", "sector_id", "sectors", "sectors", cascade, "sector link", "sector links"}
+	consortiumSectors   = linkTable{"consortium_sectors", "consortium_id", "consortia", "sector_id", "sectors", "sectors", cascade, "sector link", "sector links"}
+	meetingConsortia    = linkTable{"meeting_consortia", "meeting_id", "meetings", "consortium_id", "consortia", "consortia", restrict, "meeting", "meetings"}
+	meetingAttendees    = linkTable{"meeting_attendees", "meeting_id", "meetings", "person_id", "people", "attendees", restrict, "meeting attended", "meetings attended"}
 	linkTables          = []linkTable{organisationSectors, consortiumSectors, meetingConsortia, meetingAttendees}
 )
 
@@ -129,9 +134,9 @@ var referrers = func() map[string][]referrer {
 		}
 	}
 	for _, l := range linkTables {
-		t := table{name: l.name, entity: "link", plural: "links"}
+		t := table{name: l.name, entity: l.one, plural: l.many}
 		m[l.parent] = append(m[l.parent], referrer{t, l.parentCol, cascade})
-		m[l.other] = append(m[l.other], referrer{t, l.otherCol, cascade})
+		m[l.other] = append(m[l.other], referrer{t, l.otherCol, l.onOther})
 	}
 	return m
 }()

@@ -1,0 +1,31 @@
+# The two commands a newcomer needs are `make run` and `make test`; both
+# install the build dependencies first.
+
+GO      ?= go
+BIN     := cpw
+DEMO    := demo.cpw
+export CGO_ENABLED := 1
+
+.PHONY: deps build run test bench clean
+
+deps:
+	@sh scripts/deps.sh
+
+build: deps
+	$(GO) build -o $(BIN) .
+
+# Builds, writes a demo workspace the first time, and opens the window on it.
+run: build
+	@test -f $(DEMO) || ./$(BIN) demo $(DEMO) --scale mukuru
+	./$(BIN) $(DEMO)
+
+test: deps
+	$(GO) vet ./...
+	LANG=en_US.UTF-8 $(GO) test -race ./...   # Fyne's test driver warns without a locale
+
+# Times the targets at the mukuru demo scale and prints them as a table.
+bench: build
+	$(GO) run ./internal/bench -cpw ./$(BIN)
+
+clean:
+	rm -f $(BIN) $(BIN).exe

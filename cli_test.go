@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cpw runs a command and returns its exit status and output.
+func cpw(args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	code := runCommand(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestNewAndInfo(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mukuru.cpw")
+	code, out, errOut := cpw("new", path, "--name", "Mukuru SPA", "--city", "Nairobi")
+	if code != 0 || !strings.Contains(out, "Mukuru SPA") || errOut != "" {
+		t.Fatalf("new: %d %q %q", code, out, errOut)
+	}
+	code, out, _ = cpw("info", path, "--json")
+	if code != 0 {
+		t.Fatalf("info: %d", code)
+	}
+	var info map[string]any
+	if err := json.Unmarshal([]byte(out), &info); err != nil {
+		t.Fatalf("info --json is not JSON: %v\n%s", err, out)
+	}
+	for _, k := range []string{"name", "workspace_id", "schema_version", "counts"} {
+		if _, ok := info[k]; !ok {
+			t.Errorf("info --json lacks %q", k)
+		}
+	}
+	counts := info["counts"].(map[string]any)
+	for _, k := range []string{"organisations", "people", "consortia", "roles", "assignments", "gaps", "meetings", "units"} {
+		if _, ok := counts[k]; !ok {
+			t.Errorf("info --json counts lack %q", k)
+		}
+	}
+	if info["name"] != "Mukuru SPA" || counts["roles"].(float64) < 20 {
+		t.Errorf("info: %v", info)
+	}
+	code, out, _ = cpw("info", path)
+	if code != 0 || !strings.Contains(out, "schema version") {
+		t.Errorf("info: %d %s", code, out)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "taken.cpw")
+	os.WriteFile(existing, []byte("not mine"), 0o644)
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		says string
+	}{
+		{"NewWithoutName", []string{"new", filepath.Join(dir, "a.cpw")}, 2, "--name is required"},
+		{"NewWithoutFile", []string{"new", "--name", "X"}, 2, "FILE.cpw is missing"},
+		{"NewOverExisting", []string{"new", existing, "--name", "X"}, 1, "already exists"},
+		{"InfoMissing", []string{"info", filepath.Join(dir, "none.cpw")}, 1, "There is no file"},
+		{"InfoNotWorkspace", []string{"info", existing}, 1, "not a workspace file"},
+		{"UnknownFlag", []string{"info", existing, "--colour"}, 2, "flag provided but not defined"},
+		{"ExtraArgument", []string{"version", "now"}, 2, "takes no arguments"},
+		{"UnknownCommand", []string{"frobnicate", "x"}, 2, "neither a command nor a workspace file"},
+		{"BadScale", []string{"demo", filepath.Join(dir, "d.cpw"), "--scale", "huge"}, 2, "--scale must be small or mukuru"},
+		{"NotYetBuilt", []string{"check", existing}, 1, "not in this version yet"},
+		{"CopyMissing", []string{"copy", filepath.Join(dir, "none.cpw"), filepath.Join(dir, "out.cpw")}, 1, "There is no file"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errOut := cpw(c.args...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d (%s)", code, c.code, errOut)
+			}
+			if !strings.HasPrefix(errOut, "cpw: ") || !strings.Contains(errOut, c.says) {
+				t.Errorf("stderr %q does not say %q", errOut, c.says)
+			}
+			if out != "" {
+				t.Errorf("a failing command printed to stdout: %q", out)
+			}
+		})
+	}
+	if b, _ := os.ReadFile(existing); string(b) != "not mine" {
+		t.Error("a failing command changed a file")
+	}
+	for _, p := range []string{"a.cpw", "d.cpw", "out.cpw"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err == nil {
+			t.Errorf("a failing command wrote %s", p)
+		}
+	}
+}
+
+func TestDemoAndCopy(t *testing.T) {
+	dir := t.TempDir()
+	demo := filepath.Join(dir, "demo.cpw")
+	if code, _, errOut := cpw("demo", demo); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	out := filepath.Join(dir, "for-the-wse-lead.cpw")
+	if code, _, errOut := cpw("copy", demo, out); code != 0 {
+		t.Fatalf("copy: %s", errOut)
+	}
+	_, a, _ := cpw("info", demo, "--json")
+	_, b, _ := cpw("info", out, "--json")
+	var ia, ib struct {
+		WorkspaceID string         `json:"workspace_id"`
+		CopyID      string         `json:"copy_id"`
+		Counts      map[string]int `json:"counts"`
+	}
+	json.Unmarshal([]byte(a), &ia)
+	json.Unmarshal([]byte(b), &ib)
+	if ia.WorkspaceID != ib.WorkspaceID || ia.CopyID == ib.CopyID || ia.Counts["people"] != ib.Counts["people"] || ia.Counts["people"] == 0 {
+		t.Errorf("copy: %+v vs %+v", ia, ib)
+	}
+	if code, _, errOut := cpw("copy", demo, out); code != 1 || !strings.Contains(errOut, "already exists") {
+		t.Errorf("copy over an existing file: %d %s", code, errOut)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	code, out, _ := cpw("version")
+	if code != 0 || strings.TrimSpace(out) != "cpw "+version() || version() == "unknown" {
+		t.Errorf("version: %q", out)
+	}
+	code, out, _ = cpw("help")
+	for _, n := range order {
+		if !strings.Contains(out, "cpw "+n) {
+			t.Errorf("help lacks %s", n)
+		}
+	}
+	if code != 0 {
+		t.Errorf("help exit %d", code)
+	}
+}
+
+func TestIsCommand(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "plan.cpw")
+	for _, c := range []struct {
+		args []string
+		want bool
+	}{
+		{nil, false},
+		{[]string{file}, false},
+		{[]string{"info", file}, true},
+		{[]string{"--version"}, true},
+		{[]string{"nonsense"}, true},
+	} {
+		if got := isCommand(c.args); got != c.want {
+			t.Errorf("isCommand(%v) = %v", c.args, got)
+		}
+	}
+}

@@ -19,9 +19,10 @@ run: build
 	@test -f $(DEMO) || ./$(BIN) demo $(DEMO) --scale mukuru
 	./$(BIN) $(DEMO)
 
+# LANG keeps the locale warning of Fyne's test driver out of the logs.
 test: deps
 	$(GO) vet ./...
-	LANG=en_US.UTF-8 $(GO) test -race ./...   # Fyne's test driver warns without a locale
+	LANG=en_US.UTF-8 $(GO) test -race ./...
 
 # Times the targets at the mukuru demo scale and prints them as a table.
 bench: build

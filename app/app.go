@@ -44,11 +44,13 @@ type ui struct {
 	version string
 	file    *workspace.File // the open workspace, nil on the welcome screen
 	welcome *welcome        // the welcome screen, while it is shown
-	recent  *recentFiles
+	// background starts slow work off the UI thread; tests run it in line.
+	background func(func())
+	recent     *recentFiles
 }
 
 func newUI(a fyne.App, version string) *ui {
-	u := &ui{app: a, version: version, recent: &recentFiles{prefs: a.Preferences()}}
+	u := &ui{app: a, version: version, recent: &recentFiles{prefs: a.Preferences()}, background: func(f func()) { go f() }}
 	u.window = a.NewWindow("Consortium Planning Workspace")
 	p := a.Preferences()
 	u.window.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1100)), float32(p.FloatWithFallback(prefHeight, 720))))
@@ -120,7 +122,7 @@ func (u *ui) busy(message string, work func() (func(), error)) {
 	bar := widget.NewProgressBarInfinite()
 	d := dialog.NewCustomWithoutButtons("Please wait", container.NewVBox(widget.NewLabel(message), bar), u.window)
 	d.Show()
-	go func() {
+	u.background(func() {
 		then, err := work()
 		fyne.Do(func() {
 			d.Hide()
@@ -133,7 +135,7 @@ func (u *ui) busy(message string, work func() (func(), error)) {
 				then()
 			}
 		})
-	}()
+	})
 }
 
 func (u *ui) showError(err error) {

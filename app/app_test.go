@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -53,22 +52,16 @@ func has(list []string, s string) bool {
 	return false
 }
 
-// waitFor waits until cond holds; work runs on a goroutine and reports back
-// through fyne.Do.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	for i := 0; i < 500; i++ {
-		if cond() {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Fatalf("gave up waiting for %s", what)
+// testUI builds the window on a test app. Work the window sends off the UI
+// thread runs in line, since the test driver has no UI goroutine to return to.
+func testUI(t *testing.T) *ui {
+	u := newUI(test.NewTempApp(t), "9.9.9")
+	u.background = func(f func()) { f() }
+	return u
 }
 
 func TestWelcomeScreen(t *testing.T) {
-	a := test.NewTempApp(t)
-	u := newUI(a, "9.9.9")
+	u := testUI(t)
 	got := texts(u.window.Content())
 	for _, want := range []string{"New workspace…", "Open…", "Open the demo", "Version 9.9.9", "Workspaces you open will be listed here."} {
 		if !has(got, want) {
@@ -78,64 +71,66 @@ func TestWelcomeScreen(t *testing.T) {
 }
 
 func TestOpenShowsWorkspaceAndRemembersIt(t *testing.T) {
-	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "mukuru.cpw")
 	f, err := workspace.CreateDemo(path, workspace.DemoOptions{Scale: workspace.DemoSmall})
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
-	u := newUI(a, "test")
+	u := testUI(t)
 	u.open(path)
-	waitFor(t, "the workspace to open", func() bool {
-		var title string
-		fyne.DoAndWait(func() { title = u.window.Title() })
-		return strings.Contains(title, "mukuru.cpw")
-	})
-	fyne.DoAndWait(func() {
-		if !strings.HasPrefix(u.window.Title(), "Mukuru Special Planning Area (demo)") {
-			t.Errorf("title %q", u.window.Title())
+	if title := u.window.Title(); title != "Mukuru Special Planning Area (demo) — mukuru.cpw" {
+		t.Errorf("title %q", title)
+	}
+	got := texts(u.window.Content())
+	for _, want := range []string{"Organisations", "Consortia (8)", "Save a copy…", "Close workspace"} {
+		if !has(got, want) {
+			t.Errorf("workspace screen lacks %q", want)
 		}
-		got := texts(u.window.Content())
-		for _, want := range []string{"Organisations", "Consortia (8)", "Save a copy…", "Close workspace"} {
-			if !has(got, want) {
-				t.Errorf("workspace screen lacks %q", want)
-			}
-		}
-	})
+	}
 	if r := u.recent.list(); len(r) != 1 || r[0] != path {
 		t.Errorf("recent files %v", r)
 	}
-	fyne.DoAndWait(func() {
-		u.showWelcome()
-		if u.file != nil {
-			t.Error("closing the workspace kept the file open")
-		}
-		if w := u.welcome; w == nil || len(w.files) != 1 || w.files[0] != path || w.recent.Length() != 1 {
-			t.Error("the welcome screen does not list the recent file")
-		}
-	})
+	u.showWelcome()
+	if u.file != nil {
+		t.Error("closing the workspace kept the file open")
+	}
+	if w := u.welcome; w == nil || len(w.files) != 1 || w.files[0] != path || w.recent.Length() != 1 {
+		t.Error("the welcome screen does not list the recent file")
+	}
+}
+
+func TestOpenReadOnlySaysSo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shared.cpw")
+	f, err := workspace.Create(path, workspace.NewOptions{Name: "Shared"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	os.Chmod(path, 0o444)
+	u := testUI(t)
+	u.open(path)
+	if !strings.HasSuffix(u.window.Title(), "(read-only)") {
+		t.Errorf("title %q", u.window.Title())
+	}
+	top := u.window.Canvas().Overlays().Top()
+	if top == nil || !has(texts(top), "open read-only") {
+		t.Error("no dialog says the file is read-only")
+	}
 }
 
 func TestOpenRefusedFileShowsTheReason(t *testing.T) {
-	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "partners.cpw")
 	os.WriteFile(path, []byte("Organisation,Sector\nMaji Safi Trust,Water\n"+strings.Repeat("-", 200)), 0o644)
-	u := newUI(a, "test")
+	u := testUI(t)
 	u.open(path)
-	waitFor(t, "the error dialog", func() bool {
-		var shown bool
-		fyne.DoAndWait(func() {
-			top := u.window.Canvas().Overlays().Top()
-			shown = top != nil && has(texts(top), "not a workspace file")
-		})
-		return shown
-	})
-	fyne.DoAndWait(func() {
-		if u.file != nil || strings.Contains(u.window.Title(), "partners") {
-			t.Error("a refused file was opened")
-		}
-	})
+	top := u.window.Canvas().Overlays().Top()
+	if top == nil || !has(texts(top), "not a workspace file") {
+		t.Error("no dialog gives the reason")
+	}
+	if u.file != nil || strings.Contains(u.window.Title(), "partners") {
+		t.Error("a refused file was opened")
+	}
 	if b, _ := os.ReadFile(path); !strings.HasPrefix(string(b), "Organisation,Sector") {
 		t.Error("the refused file was changed")
 	}
@@ -147,5 +142,13 @@ func TestSafeFileName(t *testing.T) {
 	}
 	if safeFileName("  ") != "workspace" {
 		t.Error("empty name")
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 21682: "21,682", 1234567: "1,234,567", -4500: "-4,500"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

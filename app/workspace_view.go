@@ -53,7 +53,7 @@ func newWorkspaceView(u *ui, f *workspace.File) (fyne.CanvasObject, string, erro
 	}{{"Organisations", counts.Organisations}, {"People", counts.People}, {"Consortia", counts.Consortia},
 		{"Roles in the catalogue", counts.Roles}, {"Role assignments", counts.Assignments}, {"Resource gaps", counts.Gaps},
 		{"Meetings", counts.Meetings}, {"Community units", counts.Units}} {
-		n := widget.NewLabelWithStyle(fmt.Sprintf("%d", c.n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		n := widget.NewLabelWithStyle(thousands(c.n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		n.SizeName = theme.SizeNameSubHeadingText
 		figures.Add(widget.NewCard("", "", container.NewVBox(n, widget.NewLabel(c.label))))
 	}
@@ -131,7 +131,7 @@ func (u *ui) onSaveCopy() {
 				return nil, err
 			}
 			return func() {
-				dialog.ShowInformation("Copy saved", "A copy was saved as "+path+".\nIt can be sent to another lead and merged back later.", u.window)
+				dialog.ShowInformation("Copy saved", "A copy was saved as "+path+".\nIt can be sent to another lead as it is.", u.window)
 			}, nil
 		})
 	}, u.window)

@@ -272,7 +272,7 @@ func runInfo(args []string, out io.Writer) error {
 	if r.ReadOnly {
 		row("access", "read-only: this file cannot be changed")
 	}
-	row("place", strings.Join(nonEmpty(r.Settlement, r.City, r.Country), ", "))
+	row("place", in.Place())
 	row("currency", r.Currency)
 	row("created", r.CreatedAt)
 	row("schema version", r.SchemaVersion)
@@ -287,16 +287,6 @@ func runInfo(args []string, out io.Writer) error {
 		row(c.k, c.n)
 	}
 	return nil
-}
-
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 func runCopy(args []string, out io.Writer) error {

@@ -35,7 +35,7 @@ func newWorkspaceView(u *ui, f *workspace.File) (fyne.CanvasObject, string, erro
 	title := widget.NewLabelWithStyle(in.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	title.Truncation = fyne.TextTruncateEllipsis
-	place := widget.NewLabel(strings.Join(nonEmpty(in.Settlement, in.City, in.Country), ", "))
+	place := widget.NewLabel(in.Place())
 	header := container.NewVBox(title, place)
 	if in.Vision != "" {
 		vision := widget.NewLabel(in.Vision)
@@ -137,14 +137,4 @@ func (u *ui) onSaveCopy() {
 	}, u.window)
 	d.Resize(fyne.NewSize(560, 220))
 	d.Show()
-}
-
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }

@@ -27,7 +27,15 @@ func (a *Assignment) table() table {
 }
 func (a *Assignment) key() *string  { return &a.ID }
 func (a *Assignment) stamp() *Stamp { return &a.Stamp }
-func (a *Assignment) title() string { return a.RoleID + " from " + a.StartOn }
+func (a *Assignment) title() string { return "assignment from " + a.StartOn }
+func (a *Assignment) describe(q querier) string {
+	holder := nameOf(q, "people", "name", a.PersonID) + nameOf(q, "organisations", "name", a.OrganisationID)
+	where := nameOf(q, "consortia", "code", a.ConsortiumID) + nameOf(q, "units", "name", a.UnitID)
+	if where != "" {
+		where = " in " + where
+	}
+	return nameOf(q, "roles", "name", a.RoleID) + ": " + holder + where + " from " + a.StartOn
+}
 func (a *Assignment) fields() []any {
 	return []any{ref(&a.RoleID, "roles", "Role"), ref(&a.PersonID, "people", "Person"), ref(&a.OrganisationID, "organisations", "Organisation"),
 		ref(&a.ConsortiumID, "consortia", "Consortium"), ref(&a.UnitID, "units", "Community unit"), &a.StartOn, &a.EndOn, &a.EndReason,
@@ -121,21 +129,16 @@ type AssignmentFilter struct {
 
 // Assignments returns the assignments matching filter, newest start first.
 func (f *File) Assignments(filter AssignmentFilter) ([]Assignment, error) {
-	var where []string
-	var args []any
-	for _, c := range []struct{ col, val string }{
-		{"role_id", filter.RoleID}, {"person_id", filter.PersonID}, {"organisation_id", filter.OrganisationID},
-		{"consortium_id", filter.ConsortiumID}, {"unit_id", filter.UnitID},
-	} {
-		if c.val != "" {
-			where, args = append(where, c.col+" = ?"), append(args, c.val)
-		}
-	}
+	var c conditions
+	c.equal("role_id", filter.RoleID)
+	c.equal("person_id", filter.PersonID)
+	c.equal("organisation_id", filter.OrganisationID)
+	c.equal("consortium_id", filter.ConsortiumID)
+	c.equal("unit_id", filter.UnitID)
 	if filter.CurrentOn != "" {
-		where = append(where, "start_on <= ? AND (end_on = '' OR end_on > ?)")
-		args = append(args, filter.CurrentOn, filter.CurrentOn)
+		c.add("start_on <= ? AND (end_on = '' OR end_on > ?)", filter.CurrentOn, filter.CurrentOn)
 	}
-	return list[Assignment](f.db, strings.Join(where, " AND "), "start_on DESC, id", args...)
+	return list[Assignment](f.db, c.where(), "start_on DESC, id", c.args...)
 }
 
 // Assignment returns one assignment.

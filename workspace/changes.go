@@ -31,26 +31,21 @@ type ChangeFilter struct {
 
 // Changes returns the change log, newest first.
 func (f *File) Changes(filter ChangeFilter) ([]Change, error) {
-	var where []string
-	var args []any
-	if filter.Entity != "" {
-		where, args = append(where, "entity = ?"), append(args, filter.Entity)
-	}
-	if filter.EntityID != "" {
-		where, args = append(where, "entity_id = ?"), append(args, filter.EntityID)
-	}
+	var c conditions
+	c.equal("entity", filter.Entity)
+	c.equal("entity_id", filter.EntityID)
 	if filter.Since != "" {
-		where, args = append(where, "at >= ?"), append(args, filter.Since)
+		c.add("at >= ?", filter.Since)
 	}
 	q := "SELECT id, at, author, copy_id, entity, entity_id, action, summary FROM changes"
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+	if len(c.terms) > 0 {
+		q += " WHERE " + c.where()
 	}
 	q += " ORDER BY at DESC, rowid DESC"
 	if filter.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", filter.Limit)
 	}
-	rows, err := f.db.Query(q, args...)
+	rows, err := f.db.Query(q, c.args...)
 	if err != nil {
 		return nil, internal("reading the change log", err)
 	}

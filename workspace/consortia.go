@@ -94,7 +94,10 @@ func (m *ConsortiumMember) table() table {
 }
 func (m *ConsortiumMember) key() *string  { return &m.ID }
 func (m *ConsortiumMember) stamp() *Stamp { return &m.Stamp }
-func (m *ConsortiumMember) title() string { return m.OrganisationID + " in " + m.ConsortiumID }
+func (m *ConsortiumMember) title() string { return "membership" }
+func (m *ConsortiumMember) describe(q querier) string {
+	return nameOf(q, "organisations", "name", m.OrganisationID) + " in " + nameOf(q, "consortia", "code", m.ConsortiumID)
+}
 func (m *ConsortiumMember) fields() []any {
 	return []any{refField{&m.ConsortiumID, "consortia", "Consortium", cascade}, ref(&m.OrganisationID, "organisations", "Organisation"),
 		&m.Contribution, &m.JoinedOn, &m.LeftOn}

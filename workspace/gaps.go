@@ -1,7 +1,5 @@
 package workspace
 
-import "strings"
-
 // ResourceGap is something a consortium or the whole initiative needs and
 // does not yet have: expertise, staff time, funds, data, equipment.
 type ResourceGap struct {
@@ -69,15 +67,10 @@ type GapFilter struct {
 
 // ResourceGaps returns the gaps matching filter, by consortium and title.
 func (f *File) ResourceGaps(filter GapFilter) ([]ResourceGap, error) {
-	var where []string
-	var args []any
-	if filter.ConsortiumID != "" {
-		where, args = append(where, "consortium_id = ?"), append(args, filter.ConsortiumID)
-	}
-	if filter.Status != "" {
-		where, args = append(where, "status = ?"), append(args, filter.Status)
-	}
-	return list[ResourceGap](f.db, strings.Join(where, " AND "), "consortium_id, title", args...)
+	var c conditions
+	c.equal("consortium_id", filter.ConsortiumID)
+	c.equal("status", filter.Status)
+	return list[ResourceGap](f.db, c.where(), "consortium_id, title", c.args...)
 }
 
 // ResourceGap returns one gap.
@@ -108,7 +101,10 @@ func (c *GapCandidate) table() table {
 }
 func (c *GapCandidate) key() *string  { return &c.ID }
 func (c *GapCandidate) stamp() *Stamp { return &c.Stamp }
-func (c *GapCandidate) title() string { return c.Stage }
+func (c *GapCandidate) title() string { return "candidate" }
+func (c *GapCandidate) describe(q querier) string {
+	return nameOf(q, "organisations", "name", c.OrganisationID) + " for “" + nameOf(q, "gaps", "title", c.GapID) + "”"
+}
 func (c *GapCandidate) fields() []any {
 	return []any{refField{&c.GapID, "gaps", "Resource gap", cascade}, ref(&c.OrganisationID, "organisations", "Organisation"), &c.Stage, &c.Notes}
 }

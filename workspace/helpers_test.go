@@ -9,11 +9,11 @@ import (
 // newFile creates a fresh workspace under t.TempDir() and closes it when the test ends.
 func newFile(t *testing.T) *File {
 	t.Helper()
-	f, err := Create(filepath.Join(t.TempDir(), "test.cpw"), NewOptions{Name: "Test initiative", Settlement: "Mukuru", City: "Nairobi", Author: "tester"})
+	clock := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
+	f, err := Create(filepath.Join(t.TempDir(), "test.cpw"), NewOptions{Name: "Test initiative", Settlement: "Mukuru", City: "Nairobi", Author: "tester", Now: clock})
 	if err != nil {
 		t.Fatalf("Create: %v", err)
 	}
-	clock := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 	f.Now = func() time.Time { clock = clock.Add(time.Second); return clock }
 	t.Cleanup(func() { f.Close() })
 	return f

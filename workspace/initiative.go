@@ -30,6 +30,17 @@ func (in *Initiative) fields() []any {
 	return []any{&in.Name, &in.Settlement, &in.City, &in.Country, &in.Vision, &in.Currency, &in.Language, &in.CreatedAt}
 }
 
+// Place names where the initiative is: "Mukuru, Nairobi City County, Kenya".
+func (in *Initiative) Place() string {
+	var parts []string
+	for _, p := range []string{in.Settlement, in.City, in.Country} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
 // Validate checks the initiative's fields.
 func (in *Initiative) Validate() error {
 	clean(&in.Name, &in.Settlement, &in.City, &in.Country, &in.Currency)

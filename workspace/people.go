@@ -50,18 +50,13 @@ type PersonFilter struct {
 
 // People returns the people matching filter, by name.
 func (f *File) People(filter PersonFilter) ([]Person, error) {
-	var where []string
-	var args []any
-	if filter.OrganisationID != "" {
-		where, args = append(where, "organisation_id = ?"), append(args, filter.OrganisationID)
-	}
-	if filter.HomeUnitID != "" {
-		where, args = append(where, "home_unit_id = ?"), append(args, filter.HomeUnitID)
-	}
+	var c conditions
+	c.equal("organisation_id", filter.OrganisationID)
+	c.equal("home_unit_id", filter.HomeUnitID)
 	if filter.NameContains != "" {
-		where, args = append(where, "name LIKE ? ESCAPE '\\'"), append(args, "%"+likeEscape(filter.NameContains)+"%")
+		c.add("name LIKE ? ESCAPE '\\'", "%"+likeEscape(filter.NameContains)+"%")
 	}
-	return list[Person](f.db, strings.Join(where, " AND "), "name COLLATE NOCASE, id", args...)
+	return list[Person](f.db, c.where(), "name COLLATE NOCASE, id", c.args...)
 }
 
 func likeEscape(s string) string {

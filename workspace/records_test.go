@@ -555,3 +555,27 @@ func TestChangeLogFilters(t *testing.T) {
 		t.Errorf("since: %d", len(got))
 	}
 }
+
+func TestChangeLogNamesRecords(t *testing.T) {
+	f := newFile(t)
+	c := must[Consortium](t)(f.CreateConsortium(Consortium{Code: "WSE", Name: "Water"}))
+	o := must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "Maji Safi Trust", Kind: "ngo", Base: "local"}))
+	a := must[Person](t)(f.CreatePerson(Person{Name: "Amina Hassan", OrganisationID: o.ID}))
+	b := must[Person](t)(f.CreatePerson(Person{Name: "Otieno Okoth"}))
+	must[ConsortiumMember](t)(f.CreateMember(ConsortiumMember{ConsortiumID: c.ID, OrganisationID: o.ID}))
+	lead := must[Role](t)(f.RoleByKey(RoleTechnicalLeadCivil))
+	as := must[Assignment](t)(f.Assign(Assignment{RoleID: lead.ID, PersonID: a.ID, ConsortiumID: c.ID, StartOn: "2026-01-01"}))
+	as.PersonID = b.ID
+	must[Assignment](t)(f.UpdateAssignment(as))
+	log := must[[]Change](t)(f.Changes(ChangeFilter{}))
+	want := []string{
+		"Technical lead (civil society): Otieno Okoth in WSE from 2026-01-01: person: “Amina Hassan” → “Otieno Okoth”",
+		"Technical lead (civil society): Amina Hassan in WSE from 2026-01-01",
+		"Maji Safi Trust in WSE",
+	}
+	for i, w := range want {
+		if log[i].Summary != w {
+			t.Errorf("change %d: %q, want %q", i, log[i].Summary, w)
+		}
+	}
+}

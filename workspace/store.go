@@ -309,7 +309,7 @@ func (t *tx) create(r record, links ...linkValues) error {
 			return err
 		}
 	}
-	return t.logChange(tab.entity, *r.key(), "create", r.title())
+	return t.logChange(tab.entity, *r.key(), "create", t.describe(r))
 }
 
 // update writes r over the stored row with its id, and logs what changed.
@@ -320,7 +320,7 @@ func (t *tx) update(r record, links ...linkValues) error {
 	if err := load(t, old, *r.key()); err != nil {
 		return err
 	}
-	summary := diff(old, r)
+	summary := diff(t, old, r)
 	for _, l := range links {
 		s, err := t.setLinks(l, *r.key())
 		if err != nil {
@@ -345,8 +345,51 @@ func (t *tx) update(r record, links ...linkValues) error {
 	if _, err := t.Exec("UPDATE "+tab.name+" SET "+strings.Join(sets, ", ")+" WHERE id = ?", args...); err != nil {
 		return err
 	}
-	return t.logChange(tab.entity, *r.key(), "update", r.title()+": "+summary)
+	return t.logChange(tab.entity, *r.key(), "update", t.describe(r)+": "+summary)
 }
+
+// describer is a record whose title needs other rows: an assignment is
+// named by its role and holder, not by their ids.
+type describer interface {
+	describe(q querier) string
+}
+
+// describe names r for the change log and for messages.
+func (t *tx) describe(r record) string {
+	if d, ok := r.(describer); ok {
+		return d.describe(t)
+	}
+	return r.title()
+}
+
+// nameOf reads one column of the row with id, or "" when there is none.
+func nameOf(q querier, table, column, id string) string {
+	var s string
+	if id != "" {
+		q.QueryRow("SELECT "+column+" FROM "+table+" WHERE id = ?", id).Scan(&s)
+	}
+	return s
+}
+
+// conditions collects the WHERE terms of a list query.
+type conditions struct {
+	terms []string
+	args  []any
+}
+
+// equal adds "column = value" unless value is empty.
+func (c *conditions) equal(column, value string) {
+	if value != "" {
+		c.add(column+" = ?", value)
+	}
+}
+
+func (c *conditions) add(term string, args ...any) {
+	c.terms = append(c.terms, term)
+	c.args = append(c.args, args...)
+}
+
+func (c *conditions) where() string { return strings.Join(c.terms, " AND ") }
 
 // remove deletes the row of r's table with r's id, leaving a tombstone. It is
 // refused while other rows must keep referring to it; rows that belong to it
@@ -361,7 +404,7 @@ func (t *tx) remove(r record, id string) error {
 		return err
 	}
 	if len(blockers) > 0 {
-		return newError(ErrInUse, "%s cannot be deleted while %s still refer to it: change or delete those first.", capitalise(tab.entity)+" “"+r.title()+"”", joinAnd(blockers))
+		return newError(ErrInUse, "%s cannot be deleted while %s still refer to it: change or delete those first.", capitalise(tab.entity)+" “"+t.describe(r)+"”", joinAnd(blockers))
 	}
 	for _, ref := range referrers[tab.name] {
 		switch ref.action {
@@ -384,7 +427,7 @@ func (t *tx) remove(r record, id string) error {
 	if err := t.tombstone(tab.name, id); err != nil {
 		return err
 	}
-	return t.logChange(tab.entity, id, "delete", r.title())
+	return t.logChange(tab.entity, id, "delete", t.describe(r))
 }
 
 // blockers counts, in words, the rows that stop the row id of table from
@@ -512,9 +555,23 @@ func linkedIDs(q querier, l linkTable, parents ...string) (map[string][]string, 
 	return out, internal("reading "+l.label, rows.Err())
 }
 
-// diff describes, field by field, how b differs from a ("Name: “x” → “y”").
-// Keys, stamps and linked lists are left out.
-func diff(a, b record) string {
+// displayColumn is the column that names a row of each table that records
+// refer to, for the change log.
+var displayColumn = map[string]string{
+	"people": "name", "organisations": "name", "consortia": "code", "units": "name", "roles": "name",
+	"gaps": "title", "meetings": "held_on", "assignments": "start_on",
+}
+
+// diff describes, field by field, how b differs from a ("name: “x” → “y”"),
+// naming referred-to rows rather than showing their ids. Keys, stamps and
+// linked lists are left out.
+func diff(q querier, a, b record) string {
+	refs := map[uintptr]refField{}
+	for _, f := range b.fields() {
+		if rf, ok := f.(refField); ok && rf.table != "" {
+			refs[reflect.ValueOf(rf.p).Pointer()] = rf
+		}
+	}
 	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
 	var parts []string
 	for i := 0; i < va.NumField(); i++ {
@@ -525,6 +582,10 @@ func diff(a, b record) string {
 		x, y := va.Field(i).Interface(), vb.Field(i).Interface()
 		if x == y {
 			continue
+		}
+		if rf, ok := refs[vb.Field(i).Addr().Pointer()]; ok {
+			col := displayColumn[rf.table]
+			x, y = nameOf(q, rf.table, col, x.(string)), nameOf(q, rf.table, col, y.(string))
 		}
 		parts = append(parts, fmt.Sprintf("%s: %s → %s", words(f.Name), show(x), show(y)))
 	}

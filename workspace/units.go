@@ -86,15 +86,10 @@ type UnitFilter struct {
 
 // Units returns the units matching filter, by name within each parent.
 func (f *File) Units(filter UnitFilter) ([]Unit, error) {
-	var where []string
-	var args []any
-	if filter.Level != "" {
-		where, args = append(where, "level = ?"), append(args, filter.Level)
-	}
-	if filter.ParentID != "" {
-		where, args = append(where, "parent_id = ?"), append(args, filter.ParentID)
-	}
-	return list[Unit](f.db, strings.Join(where, " AND "), "parent_id, name COLLATE NOCASE", args...)
+	var c conditions
+	c.equal("level", filter.Level)
+	c.equal("parent_id", filter.ParentID)
+	return list[Unit](f.db, c.where(), "parent_id, name COLLATE NOCASE", c.args...)
 }
 
 // Unit returns one unit.

@@ -45,6 +45,7 @@ func init() {
 		"create a workspace, with the sectors and the role catalogue seeded", runNew}
 	commands["demo"] = command{"FILE.cpw [--scale small|mukuru]", "write a synthetic demo workspace", runDemo}
 	commands["info"] = command{"FILE.cpw [--json]", "what is in a workspace: counts, schema version, ids", runInfo}
+	commands["check"] = command{"FILE.cpw [--json]", "the health checks: what the workspace says about the coalition's health", runCheck}
 	commands["copy"] = command{"FILE.cpw OUT.cpw", "write a consistent copy for sharing", runCopy}
 	commands["version"] = command{"", "print the program's version", func(args []string, out io.Writer) error {
 		if len(args) > 0 {
@@ -55,7 +56,6 @@ func init() {
 	}}
 	// Commands whose features are still to be built say so plainly.
 	for _, c := range []struct{ name, usage, summary, feature string }{
-		{"check", "FILE.cpw [--json]", "run the health checks", "the health checks"},
 		{"template", "BOOK.xlsx", "write the blank import workbook", "Excel import and export"},
 		{"import", "FILE.cpw BOOK.xlsx [--dry-run] [--json]", "import a workbook", "Excel import and export"},
 		{"export", "FILE.cpw BOOK.xlsx", "export the workspace to a workbook", "Excel import and export"},
@@ -285,6 +285,54 @@ func runInfo(args []string, out io.Writer) error {
 		{"roles", counts.Roles}, {"assignments", counts.Assignments}, {"resource gaps", counts.Gaps},
 		{"meetings", counts.Meetings}, {"community units", counts.Units}, {"sectors", counts.Sectors}, {"changes", counts.Changes}} {
 		row(c.k, c.n)
+	}
+	return nil
+}
+
+// checkReport is what "cpw check --json" prints; its keys are stable.
+type checkReport struct {
+	Findings []workspace.Finding    `json:"findings"`
+	Summary  workspace.CheckSummary `json:"summary"`
+}
+
+func runCheck(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parse(fs, args, "FILE.cpw")
+	if err != nil {
+		return err
+	}
+	f, err := workspace.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	findings, err := f.RunChecks(time.Now())
+	if err != nil {
+		return err
+	}
+	summary := workspace.Summarise(findings)
+	if *asJSON {
+		if findings == nil {
+			findings = []workspace.Finding{}
+		}
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(checkReport{findings, summary})
+	}
+	fmt.Fprintf(out, "%d critical, %d warnings, %d for information.\n", summary.Critical, summary.Warning, summary.Info)
+	for _, sev := range workspace.Severities {
+		first := true
+		for _, fd := range findings {
+			if fd.Severity != sev {
+				continue
+			}
+			if first {
+				fmt.Fprintf(out, "\n%s\n", strings.ToUpper(sev))
+				first = false
+			}
+			fmt.Fprintf(out, "  [%s] %s\n      fix: %s\n", fd.Check, fd.Message, fd.Fix)
+		}
 	}
 	return nil
 }

@@ -506,10 +506,14 @@ func (d *demo) community(scale DemoScale) {
 			}
 			segmentNo++
 			segID := d.add(&Unit{Level: "segment", ParentID: areaID, Name: segName})
-			// In one segment mobilization started late: a third of its cells have no representative yet.
-			missingShare := 0.01
-			if segName == "Sinai" || (scale == DemoSmall && segmentNo == 3) {
+			// In one segment mobilization started late: a third of its cells have
+			// no representative yet; in another a few elections are still due.
+			missingShare := 0.0
+			switch {
+			case segName == "Sinai" || (scale == DemoSmall && segmentNo == 3):
 				missingShare = 0.35
+			case segName == "Mombasa" || segName == "Milimani":
+				missingShare = 0.03
 			}
 			segmentHasMobilizers := segName != "Kosovo" && !(scale == DemoSmall && segmentNo == 4)
 			for ci := 1; ci <= clustersPerSegment; ci++ {

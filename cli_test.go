@@ -70,7 +70,8 @@ func TestErrors(t *testing.T) {
 		{"ExtraArgument", []string{"version", "now"}, 2, "takes no arguments"},
 		{"UnknownCommand", []string{"frobnicate", "x"}, 2, "neither a command nor a workspace file"},
 		{"BadScale", []string{"demo", filepath.Join(dir, "d.cpw"), "--scale", "huge"}, 2, "--scale must be small or mukuru"},
-		{"NotYetBuilt", []string{"check", existing}, 1, "not in this version yet"},
+		{"NotYetBuilt", []string{"brief", existing, filepath.Join(dir, "b.pdf")}, 1, "not in this version yet"},
+		{"CheckNotWorkspace", []string{"check", existing, "--json"}, 1, "not a workspace file"},
 		{"CopyMissing", []string{"copy", filepath.Join(dir, "none.cpw"), filepath.Join(dir, "out.cpw")}, 1, "There is no file"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -155,5 +156,45 @@ func TestIsCommand(t *testing.T) {
 		if got := isCommand(c.args); got != c.want {
 			t.Errorf("isCommand(%v) = %v", c.args, got)
 		}
+	}
+}
+
+func TestCheckCommand(t *testing.T) {
+	demo := filepath.Join(t.TempDir(), "demo.cpw")
+	if code, _, errOut := cpw("demo", demo); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, out, errOut := cpw("check", demo, "--json")
+	if code != 0 {
+		t.Fatalf("check: %d %s", code, errOut)
+	}
+	var report struct {
+		Findings []map[string]any `json:"findings"`
+		Summary  map[string]int   `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("check --json is not JSON: %v", err)
+	}
+	if len(report.Findings) == 0 || report.Summary["critical"] == 0 {
+		t.Fatalf("the demo has no critical findings: %v", report.Summary)
+	}
+	for _, k := range []string{"check", "severity", "subject", "message", "why", "fix"} {
+		if _, ok := report.Findings[0][k]; !ok {
+			t.Errorf("a finding lacks %q", k)
+		}
+	}
+	n := report.Summary["critical"] + report.Summary["warning"] + report.Summary["info"]
+	if n != len(report.Findings) {
+		t.Errorf("summary counts %d, findings %d", n, len(report.Findings))
+	}
+	code, out, _ = cpw("check", demo)
+	if code != 0 || !strings.Contains(out, "CRITICAL") || !strings.Contains(out, "[consortium-without-county-lead]") {
+		t.Errorf("check text: %d\n%s", code, out)
+	}
+	empty := filepath.Join(t.TempDir(), "empty.cpw")
+	cpw("new", empty, "--name", "Empty")
+	code, out, _ = cpw("check", empty, "--json")
+	if code != 0 || !strings.Contains(out, `"check": "no-central-leadership-team"`) || strings.Contains(out, "consortium-without") {
+		t.Errorf("a new workspace should lack its leadership and have no consortium findings: %d %s", code, out)
 	}
 }

@@ -75,7 +75,13 @@ func main() {
 			fail(err)
 		}
 	})), 0)
+	row("all health checks (in process)", size, median(timeRuns(*runs*2, func(int) {
+		if _, err := f.RunChecks(time.Now()); err != nil {
+			fail(err)
+		}
+	})), 100*time.Millisecond)
 	f.Close()
+	row("cpw check --json (process)", size, median(timeRuns(*runs, func(int) { run(*bin, "check", demo, "--json") })), 0)
 	row("cpw copy", size, median(timeRuns(*runs, func(i int) {
 		run(*bin, "copy", demo, filepath.Join(dir, fmt.Sprintf("copy-%d.cpw", i)))
 	})), 0)

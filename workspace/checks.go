@@ -355,7 +355,7 @@ var Checks = []Check{
 		Fix:   "Hand some of these roles to others, or give each a named deputy, so that no one departure stops the work.",
 		run: func(r *checkRun) error {
 			rows, err := r.query(`SELECT p.id, p.name, ro.name, coalesce(c.code, ''), coalesce(u.name, '')
-				FROM assignments a JOIN roles ro ON ro.id = a.role_id AND ro.is_key = 1 JOIN people p ON p.id = a.person_id
+				FROM roles ro CROSS JOIN assignments a ON a.role_id = ro.id AND ro.is_key = 1 JOIN people p ON p.id = a.person_id
 				LEFT JOIN consortia c ON c.id = a.consortium_id LEFT JOIN units u ON u.id = a.unit_id
 				WHERE ` + currentSQL + ` ORDER BY p.name, p.id, ro.position, c.code`)
 			if err != nil {
@@ -514,10 +514,10 @@ var Checks = []Check{
 			cutoff := r.today.AddDate(0, 0, -r.th.VacancyDays).Format(DateLayout)
 			rows, err := r.query(`SELECT a.id, ro.name, coalesce(c.code, ''), coalesce(u.name, ''), a.end_on,
 					coalesce(p.name, o.name, ''), ro.id, coalesce(a.consortium_id, ''), coalesce(a.unit_id, '')
-				FROM assignments a JOIN roles ro ON ro.id = a.role_id AND ro.is_key = 1 AND ro.retired_on = ''
+				FROM roles ro CROSS JOIN assignments a ON a.role_id = ro.id
 				LEFT JOIN people p ON p.id = a.person_id LEFT JOIN organisations o ON o.id = a.organisation_id
 				LEFT JOIN consortia c ON c.id = a.consortium_id LEFT JOIN units u ON u.id = a.unit_id
-				WHERE a.end_on <> '' AND a.end_on <= :cutoff
+				WHERE ro.is_key = 1 AND ro.retired_on = '' AND a.end_on <> '' AND a.end_on <= :cutoff
 				AND NOT EXISTS (SELECT 1 FROM assignments n WHERE n.follows_id = a.id)
 				AND NOT EXISTS (SELECT 1 FROM assignments n WHERE n.id <> a.id AND n.role_id = a.role_id
 					AND coalesce(n.consortium_id, '') = coalesce(a.consortium_id, '') AND coalesce(n.unit_id, '') = coalesce(a.unit_id, '')
@@ -551,12 +551,18 @@ var Checks = []Check{
 		Why:   "The role list should show who really does the work; a partner that has withdrawn leaves its roles empty in practice, however the list reads (the guide: Challenges › Sustained Leadership; partners dropping out).",
 		Fix:   "End the assignment on the day the organisation withdrew and assign a successor, or correct the organisation's commitment.",
 		run: func(r *checkRun) error {
-			rows, err := r.query(`SELECT coalesce(p.id, ''), coalesce(p.name, ''), o.id, o.name, ro.name, coalesce(c.code, ''), coalesce(u.name, '')
-				FROM assignments a JOIN roles ro ON ro.id = a.role_id
-				LEFT JOIN people p ON p.id = a.person_id
-				JOIN organisations o ON o.id = coalesce(a.organisation_id, p.organisation_id) AND o.commitment = 'withdrawn'
-				LEFT JOIN consortia c ON c.id = a.consortium_id LEFT JOIN units u ON u.id = a.unit_id
-				WHERE ` + currentSQL + ` ORDER BY o.name, p.name, ro.position`)
+			// Start from the few withdrawn organisations (CROSS JOIN keeps that
+			// order) rather than from every assignment.
+			rows, err := r.query(`SELECT pid, pname, oid, oname, ro.name, coalesce(c.code, ''), coalesce(u.name, '') FROM (
+					SELECT '' AS pid, '' AS pname, o.id AS oid, o.name AS oname, a.role_id, a.consortium_id, a.unit_id
+					FROM organisations o CROSS JOIN assignments a ON a.organisation_id = o.id
+					WHERE o.commitment = 'withdrawn' AND ` + currentSQL + `
+					UNION ALL
+					SELECT p.id, p.name, o.id, o.name, a.role_id, a.consortium_id, a.unit_id
+					FROM organisations o CROSS JOIN people p ON p.organisation_id = o.id CROSS JOIN assignments a ON a.person_id = p.id
+					WHERE o.commitment = 'withdrawn' AND ` + currentSQL + `) h
+				JOIN roles ro ON ro.id = h.role_id LEFT JOIN consortia c ON c.id = h.consortium_id LEFT JOIN units u ON u.id = h.unit_id
+				ORDER BY oname, pname, ro.position`)
 			if err != nil {
 				return err
 			}
@@ -754,9 +760,10 @@ var Checks = []Check{
 				return nil
 			}
 			marks := strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ")
-			rows, err := r.query(`SELECT p.id, p.name, ro.name, coalesce(`+unitPathSQL+`, '') FROM assignments a JOIN people p ON p.id = a.person_id AND p.resident = 0
+			// Start from the few people who are not residents (CROSS JOIN keeps that order).
+			rows, err := r.query(`SELECT p.id, p.name, ro.name, coalesce(`+unitPathSQL+`, '') FROM people p CROSS JOIN assignments a ON a.person_id = p.id
 				JOIN roles ro ON ro.id = a.role_id LEFT JOIN units u ON u.id = a.unit_id
-				WHERE a.role_id IN (`+marks+`) AND `+currentSQL+` ORDER BY p.name`, keys...)
+				WHERE a.role_id IN (`+marks+`) AND `+currentSQL+` AND p.resident = 0 ORDER BY p.name`, keys...)
 			if err != nil {
 				return err
 			}

@@ -7,3 +7,6 @@ CREATE TABLE settings (
     updated_at  TEXT NOT NULL,
     copy_id     TEXT NOT NULL
 );
+
+-- The vacancy check looks for the assignment that follows an ended one.
+CREATE INDEX assignments_follows ON assignments(follows_id) WHERE follows_id IS NOT NULL;

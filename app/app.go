@@ -5,6 +5,7 @@ package app
 import (
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -42,15 +43,18 @@ type ui struct {
 	app     fyne.App
 	window  fyne.Window
 	version string
-	file    *workspace.File // the open workspace, nil on the welcome screen
-	welcome *welcome        // the welcome screen, while it is shown
+	file    *workspace.File  // the open workspace, nil on the welcome screen
+	welcome *welcome         // the welcome screen, while it is shown
+	screen  *workspaceScreen // the open workspace's screen
+	// now tells the day the checks are run for; tests fix it.
+	now func() time.Time
 	// background starts slow work off the UI thread; tests run it in line.
 	background func(func())
 	recent     *recentFiles
 }
 
 func newUI(a fyne.App, version string) *ui {
-	u := &ui{app: a, version: version, recent: &recentFiles{prefs: a.Preferences()}, background: func(f func()) { go f() }}
+	u := &ui{app: a, version: version, recent: &recentFiles{prefs: a.Preferences()}, background: func(f func()) { go f() }, now: time.Now}
 	u.window = a.NewWindow("Consortium Planning Workspace")
 	p := a.Preferences()
 	u.window.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1100)), float32(p.FloatWithFallback(prefHeight, 720))))
@@ -66,6 +70,7 @@ func newUI(a fyne.App, version string) *ui {
 }
 
 func (u *ui) closeFile() {
+	u.screen = nil
 	if u.file != nil {
 		u.file.Close()
 		u.file = nil
@@ -96,7 +101,7 @@ func (u *ui) show(f *workspace.File) {
 	u.closeFile()
 	u.file = f
 	u.recent.add(f.Path())
-	view, name, err := newWorkspaceView(u, f)
+	screen, name, err := newWorkspaceScreen(u, f)
 	if err != nil {
 		u.closeFile()
 		u.showError(err)
@@ -108,8 +113,8 @@ func (u *ui) show(f *workspace.File) {
 		title += " (read-only)"
 	}
 	u.window.SetTitle(title)
-	u.window.SetContent(view)
-	u.welcome = nil
+	u.window.SetContent(screen.content)
+	u.welcome, u.screen = nil, screen
 	if f.ReadOnly() {
 		dialog.ShowInformation("Opened read-only",
 			"You may not write to this file, so it is open read-only: you can read everything but change nothing.\nUse Save a copy to make a copy you can edit.", u.window)

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,6 +26,12 @@ func texts(o fyne.CanvasObject) []string {
 		case *widget.Button:
 			out = append(out, w.Text)
 		case *widget.PopUp:
+			walk(w.Content)
+		case *container.AppTabs:
+			if w.Selected() != nil {
+				walk(w.Selected().Content)
+			}
+		case *container.Scroll:
 			walk(w.Content)
 		case *widget.Card:
 			if w.Content != nil {
@@ -57,7 +64,28 @@ func has(list []string, s string) bool {
 func testUI(t *testing.T) *ui {
 	u := newUI(test.NewTempApp(t), "9.9.9")
 	u.background = func(f func()) { f() }
+	u.now = func() time.Time { return demoDay }
 	return u
+}
+
+// demoDay is the day the demo workspaces of these tests are written on and checked.
+var demoDay = time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+
+// openDemo writes a small demo workspace and opens it in a test window.
+func openDemo(t *testing.T) (*ui, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "mukuru.cpw")
+	f, err := workspace.CreateDemo(path, workspace.DemoOptions{Scale: workspace.DemoSmall, Now: demoDay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	u := testUI(t)
+	u.open(path)
+	if u.screen == nil {
+		t.Fatal("the demo did not open")
+	}
+	return u, path
 }
 
 func TestWelcomeScreen(t *testing.T) {
@@ -83,7 +111,7 @@ func TestOpenShowsWorkspaceAndRemembersIt(t *testing.T) {
 		t.Errorf("title %q", title)
 	}
 	got := texts(u.window.Content())
-	for _, want := range []string{"Organisations", "Consortia (8)", "Save a copy…", "Close workspace"} {
+	for _, want := range []string{"organisations", "Consortia (8)", "Health checks", "Save a copy…", "Close workspace"} {
 		if !has(got, want) {
 			t.Errorf("workspace screen lacks %q", want)
 		}

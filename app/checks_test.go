@@ -1,0 +1,111 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"cpw/workspace"
+)
+
+func TestChecksScreen(t *testing.T) {
+	u, _ := openDemo(t)
+	s := u.screen
+	c := s.checks
+	if len(c.all) == 0 || len(c.shown) != len(c.all) {
+		t.Fatalf("%d findings, %d shown", len(c.all), len(c.shown))
+	}
+	if !strings.Contains(c.summary.Text, "critical") {
+		t.Errorf("summary %q", c.summary.Text)
+	}
+	// The overview shows the same findings.
+	if !has(texts(s.overview.health), "critical finding") {
+		t.Errorf("the overview lacks the summary: %v", texts(s.overview.health))
+	}
+
+	c.severity.SetSelected("Critical")
+	for _, f := range c.shown {
+		if f.Severity != workspace.SeverityCritical {
+			t.Fatalf("a %s finding shown under Critical", f.Severity)
+		}
+	}
+	critical := len(c.shown)
+	c.severity.SetSelected(allSeverities)
+	test.Type(c.search, "ENR")
+	if len(c.shown) == 0 || len(c.shown) >= len(c.all) {
+		t.Errorf("searching ENR shows %d of %d", len(c.shown), len(c.all))
+	}
+	c.search.SetText("")
+	if critical == 0 {
+		t.Fatal("the demo has no critical finding")
+	}
+
+	// Choosing a finding explains it and leads to its record.
+	c.list.Select(0)
+	f := c.shown[0]
+	if c.detailMessage.Text != f.Message || c.detailWhy.Text != f.Why || !c.detail.Visible() {
+		t.Errorf("details show %q", c.detailMessage.Text)
+	}
+	test.Tap(c.open)
+	top := u.window.Canvas().Overlays().Top()
+	if top == nil || !has(texts(top), "Findings (") || !has(texts(top), f.Message) {
+		t.Errorf("the record's dialog does not show the finding: %v", texts(top))
+	}
+}
+
+func TestChecksFollowThresholdChanges(t *testing.T) {
+	u, _ := openDemo(t)
+	s := u.screen
+	count := func() int {
+		n := 0
+		for _, f := range s.checks.all {
+			if f.Check == "key-person-overload" {
+				n++
+			}
+		}
+		return n
+	}
+	if count() == 0 {
+		t.Fatal("the demo has no overloaded person")
+	}
+	th, _ := s.file.Thresholds()
+	th.KeyRoleLimit = 10
+	if err := s.file.SetThresholds(th); err != nil {
+		t.Fatal(err)
+	}
+	s.refresh()
+	if count() != 0 {
+		t.Error("the findings did not follow the new threshold")
+	}
+}
+
+func TestRecordDialogs(t *testing.T) {
+	u, _ := openDemo(t)
+	f := u.file
+	consortia, _ := f.Consortia()
+	orgs, _ := f.Organisations()
+	people, _ := f.People(workspace.PersonFilter{OrganisationID: orgs[0].ID})
+	units, _ := f.Units(workspace.UnitFilter{Level: "segment"})
+	role, _ := f.RoleByKey(workspace.RoleCommunityMobilizer)
+	meetings, _ := f.Meetings()
+	gaps, _ := f.ResourceGaps(workspace.GapFilter{})
+	for _, c := range []struct {
+		subject workspace.Subject
+		want    string
+	}{
+		{workspace.Subject{Kind: "consortium", ID: consortia[0].ID}, "Member organisations"},
+		{workspace.Subject{Kind: "organisation", ID: orgs[0].ID}, "People ("},
+		{workspace.Subject{Kind: "person", ID: people[0].ID}, "Roles, now and before"},
+		{workspace.Subject{Kind: "unit", ID: units[0].ID}, "Units under it"},
+		{workspace.Subject{Kind: "role", ID: role.ID}, "Holders, now and before"},
+		{workspace.Subject{Kind: "meeting", ID: meetings[0].ID}, "Decisions ("},
+		{workspace.Subject{Kind: "gap", ID: gaps[0].ID}, "Candidate organisations"},
+	} {
+		u.showSubject(c.subject)
+		top := u.window.Canvas().Overlays().Top()
+		if top == nil || !has(texts(top), c.want) {
+			t.Errorf("%s dialog lacks %q", c.subject.Kind, c.want)
+		}
+	}
+}

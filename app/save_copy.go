@@ -1,0 +1,64 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"cpw/workspace"
+)
+
+// onSaveCopy writes a consistent copy of the open workspace for sharing. It
+// asks for a folder and a name rather than using a file save dialog, which
+// would truncate an existing file before the program could refuse it.
+func (u *ui) onSaveCopy() {
+	f := u.file
+	if f == nil {
+		return
+	}
+	base := strings.TrimSuffix(filepath.Base(f.Path()), filepath.Ext(f.Path()))
+	fileName := widget.NewEntry()
+	fileName.SetText(base + " copy" + workspace.Extension)
+	folder := widget.NewLabel(filepath.Dir(f.Path()))
+	folder.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButton("Choose…", func() {
+		d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
+			if err == nil && uri != nil {
+				folder.SetText(uri.Path())
+			}
+		}, u.window)
+		if l, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
+			d.SetLocation(l)
+		}
+		d.Show()
+	})
+	items := []*widget.FormItem{
+		widget.NewFormItem("File name", fileName),
+		widget.NewFormItem("Save in", container.NewBorder(nil, nil, nil, choose, folder)),
+	}
+	d := dialog.NewForm("Save a copy", "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		name := strings.TrimSpace(fileName.Text)
+		if !strings.EqualFold(filepath.Ext(name), workspace.Extension) {
+			name += workspace.Extension
+		}
+		path := filepath.Join(folder.Text, name)
+		u.busy("Saving a copy…", func() (func(), error) {
+			if err := f.SaveCopy(path); err != nil {
+				return nil, err
+			}
+			return func() {
+				dialog.ShowInformation("Copy saved", "A copy was saved as "+path+".\nIt can be sent to another lead as it is.", u.window)
+			}, nil
+		})
+	}, u.window)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+}

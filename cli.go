@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"cpw/reports"
 	"cpw/workspace"
 )
 
@@ -46,6 +47,8 @@ func init() {
 	commands["demo"] = command{"FILE.cpw [--scale small|mukuru]", "write a synthetic demo workspace", runDemo}
 	commands["info"] = command{"FILE.cpw [--json]", "what is in a workspace: counts, schema version, ids", runInfo}
 	commands["check"] = command{"FILE.cpw [--json]", "the health checks: what the workspace says about the coalition's health", runCheck}
+	commands["brief"] = command{"FILE.cpw OUT.pdf [--consortium CODE] [--paper a4|letter] [--with-contacts]",
+		"write a PDF brief on the initiative, or on one consortium", runBrief}
 	commands["copy"] = command{"FILE.cpw OUT.cpw", "write a consistent copy for sharing", runCopy}
 	commands["version"] = command{"", "print the program's version", func(args []string, out io.Writer) error {
 		if len(args) > 0 {
@@ -59,7 +62,6 @@ func init() {
 		{"template", "BOOK.xlsx", "write the blank import workbook", "Excel import and export"},
 		{"import", "FILE.cpw BOOK.xlsx [--dry-run] [--json]", "import a workbook", "Excel import and export"},
 		{"export", "FILE.cpw BOOK.xlsx", "export the workspace to a workbook", "Excel import and export"},
-		{"brief", "FILE.cpw OUT.pdf [--consortium CODE]", "write a PDF brief", "PDF briefs"},
 		{"merge", "FILE.cpw THEIRS.cpw [--dry-run] [--json]", "merge a copy edited by someone else", "merging copies"},
 	} {
 		c := c
@@ -334,6 +336,33 @@ func runCheck(args []string, out io.Writer) error {
 			fmt.Fprintf(out, "  [%s] %s\n      fix: %s\n", fd.Check, fd.Message, fd.Fix)
 		}
 	}
+	return nil
+}
+
+func runBrief(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("brief", flag.ContinueOnError)
+	code := fs.String("consortium", "", "")
+	paper := fs.String("paper", "a4", "")
+	contacts := fs.Bool("with-contacts", false, "")
+	pos, err := parse(fs, args, "FILE.cpw", "OUT.pdf")
+	if err != nil {
+		return err
+	}
+	if *paper != "a4" && *paper != "letter" {
+		return usageError("--paper must be a4 or letter, not %q", *paper)
+	}
+	if !strings.EqualFold(filepath.Ext(pos[1]), ".pdf") {
+		return usageError("the brief's file name must end in .pdf")
+	}
+	f, err := workspace.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := reports.Write(f, pos[1], reports.Options{Consortium: *code, Paper: *paper, WithContacts: *contacts}); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Wrote %s.\n", pos[1])
 	return nil
 }
 

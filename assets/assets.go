@@ -1,5 +1,5 @@
-// Package assets holds the files the program embeds: its icon, and later its
-// fonts and translations.
+// Package assets holds the files the program embeds: its icon and the font
+// of the PDF briefs.
 package assets
 
 import _ "embed"
@@ -8,3 +8,13 @@ import _ "embed"
 //
 //go:embed icon.png
 var Icon []byte
+
+// FontRegular and FontBold are the typeface of the PDF briefs (DejaVu Sans
+// Condensed, under the Bitstream Vera licence in fonts/LICENSE): it covers
+// Latin text with accents, dashes and quotes.
+var (
+	//go:embed fonts/DejaVuSansCondensed.ttf
+	FontRegular []byte
+	//go:embed fonts/DejaVuSansCondensed-Bold.ttf
+	FontBold []byte
+)

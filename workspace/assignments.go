@@ -125,6 +125,9 @@ type AssignmentFilter struct {
 	UnitID         string
 	// CurrentOn, a date, keeps only assignments held on that day.
 	CurrentOn string
+	// OutsideUnits leaves out the assignments held in community units
+	// (representatives and mobilizers), which are most of them.
+	OutsideUnits bool
 }
 
 // Assignments returns the assignments matching filter, newest start first.
@@ -137,6 +140,9 @@ func (f *File) Assignments(filter AssignmentFilter) ([]Assignment, error) {
 	c.equal("unit_id", filter.UnitID)
 	if filter.CurrentOn != "" {
 		c.add("start_on <= ? AND (end_on = '' OR end_on > ?)", filter.CurrentOn, filter.CurrentOn)
+	}
+	if filter.OutsideUnits {
+		c.add("unit_id IS NULL")
 	}
 	return list[Assignment](f.db, c.where(), "start_on DESC, id", c.args...)
 }

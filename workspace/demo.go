@@ -468,9 +468,9 @@ func (d *demo) consortiaAndLeadership() {
 	d.assign(RoleAcademicResearcher, d.staffOf("NIUS", 1), false, none, 900)
 	d.assign(RoleLocalMedia, d.org("MFM").id, true, none, 800)
 	d.assign(RoleLocalMedia, d.org("GVN").id, true, none, 600)
-	// A former central team member from the county, transferred, never replaced.
-	gone := d.assign(RoleCentralLeadershipTeam, d.staffOf("NCC-BEH", 0), false, none, 1000)
-	d.endAssignment(gone, 75, "Transferred to the national government")
+	// A central team member from the national government, posted elsewhere, never replaced.
+	gone := d.assign(RoleCentralLeadershipTeam, d.staffOf("SDHUD", 0), false, none, 1000)
+	d.endAssignment(gone, 75, "Posted to another county")
 }
 
 // endAssignment ends a demo assignment n days ago.
@@ -693,8 +693,9 @@ func (d *demo) meetings() {
 			}
 		}
 		mid := d.add(&m)
+		first := d.r.IntN(len(demoDecisions))
 		for k := 0; k < 1+d.r.IntN(3); k++ {
-			d.add(&Decision{MeetingID: mid, Position: k + 1, Text: d.pick(demoDecisions)})
+			d.add(&Decision{MeetingID: mid, Position: k + 1, Text: demoDecisions[(first+k)%len(demoDecisions)]})
 		}
 		for k := 0; k < d.r.IntN(3); k++ {
 			a := FollowUp{MeetingID: mid, Position: k + 1, Text: d.pick(demoActions), OwnerID: d.pick(m.AttendeeIDs), DueOn: d.day(ago - 30)}

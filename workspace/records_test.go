@@ -579,3 +579,26 @@ func TestChangeLogNamesRecords(t *testing.T) {
 		}
 	}
 }
+
+func TestFigures(t *testing.T) {
+	x := newFixture(t)
+	_, cells := x.cells("Sinai", 3)
+	x.assign(RoleRepresentativeCell, Assignment{PersonID: x.person("Rep", "", true).ID, UnitID: cells[0].ID})
+	x.assign(RoleRepresentativeCell, Assignment{PersonID: x.person("Rep 2", "", true).ID, UnitID: cells[0].ID})
+	old := x.assign(RoleRepresentativeCell, Assignment{PersonID: x.person("Rep 3", "", true).ID, UnitID: cells[1].ID})
+	x.end(old, "2026-05-01")
+	c := must[Coverage](t)(x.f.RepresentationCoverage("2026-06-01"))
+	if c != (Coverage{Cells: 3, CellsRepresented: 1, Households: 30, HouseholdsRepresented: 10}) || c.Share() < 0.33 || c.Share() > 0.34 {
+		t.Errorf("coverage %+v", c)
+	}
+	p := x.person("Leader", "", false)
+	x.assign(RoleCentralChampion, Assignment{PersonID: p.ID})
+	x.assign(RoleCentralLeadershipTeam, Assignment{PersonID: p.ID})
+	x.assign(RoleCivilSocietyLeader, Assignment{PersonID: x.person("Other", "", false).ID})
+	if n := must[int](t)(x.f.KeyRoleHolders("2026-06-01")); n != 2 {
+		t.Errorf("%d people in key roles, want 2", n)
+	}
+	if n := len(must[[]Assignment](t)(x.f.Assignments(AssignmentFilter{OutsideUnits: true}))); n != 3 {
+		t.Errorf("%d assignments outside units, want 3", n)
+	}
+}

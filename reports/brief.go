@@ -1,0 +1,541 @@
+// Package reports writes the PDF briefs that central leadership takes to
+// county assemblies and funders. It reads the workspace through its public
+// API and never imports the GUI.
+package reports
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"cpw/workspace"
+)
+
+// Options say which brief to write and how.
+type Options struct {
+	// Consortium is the code of the consortium to brief on; "" writes the
+	// brief on the whole initiative.
+	Consortium string
+	// Paper is "a4" (the default) or "letter".
+	Paper string
+	// WithContacts adds phone numbers and e-mail addresses, which are
+	// personal data and left out by default.
+	WithContacts bool
+	// Date is the day the brief is written for; zero means today. The same
+	// workspace and date always give the same file.
+	Date time.Time
+}
+
+// Write writes a brief to path. It writes a temporary file beside path and
+// moves it into place only when complete, so a failure leaves nothing behind.
+func Write(f *workspace.File, path string, opt Options) error {
+	var buf bytes.Buffer
+	if err := Build(f, &buf, opt); err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("the folder %s does not exist: choose another place for the brief", dir)
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a folder: give the brief a file name ending in .pdf", path)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("the brief cannot be written in %s: %v", dir, unwrapPath(err))
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(buf.Bytes()); err != nil {
+		tmp.Close()
+		return fmt.Errorf("the brief cannot be written: %v", unwrapPath(err))
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("the brief cannot be written: %v", unwrapPath(err))
+	}
+	os.Chmod(tmp.Name(), 0o644)
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("the brief cannot be saved as %s: %v", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// unwrapPath drops the path from an *os.PathError, which the message already names.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Build writes a brief as PDF to w.
+func Build(f *workspace.File, w io.Writer, opt Options) error {
+	if opt.Paper == "" {
+		opt.Paper = "a4"
+	}
+	if opt.Paper != "a4" && opt.Paper != "letter" {
+		return fmt.Errorf("the paper size %q is not known: use a4 or letter", opt.Paper)
+	}
+	if opt.Date.IsZero() {
+		opt.Date = time.Now()
+	}
+	day := time.Date(opt.Date.Year(), opt.Date.Month(), opt.Date.Day(), 12, 0, 0, 0, time.UTC)
+	var consortium workspace.Consortium
+	if opt.Consortium != "" {
+		c, err := f.ConsortiumByCode(opt.Consortium)
+		if err != nil {
+			return err
+		}
+		consortium = c
+	}
+	findings, err := f.RunChecks(day)
+	if err != nil {
+		return err
+	}
+	x, err := gather(f, day.Format(workspace.DateLayout), findings)
+	if err != nil {
+		return err
+	}
+	dateText := day.Format("2 January 2006")
+	title := x.in.Name + " — initiative brief"
+	if consortium.ID != "" {
+		title = x.in.Name + " — " + consortium.Code + " consortium brief"
+	}
+	d, err := newDoc(opt.Paper, title, x.in.Name+" · brief of "+dateText, day)
+	if err != nil {
+		return err
+	}
+	b := &brief{d: d, x: x, opt: opt, date: dateText}
+	if consortium.ID != "" {
+		b.consortium(consortium)
+	} else {
+		b.initiative()
+	}
+	if err := d.pdf.Error(); err != nil {
+		return fmt.Errorf("the brief could not be drawn: %v", err)
+	}
+	return d.pdf.Output(w)
+}
+
+// brief writes the sections of a brief.
+type brief struct {
+	d    *doc
+	x    *facts
+	opt  Options
+	date string
+}
+
+func (b *brief) money(n int64) string { return b.x.in.Currency + " " + thousands(n) }
+
+func thousands(n int64) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		return "-" + s
+	}
+	return s
+}
+
+func percent(part, whole int) string {
+	if whole == 0 {
+		return "0%"
+	}
+	return fmt.Sprintf("%d%%", (part*100+whole/2)/whole)
+}
+
+// cover writes the title block of the first page.
+func (b *brief) cover(title, subtitle string) {
+	d := b.d
+	d.pdf.SetFillColor(31, 111, 92)
+	d.pdf.Rect(0, 0, d.w, 4, "F")
+	d.pdf.SetY(margin + 2)
+	d.pdf.SetTextColor(23, 88, 72)
+	d.text(title, 20, "B")
+	d.pdf.SetTextColor(0, 0, 0)
+	d.text(subtitle, 11, "")
+	d.pdf.Ln(2)
+}
+
+// counted writes "label n" pairs for the choices present, in the lists' order.
+func counted(choices []workspace.Choice, counts map[string]int) string {
+	var parts []string
+	for _, c := range choices {
+		if n := counts[c.Key]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", c.Label, n))
+		}
+	}
+	if len(parts) == 0 {
+		return "none yet"
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (b *brief) initiative() {
+	x, d := b.x, b.d
+	b.cover(x.in.Name, strings.TrimPrefix(x.in.Place()+" · Initiative brief, "+b.date, " · "))
+	if x.in.Vision != "" {
+		d.subheading("Vision")
+		d.para(x.in.Vision)
+	}
+
+	d.heading("At a glance")
+	kinds, bases, statuses := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, o := range x.orgs {
+		kinds[o.Kind]++
+		bases[o.Base]++
+	}
+	for _, c := range x.consortia {
+		statuses[c.Status]++
+	}
+	open := x.openAll()
+	cost, secured, short := missing(open)
+	cov := x.coverage
+	rows := [][]string{
+		{"Partner organisations", fmt.Sprintf("%d", len(x.orgs))},
+		{"… by kind", counted(workspace.OrganisationKinds, kinds)},
+		{"… by base", counted(workspace.Bases, bases)},
+		{"Sector consortia", fmt.Sprintf("%d", len(x.consortia))},
+		{"… by status", counted(workspace.ConsortiumStatuses, statuses)},
+		{"People in key roles", fmt.Sprintf("%d", x.keyPeople)},
+		{"Household representation", fmt.Sprintf("%s of %s cells (%s) have a household representative, covering %s of %s households",
+			thousands(int64(cov.CellsRepresented)), thousands(int64(cov.Cells)), percent(cov.CellsRepresented, cov.Cells),
+			thousands(int64(cov.HouseholdsRepresented)), thousands(int64(cov.Households)))},
+		{"Open resource gaps", fmt.Sprintf("%d, costing %s, of which %s secured", len(open), b.money(cost), b.money(secured))},
+		{"Money still missing", b.money(short)},
+	}
+	d.table([]column{{"", 1, "L"}, {"", 3, "L"}}, rows)
+	if len(x.orgs) == 0 || len(x.consortia) == 0 {
+		d.para("This workspace does not yet record its partners and consortia: the sections below say what is missing.")
+	}
+
+	d.heading("The consortia")
+	var crow [][]string
+	var bars []bar
+	for _, c := range x.consortia {
+		gaps := x.openGaps(c.ID)
+		_, _, short := missing(gaps)
+		crow = append(crow, []string{c.Code, c.Name, orNone(x.names(x.holders(workspace.RoleTechnicalLeadGovernment, c.ID))),
+			orNone(x.names(x.holders(workspace.RoleTechnicalLeadCivil, c.ID))), fmt.Sprintf("%d", len(x.currentMembers(c.ID))),
+			workspace.Label(workspace.ConsortiumStatuses, c.Status), fmt.Sprintf("%d", len(gaps))})
+		bars = append(bars, bar{c.Code, short})
+	}
+	if own := x.openGaps(""); len(own) > 0 {
+		_, _, short := missing(own)
+		bars = append(bars, bar{"Whole initiative", short})
+	}
+	if len(crow) == 0 {
+		d.para("No consortium has been formed yet.")
+	} else {
+		d.table([]column{{"Code", 0.8, "L"}, {"Consortium", 2.6, "L"}, {"County lead", 1.7, "L"}, {"Civil-society lead", 1.9, "L"},
+			{"Members", 1, "R"}, {"Status", 1.2, "L"}, {"Open gaps", 0.9, "R"}}, crow)
+	}
+
+	d.heading("Funds still missing, by consortium (" + x.in.Currency + ")")
+	if short == 0 {
+		d.para("No open resource gap is waiting for funds.")
+	} else {
+		d.barChart(bars, thousands)
+	}
+
+	d.heading("Who holds which role")
+	d.subheading("In the consortia")
+	keys := []string{workspace.RoleTechnicalLeadGovernment, workspace.RoleTechnicalLeadCivil, workspace.RoleSpatialPlanner,
+		workspace.RoleSectoralPlanner, workspace.RoleEngineer}
+	cols := []column{{"Code", 0.8, "L"}}
+	for _, k := range keys {
+		cols = append(cols, column{b.roleName(k), 1.6, "L"})
+	}
+	var matrix [][]string
+	for _, c := range x.consortia {
+		row := []string{c.Code}
+		for _, k := range keys {
+			row = append(row, orDash(x.names(x.holders(k, c.ID))))
+		}
+		matrix = append(matrix, row)
+	}
+	d.table(cols, matrix)
+	d.subheading("Across the initiative")
+	var wide [][]string
+	for _, k := range []string{workspace.RoleCentralChampion, workspace.RoleCentralLeadershipTeam, workspace.RoleLocalGovernmentLeader,
+		workspace.RoleElectedLeader, workspace.RoleCivilSocietyLeader, workspace.RoleCommunityChampion, workspace.RoleCommunityEngagement,
+		workspace.RoleAcademicResearcher, workspace.RoleLocalMedia} {
+		wide = append(wide, []string{b.roleName(k), orNone(x.names(x.holders(k, "")))})
+	}
+	d.table([]column{{"Role", 1.3, "L"}, {"Held by", 3, "L"}}, wide)
+
+	b.findings(func(workspace.Finding) bool { return true })
+	b.decisionsAndActions(func(workspace.Meeting) bool { return true })
+}
+
+// openAll returns every open gap, of the consortia and of the whole initiative.
+func (x *facts) openAll() []workspace.ResourceGap {
+	var out []workspace.ResourceGap
+	for _, g := range x.gaps {
+		if g.IsOpen() {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func (b *brief) roleName(key string) string {
+	for _, r := range b.x.roles {
+		if r.Key == key {
+			return r.Name
+		}
+	}
+	return key
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// findings lists the critical and warning findings that keep.
+func (b *brief) findings(keep func(workspace.Finding) bool) {
+	d := b.d
+	d.heading("What the health checks find")
+	var rows [][]string
+	for _, f := range b.x.findings {
+		if f.Severity == workspace.SeverityInfo || !keep(f) {
+			continue
+		}
+		sev := "Critical"
+		if f.Severity == workspace.SeverityWarning {
+			sev = "Warning"
+		}
+		rows = append(rows, []string{sev, f.Message, f.Fix})
+	}
+	if len(rows) == 0 {
+		d.para("The health checks find nothing critical or worth a warning.")
+		return
+	}
+	d.table([]column{{"Severity", 0.8, "L"}, {"Finding", 3, "L"}, {"What to do", 2.6, "L"}}, rows)
+}
+
+// recentDays is how far back a brief reports decisions.
+const recentDays = 180
+
+// decisionsAndActions lists recent decisions and open actions of the meetings that keep.
+func (b *brief) decisionsAndActions(keep func(workspace.Meeting) bool) {
+	x, d := b.x, b.d
+	since, _ := time.Parse(workspace.DateLayout, x.day)
+	from := since.AddDate(0, 0, -recentDays).Format(workspace.DateLayout)
+	d.heading("Recent decisions")
+	var rows [][]string
+	meetings := map[string]workspace.Meeting{}
+	for _, m := range x.meetings {
+		meetings[m.ID] = m
+		if !keep(m) || m.HeldOn < from || m.HeldOn > x.day {
+			continue
+		}
+		for _, dec := range x.decisions[m.ID] {
+			rows = append(rows, []string{m.HeldOn, meetingTitle(m), dec.Text})
+		}
+	}
+	if len(rows) == 0 {
+		d.para(fmt.Sprintf("No decision has been recorded in the last %d days.", recentDays))
+	} else {
+		d.table([]column{{"Date", 0.9, "L"}, {"Meeting", 1.8, "L"}, {"Decision", 4, "L"}}, rows)
+	}
+
+	d.heading("Open follow-up actions")
+	var open []workspace.FollowUp
+	for _, a := range x.actions {
+		if m, ok := meetings[a.MeetingID]; ok && keep(m) && a.DoneOn == "" {
+			open = append(open, a)
+		}
+	}
+	sort.SliceStable(open, func(i, j int) bool { return open[i].DueOn < open[j].DueOn })
+	rows = nil
+	for _, a := range open {
+		due := a.DueOn
+		if due != "" && due < x.day {
+			due += " (overdue)"
+		}
+		owner := "no owner"
+		if a.OwnerID != "" {
+			owner = x.person(a.OwnerID).Name
+		}
+		rows = append(rows, []string{orDash(due), a.Text, owner, meetingName(meetings[a.MeetingID])})
+	}
+	if len(rows) == 0 {
+		d.para("No follow-up action is open.")
+	} else {
+		d.table([]column{{"Due", 1.2, "L"}, {"Action", 2.8, "L"}, {"Owner", 1.5, "L"}, {"Agreed at", 1.8, "L"}}, rows)
+	}
+}
+
+// meetingTitle names a meeting by its title, or its kind when it has none.
+func meetingTitle(m workspace.Meeting) string {
+	if m.Title != "" {
+		return m.Title
+	}
+	return workspace.Label(workspace.MeetingKinds, m.Kind)
+}
+
+func meetingName(m workspace.Meeting) string { return meetingTitle(m) + ", " + m.HeldOn }
+
+// people lists assignments as rows: role, holder, organisation, since, and
+// contacts when asked for.
+func (b *brief) people(as []workspace.Assignment) ([]column, [][]string) {
+	x := b.x
+	cols := []column{{"Role", 1.5, "L"}, {"Held by", 1.6, "L"}, {"Organisation", 2, "L"}, {"Since", 0.9, "L"}}
+	if b.opt.WithContacts {
+		cols = append(cols, column{"Phone", 1.2, "L"}, column{"E-mail", 1.9, "L"})
+	}
+	var rows [][]string
+	for _, a := range as {
+		name, org := x.holder(a)
+		row := []string{x.roles[a.RoleID].Name, name, orDash(org), a.StartOn}
+		if b.opt.WithContacts {
+			var p workspace.Person
+			if a.PersonID != "" {
+				p = x.person(a.PersonID)
+			}
+			row = append(row, orDash(p.Phone), orDash(p.Email))
+		}
+		rows = append(rows, row)
+	}
+	return cols, rows
+}
+
+func (b *brief) consortium(c workspace.Consortium) {
+	x, d := b.x, b.d
+	b.cover(c.Code+" — "+c.Name, x.in.Name+" · Consortium brief, "+b.date)
+	sectors := map[string]string{}
+	if all, err := x.f.Sectors(); err == nil {
+		for _, s := range all {
+			sectors[s.ID] = s.Name
+		}
+	}
+	var names []string
+	for _, id := range c.SectorIDs {
+		names = append(names, sectors[id])
+	}
+	d.table([]column{{"", 1, "L"}, {"", 3.5, "L"}}, [][]string{
+		{"Status", workspace.Label(workspace.ConsortiumStatuses, c.Status)},
+		{"Sectors", orNone(strings.Join(names, "; "))},
+		{"Purpose", orDash(c.Purpose)},
+	})
+
+	d.heading("Leads")
+	var leads []workspace.Assignment
+	for _, k := range []string{workspace.RoleTechnicalLeadGovernment, workspace.RoleTechnicalLeadCivil} {
+		held := x.holders(k, c.ID)
+		if len(held) == 0 {
+			d.para(b.roleName(k) + ": nobody holds this role now.")
+		}
+		leads = append(leads, held...)
+	}
+	if len(leads) > 0 {
+		cols, rows := b.people(leads)
+		d.table(cols, rows)
+	}
+
+	d.heading("Member organisations")
+	var mrows [][]string
+	for _, m := range x.currentMembers(c.ID) {
+		o := x.orgByID[m.OrganisationID]
+		mrows = append(mrows, []string{o.Name, workspace.Label(workspace.OrganisationKinds, o.Kind), orDash(m.Contribution), orDash(m.JoinedOn)})
+	}
+	if len(mrows) == 0 {
+		d.para("No organisation is a member yet.")
+	} else {
+		d.table([]column{{"Organisation", 2.4, "L"}, {"Kind", 1.6, "L"}, {"Contribution", 2.2, "L"}, {"Joined", 0.9, "L"}}, mrows)
+	}
+
+	d.heading("Planners and engineers")
+	var team []workspace.Assignment
+	for _, k := range []string{workspace.RoleSpatialPlanner, workspace.RoleSectoralPlanner, workspace.RoleEngineer} {
+		team = append(team, x.holders(k, c.ID)...)
+	}
+	if len(team) == 0 {
+		d.para("Nobody holds a planning or engineering role in this consortium yet.")
+	} else {
+		cols, rows := b.people(team)
+		d.table(cols, rows)
+	}
+
+	d.heading("Resource gaps")
+	var all []workspace.ResourceGap
+	for _, g := range x.gaps {
+		if g.ConsortiumID == c.ID {
+			all = append(all, g)
+		}
+	}
+	var grows [][]string
+	var tc, ts, tm int64
+	for _, g := range all {
+		var cands []string
+		for _, k := range x.cands[g.ID] {
+			cands = append(cands, x.orgByID[k.OrganisationID].Name+" ("+strings.ToLower(workspace.Label(workspace.CandidateStages, k.Stage))+")")
+		}
+		grows = append(grows, []string{g.Title, workspace.Label(workspace.GapKinds, g.Kind), workspace.Label(workspace.Priorities, g.Priority),
+			workspace.Label(workspace.GapStatuses, g.Status), thousands(g.EstimatedCost), thousands(g.Secured), thousands(g.Missing()),
+			orDash(strings.Join(cands, "; "))})
+		tc, ts, tm = tc+g.EstimatedCost, ts+g.Secured, tm+g.Missing()
+	}
+	if len(grows) == 0 {
+		d.para("No resource gap is recorded for this consortium.")
+	} else {
+		grows = append(grows, []string{"Total", "", "", "", thousands(tc), thousands(ts), thousands(tm), ""})
+		d.para("Amounts in " + x.in.Currency + ".")
+		d.table([]column{{"Gap", 2.2, "L"}, {"Kind", 1.1, "L"}, {"Priority", 0.9, "L"}, {"Status", 1, "L"}, {"Cost", 1.1, "R"},
+			{"Secured", 1.1, "R"}, {"Missing", 1.1, "R"}, {"Candidates", 3.2, "L"}}, grows)
+	}
+
+	d.heading("What we ask for")
+	open := x.openGaps(c.ID)
+	if len(open) == 0 {
+		d.para("This consortium has no open resource gap.")
+	} else {
+		_, _, short := missing(open)
+		d.para(fmt.Sprintf("To finish its plan, the %s consortium asks for the following, %s in all:", c.Code, b.money(short)))
+		for _, g := range open {
+			need := b.money(g.Missing()) + " still needed"
+			if g.EstimatedCost == 0 {
+				need = "no cost estimated"
+			}
+			d.para(fmt.Sprintf("•  %s (%s priority, %s): %s.", g.Title, strings.ToLower(workspace.Label(workspace.Priorities, g.Priority)),
+				strings.ToLower(workspace.Label(workspace.GapKinds, g.Kind)), need))
+		}
+	}
+
+	gapIDs := map[string]bool{}
+	for _, g := range all {
+		gapIDs[g.ID] = true
+	}
+	inConsortium := func(m workspace.Meeting) bool {
+		for _, id := range m.ConsortiumIDs {
+			if id == c.ID {
+				return true
+			}
+		}
+		return false
+	}
+	b.decisionsAndActions(inConsortium)
+	b.findings(func(f workspace.Finding) bool {
+		return f.Subject.ID == c.ID || (f.Subject.Kind == "gap" && gapIDs[f.Subject.ID]) || strings.Contains(f.Message, " in "+c.Code)
+	})
+}

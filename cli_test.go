@@ -70,7 +70,9 @@ func TestErrors(t *testing.T) {
 		{"ExtraArgument", []string{"version", "now"}, 2, "takes no arguments"},
 		{"UnknownCommand", []string{"frobnicate", "x"}, 2, "neither a command nor a workspace file"},
 		{"BadScale", []string{"demo", filepath.Join(dir, "d.cpw"), "--scale", "huge"}, 2, "--scale must be small or mukuru"},
-		{"NotYetBuilt", []string{"brief", existing, filepath.Join(dir, "b.pdf")}, 1, "not in this version yet"},
+		{"NotYetBuilt", []string{"merge", existing, existing}, 1, "not in this version yet"},
+		{"BriefNotWorkspace", []string{"brief", existing, filepath.Join(dir, "b.pdf")}, 1, "not a workspace file"},
+		{"BriefBadPaper", []string{"brief", existing, filepath.Join(dir, "b.pdf"), "--paper", "a3"}, 2, "--paper must be a4 or letter"},
 		{"CheckNotWorkspace", []string{"check", existing, "--json"}, 1, "not a workspace file"},
 		{"CopyMissing", []string{"copy", filepath.Join(dir, "none.cpw"), filepath.Join(dir, "out.cpw")}, 1, "There is no file"},
 	} {

@@ -1,0 +1,355 @@
+package reports
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"cpw/workspace"
+)
+
+var briefDay = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+
+// pdfText extracts the text of pages first..last (0 for all) with pdftotext.
+func pdfText(t *testing.T, path string, first, last int) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Fatal("pdftotext is missing: install poppler-utils (make deps does)")
+	}
+	args := []string{"-layout"}
+	if first > 0 {
+		args = append(args, "-f", itoa(first), "-l", itoa(last))
+	}
+	out, err := exec.Command(bin, append(args, path, "-")...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+func itoa(n int) string { return thousands(int64(n)) }
+
+// pages counts the pages of a PDF with pdfinfo.
+func pages(t *testing.T, path string) int {
+	t.Helper()
+	out, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "Pages:") {
+			n := 0
+			for _, c := range strings.TrimSpace(strings.TrimPrefix(line, "Pages:")) {
+				n = n*10 + int(c-'0')
+			}
+			return n
+		}
+	}
+	t.Fatal("pdfinfo gave no page count")
+	return 0
+}
+
+// squash folds runs of white space, since pdftotext lays text out in columns.
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func demo(t *testing.T) *workspace.File {
+	t.Helper()
+	f, err := workspace.CreateDemo(filepath.Join(t.TempDir(), "demo.cpw"), workspace.DemoOptions{Scale: workspace.DemoSmall, Now: briefDay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func write(t *testing.T, f *workspace.File, opt Options) string {
+	t.Helper()
+	opt.Date = briefDay
+	path := filepath.Join(t.TempDir(), "brief.pdf")
+	if err := Write(f, path, opt); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestInitiativeBriefMatchesTheWorkspace(t *testing.T) {
+	f := demo(t)
+	path := write(t, f, Options{})
+	text := squash(pdfText(t, path, 0, 0))
+	in, _ := f.Initiative()
+	day := briefDay.Format(workspace.DateLayout)
+	for _, want := range []string{in.Name, "Initiative brief, 27 November 2026", "At a glance", "The consortia",
+		"Funds still missing", "Who holds which role", "What the health checks find", "Recent decisions", "Open follow-up actions"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the brief lacks %q", want)
+		}
+	}
+	// Figures computed here from the workspace must be the brief's.
+	orgs, _ := f.Organisations()
+	if !strings.Contains(text, "Partner organisations "+itoa(len(orgs))) {
+		t.Errorf("partner count %d not in the brief", len(orgs))
+	}
+	gaps, _ := f.ResourceGaps(workspace.GapFilter{})
+	var short int64
+	open := 0
+	for _, g := range gaps {
+		if g.IsOpen() {
+			short += g.Missing()
+			open++
+		}
+	}
+	if !strings.Contains(text, "Money still missing KES "+thousands(short)) {
+		t.Errorf("money missing KES %s not in the brief", thousands(short))
+	}
+	if !strings.Contains(text, "Open resource gaps "+itoa(open)+",") {
+		t.Errorf("%d open gaps not in the brief", open)
+	}
+	cov, _ := f.RepresentationCoverage(day)
+	if !strings.Contains(text, itoa(cov.CellsRepresented)+" of "+itoa(cov.Cells)+" cells") {
+		t.Errorf("coverage %d of %d not in the brief", cov.CellsRepresented, cov.Cells)
+	}
+	// Every consortium and its county lead.
+	lead, _ := f.RoleByKey(workspace.RoleTechnicalLeadGovernment)
+	consortia, _ := f.Consortia()
+	for _, c := range consortia {
+		if !strings.Contains(text, c.Code+" "+c.Name[:10]) {
+			t.Errorf("consortium %s missing from the table", c.Code)
+		}
+		for _, a := range mustAssignments(t, f, workspace.AssignmentFilter{RoleID: lead.ID, ConsortiumID: c.ID, CurrentOn: day}) {
+			p, _ := f.Person(a.PersonID)
+			if !strings.Contains(text, p.Name) {
+				t.Errorf("county lead %s of %s missing", p.Name, c.Code)
+			}
+		}
+	}
+	// Critical findings appear; contacts do not.
+	findings, _ := f.RunChecks(briefDay)
+	for _, fd := range findings {
+		if fd.Severity == workspace.SeverityCritical && !strings.Contains(text, squash(fd.Message)[:40]) {
+			t.Errorf("critical finding %q missing", fd.Message)
+		}
+	}
+	if strings.Contains(text, "@") || strings.Contains(text, "+254") {
+		t.Error("the brief shows contacts without being asked")
+	}
+	n := pages(t, path)
+	if !strings.Contains(text, "Page 1 of "+itoa(n)) || !strings.Contains(text, "Page "+itoa(n)+" of "+itoa(n)) {
+		t.Errorf("page numbers missing (%d pages)", n)
+	}
+}
+
+func mustAssignments(t *testing.T, f *workspace.File, filter workspace.AssignmentFilter) []workspace.Assignment {
+	t.Helper()
+	as, err := f.Assignments(filter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return as
+}
+
+func TestConsortiumBrief(t *testing.T) {
+	f := demo(t)
+	c, _ := f.ConsortiumByCode("WSE")
+	path := write(t, f, Options{Consortium: "wse"})
+	text := squash(pdfText(t, path, 0, 0))
+	for _, want := range []string{"WSE — " + c.Name, "Consortium brief", "Leads", "Member organisations", "Planners and engineers",
+		"Resource gaps", "What we ask for", "Recent decisions"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the consortium brief lacks %q", want)
+		}
+	}
+	gaps, _ := f.ResourceGaps(workspace.GapFilter{ConsortiumID: c.ID})
+	var cost, secured, short int64
+	for _, g := range gaps {
+		cost, secured, short = cost+g.EstimatedCost, secured+g.Secured, short+g.Missing()
+		if !strings.Contains(text, prefix(g.Title)) {
+			t.Errorf("gap %q missing", g.Title)
+		}
+	}
+	if !strings.Contains(text, "Total "+thousands(cost)+" "+thousands(secured)+" "+thousands(short)) {
+		t.Errorf("totals %s / %s / %s missing", thousands(cost), thousands(secured), thousands(short))
+	}
+	members, _ := f.Members(c.ID)
+	for _, m := range members {
+		o, _ := f.Organisation(m.OrganisationID)
+		if m.LeftOn == "" && !strings.Contains(text, prefix(o.Name)) {
+			t.Errorf("member %s missing", o.Name)
+		}
+	}
+	other, _ := f.ConsortiumByCode("HLT")
+	if strings.Contains(text, other.Name) {
+		t.Error("the WSE brief talks about the health consortium")
+	}
+}
+
+// prefix is the start of a text that stays on the first line of a table
+// cell; pdftotext lays the later lines of a wrapped cell beside other columns.
+func prefix(s string) string {
+	if r := []rune(s); len(r) > 14 {
+		return string(r[:14])
+	}
+	return s
+}
+
+func TestContactsOnlyWhenAsked(t *testing.T) {
+	f := demo(t)
+	without := squash(pdfText(t, write(t, f, Options{Consortium: "WSE"}), 0, 0))
+	with := squash(pdfText(t, write(t, f, Options{Consortium: "WSE", WithContacts: true}), 0, 0))
+	if strings.Contains(without, "@") || strings.Contains(without, "+254") {
+		t.Error("contacts shown without being asked")
+	}
+	if !strings.Contains(with, "@") || !strings.Contains(with, "+254") || !strings.Contains(with, "E-mail") {
+		t.Error("contacts missing when asked")
+	}
+}
+
+// TestLongTableRepeatsItsHeader gives a consortium more gaps than a page holds.
+func TestLongTableRepeatsItsHeader(t *testing.T) {
+	f, err := workspace.Create(filepath.Join(t.TempDir(), "long.cpw"), workspace.NewOptions{Name: "Long"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	c, _ := f.CreateConsortium(workspace.Consortium{Code: "HIC", Name: "Housing"})
+	for i := 0; i < 70; i++ {
+		if _, err := f.CreateResourceGap(workspace.ResourceGap{ConsortiumID: c.ID, Title: "Survey of plots in block " + itoa(i+1),
+			Kind: "data", EstimatedCost: int64(1000 * (i + 1))}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := write(t, f, Options{Consortium: "HIC"})
+	n := pages(t, path)
+	withHeader := 0
+	for p := 1; p <= n; p++ {
+		page := squash(pdfText(t, path, p, p))
+		if strings.Contains(page, "Gap Kind Priority Status Cost Secured Missing Candidates") && strings.Contains(page, "Survey of plots") {
+			withHeader++
+		}
+	}
+	if withHeader < 2 {
+		t.Errorf("the gap table spans %d pages with its header, want at least 2 (of %d)", withHeader, n)
+	}
+	text := squash(pdfText(t, path, 0, 0))
+	for i := 1; i <= 70; i++ {
+		if !strings.Contains(text, "block "+itoa(i)+" ") {
+			t.Fatalf("gap %d lost across the page break", i)
+		}
+	}
+}
+
+func TestTrickyNamesSurvive(t *testing.T) {
+	f, err := workspace.Create(filepath.Join(t.TempDir(), "names.cpw"), workspace.NewOptions{Name: "Names – “quoted”"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	c, _ := f.CreateConsortium(workspace.Consortium{Code: "WSE", Name: "Water"})
+	lead, _ := f.RoleByKey(workspace.RoleTechnicalLeadGovernment)
+	civil, _ := f.RoleByKey(workspace.RoleTechnicalLeadCivil)
+	for _, x := range []struct {
+		name string
+		role workspace.Role
+	}{{"Wanjirũ Ngʼang'a", lead}, {"José Muñoz 中村", civil}} {
+		p, err := f.CreatePerson(workspace.Person{Name: x.name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Assign(workspace.Assignment{RoleID: x.role.ID, PersonID: p.ID, ConsortiumID: c.ID, StartOn: "2026-01-01"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := write(t, f, Options{Consortium: "WSE"})
+	text := pdfText(t, path, 0, 0)
+	for _, want := range []string{"Wanjirũ Ngʼang'a", "José Muñoz", "Names – “quoted”"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q did not survive", want)
+		}
+	}
+	// The font has no Chinese: the characters are replaced visibly, not dropped.
+	if strings.Contains(text, "中村") || !strings.Contains(text, "José Muñoz \uFFFD\uFFFD") {
+		t.Errorf("characters the font lacks were not replaced visibly:\n%s", text)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	f := demo(t)
+	var a, b bytes.Buffer
+	if err := Build(f, &a, Options{Date: briefDay}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Build(f, &b, Options{Date: briefDay}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("the same workspace and date gave two different files")
+	}
+}
+
+func TestLetterPaper(t *testing.T) {
+	f := demo(t)
+	path := write(t, f, Options{Paper: "letter"})
+	out, _ := exec.Command("pdfinfo", path).Output()
+	if !strings.Contains(string(out), "612 x 792 pts (letter)") {
+		t.Errorf("not letter paper:\n%s", out)
+	}
+}
+
+func TestRefusals(t *testing.T) {
+	f := demo(t)
+	dir := t.TempDir()
+	t.Run("UnknownConsortium", func(t *testing.T) {
+		err := Write(f, filepath.Join(dir, "x.pdf"), Options{Consortium: "NOPE", Date: briefDay})
+		if err == nil || !strings.Contains(err.Error(), "no consortium with the code “NOPE”") {
+			t.Errorf("%v", err)
+		}
+	})
+	t.Run("MissingFolder", func(t *testing.T) {
+		err := Write(f, filepath.Join(dir, "missing", "x.pdf"), Options{Date: briefDay})
+		if err == nil || !strings.Contains(err.Error(), "does not exist") {
+			t.Errorf("%v", err)
+		}
+	})
+	t.Run("UnwritableFolder", func(t *testing.T) {
+		ro := filepath.Join(dir, "ro")
+		os.Mkdir(ro, 0o555)
+		// root may write anywhere; a path under a file is refused for everyone.
+		blocker := filepath.Join(dir, "file")
+		os.WriteFile(blocker, nil, 0o644)
+		err := Write(f, filepath.Join(blocker, "x.pdf"), Options{Date: briefDay})
+		if err == nil {
+			t.Error("a brief was written under a file")
+		}
+	})
+	t.Run("BadPaper", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := Build(f, &buf, Options{Paper: "a3"}); err == nil {
+			t.Error("a3 accepted")
+		}
+	})
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".pdf") || strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("a refused brief left %s", e.Name())
+		}
+	}
+}
+
+func TestEmptyWorkspace(t *testing.T) {
+	f, err := workspace.Create(filepath.Join(t.TempDir(), "empty.cpw"), workspace.NewOptions{Name: "Empty"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	text := squash(pdfText(t, write(t, f, Options{}), 0, 0))
+	for _, want := range []string{"does not yet record its partners and consortia", "No consortium has been formed yet",
+		"The central leadership team has 0 current members"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the empty brief lacks %q", want)
+		}
+	}
+}

@@ -1,11 +1,14 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
+	"cpw/reports"
 	"cpw/workspace"
 )
 
@@ -107,5 +110,23 @@ func TestRecordDialogs(t *testing.T) {
 		if top == nil || !has(texts(top), c.want) {
 			t.Errorf("%s dialog lacks %q", c.subject.Kind, c.want)
 		}
+	}
+}
+
+func TestBriefFromTheWindow(t *testing.T) {
+	u, path := openDemo(t)
+	out := filepath.Join(filepath.Dir(path), "wse.pdf")
+	u.screen.writeBrief(out, reports.Options{Consortium: "WSE", Date: demoDay})
+	if st, err := os.Stat(out); err != nil || st.Size() == 0 {
+		t.Fatalf("no brief written: %v", err)
+	}
+	top := u.window.Canvas().Overlays().Top()
+	if top == nil || !has(texts(top), "Open the brief") {
+		t.Error("no offer to open the brief")
+	}
+	// A failure is shown, not swallowed.
+	u.screen.writeBrief(filepath.Join(filepath.Dir(path), "missing", "x.pdf"), reports.Options{Date: demoDay})
+	if top := u.window.Canvas().Overlays().Top(); top == nil || !has(texts(top), "does not exist") {
+		t.Error("the failure was not shown")
 	}
 }

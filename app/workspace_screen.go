@@ -37,8 +37,9 @@ func newWorkspaceScreen(u *ui, f *workspace.File) (*workspaceScreen, string, err
 		container.NewTabItemWithIcon("Checks", theme.WarningIcon(), s.checks.content),
 	)
 	saveCopy := widget.NewButtonWithIcon("Save a copy…", theme.DocumentSaveIcon(), u.onSaveCopy)
+	brief := widget.NewButtonWithIcon("PDF brief…", theme.DocumentPrintIcon(), s.onBrief)
 	closeButton := widget.NewButtonWithIcon("Close workspace", theme.LogoutIcon(), u.showWelcome)
-	bar := container.NewHBox(saveCopy, closeButton)
+	bar := container.NewHBox(saveCopy, brief, closeButton)
 	s.content = container.NewBorder(container.NewPadded(bar), nil, nil, nil, s.tabs)
 	s.refresh()
 	return s, s.overview.name, nil

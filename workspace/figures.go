@@ -23,12 +23,18 @@ func (c Coverage) Share() float64 {
 // current cell representative on the day (YYYY-MM-DD).
 func (f *File) RepresentationCoverage(day string) (Coverage, error) {
 	var c Coverage
+	// The role's id first: joining roles inside the EXISTS lets SQLite walk
+	// every representative for every cell.
+	var role string
+	if err := f.db.QueryRow("SELECT id FROM roles WHERE key = ?", RoleRepresentativeCell).Scan(&role); err != nil {
+		return c, nil // no such role in the catalogue: nobody can be represented
+	}
 	err := f.db.QueryRow(`SELECT count(*), coalesce(sum(x.represented), 0), coalesce(sum(x.households), 0),
 			coalesce(sum(x.represented * x.households), 0)
-		FROM (SELECT u.households, EXISTS (SELECT 1 FROM assignments a JOIN roles r ON r.id = a.role_id AND r.key = :key
-				WHERE a.unit_id = u.id AND `+currentSQL+`) AS represented
+		FROM (SELECT u.households, EXISTS (SELECT 1 FROM assignments a
+				WHERE a.unit_id = u.id AND a.role_id = :role AND `+currentSQL+`) AS represented
 			FROM units u WHERE u.level = 'cell') x`,
-		sql.Named("key", RoleRepresentativeCell), sql.Named("today", day)).Scan(&c.Cells, &c.CellsRepresented, &c.Households, &c.HouseholdsRepresented)
+		sql.Named("role", role), sql.Named("today", day)).Scan(&c.Cells, &c.CellsRepresented, &c.Households, &c.HouseholdsRepresented)
 	return c, internal("counting representation", err)
 }
 

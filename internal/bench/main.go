@@ -82,6 +82,12 @@ func main() {
 	})), 100*time.Millisecond)
 	f.Close()
 	row("cpw check --json (process)", size, median(timeRuns(*runs, func(int) { run(*bin, "check", demo, "--json") })), 0)
+	row("cpw brief (initiative, process)", size, median(timeRuns(*runs, func(i int) {
+		run(*bin, "brief", demo, filepath.Join(dir, fmt.Sprintf("initiative-%d.pdf", i)))
+	})), time.Second)
+	row("cpw brief --consortium WSE (process)", size, median(timeRuns(*runs, func(i int) {
+		run(*bin, "brief", demo, filepath.Join(dir, fmt.Sprintf("wse-%d.pdf", i)), "--consortium", "WSE")
+	})), 300*time.Millisecond)
 	row("cpw copy", size, median(timeRuns(*runs, func(i int) {
 		run(*bin, "copy", demo, filepath.Join(dir, fmt.Sprintf("copy-%d.cpw", i)))
 	})), 0)

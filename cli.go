@@ -241,7 +241,7 @@ func runInfo(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	f, err := workspace.Open(pos[0])
+	f, err := workspace.OpenReadOnly(pos[0])
 	if err != nil {
 		return err
 	}
@@ -254,11 +254,8 @@ func runInfo(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	v, err := f.SchemaVersion()
-	if err != nil {
-		return err
-	}
-	r := infoReport{Name: in.Name, WorkspaceID: in.ID, CopyID: f.CopyID(), SchemaVersion: v, ReadOnly: f.ReadOnly(),
+	v := f.SchemaVersion()
+	r := infoReport{Name: in.Name, WorkspaceID: in.ID, CopyID: f.CopyID(), SchemaVersion: v, ReadOnly: !f.Writable(),
 		Settlement: in.Settlement, City: in.City, Country: in.Country, Currency: in.Currency, CreatedAt: in.CreatedAt, Counts: counts}
 	if st, err := os.Stat(pos[0]); err == nil {
 		r.FileBytes = st.Size()
@@ -277,7 +274,11 @@ func runInfo(args []string, out io.Writer) error {
 	row("place", in.Place())
 	row("currency", r.Currency)
 	row("created", r.CreatedAt)
-	row("schema version", r.SchemaVersion)
+	if v < workspace.SchemaVersion {
+		row("schema version", fmt.Sprintf("%d (saved by an older version; opening it in the window upgrades it to %d)", v, workspace.SchemaVersion))
+	} else {
+		row("schema version", v)
+	}
 	row("workspace id", r.WorkspaceID)
 	row("copy id", r.CopyID)
 	for _, c := range []struct {
@@ -304,7 +305,7 @@ func runCheck(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	f, err := workspace.Open(pos[0])
+	f, err := workspace.OpenReadOnly(pos[0])
 	if err != nil {
 		return err
 	}
@@ -322,7 +323,8 @@ func runCheck(args []string, out io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(checkReport{findings, summary})
 	}
-	fmt.Fprintf(out, "%d critical, %d warnings, %d for information.\n", summary.Critical, summary.Warning, summary.Info)
+	fmt.Fprintf(out, "%s, %s, %s for information.\n", plural(summary.Critical, "critical finding", "critical findings"),
+		plural(summary.Warning, "warning", "warnings"), plural(summary.Info, "finding", "findings"))
 	for _, sev := range workspace.Severities {
 		first := true
 		for _, fd := range findings {
@@ -354,7 +356,7 @@ func runBrief(args []string, out io.Writer) error {
 	if !strings.EqualFold(filepath.Ext(pos[1]), ".pdf") {
 		return usageError("the brief's file name must end in .pdf")
 	}
-	f, err := workspace.Open(pos[0])
+	f, err := workspace.OpenReadOnly(pos[0])
 	if err != nil {
 		return err
 	}
@@ -366,12 +368,19 @@ func runBrief(args []string, out io.Writer) error {
 	return nil
 }
 
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 func runCopy(args []string, out io.Writer) error {
 	pos, err := parse(flag.NewFlagSet("copy", flag.ContinueOnError), args, "FILE.cpw", "OUT.cpw")
 	if err != nil {
 		return err
 	}
-	f, err := workspace.Open(pos[0])
+	f, err := workspace.OpenReadOnly(pos[0])
 	if err != nil {
 		return err
 	}

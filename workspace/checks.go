@@ -166,8 +166,10 @@ func (r *checkRun) load() error {
 	if err != nil {
 		return err
 	}
+	// A seeded role that was deleted or retired is no longer expected to be
+	// held: the checks that need it stay silent rather than nag for ever.
 	for _, role := range roles {
-		if role.Key != "" {
+		if role.Key != "" && (role.RetiredOn == "" || role.RetiredOn > r.day) {
 			r.roles[role.Key] = role
 		}
 	}
@@ -233,6 +235,12 @@ func (r *checkRun) roleSubject(key string) Subject {
 
 func (r *checkRun) roleName(key string) string { return r.roleSubject(key).Name }
 
+// inUse reports whether the seeded role with the key is in the catalogue and in use.
+func (r *checkRun) inUse(key string) bool {
+	_, ok := r.roles[key]
+	return ok
+}
+
 // constituency says which of the three constituencies the guide names a
 // holder speaks for: government, civil society or the community.
 func (r *checkRun) constituency(h heldRole) string {
@@ -258,7 +266,28 @@ func (r *checkRun) isCommunityLeader(h heldRole) bool {
 	return k == "cbo" || k == "federation"
 }
 
-func plural(n int, one, many string) string { return count(n, one, many) }
+// daysBetween counts the days from one date (YYYY-MM-DD) to another,
+// whatever the time zone of the clock that said today.
+func daysBetween(from, to string) (int, error) {
+	a, err := time.Parse(DateLayout, from)
+	if err != nil {
+		return 0, err
+	}
+	b, err := time.Parse(DateLayout, to)
+	if err != nil {
+		return 0, err
+	}
+	return int(b.Sub(a).Hours() / 24), nil
+}
+
+// lowerFirst lowers the first letter of s, rune-safe.
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = []rune(strings.ToLower(string(r[0])))[0]
+	}
+	return string(r)
+}
 
 // article returns "an" before a vowel and "a" otherwise.
 func article(word string) string {
@@ -290,6 +319,9 @@ var Checks = []Check{
 		Why:   "Each consortium needs a lead from inside local government who knows how the department works, meets its requirements and secures staff time and money for the plan (the guide: How › Technical Planning Consortia › Technical leads). Without one the sector plan has no path into government.",
 		Fix:   "Assign the role Technical lead (local government) in this consortium, or record the gap and who is being approached.",
 		run: func(r *checkRun) error {
+			if !r.inUse(RoleTechnicalLeadGovernment) {
+				return nil
+			}
 			for _, c := range r.consortia {
 				if len(r.holders(RoleTechnicalLeadGovernment, c.ID)) == 0 {
 					r.add(consortiumSubject(c), "%s (%s) has no current %s.", c.Code, c.Name, r.roleName(RoleTechnicalLeadGovernment))
@@ -304,6 +336,9 @@ var Checks = []Check{
 		Why:   "Each consortium needs a civil-society organisation with expertise in its sector to lead the technical work, since neither the county nor any single organisation has all the skills in-house (the guide: How › Technical Planning Consortia › Technical leads).",
 		Fix:   "Assign the role Technical lead (civil society) in this consortium to the member with the strongest sector expertise.",
 		run: func(r *checkRun) error {
+			if !r.inUse(RoleTechnicalLeadCivil) {
+				return nil
+			}
 			for _, c := range r.consortia {
 				if len(r.holders(RoleTechnicalLeadCivil, c.ID)) == 0 {
 					r.add(consortiumSubject(c), "%s (%s) has no current %s.", c.Code, c.Name, r.roleName(RoleTechnicalLeadCivil))
@@ -318,10 +353,13 @@ var Checks = []Check{
 		Why:   "The central leadership team keeps every partner moving towards the same goal through political setbacks; it draws its strength from champions in government, civil society and the community together (the guide: How › Central Leadership). A team of one, or of one constituency, cannot hold the coalition together.",
 		Fix:   "Add current members to the central leadership team from the constituencies it lacks.",
 		run: func(r *checkRun) error {
+			if !r.inUse(RoleCentralLeadershipTeam) {
+				return nil
+			}
 			team := r.holders(RoleCentralLeadershipTeam, "")
 			s := r.roleSubject(RoleCentralLeadershipTeam)
 			if len(team) < r.th.MinCentralTeam {
-				r.add(s, "The central leadership team has %s; it needs at least %d.", plural(len(team), "current member", "current members"), r.th.MinCentralTeam)
+				r.add(s, "The central leadership team has %s; it needs at least %d.", count(len(team), "current member", "current members"), r.th.MinCentralTeam)
 				return nil
 			}
 			sides := map[string]bool{}
@@ -330,7 +368,11 @@ var Checks = []Check{
 			}
 			if len(sides) == 1 {
 				for side := range sides {
-					r.add(s, "All %d members of the central leadership team come from %s; none from the other constituencies.", len(team), side)
+					if len(team) == 1 {
+						r.add(s, "The central leadership team's only member comes from %s; none from the other constituencies.", side)
+					} else {
+						r.add(s, "All %d members of the central leadership team come from %s; none from the other constituencies.", len(team), side)
+					}
 				}
 			}
 			return nil
@@ -342,6 +384,9 @@ var Checks = []Check{
 		Why:   "At times the whole effort needs one trusted person who owns the coordination of every moving part and keeps factions to their commitments (the guide: How › Central Leadership › Central champion and steward).",
 		Fix:   "Agree with the leadership team who will champion and steward the initiative, and assign the role.",
 		run: func(r *checkRun) error {
+			if !r.inUse(RoleCentralChampion) {
+				return nil
+			}
 			if len(r.holders(RoleCentralChampion, "")) == 0 {
 				r.add(r.roleSubject(RoleCentralChampion), "Nobody currently holds the role %s.", r.roleName(RoleCentralChampion))
 			}
@@ -422,6 +467,9 @@ var Checks = []Check{
 		Why:   "Residents are many groups with different interests; reaching them through one organisation leaves others out and makes the process hostage to that organisation (the guide: Why, and How › Civil Society › Community engagement and coordination).",
 		Fix:   "Bring more CBOs, federations and locally rooted organisations into the community engagement and coordination team.",
 		run: func(r *checkRun) error {
+			if !r.inUse(RoleCommunityEngagement) {
+				return nil
+			}
 			team := r.holders(RoleCommunityEngagement, "")
 			orgs := map[string]bool{}
 			var names []string
@@ -437,9 +485,9 @@ var Checks = []Check{
 			s := r.roleSubject(RoleCommunityEngagement)
 			switch len(orgs) {
 			case 0:
-				r.add(s, "The community engagement and coordination team draws on no organisation (%s).", plural(len(team), "current member", "current members"))
+				r.add(s, "The community engagement and coordination team draws on no organisation (%s).", count(len(team), "current member", "current members"))
 			default:
-				r.add(s, "The community engagement and coordination team draws on %s (%s); it needs at least %d.", plural(len(orgs), "organisation", "organisations"), strings.Join(names, ", "), r.th.MinEngagementOrgs)
+				r.add(s, "The community engagement and coordination team draws on %s (%s); it needs at least %d.", count(len(orgs), "organisation", "organisations"), strings.Join(names, ", "), r.th.MinEngagementOrgs)
 			}
 			return nil
 		},
@@ -471,6 +519,9 @@ var Checks = []Check{
 		Why:   "Ward representatives, assembly members, chiefs and administrators can lend the process trust, or oppose and even sabotage it; their awareness and buy-in must be secured (the guide: How › Constituency Leadership › Local elected and administrative leaders).",
 		Fix:   "Brief the elected and administrative leaders of the settlement's wards and record who is engaged.",
 		run: func(r *checkRun) error {
+			if !r.inUse(RoleElectedLeader) {
+				return nil
+			}
 			if len(r.holders(RoleElectedLeader, "")) == 0 {
 				r.add(r.roleSubject(RoleElectedLeader), "Nobody currently holds the role %s.", r.roleName(RoleElectedLeader))
 			}
@@ -494,11 +545,10 @@ var Checks = []Check{
 				r.add(workspaceSubject(), "No inter-consortia meeting has been recorded for the %d consortia.", len(r.consortia))
 				return nil
 			}
-			held, err := time.Parse(DateLayout, last)
+			days, err := daysBetween(last, r.day)
 			if err != nil {
 				return err
 			}
-			days := int(r.today.Sub(held).Hours() / 24)
 			if days > r.th.InterConsortiaDays {
 				r.add(workspaceSubject(), "The last inter-consortia meeting was on %s, %d days ago (more than %d).", last, days, r.th.InterConsortiaDays)
 			}
@@ -519,6 +569,9 @@ var Checks = []Check{
 				LEFT JOIN consortia c ON c.id = a.consortium_id LEFT JOIN units u ON u.id = a.unit_id
 				WHERE ro.is_key = 1 AND ro.retired_on = '' AND a.end_on <> '' AND a.end_on <= :cutoff
 				AND NOT EXISTS (SELECT 1 FROM assignments n WHERE n.follows_id = a.id)
+				AND NOT EXISTS (SELECT 1 FROM assignments n WHERE n.role_id = a.role_id
+					AND coalesce(n.consortium_id, '') = coalesce(a.consortium_id, '') AND coalesce(n.unit_id, '') = coalesce(a.unit_id, '')
+					AND n.start_on <= :today AND (n.end_on = '' OR n.end_on > :today))
 				AND NOT EXISTS (SELECT 1 FROM assignments n WHERE n.id <> a.id AND n.role_id = a.role_id
 					AND coalesce(n.consortium_id, '') = coalesce(a.consortium_id, '') AND coalesce(n.unit_id, '') = coalesce(a.unit_id, '')
 					AND n.start_on >= date(a.end_on, '-' || :days || ' days'))
@@ -644,7 +697,7 @@ var Checks = []Check{
 				}
 				if missing > 0 {
 					r.add(Subject{"unit", id, name}, "Segment %s (%s): %d of %d cells (%d%%) have no current household representative, covering %s.",
-						name, area, missing, cells, percent(missing, cells), plural(households, "household", "households"))
+						name, area, missing, cells, percent(missing, cells), count(households, "household", "households"))
 				}
 			}
 			return rows.Err()
@@ -720,8 +773,8 @@ var Checks = []Check{
 			if !ok {
 				return nil
 			}
-			rows, err := r.query(`SELECT p.gender, count(*) FROM assignments a JOIN people p ON p.id = a.person_id
-				WHERE a.role_id = :role AND p.gender <> '' AND `+currentSQL+` GROUP BY p.gender ORDER BY count(*) DESC`, sql.Named("role", role.ID))
+			rows, err := r.query(`SELECT p.gender, count(DISTINCT p.id) FROM assignments a JOIN people p ON p.id = a.person_id
+				WHERE a.role_id = :role AND p.gender <> '' AND `+currentSQL+` GROUP BY p.gender ORDER BY 2 DESC`, sql.Named("role", role.ID))
 			if err != nil {
 				return err
 			}
@@ -773,7 +826,7 @@ var Checks = []Check{
 				if err := rows.Scan(&id, &name, &role, &unit); err != nil {
 					return err
 				}
-				r.add(Subject{"person", id, name}, "%s is %s for %s but is not recorded as a resident.", name, strings.ToLower(role[:1])+role[1:], unit)
+				r.add(Subject{"person", id, name}, "%s is %s for %s but is not recorded as a resident.", name, lowerFirst(role), unit)
 			}
 			return rows.Err()
 		},

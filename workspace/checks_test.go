@@ -427,3 +427,62 @@ func rank(s string) int {
 	}
 	return 99
 }
+
+func TestRoleVacantIgnoresACurrentCoHolder(t *testing.T) {
+	x := newFixture(t)
+	c := x.consortium("EYC")
+	x.assign(RoleTechnicalLeadCivil, Assignment{OrganisationID: x.org("Elimu", "ngo", "local").ID, ConsortiumID: c.ID, StartOn: "2024-01-01"})
+	gone := x.assign(RoleTechnicalLeadCivil, Assignment{OrganisationID: x.org("Hope Street", "ngo", "national").ID, ConsortiumID: c.ID, StartOn: "2024-06-01"})
+	x.end(gone, "2026-01-01")
+	x.want("role-vacant")
+}
+
+func TestChecksCountDaysInTheUsersTimeZone(t *testing.T) {
+	x := newFixture(t)
+	a, b := x.consortium("WSE"), x.consortium("HLT")
+	must[Meeting](t)(x.f.CreateMeeting(Meeting{Kind: "inter-consortia", HeldOn: "2026-01-01", ConsortiumIDs: []string{a.ID, b.ID}}))
+	nairobi := time.FixedZone("EAT", 3*60*60)
+	for _, hour := range []int{1, 12, 23} {
+		day := time.Date(2026, 5, 2, hour, 0, 0, 0, nairobi) // 121 days after the meeting
+		if got := x.findings("inter-consortia-meeting-overdue", day); len(got) != 1 || !strings.Contains(got[0].Message, "121 days ago") {
+			t.Errorf("at %02d:00 in Nairobi: %+v", hour, got)
+		}
+	}
+}
+
+func TestMobilizersAreCountedOnce(t *testing.T) {
+	x := newFixture(t)
+	_, cells := x.cells("Sinai", 3)
+	woman := must[Person](t)(x.f.CreatePerson(Person{Name: "Achieng", Gender: "female", Resident: true}))
+	man := must[Person](t)(x.f.CreatePerson(Person{Name: "Otieno", Gender: "male", Resident: true}))
+	for _, c := range cells {
+		x.assign(RoleCommunityMobilizer, Assignment{PersonID: woman.ID, UnitID: c.ID})
+	}
+	x.assign(RoleCommunityMobilizer, Assignment{PersonID: man.ID, UnitID: cells[0].ID})
+	x.want("mobilizer-gender-imbalance") // one woman and one man, whatever their number of cells
+}
+
+func TestRetiredRolesAreNotDemanded(t *testing.T) {
+	x := newFixture(t)
+	x.want("no-elected-leaders-engaged", "Nobody currently holds the role Local elected or administrative leader.")
+	must[Role](t)(x.f.RetireRole(x.role(RoleElectedLeader).ID, "2026-01-01"))
+	x.want("no-elected-leaders-engaged")
+	c := x.consortium("WSE")
+	must[Role](t)(x.f.RetireRole(x.role(RoleEngineer).ID, "2026-01-01"))
+	for _, f := range x.findings("consortium-missing-technical-role", checkDay) {
+		if strings.Contains(f.Message, "engineer") && f.Subject.ID == c.ID {
+			t.Errorf("a retired role is still asked for: %s", f.Message)
+		}
+	}
+}
+
+func TestSegmentMobilizerAtClusterLevel(t *testing.T) {
+	x := newFixture(t)
+	seg, cells := x.cells("Kosovo", 1)
+	cell := must[Unit](t)(x.f.Unit(cells[0].ID))
+	x.assign(RoleCommunityMobilizer, Assignment{PersonID: x.person("Mobilizer", "", true).ID, UnitID: cell.ParentID})
+	x.want("segment-without-mobilizer")
+	other := must[Unit](t)(x.f.CreateUnit(Unit{Level: "segment", ParentID: must[Unit](t)(x.f.Unit(seg.ParentID)).ID, Name: "Rurie"}))
+	x.assign(RoleCommunityMobilizer, Assignment{PersonID: x.person("Segment mobilizer", "", true).ID, UnitID: other.ID})
+	x.want("segment-without-mobilizer")
+}

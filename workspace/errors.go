@@ -12,6 +12,7 @@ type ErrorCode string
 // The error codes the workspace package returns.
 const (
 	ErrNotFound      ErrorCode = "not-found"     // a file or record that does not exist
+	ErrUnreadable    ErrorCode = "unreadable"    // a file this user may not read
 	ErrNotFile       ErrorCode = "not-file"      // a directory or device where a file was expected
 	ErrNotAWorkspace ErrorCode = "not-workspace" // a file that is not a workspace of this program
 	ErrTooNew        ErrorCode = "too-new"       // a workspace written by a newer version

@@ -69,10 +69,12 @@ func init() {
 
 // File is an open workspace file. Every change is committed at once.
 type File struct {
-	db       *sql.DB
-	path     string
-	readOnly bool
-	copyID   string
+	db        *sql.DB
+	path      string
+	readOnly  bool
+	copyID    string
+	version   int    // the schema version of the file on disk
+	temporary string // an upgraded copy to remove on Close, if any
 
 	// Author is the name recorded with each change in the change log.
 	Author string
@@ -92,13 +94,15 @@ func dsn(path, mode string) string {
 		p = "/" + p // Windows: file:/C:/...
 	}
 	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+	// "file://" and an empty authority: a network path //server/share then
+	// stays a path instead of naming a host.
 	q := "mode=" + mode + "&_foreign_keys=on&_busy_timeout=5000"
 	if mode == "ro" {
 		q += "&_txlock=deferred"
 	} else {
 		q += "&_txlock=immediate&_journal_mode=DELETE&_synchronous=FULL"
 	}
-	return "file:" + p + "?" + q
+	return "file://" + p + "?" + q
 }
 
 func openDB(path, mode string) (*sql.DB, error) {
@@ -148,19 +152,27 @@ func readHeader(path string) (header, error) {
 
 var errNotSQLite = errors.New("not a SQLite database")
 
-// Open opens an existing workspace file. It refuses, with a sentence that says
-// why and without changing a byte of it, anything that is not a healthy
-// workspace of this or an older version. A file the user may not write is
-// opened read-only (see ReadOnly). A workspace of an older schema is backed up
-// beside itself and then upgraded.
-func Open(path string) (*File, error) {
+// Open opens an existing workspace file for editing. It refuses, with a
+// sentence that says why and without changing a byte of it, anything that is
+// not a healthy workspace of this or an older version. A file the user may
+// not write is opened read-only (see ReadOnly). A workspace of an older
+// schema is backed up beside itself and then upgraded.
+func Open(path string) (*File, error) { return open(path, false) }
+
+// OpenReadOnly opens a workspace only to read it, as the headless commands
+// that report on a file do: the file is never written, not even to upgrade
+// it. A workspace of an older schema is upgraded in a temporary copy, which
+// Close removes.
+func OpenReadOnly(path string) (*File, error) { return open(path, true) }
+
+func open(path string, readOnly bool) (*File, error) {
 	name := filepath.Base(path)
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, newError(ErrNotFound, "There is no file %q: check the name and the folder.", path)
+		return nil, newError(ErrNotFound, "There is no file “%s”: check the name and the folder.", path)
 	case err != nil:
-		return nil, &Error{Code: ErrNotFound, Message: fmt.Sprintf("%s cannot be read: %v.", name, err), Err: err}
+		return nil, &Error{Code: ErrUnreadable, Message: fmt.Sprintf("%s cannot be read: %v.", name, unwrapPath(err)), Err: err}
 	case st.IsDir():
 		return nil, newError(ErrNotFile, "%s is a folder, not a workspace file: choose a %s file.", name, Extension)
 	case !st.Mode().IsRegular():
@@ -172,7 +184,7 @@ func Open(path string) (*File, error) {
 	if errors.Is(err, errNotSQLite) {
 		return nil, newError(ErrNotAWorkspace, "%s is not a workspace file: it is not a database made by this program.", name)
 	} else if err != nil {
-		return nil, &Error{Code: ErrNotFound, Message: fmt.Sprintf("%s cannot be read: %v.", name, err), Err: err}
+		return nil, &Error{Code: ErrUnreadable, Message: fmt.Sprintf("%s cannot be read: %v.", name, unwrapPath(err)), Err: err}
 	}
 	if h.applicationID != ApplicationID {
 		return nil, newError(ErrNotAWorkspace, "%s is a database of another program, not a workspace: open a %s file made by this program.", name, Extension)
@@ -183,8 +195,12 @@ func Open(path string) (*File, error) {
 	if h.userVersion == 0 {
 		return nil, newError(ErrDamaged, "%s is marked as a workspace but holds no workspace data: it was probably not finished when it was made.", name)
 	}
+	version := int(h.userVersion)
 	writable := canWrite(path)
-	if int(h.userVersion) < SchemaVersion && !writable {
+	if err := recoverHalfSaved(path, name, writable); err != nil {
+		return nil, err
+	}
+	if version < SchemaVersion && !writable && !readOnly {
 		return nil, newError(ErrReadOnly, "%s was saved by an older version and must be upgraded, but the file is read-only: copy it to a folder you can write to and open the copy.", name)
 	}
 
@@ -193,16 +209,18 @@ func Open(path string) (*File, error) {
 	if err != nil {
 		return nil, &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s is damaged and cannot be opened (%v): open an earlier copy or a backup.", name, err), Err: err}
 	}
-	if err := verify(ro, name, int(h.userVersion)); err != nil {
+	if err := verify(ro, name, version); err != nil {
 		ro.Close()
 		return nil, err
 	}
-	if !writable {
-		f := &File{db: ro, path: path, readOnly: true}
-		return f.init()
-	}
-	if int(h.userVersion) < SchemaVersion {
-		if err := backupBeforeUpgrade(ro, path, int(h.userVersion)); err != nil {
+	switch {
+	case (readOnly || !writable) && version == SchemaVersion:
+		return (&File{db: ro, path: path, readOnly: true, version: version}).init()
+	case readOnly || !writable:
+		defer ro.Close()
+		return openUpgradedCopy(ro, path, version)
+	case version < SchemaVersion:
+		if err := backupBeforeUpgrade(ro, path, version); err != nil {
 			ro.Close()
 			return nil, err
 		}
@@ -213,11 +231,76 @@ func Open(path string) (*File, error) {
 	if err != nil {
 		return nil, &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s cannot be opened for writing: %v.", name, err), Err: err}
 	}
-	if err := migrate(db, int(h.userVersion)); err != nil {
+	if err := migrate(db, version); err != nil {
 		db.Close()
 		return nil, err
 	}
-	return (&File{db: db, path: path}).init()
+	return (&File{db: db, path: path, version: SchemaVersion}).init()
+}
+
+// recoverHalfSaved lets SQLite roll back a change that was cut short (the
+// program killed, the power lost, a USB stick pulled mid-save), which leaves
+// a "-journal" file beside the workspace. Until it is rolled back the file
+// cannot be read, and rolling back needs write access.
+func recoverHalfSaved(path, name string, writable bool) error {
+	st, err := os.Stat(path + "-journal")
+	if err != nil || st.Size() == 0 {
+		return nil
+	}
+	if !writable {
+		return newError(ErrReadOnly, "%s was left half-saved (a %s-journal file lies beside it) and it is read-only, so it cannot be repaired: copy both files to a folder you can write to and open the copy.", name, name)
+	}
+	db, err := openDB(path, "rw") // opening for writing rolls the change back
+	if err != nil {
+		return &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s was left half-saved and cannot be repaired (%v): open an earlier copy or a backup.", name, err), Err: err}
+	}
+	var n int
+	err = db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&n)
+	db.Close()
+	if err != nil {
+		return &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s was left half-saved and cannot be repaired (%v): open an earlier copy or a backup.", name, err), Err: err}
+	}
+	return nil
+}
+
+// openUpgradedCopy reads an older workspace that must not be written: it
+// upgrades a temporary copy and opens that read-only.
+func openUpgradedCopy(ro *sql.DB, path string, version int) (*File, error) {
+	tmp, err := os.CreateTemp("", "cpw-read-*"+Extension)
+	if err != nil {
+		return nil, internal("reading an older workspace", err)
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	os.Remove(tmpPath) // VACUUM INTO wants a new file
+	fail := func(err error) (*File, error) {
+		os.Remove(tmpPath)
+		return nil, internal("reading an older workspace", err)
+	}
+	if _, err := ro.Exec("VACUUM INTO ?", tmpPath); err != nil {
+		return fail(err)
+	}
+	db, err := openDB(tmpPath, "rw")
+	if err != nil {
+		return fail(err)
+	}
+	if err := migrate(db, version); err != nil {
+		db.Close()
+		return fail(err)
+	}
+	db.Close()
+	if db, err = openDB(tmpPath, "ro"); err != nil {
+		return fail(err)
+	}
+	return (&File{db: db, path: path, readOnly: true, version: version, temporary: tmpPath}).init()
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func (f *File) init() (*File, error) {
@@ -432,7 +515,6 @@ func create(path string, opt NewOptions, fill func(*File) error) (*File, error) 
 	}
 	tmpPath := tmp.Name()
 	tmp.Close()
-	os.Chmod(tmpPath, 0o644) // CreateTemp makes files only their owner can read
 	ok := false
 	defer func() {
 		if !ok {
@@ -496,7 +578,13 @@ func create(path string, opt NewOptions, fill func(*File) error) (*File, error) 
 }
 
 // Close closes the file.
-func (f *File) Close() error { return f.db.Close() }
+func (f *File) Close() error {
+	err := f.db.Close()
+	if f.temporary != "" {
+		os.Remove(f.temporary)
+	}
+	return err
+}
 
 // Path returns the file's path.
 func (f *File) Path() string { return f.path }
@@ -505,13 +593,14 @@ func (f *File) Path() string { return f.path }
 // may not write it.
 func (f *File) ReadOnly() bool { return f.readOnly }
 
+// Writable reports whether this user may change the file on disk, whether or
+// not it was opened for editing.
+func (f *File) Writable() bool { return canWrite(f.path) }
+
 // CopyID returns the id of this copy of the workspace; a copy made for
 // sharing has its own.
 func (f *File) CopyID() string { return f.copyID }
 
-// SchemaVersion returns the schema version of the open file.
-func (f *File) SchemaVersion() (int, error) {
-	var v int
-	err := f.db.QueryRow("PRAGMA user_version").Scan(&v)
-	return v, internal("reading the schema version", err)
-}
+// SchemaVersion returns the schema version of the file on disk: older than
+// this program's when a read-only open left it as it was.
+func (f *File) SchemaVersion() int { return f.version }

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // snapshot records a folder's files and their contents, to prove a refused
@@ -254,8 +255,7 @@ func TestMigrationFromVersion1(t *testing.T) {
 		t.Fatalf("opening a version 1 workspace: %v", err)
 	}
 	defer f.Close()
-	v, _ := f.SchemaVersion()
-	if v != SchemaVersion {
+	if v := f.SchemaVersion(); v != SchemaVersion {
 		t.Fatalf("schema version %d after upgrade, want %d", v, SchemaVersion)
 	}
 	in, err := f.Initiative()
@@ -394,4 +394,124 @@ func TestSaveCopy(t *testing.T) {
 	t.Run("ErrOverItself", func(t *testing.T) {
 		wantCode(t, f.SaveCopy(f.Path()), ErrExists)
 	})
+}
+
+// halfSaved makes a copy of a workspace as a crash in the middle of a save
+// leaves it: changed pages in the file and the old ones in its journal.
+func halfSaved(t *testing.T) (path string, orgs int) {
+	t.Helper()
+	dir := t.TempDir()
+	src := workspaceFile(t, dir)
+	db := rawDB(t, src)
+	defer db.Close()
+	exec(t, db, "PRAGMA cache_size = 2")
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 400; i++ {
+		if _, err := tx.Exec("INSERT INTO organisations (id, name, kind, base, commitment, stance, influence, notes, updated_at, copy_id) VALUES (?, ?, 'cbo', 'local', 'active', 'unknown', 'low', ?, 'x', 'x')",
+			fmt.Sprintf("id-%d", i), fmt.Sprintf("Group %d", i), strings.Repeat("n", 500)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "crashed.cpw")
+	for _, suffix := range []string{"", "-journal"} {
+		b, err := os.ReadFile(src + suffix)
+		if err != nil {
+			t.Fatalf("no %s while the change is open: %v", suffix, err)
+		}
+		os.WriteFile(out+suffix, b, 0o644)
+	}
+	tx.Rollback()
+	return out, 1
+}
+
+func TestOpenRecoversAHalfSavedFile(t *testing.T) {
+	path, orgs := halfSaved(t)
+	if db, err := openDB(path, "ro"); err == nil {
+		var n int
+		err = db.QueryRow("SELECT count(*) FROM organisations").Scan(&n)
+		db.Close()
+		if err == nil {
+			t.Fatal("the copy is not half-saved: a read-only connection reads it")
+		}
+	}
+	f, err := Open(path)
+	if err != nil {
+		t.Fatalf("a half-saved workspace was refused: %v", err)
+	}
+	defer f.Close()
+	if got := must[[]Organisation](t)(f.Organisations()); len(got) != orgs {
+		t.Errorf("%d organisations after recovery, want %d", len(got), orgs)
+	}
+	if fileExists(path+"-journal") && len(mustRead(t, path+"-journal")) > 0 {
+		t.Error("the journal is still hot after recovery")
+	}
+}
+
+func TestHalfSavedReadOnlyFileIsExplained(t *testing.T) {
+	path, _ := halfSaved(t)
+	os.Chmod(path, 0o444)
+	before := snapshot(t, filepath.Dir(path))
+	_, err := Open(path)
+	wantCode(t, err, ErrReadOnly)
+	if !strings.Contains(err.Error(), "half-saved") {
+		t.Errorf("message %q", err)
+	}
+	sameSnapshot(t, before, snapshot(t, filepath.Dir(path)))
+}
+
+// oldWorkspace writes a workspace of schema version 1 with one consortium.
+func oldWorkspace(t *testing.T, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "old.cpw")
+	db, err := openDB(path, "rwc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	exec(t, db, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID))
+	if err := migrateTo(db, 0, 1); err != nil {
+		t.Fatal(err)
+	}
+	exec(t, db,
+		"INSERT INTO initiative (id, name, created_at, updated_at, copy_id) VALUES ('11111111-1111-4111-8111-111111111111', 'Old initiative', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', 'c1')",
+		"INSERT INTO this_copy (copy_id, made_at) VALUES ('c1', '2024-01-01T00:00:00.000Z')",
+		"INSERT INTO consortia (id, code, name, status, updated_at, copy_id) VALUES ('22222222-2222-4222-8222-222222222222', 'WSE', 'Water', 'planning', '2024-01-01T00:00:00.000Z', 'c1')")
+	db.Close()
+	return path
+}
+
+func TestOpenReadOnlyLeavesAnOlderFileAlone(t *testing.T) {
+	dir := t.TempDir()
+	path := oldWorkspace(t, dir)
+	before := snapshot(t, dir)
+	f, err := OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.SchemaVersion() != 1 || !f.ReadOnly() {
+		t.Errorf("version %d, read-only %v", f.SchemaVersion(), f.ReadOnly())
+	}
+	if c := must[Counts](t)(f.Counts()); c.Consortia != 1 || c.Gaps != 0 {
+		t.Errorf("counts %+v", c)
+	}
+	if _, err := f.RunChecks(time.Now()); err != nil {
+		t.Errorf("checks on an older workspace: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "copy.cpw")
+	if err := f.SaveCopy(out); err != nil {
+		t.Fatalf("copy of an older workspace: %v", err)
+	}
+	temp := f.temporary
+	f.Close()
+	if fileExists(temp) {
+		t.Error("the upgraded temporary copy was left behind")
+	}
+	sameSnapshot(t, before, snapshot(t, dir))
+	c, err := Open(out)
+	if err != nil {
+		t.Fatalf("the copy does not open: %v", err)
+	}
+	c.Close()
 }

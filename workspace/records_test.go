@@ -505,7 +505,7 @@ func TestMeetings(t *testing.T) {
 	}
 	// An action's owner can leave; the action stays without an owner.
 	wantCode(t, f.DeletePerson(p.ID), ErrInUse) // still an attendee
-	got.AttendeeIDs = nil
+	got.AttendeeIDs = []string{}
 	must[Meeting](t)(f.UpdateMeeting(got))
 	if err := f.DeletePerson(p.ID); err != nil {
 		t.Fatal(err)
@@ -600,5 +600,48 @@ func TestFigures(t *testing.T) {
 	}
 	if n := len(must[[]Assignment](t)(x.f.Assignments(AssignmentFilter{OutsideUnits: true}))); n != 3 {
 		t.Errorf("%d assignments outside units, want 3", n)
+	}
+}
+
+func TestNilLinksAreLeftAlone(t *testing.T) {
+	f := newFile(t)
+	sectors := must[[]Sector](t)(f.Sectors())
+	o := must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "A", Kind: "ngo", Base: "local", SectorIDs: []string{sectors[0].ID}}))
+	o.SectorIDs = nil
+	o.Notes = "changed"
+	must[Organisation](t)(f.UpdateOrganisation(o))
+	if got := must[Organisation](t)(f.Organisation(o.ID)); len(got.SectorIDs) != 1 {
+		t.Errorf("a nil list removed the sectors: %v", got.SectorIDs)
+	}
+	o.SectorIDs = []string{}
+	must[Organisation](t)(f.UpdateOrganisation(o))
+	if got := must[Organisation](t)(f.Organisation(o.ID)); len(got.SectorIDs) != 0 {
+		t.Errorf("an empty list kept the sectors: %v", got.SectorIDs)
+	}
+}
+
+func TestRoleRulesCannotBreakAssignments(t *testing.T) {
+	x := newFixture(t)
+	org := x.org("Radio", "media", "local")
+	x.assign(RoleLocalMedia, Assignment{OrganisationID: org.ID})
+	r := x.role(RoleLocalMedia)
+	r.Holder = "person"
+	_, err := x.f.UpdateRole(r)
+	wantCode(t, err, ErrInvalid)
+	_, cells := x.cells("Sinai", 1)
+	x.assign(RoleCommunityMobilizer, Assignment{PersonID: x.person("M", "", true).ID, UnitID: cells[0].ID})
+	m := x.role(RoleCommunityMobilizer)
+	m.UnitLevel = "segment"
+	_, err = x.f.UpdateRole(m)
+	wantCode(t, err, ErrInvalid)
+}
+
+func TestOutOfRangeThresholdKeepsItsDefault(t *testing.T) {
+	f := newFile(t)
+	if _, err := f.db.Exec("INSERT INTO settings VALUES ('threshold.mobilizer_gender_share', '0', 'x', 'x'), ('threshold.vacancy_days', 'soon', 'x', 'x')"); err != nil {
+		t.Fatal(err)
+	}
+	if got := must[Thresholds](t)(f.Thresholds()); got != DefaultThresholds {
+		t.Errorf("%+v", got)
 	}
 }

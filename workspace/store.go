@@ -198,8 +198,15 @@ func translate(err error) error {
 		}
 		return invalid("", "This would duplicate a record that already exists (%v).", se)
 	}
-	if errors.As(err, &se) && se.Code == sqlite3.ErrReadonly {
-		return &Error{Code: ErrReadOnly, Message: "The workspace file cannot be written: check that the file and its folder are writable.", Err: err}
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrReadonly, sqlite3.ErrCantOpen:
+			return &Error{Code: ErrReadOnly, Message: "The workspace file cannot be written: check that the file and its folder are writable.", Err: err}
+		case sqlite3.ErrBusy, sqlite3.ErrLocked:
+			return &Error{Code: ErrReadOnly, Message: "The workspace is busy: another window or program is writing to it. Try again in a moment.", Err: err}
+		case sqlite3.ErrFull:
+			return &Error{Code: ErrReadOnly, Message: "The disk is full, so the change was not saved: free some space and try again.", Err: err}
+		}
 	}
 	return internal("saving the change", err)
 }
@@ -404,7 +411,7 @@ func (t *tx) remove(r record, id string) error {
 		return err
 	}
 	if len(blockers) > 0 {
-		return newError(ErrInUse, "%s cannot be deleted while %s still refer to it: change or delete those first.", capitalise(tab.entity)+" “"+t.describe(r)+"”", joinAnd(blockers))
+		return newError(ErrInUse, "%s cannot be deleted because other records refer to it (%s): change or delete those first.", capitalise(tab.entity)+" “"+t.describe(r)+"”", joinAnd(blockers))
 	}
 	for _, ref := range referrers[tab.name] {
 		switch ref.action {
@@ -460,7 +467,9 @@ func (t *tx) logChange(entity, id, action, summary string) error {
 	return err
 }
 
-// linkValues is the wanted set of rows linked to a record through a link table.
+// linkValues is the wanted set of rows linked to a record through a link
+// table. Nil ids leave the links as they are (a record read from a plain
+// list has none loaded); an empty, non-nil list removes them all.
 type linkValues struct {
 	table linkTable
 	ids   []string
@@ -469,6 +478,9 @@ type linkValues struct {
 // setLinks makes the links of parent equal ids, tombstoning removed links,
 // and says what changed.
 func (t *tx) setLinks(l linkValues, parent string) (string, error) {
+	if l.ids == nil {
+		return "", nil
+	}
 	lt := l.table
 	have := map[string]string{} // other id -> link id
 	rows, err := t.Query("SELECT id, "+lt.otherCol+" FROM "+lt.name+" WHERE "+lt.parentCol+" = ?", parent)
@@ -595,8 +607,8 @@ func diff(q querier, a, b record) string {
 func show(v any) string {
 	s := fmt.Sprint(v)
 	if _, ok := v.(string); ok {
-		if len(s) > 60 {
-			s = s[:57] + "…"
+		if r := []rune(s); len(r) > 60 {
+			s = string(r[:57]) + "…"
 		}
 		return "“" + s + "”"
 	}

@@ -68,9 +68,10 @@ func (f *File) Thresholds() (Thresholds, error) {
 		if err := rows.Scan(&k, &v); err != nil {
 			return t, internal("reading the thresholds", err)
 		}
+		// A value out of range (from a hand-edited or damaged copy) keeps the default.
 		for _, field := range ThresholdFields {
 			if "threshold."+field.Key == k {
-				if n, err := strconv.Atoi(v); err == nil {
+				if n, err := strconv.Atoi(v); err == nil && n >= field.Min && n <= field.Max {
 					field.Set(&t, n)
 				}
 			}

@@ -89,6 +89,9 @@ func (u *ui) showWelcome() {
 func (u *ui) open(path string) {
 	u.busy("Opening "+filepath.Base(path)+"…", func() (func(), error) {
 		f, err := workspace.Open(path)
+		if workspace.Code(err) == workspace.ErrNotFound {
+			fyne.Do(func() { u.recent.remove(path) }) // it was moved or deleted: stop offering it
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -174,7 +174,10 @@ func (d *details) fill(f *workspace.File, s workspace.Subject, today string) (st
 				missing += g.Missing()
 			}
 		}
-		in, _ := f.Initiative()
+		in, err := f.Initiative()
+		if err != nil {
+			return "", err
+		}
 		d.heading("Resource gaps")
 		d.line(fmt.Sprintf("%d open of %d; cost %s %s, secured %s, still missing %s.", open, len(gaps), in.Currency,
 			thousands64(cost), thousands64(secured), thousands64(missing)))
@@ -319,7 +322,10 @@ func (d *details) fill(f *workspace.File, s workspace.Subject, today string) (st
 		if g.ConsortiumID != "" {
 			owner = n.consortium(g.ConsortiumID)
 		}
-		in, _ := f.Initiative()
+		in, err := f.Initiative()
+		if err != nil {
+			return "", err
+		}
 		d.field("For", owner)
 		d.field("Kind", workspace.Label(workspace.GapKinds, g.Kind))
 		d.field("Role it would fill", n.role(g.RoleID))

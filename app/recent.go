@@ -2,6 +2,7 @@ package app
 
 import (
 	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 )
@@ -29,6 +30,9 @@ func (r *recentFiles) list() []string {
 }
 
 func (r *recentFiles) add(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	list := []string{path}
 	for _, p := range r.prefs.StringList(prefRecent) {
 		if p != path && len(list) < maxRecent {

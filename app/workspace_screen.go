@@ -21,6 +21,7 @@ type workspaceScreen struct {
 	overview *overview
 	checks   *checksScreen
 	findings []workspace.Finding
+	runs     int // how many check runs were started, so a late one cannot overwrite a newer
 }
 
 // newWorkspaceScreen builds the screen of an open workspace and returns it
@@ -53,11 +54,13 @@ func (s *workspaceScreen) today() time.Time { return s.ui.now() }
 // need a restart to catch up.
 func (s *workspaceScreen) refresh() {
 	f := s.file
+	s.runs++
+	run, today := s.runs, s.today()
 	s.ui.background(func() {
-		findings, err := f.RunChecks(s.today())
+		findings, err := f.RunChecks(today)
 		fyne.Do(func() {
-			if s.ui.file != f {
-				return // the workspace was closed meanwhile
+			if s.ui.file != f || run != s.runs {
+				return // the workspace was closed, or a newer run was started, meanwhile
 			}
 			if err != nil {
 				s.ui.showError(err)

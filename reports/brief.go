@@ -58,7 +58,6 @@ func Write(f *workspace.File, path string, opt Options) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("the brief cannot be written: %v", unwrapPath(err))
 	}
-	os.Chmod(tmp.Name(), 0o644)
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("the brief cannot be saved as %s: %v", path, unwrapPath(err))
 	}

@@ -41,12 +41,21 @@ if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; 
 	exit 0
 fi
 
-# Not Debian: check what we can and say what is needed.
-if command -v cc >/dev/null 2>&1 && command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gl x11 xrandr xcursor xinerama xi 2>/dev/null; then
-	exit 0
-fi
+# Not Debian: check what we can, and stop with what to install.
 case "$(uname -s)" in
-Darwin) echo "Install the Xcode command line tools (xcode-select --install); Fyne needs nothing else on macOS." ;;
-Linux) echo "Install a C compiler, pkg-config and the OpenGL and X11 development headers (on Fedora: gcc pkgconf-pkg-config mesa-libGL-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel)." ;;
-*) echo "Install a C compiler (on Windows: MinGW-w64 or TDM-GCC) so that Go can build with cgo." ;;
+Darwin)
+	xcode-select -p >/dev/null 2>&1 && exit 0
+	echo "Install the Xcode command line tools (xcode-select --install); Fyne needs nothing else on macOS." >&2
+	;;
+Linux)
+	if command -v cc >/dev/null 2>&1 && command -v pkg-config >/dev/null 2>&1 && pkg-config --exists gl x11 xrandr xcursor xinerama xi 2>/dev/null; then
+		exit 0
+	fi
+	echo "Install a C compiler, pkg-config, poppler-utils and the OpenGL and X11 development headers (on Fedora: gcc pkgconf-pkg-config poppler-utils mesa-libGL-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel)." >&2
+	;;
+*)
+	command -v gcc >/dev/null 2>&1 && exit 0
+	echo "Install a C compiler (on Windows: MinGW-w64 or TDM-GCC) so that Go can build with cgo." >&2
+	;;
 esac
+exit 1

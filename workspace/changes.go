@@ -124,10 +124,6 @@ func (f *File) SaveCopy(path string) error {
 	if fileExists(path) {
 		return newError(ErrExists, "%s already exists: choose another name for the copy.", filepath.Base(path))
 	}
-	abs, _ := filepath.Abs(path)
-	if abs == mustAbs(f.path) {
-		return newError(ErrExists, "A copy cannot be written over the workspace itself.")
-	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return &Error{Code: ErrReadOnly, Message: fmt.Sprintf("The copy cannot be written in %s: %v.", filepath.Dir(path), err), Err: err}
@@ -151,20 +147,5 @@ func (f *File) SaveCopy(path string) error {
 	if err != nil {
 		return internal("writing the copy", err)
 	}
-	os.Chmod(tmpPath, 0o644)
-	if err := os.Link(tmpPath, path); err != nil {
-		if fileExists(path) {
-			return newError(ErrExists, "%s already exists: choose another name for the copy.", filepath.Base(path))
-		}
-		return internal("writing the copy", os.Rename(tmpPath, path))
-	}
-	return nil
-}
-
-func mustAbs(p string) string {
-	a, err := filepath.Abs(p)
-	if err != nil {
-		return p
-	}
-	return a
+	return placeNew(tmpPath, path, "%s already exists: choose another name for the copy.")
 }

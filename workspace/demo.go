@@ -187,7 +187,10 @@ func (d *demo) build(scale DemoScale) {
 	}
 	for rows.Next() {
 		var id string
-		rows.Scan(&id)
+		if d.err = rows.Scan(&id); d.err != nil {
+			rows.Close()
+			return
+		}
 		d.sectors = append(d.sectors, id)
 	}
 	rows.Close()
@@ -198,7 +201,10 @@ func (d *demo) build(scale DemoScale) {
 	}
 	for rows.Next() {
 		var k, id string
-		rows.Scan(&k, &id)
+		if d.err = rows.Scan(&k, &id); d.err != nil {
+			rows.Close()
+			return
+		}
 		d.roles[k] = id
 	}
 	rows.Close()

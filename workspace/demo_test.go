@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -42,6 +43,16 @@ func TestDemoRefusesExistingFileAndUnknownScale(t *testing.T) {
 	wantCode(t, err, ErrInvalid)
 	if fileExists(filepath.Join(dir, "x.cpw")) {
 		t.Error("a refused demo left a file")
+	}
+	taken := filepath.Join(dir, "taken.cpw")
+	os.WriteFile(taken, []byte("someone's notes"), 0o644)
+	_, err = CreateDemo(taken, DemoOptions{})
+	wantCode(t, err, ErrExists)
+	if string(mustRead(t, taken)) != "someone's notes" {
+		t.Error("the demo overwrote a file")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("a refused demo left files: %v", entries)
 	}
 }
 

@@ -436,6 +436,23 @@ func backupBeforeUpgrade(db *sql.DB, path string, version int) error {
 	return nil
 }
 
+// placeNew moves a finished temporary file to path, never replacing a file
+// that is already there: a link fails where a rename would overwrite. Where
+// links are not supported (a FAT USB stick) it falls back to a rename.
+func placeNew(tmpPath, path, existsMessage string) error {
+	if err := os.Link(tmpPath, path); err != nil {
+		if fileExists(path) {
+			return newError(ErrExists, existsMessage, filepath.Base(path))
+		}
+		if err := os.Rename(tmpPath, path); err != nil {
+			return internal("saving "+filepath.Base(path), err)
+		}
+		return nil
+	}
+	os.Remove(tmpPath)
+	return nil
+}
+
 func fileExists(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
@@ -558,16 +575,9 @@ func create(path string, opt NewOptions, fill func(*File) error) (*File, error) 
 	if err := db.Close(); err != nil {
 		return nil, internal("finishing the workspace", err)
 	}
-	// Link, unlike rename, fails rather than replace a file that appeared meanwhile.
-	if err := os.Link(tmpPath, path); err != nil {
-		if fileExists(path) {
-			return nil, newError(ErrExists, "%s already exists: choose another name, or open it instead.", filepath.Base(path))
-		}
-		if err := os.Rename(tmpPath, path); err != nil {
-			return nil, internal("saving the new workspace", err)
-		}
+	if err := placeNew(tmpPath, path, "%s already exists: choose another name, or open it instead."); err != nil {
+		return nil, err
 	}
-	os.Remove(tmpPath)
 	ok = true
 	out, err := Open(path)
 	if err != nil {

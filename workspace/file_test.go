@@ -392,7 +392,11 @@ func TestSaveCopy(t *testing.T) {
 		wantCode(t, err, ErrExists)
 	})
 	t.Run("ErrOverItself", func(t *testing.T) {
+		before := mustRead(t, f.Path())
 		wantCode(t, f.SaveCopy(f.Path()), ErrExists)
+		if !bytes.Equal(before, mustRead(t, f.Path())) {
+			t.Error("a copy over the workspace itself changed it")
+		}
 	})
 }
 

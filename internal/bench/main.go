@@ -64,7 +64,9 @@ func main() {
 		}
 		f.Close()
 	})), 0)
-	f, _ = workspace.Open(demo)
+	if f, err = workspace.Open(demo); err != nil {
+		fail(err)
+	}
 	row("list all people", fmt.Sprintf("%d people", c.People), median(timeRuns(*runs, func(int) {
 		if _, err := f.People(workspace.PersonFilter{}); err != nil {
 			fail(err)

@@ -476,7 +476,7 @@ func (b *brief) consortium(c workspace.Consortium) {
 		d.table(cols, rows)
 	}
 
-	d.heading("Resource gaps")
+	d.heading("Resource gaps (amounts in " + x.in.Currency + ")")
 	var all []workspace.ResourceGap
 	for _, g := range x.gaps {
 		if g.ConsortiumID == c.ID {
@@ -499,7 +499,6 @@ func (b *brief) consortium(c workspace.Consortium) {
 		d.para("No resource gap is recorded for this consortium.")
 	} else {
 		grows = append(grows, []string{"Total", "", "", "", thousands(tc), thousands(ts), thousands(tm), ""})
-		d.para("Amounts in " + x.in.Currency + ".")
 		d.table([]column{{"Gap", 2.2, "L"}, {"Kind", 1.1, "L"}, {"Priority", 0.9, "L"}, {"Status", 1, "L"}, {"Cost", 1.1, "R"},
 			{"Secured", 1.1, "R"}, {"Missing", 1.1, "R"}, {"Candidates", 3.2, "L"}}, grows)
 	}

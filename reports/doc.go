@@ -29,6 +29,10 @@ type doc struct {
 	buf        sfnt.Buffer
 	w, h       float64 // page size
 	substitute rune
+	// Headings wait here until the block under them is drawn, so that a
+	// heading always shares its page with the start of its section.
+	pending       []func()
+	pendingHeight float64
 }
 
 // newDoc starts a document on A4 or US letter paper, with the embedded font
@@ -123,11 +127,28 @@ func (d *doc) lines(text string, width float64) []string {
 	return out
 }
 
+// keep draws the waiting headings, first making sure that they and the
+// first h millimetres of what follows fit on this page.
+func (d *doc) keep(h float64) {
+	if len(d.pending) == 0 {
+		return
+	}
+	d.ensure(d.pendingHeight + h)
+	pending := d.pending
+	d.pending, d.pendingHeight = nil, 0
+	for _, draw := range pending {
+		draw()
+	}
+}
+
 // text writes wrapped text at the current position, breaking pages between lines.
 func (d *doc) text(text string, size float64, style string) {
 	d.pdf.SetFont("body", style, size)
 	lh := d.lineHeight(size) + 0.8
-	for _, l := range d.lines(text, d.contentWidth()) {
+	lines := d.lines(text, d.contentWidth())
+	d.keep(lh * float64(min(len(lines), 2)))
+	d.pdf.SetFont("body", style, size)
+	for _, l := range lines {
 		d.ensure(lh)
 		d.pdf.SetX(margin)
 		d.pdf.CellFormat(d.contentWidth(), lh, l, "", 1, "L", false, 0, "")
@@ -139,22 +160,34 @@ func (d *doc) para(text string) {
 	d.pdf.Ln(1.5)
 }
 
-// heading starts a section; it keeps at least some room below it so that a
-// heading never ends a page.
+// heading starts a section; it is drawn with the first block below it (see keep).
 func (d *doc) heading(text string) {
-	d.pdf.Ln(3)
-	d.ensure(22)
-	d.pdf.SetTextColor(23, 88, 72)
-	d.text(text, 13, "B")
-	d.pdf.SetTextColor(0, 0, 0)
-	d.pdf.Ln(1)
+	d.later(text, 13, 3, 1, true)
 }
 
 func (d *doc) subheading(text string) {
-	d.pdf.Ln(1.5)
-	d.ensure(16)
-	d.text(text, 10.5, "B")
-	d.pdf.Ln(0.5)
+	d.later(text, 10.5, 1.5, 0.5, false)
+}
+
+// later queues a heading of the size, with space above and below it.
+func (d *doc) later(text string, size, above, below float64, coloured bool) {
+	d.pdf.SetFont("body", "B", size)
+	lh := d.lineHeight(size) + 0.8
+	lines := d.lines(text, d.contentWidth())
+	d.pendingHeight += above + below + lh*float64(len(lines))
+	d.pending = append(d.pending, func() {
+		d.pdf.Ln(above)
+		if coloured {
+			d.pdf.SetTextColor(23, 88, 72)
+		}
+		d.pdf.SetFont("body", "B", size)
+		for _, l := range lines {
+			d.pdf.SetX(margin)
+			d.pdf.CellFormat(d.contentWidth(), lh, l, "", 1, "L", false, 0, "")
+		}
+		d.pdf.SetTextColor(0, 0, 0)
+		d.pdf.Ln(below)
+	})
 }
 
 // column of a table: its title, its share of the width, and its alignment.
@@ -235,6 +268,9 @@ func (d *doc) table(cols []column, rows [][]string) {
 	headerH := rowHeight(header, true)
 	first := true
 	if strings.Join(header, "") == "" { // a table of label and value needs no header
+		if len(rows) > 0 {
+			d.keep(rowHeight(rows[0], false))
+		}
 		for _, r := range rows {
 			d.ensure(rowHeight(r, false))
 			drawRow(r, false, false)
@@ -245,6 +281,7 @@ func (d *doc) table(cols []column, rows [][]string) {
 	for _, r := range rows {
 		h := rowHeight(r, false)
 		if first {
+			d.keep(headerH + h)
 			d.ensure(headerH + h)
 			drawRow(header, true, true)
 			first = false
@@ -254,6 +291,7 @@ func (d *doc) table(cols []column, rows [][]string) {
 		drawRow(r, false, false)
 	}
 	if first { // no rows: the header alone says what the table would hold
+		d.keep(headerH)
 		d.ensure(headerH)
 		drawRow(header, true, true)
 	}
@@ -319,6 +357,7 @@ func (d *doc) barChart(bars []bar, format func(int64) string) {
 	const barH, gap, labelW = 6.0, 2.2, 34.0
 	valueW := 40.0
 	height := float64(len(bars))*(barH+gap) + 6
+	d.keep(height)
 	d.ensure(height)
 	var max int64
 	for _, b := range bars {

@@ -67,6 +67,7 @@ type Tombstone struct {
 	Table     string
 	DeletedAt string
 	CopyID    string
+	arrival   string // when this file learnt of the deletion
 }
 
 // Tombstones returns every deletion recorded in the file.
@@ -139,13 +140,30 @@ func (f *File) SaveCopy(path string) error {
 	if err != nil {
 		return internal("writing the copy", err)
 	}
+	// Both files remember that they were one at this point, so that merging
+	// them later tells apart the changes made on each side since.
 	now := timestamp(f.Now())
-	_, err = db.Exec("UPDATE this_copy SET copy_id = ?, made_at = ?, made_from = ?", uuid.NewString(), now, f.copyID)
+	copyID := uuid.NewString()
+	high, err := highStamp(db)
+	if err == nil {
+		_, err = db.Exec("UPDATE this_copy SET copy_id = ?, made_at = ?, made_from = ?", copyID, now, f.copyID)
+	}
+	if err == nil {
+		_, err = db.Exec("INSERT OR REPLACE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)", f.copyID, high, high, now)
+	}
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return internal("writing the copy", err)
 	}
-	return placeNew(tmpPath, path, "%s already exists: choose another name for the copy.")
+	if err := placeNew(tmpPath, path, "%s already exists: choose another name for the copy."); err != nil {
+		return err
+	}
+	if !f.readOnly {
+		if _, err := f.db.Exec("INSERT OR REPLACE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)", copyID, high, high, now); err != nil {
+			return internal("remembering the copy (which was written)", err)
+		}
+	}
+	return nil
 }

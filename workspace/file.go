@@ -75,6 +75,9 @@ type File struct {
 	copyID    string
 	version   int    // the schema version of the file on disk
 	temporary string // an upgraded copy to remove on Close, if any
+	// high is the newest change stamp in the file, once known: new stamps
+	// are always later, even on a machine whose clock is behind.
+	high string
 
 	// Author is the name recorded with each change in the change log.
 	Author string

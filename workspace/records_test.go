@@ -638,7 +638,7 @@ func TestRoleRulesCannotBreakAssignments(t *testing.T) {
 
 func TestOutOfRangeThresholdKeepsItsDefault(t *testing.T) {
 	f := newFile(t)
-	if _, err := f.db.Exec("INSERT INTO settings VALUES ('threshold.mobilizer_gender_share', '0', 'x', 'x'), ('threshold.vacancy_days', 'soon', 'x', 'x')"); err != nil {
+	if _, err := f.db.Exec("INSERT INTO settings (key, value, updated_at, copy_id) VALUES ('threshold.mobilizer_gender_share', '0', 'x', 'x'), ('threshold.vacancy_days', 'soon', 'x', 'x')"); err != nil {
 		t.Fatal(err)
 	}
 	if got := must[Thresholds](t)(f.Thresholds()); got != DefaultThresholds {

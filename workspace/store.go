@@ -168,10 +168,28 @@ func (f *File) write(fn func(t *tx) error) error {
 		return internal("starting a change", err)
 	}
 	defer sqlTx.Rollback()
-	if err := fn(&tx{Tx: sqlTx, f: f, at: timestamp(f.Now())}); err != nil {
+	if f.high == "" {
+		if f.high, err = highStamp(sqlTx); err != nil {
+			return internal("starting a change", err)
+		}
+	}
+	at := timestamp(f.Now())
+	if at <= f.high {
+		// Merging compares stamps, so they must only grow.
+		last, err := time.Parse("2006-01-02T15:04:05.000Z", f.high)
+		if err != nil {
+			return internal("starting a change", err)
+		}
+		at = timestamp(last.Add(time.Millisecond))
+	}
+	if err := fn(&tx{Tx: sqlTx, f: f, at: at}); err != nil {
 		return translate(err)
 	}
-	return internal("saving the change", sqlTx.Commit())
+	if err := sqlTx.Commit(); err != nil {
+		return internal("saving the change", err)
+	}
+	f.high = at
+	return nil
 }
 
 // uniqueMessages turns SQLite's unique-constraint failures into sentences.

@@ -1,0 +1,301 @@
+package workspace
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+)
+
+// mergeTable is a table as merging sees it: a key, data columns, and the
+// column sets that must stay unique.
+type mergeTable struct {
+	name   string
+	kind   string // what its rows are, in the users' words (plural)
+	key    string // the key column: "id", or "key" for settings
+	cols   []string
+	unique [][]string // besides the key; text compared without case
+	order  string     // ORDER BY for reading, so parents come before children
+}
+
+// mergeTables lists every table that copies exchange, parents before children.
+var mergeTables = func() []mergeTable {
+	rec := func(r record, unique [][]string, order string) mergeTable {
+		t := r.table()
+		return mergeTable{name: t.name, kind: t.plural, key: "id", cols: t.cols, unique: unique, order: order}
+	}
+	link := func(l linkTable, kind string) mergeTable {
+		return mergeTable{name: l.name, kind: kind, key: "id", cols: []string{l.parentCol, l.otherCol},
+			unique: [][]string{{l.parentCol, l.otherCol}}, order: "id"}
+	}
+	return []mergeTable{
+		rec(&Initiative{}, nil, "id"),
+		rec(&Sector{}, [][]string{{"name"}}, "id"),
+		rec(&Organisation{}, [][]string{{"name"}, {"acronym"}}, "id"),
+		rec(&Unit{}, [][]string{{"parent_id", "name"}}, "CASE level WHEN 'area' THEN 0 WHEN 'segment' THEN 1 WHEN 'cluster' THEN 2 ELSE 3 END, id"),
+		rec(&Person{}, nil, "id"),
+		rec(&Consortium{}, [][]string{{"code"}, {"name"}}, "id"),
+		rec(&ConsortiumMember{}, nil, "id"),
+		rec(&Role{}, [][]string{{"name"}, {"key"}}, "id"),
+		rec(&Assignment{}, nil, "id"),
+		rec(&ResourceGap{}, [][]string{{"consortium_id", "title"}}, "id"),
+		rec(&GapCandidate{}, [][]string{{"gap_id", "organisation_id"}}, "id"),
+		rec(&Meeting{}, nil, "id"),
+		rec(&Decision{}, nil, "id"),
+		rec(&FollowUp{}, nil, "id"),
+		link(organisationSectors, "sectors of organisations"),
+		link(consortiumSectors, "sectors of consortia"),
+		link(meetingConsortia, "consortia at meetings"),
+		link(meetingAttendees, "meeting attendees"),
+		{name: "settings", kind: "settings", key: "key", cols: []string{"value"}, order: "key"},
+	}
+}()
+
+// refColumns lists, per table, the columns that hold ids of other tables'
+// rows, so that a partner entered twice can be mapped onto one.
+var refColumns = func() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for target, refs := range referrers {
+		for _, r := range refs {
+			if out[r.table.name] == nil {
+				out[r.table.name] = map[string]string{}
+			}
+			out[r.table.name][r.column] = target
+		}
+	}
+	return out
+}()
+
+// mergeRow is one row of a table with its stamp.
+type mergeRow struct {
+	vals      []any  // in the order of the table's cols
+	updatedAt string // when it was changed, in the copy that changed it
+	copyID    string // the copy that changed it
+	arrivedAt string // when it arrived in this file, if it came from another copy
+}
+
+// arrival is when the row's version came to be in this file.
+func (r mergeRow) arrival() string { return max(r.updatedAt, r.arrivedAt) }
+
+// MergeOptions say how to merge.
+type MergeOptions struct {
+	// DryRun works out the report without changing anything.
+	DryRun bool
+	// Choose settles conflicts: conflict key → "ours" or "theirs". A conflict
+	// not listed goes to the newer change.
+	Choose map[string]string
+	// beforeCommit, if set, runs inside the transaction just before it is
+	// committed (tests use it to kill a merge part-way).
+	beforeCommit func()
+}
+
+// MergeCount is what a merge did to one kind of record.
+type MergeCount struct {
+	Kind      string `json:"kind"`
+	Added     int    `json:"added"`
+	Updated   int    `json:"updated"`
+	Deleted   int    `json:"deleted"`
+	Conflicts int    `json:"conflicts"`
+}
+
+// MergeConflict is a record both copies changed, or a partner entered twice.
+type MergeConflict struct {
+	Key    string            `json:"key"` // to settle it in MergeOptions.Choose
+	Kind   string            `json:"kind"`
+	ID     string            `json:"id"`
+	Title  string            `json:"title"`
+	Reason string            `json:"reason"`
+	Ours   map[string]string `json:"ours"`   // nil when deleted here
+	Theirs map[string]string `json:"theirs"` // nil when deleted there
+	Chosen string            `json:"chosen"` // "ours" or "theirs"
+}
+
+// MergeReport says what a merge did, or would do.
+type MergeReport struct {
+	TheirCopyID  string          `json:"their_copy_id"`
+	TheirFile    string          `json:"their_file"`
+	FirstMeeting bool            `json:"first_meeting"`
+	Counts       []MergeCount    `json:"counts"`
+	Conflicts    []MergeConflict `json:"conflicts"`
+	DryRun       bool            `json:"dry_run"`
+}
+
+// Changes counts the records added, updated and deleted.
+func (r MergeReport) Changes() (added, updated, deleted int) {
+	for _, c := range r.Counts {
+		added, updated, deleted = added+c.Added, updated+c.Updated, deleted+c.Deleted
+	}
+	return
+}
+
+// Summary says in one sentence what the merge did or would do.
+func (r MergeReport) Summary() string {
+	a, u, d := r.Changes()
+	if a+u+d == 0 && len(r.Conflicts) == 0 {
+		return "Nothing to merge: this workspace already has everything in that copy."
+	}
+	return fmt.Sprintf("%s added, %s updated, %s deleted, %s.", count(a, "record", "records"), count(u, "record", "records"),
+		count(d, "record", "records"), count(len(r.Conflicts), "conflict", "conflicts"))
+}
+
+// mergeAction is one change to make to this workspace.
+type mergeAction struct {
+	table *mergeTable
+	id    string
+	kind  string // add, update, delete
+	row   mergeRow
+	stone Tombstone
+}
+
+// Merge brings the changes of another copy of this workspace into it. The
+// other file is only read. Records only they have are added; a record
+// changed on one side only since the copies last met takes that side; a
+// record changed on both sides, or deleted on one and changed on the other,
+// is a conflict that goes to the newer change unless opt.Choose says
+// otherwise. The merge is one transaction and is logged with the other
+// copy's id; merging the same copy again changes nothing.
+func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
+	report := MergeReport{TheirFile: theirsPath, DryRun: opt.DryRun}
+	if f.readOnly && !opt.DryRun {
+		return report, newError(ErrReadOnly, "This workspace is open read-only, so nothing can be merged into it: save a copy you can edit and merge into that.")
+	}
+	if mustAbsPath(theirsPath) == mustAbsPath(f.path) {
+		return report, invalid("File", "A workspace cannot be merged with itself: choose the copy someone sent you.")
+	}
+	theirs, err := OpenReadOnly(theirsPath)
+	if err != nil {
+		return report, err
+	}
+	defer theirs.Close()
+	ours, err := f.Initiative()
+	if err != nil {
+		return report, err
+	}
+	other, err := theirs.Initiative()
+	if err != nil {
+		return report, err
+	}
+	if ours.ID != other.ID {
+		return report, newError(ErrInvalid, "%s is a copy of another initiative (“%s”), not of “%s”: only copies of the same workspace can be merged.", filepath.Base(theirsPath), other.Name, ours.Name)
+	}
+	if theirs.copyID == f.copyID {
+		return report, invalid("File", "%s is this very copy (it has the same copy id), so there is nothing to merge.", filepath.Base(theirsPath))
+	}
+	report.TheirCopyID = theirs.copyID
+
+	var ourHigh, lastTheirHigh string
+	err = f.db.QueryRow("SELECT their_high, our_high FROM copy_meetings WHERE peer_copy_id = ?", theirs.copyID).Scan(&lastTheirHigh, &ourHigh)
+	if errors.Is(err, sql.ErrNoRows) {
+		report.FirstMeeting = true
+	} else if err != nil {
+		return report, internal("reading what this copy knows of the other", err)
+	}
+	theirHigh, err := highStamp(theirs.db)
+	if err != nil {
+		return report, internal("reading the other copy", err)
+	}
+	m := &merger{ours: f.db, theirs: theirs.db, theirsAfter: lastTheirHigh, oursAfter: ourHigh, choose: opt.Choose, report: &report,
+		idMap: map[string]string{}}
+	plan, err := m.plan()
+	if err != nil {
+		return report, err
+	}
+	if opt.DryRun {
+		return report, nil
+	}
+	theirLog, err := readChanges(theirs.db)
+	if err != nil {
+		return report, internal("reading the other copy's change log", err)
+	}
+	err = f.write(func(t *tx) error {
+		// Rows may arrive before the rows they refer to; the keys are checked
+		// once, at the end (below and at commit).
+		if _, err := t.Exec("PRAGMA defer_foreign_keys = ON"); err != nil {
+			return err
+		}
+		if err := m.apply(t, plan); err != nil {
+			return err
+		}
+		if err := checkForeignKeys(t); err != nil {
+			return err
+		}
+		// Their change log joins ours, so the history shows who did what.
+		for _, c := range theirLog {
+			if _, err := t.Exec("INSERT OR IGNORE INTO changes (id, at, author, copy_id, entity, entity_id, action, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				c.ID, c.At, c.Author, c.CopyID, c.Entity, c.EntityID, c.Action, c.Summary); err != nil {
+				return err
+			}
+		}
+		if _, err := t.Exec(`INSERT INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (peer_copy_id) DO UPDATE SET their_high = excluded.their_high, our_high = excluded.our_high, met_at = excluded.met_at`,
+			theirs.copyID, theirHigh, t.at, t.at); err != nil {
+			return err
+		}
+		if err := t.logChange("workspace", theirs.copyID, "merge", "Merged the copy "+theirs.copyID+" ("+filepath.Base(theirsPath)+"): "+report.Summary()); err != nil {
+			return err
+		}
+		if opt.beforeCommit != nil {
+			opt.beforeCommit()
+		}
+		return nil
+	})
+	return report, err
+}
+
+func mustAbsPath(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return a
+}
+
+// highStamp returns the newest change stamp in a workspace, deletions included.
+func highStamp(q querier) (string, error) {
+	var parts []string
+	for _, t := range mergeTables {
+		parts = append(parts, "SELECT max(max(updated_at, arrived_at)) AS s FROM "+t.name)
+	}
+	parts = append(parts, "SELECT max(max(deleted_at, arrived_at)) AS s FROM tombstones")
+	var high sql.NullString
+	err := q.QueryRow("SELECT max(s) FROM (" + strings.Join(parts, " UNION ALL ") + ")").Scan(&high)
+	return high.String, err
+}
+
+func readChanges(q querier) ([]Change, error) {
+	rows, err := q.Query("SELECT id, at, author, copy_id, entity, entity_id, action, summary FROM changes")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Change
+	for rows.Next() {
+		var c Change
+		if err := rows.Scan(&c.ID, &c.At, &c.Author, &c.CopyID, &c.Entity, &c.EntityID, &c.Action, &c.Summary); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// checkForeignKeys refuses a merge that would leave a record pointing at one
+// that is not there.
+func checkForeignKeys(t *tx) error {
+	rows, err := t.Query("PRAGMA foreign_key_check")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return err
+		}
+		return newError(ErrInvalid, "The merge would leave %s pointing at %s that are not there, so nothing was merged: merge the copy the other lead made those records in first.", table, parent)
+	}
+	return rows.Err()
+}

@@ -49,6 +49,8 @@ func init() {
 	commands["check"] = command{"FILE.cpw [--json]", "the health checks: what the workspace says about the coalition's health", runCheck}
 	commands["brief"] = command{"FILE.cpw OUT.pdf [--consortium CODE] [--paper a4|letter] [--with-contacts]",
 		"write a PDF brief on the initiative, or on one consortium", runBrief}
+	commands["merge"] = command{"FILE.cpw THEIRS.cpw [--dry-run] [--json]",
+		"bring the changes of another copy of the workspace into FILE (THEIRS is only read)", runMerge}
 	commands["copy"] = command{"FILE.cpw OUT.cpw", "write a consistent copy for sharing", runCopy}
 	commands["version"] = command{"", "print the program's version", func(args []string, out io.Writer) error {
 		if len(args) > 0 {
@@ -62,7 +64,6 @@ func init() {
 		{"template", "BOOK.xlsx", "write the blank import workbook", "Excel import and export"},
 		{"import", "FILE.cpw BOOK.xlsx [--dry-run] [--json]", "import a workbook", "Excel import and export"},
 		{"export", "FILE.cpw BOOK.xlsx", "export the workspace to a workbook", "Excel import and export"},
-		{"merge", "FILE.cpw THEIRS.cpw [--dry-run] [--json]", "merge a copy edited by someone else", "merging copies"},
 	} {
 		c := c
 		commands[c.name] = command{c.usage, c.summary + " (not in this version yet)", func([]string, io.Writer) error {
@@ -365,6 +366,58 @@ func runBrief(args []string, out io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(out, "Wrote %s.\n", pos[1])
+	return nil
+}
+
+func runMerge(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("merge", flag.ContinueOnError)
+	dryRun := fs.Bool("dry-run", false, "")
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parse(fs, args, "FILE.cpw", "THEIRS.cpw")
+	if err != nil {
+		return err
+	}
+	open := workspace.Open
+	if *dryRun {
+		open = workspace.OpenReadOnly
+	}
+	f, err := open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	report, err := f.Merge(pos[1], workspace.MergeOptions{DryRun: *dryRun})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if report.Counts == nil {
+			report.Counts = []workspace.MergeCount{}
+		}
+		if report.Conflicts == nil {
+			report.Conflicts = []workspace.MergeConflict{}
+		}
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(report)
+	}
+	if *dryRun {
+		fmt.Fprintln(out, "Dry run: nothing was changed. The merge would bring:")
+	}
+	fmt.Fprintln(out, report.Summary())
+	for _, c := range report.Counts {
+		fmt.Fprintf(out, "  %-26s %4d added %4d updated %4d deleted %4d conflicts\n", c.Kind, c.Added, c.Updated, c.Deleted, c.Conflicts)
+	}
+	if len(report.Conflicts) > 0 {
+		fmt.Fprintln(out, "\nConflicts (settled as shown; choose otherwise in the window's Merge a copy…):")
+		for _, c := range report.Conflicts {
+			kept := "kept this copy's version"
+			if c.Chosen == "theirs" {
+				kept = "took theirs"
+			}
+			fmt.Fprintf(out, "  %s “%s”: %s — %s\n", strings.TrimSuffix(c.Kind, "s"), c.Title, c.Reason, kept)
+		}
+	}
 	return nil
 }
 

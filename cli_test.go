@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"cpw/workspace"
 )
 
 // cpw runs a command and returns its exit status and output.
@@ -70,7 +73,8 @@ func TestErrors(t *testing.T) {
 		{"ExtraArgument", []string{"version", "now"}, 2, "takes no arguments"},
 		{"UnknownCommand", []string{"frobnicate", "x"}, 2, "neither a command nor a workspace file"},
 		{"BadScale", []string{"demo", filepath.Join(dir, "d.cpw"), "--scale", "huge"}, 2, "--scale must be small or mukuru"},
-		{"NotYetBuilt", []string{"merge", existing, existing}, 1, "not in this version yet"},
+		{"NotYetBuilt", []string{"export", existing, filepath.Join(dir, "b.xlsx")}, 1, "not in this version yet"},
+		{"MergeNotWorkspace", []string{"merge", existing, existing}, 1, "not a workspace file"},
 		{"BriefNotWorkspace", []string{"brief", existing, filepath.Join(dir, "b.pdf")}, 1, "not a workspace file"},
 		{"BriefBadPaper", []string{"brief", existing, filepath.Join(dir, "b.pdf"), "--paper", "a3"}, 2, "--paper must be a4 or letter"},
 		{"CheckNotWorkspace", []string{"check", existing, "--json"}, 1, "not a workspace file"},
@@ -198,5 +202,54 @@ func TestCheckCommand(t *testing.T) {
 	code, out, _ = cpw("check", empty, "--json")
 	if code != 0 || !strings.Contains(out, `"check": "no-central-leadership-team"`) || strings.Contains(out, "consortium-without") {
 		t.Errorf("a new workspace should lack its leadership and have no consortium findings: %d %s", code, out)
+	}
+}
+
+func TestMergeCommand(t *testing.T) {
+	dir := t.TempDir()
+	ours, theirs := filepath.Join(dir, "master.cpw"), filepath.Join(dir, "wse-lead.cpw")
+	if code, _, errOut := cpw("demo", ours); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := cpw("copy", ours, theirs); code != 0 {
+		t.Fatal(errOut)
+	}
+	f, err := workspace.Open(theirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Now = func() time.Time { return time.Now().Add(48 * time.Hour) }
+	if _, err := f.CreateOrganisation(workspace.Organisation{Name: "Kibera Youth Group", Kind: "cbo", Base: "local"}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	before, _ := os.ReadFile(ours)
+	code, out, errOut := cpw("merge", ours, theirs, "--dry-run", "--json")
+	if code != 0 {
+		t.Fatalf("dry run: %s", errOut)
+	}
+	var report struct {
+		Counts []struct {
+			Kind  string `json:"kind"`
+			Added int    `json:"added"`
+		} `json:"counts"`
+		Conflicts []any `json:"conflicts"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("merge --json is not JSON: %v\n%s", err, out)
+	}
+	if len(report.Counts) != 1 || report.Counts[0].Kind != "organisations" || report.Counts[0].Added != 1 {
+		t.Errorf("dry run report %s", out)
+	}
+	if after, _ := os.ReadFile(ours); string(after) != string(before) {
+		t.Error("a dry run changed the workspace")
+	}
+	code, out, _ = cpw("merge", ours, theirs)
+	if code != 0 || !strings.Contains(out, "1 record added") {
+		t.Errorf("merge: %d %s", code, out)
+	}
+	code, out, _ = cpw("merge", ours, theirs)
+	if code != 0 || !strings.Contains(out, "Nothing to merge") {
+		t.Errorf("merging again: %d %s", code, out)
 	}
 }

@@ -124,6 +124,21 @@ func (u *ui) show(f *workspace.File) {
 	}
 }
 
+// reload shows the open workspace again after it changed underneath the
+// screen (a merge), keeping the file open.
+func (u *ui) reload() {
+	if u.file == nil {
+		return
+	}
+	screen, _, err := newWorkspaceScreen(u, u.file)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.screen = screen
+	u.window.SetContent(screen.content)
+}
+
 // busy runs work off the UI thread behind a small progress dialog; the
 // function it returns (if any) runs on the UI thread afterwards.
 func (u *ui) busy(message string, work func() (func(), error)) {

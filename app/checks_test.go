@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -128,5 +129,40 @@ func TestBriefFromTheWindow(t *testing.T) {
 	u.screen.writeBrief(filepath.Join(filepath.Dir(path), "missing", "x.pdf"), reports.Options{Date: demoDay})
 	if top := u.window.Canvas().Overlays().Top(); top == nil || !has(texts(top), "does not exist") {
 		t.Error("the failure was not shown")
+	}
+}
+
+func TestMergeFromTheWindow(t *testing.T) {
+	u, path := openDemo(t)
+	copyPath := filepath.Join(filepath.Dir(path), "wse-lead.cpw")
+	if err := u.file.SaveCopy(copyPath); err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := workspace.Open(copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs.Now = func() time.Time { return time.Now().Add(72 * time.Hour) }
+	if _, err := theirs.CreateOrganisation(workspace.Organisation{Name: "Kibera Youth Group", Kind: "cbo", Base: "local"}); err != nil {
+		t.Fatal(err)
+	}
+	theirs.Close()
+	before, _ := u.file.Counts()
+
+	u.screen.previewMerge(copyPath)
+	top := u.window.Canvas().Overlays().Top()
+	if top == nil || !has(texts(top), "1 record added") || !has(texts(top), "Organisations: 1 added") {
+		t.Fatalf("the preview does not say what the merge brings: %v", texts(top))
+	}
+	if after, _ := u.file.Counts(); after != before {
+		t.Fatal("the preview changed the workspace")
+	}
+	u.screen.merge(copyPath, nil)
+	after, _ := u.file.Counts()
+	if after.Organisations != before.Organisations+1 {
+		t.Errorf("organisations %d → %d", before.Organisations, after.Organisations)
+	}
+	if !has(texts(u.window.Content()), thousands(after.Organisations)) {
+		t.Error("the overview was not redrawn after the merge")
 	}
 }

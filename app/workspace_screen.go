@@ -39,8 +39,12 @@ func newWorkspaceScreen(u *ui, f *workspace.File) (*workspaceScreen, string, err
 	)
 	saveCopy := widget.NewButtonWithIcon("Save a copy…", theme.DocumentSaveIcon(), u.onSaveCopy)
 	brief := widget.NewButtonWithIcon("PDF brief…", theme.DocumentPrintIcon(), s.onBrief)
+	merge := widget.NewButtonWithIcon("Merge a copy…", theme.ContentPasteIcon(), s.onMerge)
+	if f.ReadOnly() {
+		merge.Disable() // a read-only file cannot take in changes; the overview says why
+	}
 	closeButton := widget.NewButtonWithIcon("Close workspace", theme.LogoutIcon(), u.showWelcome)
-	bar := container.NewHBox(saveCopy, brief, closeButton)
+	bar := container.NewHBox(saveCopy, merge, brief, closeButton)
 	s.content = container.NewBorder(container.NewPadded(bar), nil, nil, nil, s.tabs)
 	s.refresh()
 	return s, s.overview.name, nil

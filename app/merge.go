@@ -1,0 +1,175 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"cpw/workspace"
+)
+
+// maxConflictsShown is how many conflicts the preview lists one by one.
+const maxConflictsShown = 150
+
+const (
+	keepOurs   = "Keep this copy's"
+	takeTheirs = "Take theirs"
+)
+
+// onMerge asks for the copy to merge, shows what merging it would do, lets
+// the user settle each conflict, then merges.
+func (s *workspaceScreen) onMerge() {
+	u := s.ui
+	if s.file.ReadOnly() {
+		u.showError(fmt.Errorf("this workspace is open read-only, so nothing can be merged into it: save a copy you can edit and merge into that"))
+		return
+	}
+	open := dialog.NewFileOpen(func(uc fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if uc == nil {
+			return
+		}
+		path := uc.URI().Path()
+		uc.Close()
+		s.previewMerge(path)
+	}, u.window)
+	open.SetFilter(storage.NewExtensionFileFilter([]string{workspace.Extension}))
+	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(s.file.Path()))); err == nil {
+		open.SetLocation(l)
+	}
+	open.Show()
+}
+
+// previewMerge works out the merge without writing and shows it.
+func (s *workspaceScreen) previewMerge(path string) {
+	u, f := s.ui, s.file
+	u.busy("Comparing with "+filepath.Base(path)+"…", func() (func(), error) {
+		report, err := f.Merge(path, workspace.MergeOptions{DryRun: true})
+		if err != nil {
+			return nil, err
+		}
+		return func() { s.showMergePreview(path, report) }, nil
+	})
+}
+
+func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeReport) {
+	u := s.ui
+	box := container.NewVBox()
+	summary := widget.NewLabelWithStyle(report.Summary(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	summary.Wrapping = fyne.TextWrapWord
+	box.Add(summary)
+	if report.FirstMeeting {
+		note := widget.NewLabel("These two copies have not met before, so every record that differs counts as a conflict; the newer change is chosen unless you choose otherwise.")
+		note.Wrapping = fyne.TextWrapWord
+		box.Add(note)
+	}
+	for _, c := range report.Counts {
+		box.Add(widget.NewLabel(fmt.Sprintf("%s: %d added, %d updated, %d deleted, %d in conflict", capitalise(c.Kind), c.Added, c.Updated, c.Deleted, c.Conflicts)))
+	}
+	choices := map[string]*widget.RadioGroup{}
+	if n := len(report.Conflicts); n > 0 {
+		box.Add(widget.NewSeparator())
+		box.Add(widget.NewLabelWithStyle(fmt.Sprintf("Conflicts (%d): choose which version to keep", n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for i, c := range report.Conflicts {
+			if i == maxConflictsShown {
+				box.Add(widget.NewLabel(fmt.Sprintf("… and %d more, settled by the newer change.", n-maxConflictsShown)))
+				break
+			}
+			title := widget.NewLabelWithStyle(fmt.Sprintf("%s “%s” — %s", capitalise(strings.TrimSuffix(c.Kind, "s")), c.Title, c.Reason), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Wrapping = fyne.TextWrapWord
+			diff := widget.NewLabel(conflictDiff(c))
+			diff.Wrapping = fyne.TextWrapWord
+			pick := widget.NewRadioGroup([]string{keepOurs, takeTheirs}, nil)
+			pick.Horizontal = true
+			if c.Chosen == "theirs" {
+				pick.SetSelected(takeTheirs)
+			} else {
+				pick.SetSelected(keepOurs)
+			}
+			pick.Required = true
+			if c.Reason == "entered in both copies" || strings.Contains(c.Reason, "still used here") {
+				pick.Disable() // one record is kept either way; its details can be edited after
+			}
+			choices[c.Key] = pick
+			box.Add(container.NewVBox(title, diff, pick))
+		}
+	}
+	var dlg dialog.Dialog
+	mergeButton := widget.NewButton("Merge", func() {
+		dlg.Hide()
+		choose := map[string]string{}
+		for key, pick := range choices {
+			if pick.Selected == takeTheirs {
+				choose[key] = "theirs"
+			} else {
+				choose[key] = "ours"
+			}
+		}
+		s.merge(path, choose)
+	})
+	mergeButton.Importance = widget.HighImportance
+	a, upd, d := report.Changes()
+	if a+upd+d == 0 && len(report.Conflicts) == 0 {
+		mergeButton.Disable() // nothing to merge: the summary says so
+	}
+	cancel := widget.NewButton("Cancel", func() { dlg.Hide() })
+	content := container.NewBorder(nil, container.NewHBox(cancel, mergeButton), nil, nil, container.NewVScroll(box))
+	dlg = dialog.NewCustomWithoutButtons("Merge "+filepath.Base(path), content, u.window)
+	dlg.Resize(fyne.NewSize(820, 620))
+	dlg.Show()
+}
+
+// conflictDiff lists the fields in which the two versions differ.
+func conflictDiff(c workspace.MergeConflict) string {
+	switch {
+	case c.Ours == nil:
+		return "Deleted in this copy; theirs was changed on " + c.Theirs["updated_at"] + "."
+	case c.Theirs == nil:
+		return "Changed in this copy on " + c.Ours["updated_at"] + "; deleted in theirs."
+	}
+	var keys []string
+	for k := range c.Ours {
+		if k != "updated_at" && k != "copy_id" && c.Ours[k] != c.Theirs[k] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var lines []string
+	for _, k := range keys {
+		lines = append(lines, fmt.Sprintf("%s: “%s” here, “%s” in theirs", strings.ReplaceAll(k, "_", " "), c.Ours[k], c.Theirs[k]))
+	}
+	lines = append(lines, "Changed here on "+c.Ours["updated_at"]+", in theirs on "+c.Theirs["updated_at"]+".")
+	return strings.Join(lines, "\n")
+}
+
+// merge merges off the UI thread, then shows the workspace as it now is.
+func (s *workspaceScreen) merge(path string, choose map[string]string) {
+	u, f := s.ui, s.file
+	u.busy("Merging "+filepath.Base(path)+"…", func() (func(), error) {
+		report, err := f.Merge(path, workspace.MergeOptions{Choose: choose})
+		if err != nil {
+			return nil, err
+		}
+		return func() {
+			u.reload()
+			dialog.ShowInformation("Merged", report.Summary()+"\nThe change log records the merge with the other copy's id.", u.window)
+		}, nil
+	})
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,9 +1,12 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // merger works out, then makes, the changes a merge brings.
@@ -319,6 +322,10 @@ func (m *merger) apply(t *tx, plan []mergeAction) error {
 				query = "UPDATE " + tab.name + " SET " + strings.Join(tab.cols, " = ?, ") + " = ?, updated_at = ?, copy_id = ?, arrived_at = ? WHERE " + tab.key + " = ?"
 			}
 			if _, err := t.Exec(query, args...); err != nil {
+				var se sqlite3.Error
+				if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
+					return newError(ErrInvalid, "The merge would give two %s the same name or code (“%s”), so nothing was merged: rename one of them in either copy, then merge again.", tab.kind, rowTitle(tab, &a.row))
+				}
 				return fmt.Errorf("merging %s: %w", tab.kind, err)
 			}
 			if _, err := t.Exec("DELETE FROM tombstones WHERE id = ?", a.id); err != nil {

@@ -408,3 +408,20 @@ func TestMergeKilled(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestMergeRenameCollision(t *testing.T) {
+	cs := copies(t, 2)
+	a, b := cs[0], cs[1]
+	// b renames a partner to the name a gave a new partner meanwhile.
+	must[Organisation](t)(a.CreateOrganisation(Organisation{Name: "Mukuru Water Watch", Kind: "cbo", Base: "local"}))
+	o := orgByName(t, b, "Maji Safi Trust")
+	o.Name = "Mukuru Water Watch"
+	must[Organisation](t)(b.UpdateOrganisation(o))
+	before := fingerprint(t, a)
+	_, err := a.Merge(b.Path(), MergeOptions{})
+	wantCode(t, err, ErrInvalid)
+	if !strings.Contains(err.Error(), "the same name or code (“Mukuru Water Watch”)") {
+		t.Errorf("%v", err)
+	}
+	sameRecords(t, before, fingerprint(t, a))
+}

@@ -26,7 +26,7 @@ func main() {
 	}
 	defer os.RemoveAll(dir)
 
-	fmt.Printf("%-40s %-22s %12s %10s %7s\n", "operation", "size", "median", "target", "ratio")
+	fmt.Printf("%-50s %-28s %12s %10s %7s\n", "operation", "size", "median", "target", "ratio")
 	row := func(op, size string, d time.Duration, limit time.Duration) {
 		ratio := ""
 		target := ""
@@ -34,7 +34,7 @@ func main() {
 			target = limit.String()
 			ratio = fmt.Sprintf("%.3f", float64(d)/float64(limit))
 		}
-		fmt.Printf("%-40s %-22s %12s %10s %7s\n", op, size, d.Round(100*time.Microsecond), target, ratio)
+		fmt.Printf("%-50s %-28s %12s %10s %7s\n", op, size, d.Round(100*time.Microsecond), target, ratio)
 	}
 
 	var demo string
@@ -90,6 +90,11 @@ func main() {
 	row("cpw brief --consortium WSE (process)", size, median(timeRuns(*runs, func(i int) {
 		run(*bin, "brief", demo, filepath.Join(dir, fmt.Sprintf("wse-%d.pdf", i)), "--consortium", "WSE")
 	})), 300*time.Millisecond)
+	merges := make([]time.Duration, 3)
+	for i := range merges {
+		merges[i] = mergeRun(demo, filepath.Join(dir, fmt.Sprintf("merge-%d", i)), c.People/100)
+	}
+	row("merge of two copies, 1% of people changed in each", size, median(merges), 2*time.Second)
 	row("cpw copy", size, median(timeRuns(*runs, func(i int) {
 		run(*bin, "copy", demo, filepath.Join(dir, fmt.Sprintf("copy-%d.cpw", i)))
 	})), 0)
@@ -99,7 +104,59 @@ func main() {
 		fail(err)
 	}
 	const sizeLimit = 30 << 20
-	fmt.Printf("%-40s %-22s %12s %10s %7.3f\n", "workspace file size", size, fmt.Sprintf("%.1f MB", float64(st.Size())/(1<<20)), "30.0 MB", float64(st.Size())/sizeLimit)
+	fmt.Printf("%-50s %-28s %12s %10s %7.3f\n", "workspace file size", size, fmt.Sprintf("%.1f MB", float64(st.Size())/(1<<20)), "30.0 MB", float64(st.Size())/sizeLimit)
+}
+
+// mergeRun makes two copies of the demo, changes n people in each (different
+// ones), and times only the merge of one into the other.
+func mergeRun(demo, dir string, n int) time.Duration {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fail(err)
+	}
+	src, err := workspace.Open(demo)
+	if err != nil {
+		fail(err)
+	}
+	a, b := filepath.Join(dir, "a.cpw"), filepath.Join(dir, "b.cpw")
+	for _, p := range []string{a, b} {
+		if err := src.SaveCopy(p); err != nil {
+			fail(err)
+		}
+	}
+	src.Close()
+	for i, p := range []string{a, b} {
+		f, err := workspace.Open(p)
+		if err != nil {
+			fail(err)
+		}
+		all, err := f.People(workspace.PersonFilter{})
+		if err != nil {
+			fail(err)
+		}
+		for k := 0; k < n; k++ {
+			person := all[(2*k+i)%len(all)]
+			person.Notes = fmt.Sprintf("changed in copy %d", i)
+			if _, err := f.UpdatePerson(person); err != nil {
+				fail(err)
+			}
+		}
+		f.Close()
+	}
+	f, err := workspace.Open(a)
+	if err != nil {
+		fail(err)
+	}
+	defer f.Close()
+	start := time.Now()
+	report, err := f.Merge(b, workspace.MergeOptions{})
+	took := time.Since(start)
+	if err != nil {
+		fail(err)
+	}
+	if _, updated, _ := report.Changes(); updated != n {
+		fail(fmt.Errorf("the merge updated %d people, not %d", updated, n))
+	}
+	return took
 }
 
 func timeRuns(n int, fn func(i int)) []time.Duration {

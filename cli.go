@@ -415,7 +415,7 @@ func runMerge(args []string, out io.Writer) error {
 			if c.Chosen == "theirs" {
 				kept = "took theirs"
 			}
-			fmt.Fprintf(out, "  %s “%s”: %s — %s\n", strings.TrimSuffix(c.Kind, "s"), c.Title, c.Reason, kept)
+			fmt.Fprintf(out, "  %s “%s”: %s — %s\n", c.Kind, c.Title, c.Reason, kept)
 		}
 	}
 	return nil
@@ -436,6 +436,15 @@ func runCopy(args []string, out io.Writer) error {
 	f, err := workspace.OpenReadOnly(pos[0])
 	if err != nil {
 		return err
+	}
+	// A writable file of this version also notes that the copy was made, so
+	// that merging the copy back later knows what changed on which side; an
+	// older file is left exactly as it is.
+	if f.Writable() && f.SchemaVersion() == workspace.SchemaVersion {
+		f.Close()
+		if f, err = workspace.Open(pos[0]); err != nil {
+			return err
+		}
 	}
 	defer f.Close()
 	if err := f.SaveCopy(pos[1]); err != nil {

@@ -241,6 +241,9 @@ func TestMergeCommand(t *testing.T) {
 	if len(report.Counts) != 1 || report.Counts[0].Kind != "organisations" || report.Counts[0].Added != 1 {
 		t.Errorf("dry run report %s", out)
 	}
+	if !strings.Contains(out, `"first_meeting": false`) {
+		t.Error("the copy and its source do not remember that they were one")
+	}
 	if after, _ := os.ReadFile(ours); string(after) != string(before) {
 		t.Error("a dry run changed the workspace")
 	}

@@ -85,7 +85,7 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 				box.Add(widget.NewLabel(fmt.Sprintf("… and %d more, settled by the newer change.", n-maxConflictsShown)))
 				break
 			}
-			title := widget.NewLabelWithStyle(fmt.Sprintf("%s “%s” — %s", capitalise(strings.TrimSuffix(c.Kind, "s")), c.Title, c.Reason), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title := widget.NewLabelWithStyle(fmt.Sprintf("%s “%s” — %s", capitalise(c.Kind), c.Title, c.Reason), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			title.Wrapping = fyne.TextWrapWord
 			diff := widget.NewLabel(conflictDiff(c))
 			diff.Wrapping = fyne.TextWrapWord

@@ -13,6 +13,7 @@ import (
 type mergeTable struct {
 	name   string
 	kind   string // what its rows are, in the users' words (plural)
+	one    string // one row, in the users' words
 	key    string // the key column: "id", or "key" for settings
 	cols   []string
 	unique [][]string // besides the key; text compared without case
@@ -23,10 +24,10 @@ type mergeTable struct {
 var mergeTables = func() []mergeTable {
 	rec := func(r record, unique [][]string, order string) mergeTable {
 		t := r.table()
-		return mergeTable{name: t.name, kind: t.plural, key: "id", cols: t.cols, unique: unique, order: order}
+		return mergeTable{name: t.name, kind: t.plural, one: t.entity, key: "id", cols: t.cols, unique: unique, order: order}
 	}
 	link := func(l linkTable, kind string) mergeTable {
-		return mergeTable{name: l.name, kind: kind, key: "id", cols: []string{l.parentCol, l.otherCol},
+		return mergeTable{name: l.name, kind: kind, one: l.one, key: "id", cols: []string{l.parentCol, l.otherCol},
 			unique: [][]string{{l.parentCol, l.otherCol}}, order: "id"}
 	}
 	return []mergeTable{
@@ -48,7 +49,7 @@ var mergeTables = func() []mergeTable {
 		link(consortiumSectors, "sectors of consortia"),
 		link(meetingConsortia, "consortia at meetings"),
 		link(meetingAttendees, "meeting attendees"),
-		{name: "settings", kind: "settings", key: "key", cols: []string{"value"}, order: "key"},
+		{name: "settings", kind: "settings", one: "setting", key: "key", cols: []string{"value"}, order: "key"},
 	}
 }()
 
@@ -101,8 +102,8 @@ type MergeCount struct {
 
 // MergeConflict is a record both copies changed, or a partner entered twice.
 type MergeConflict struct {
-	Key    string            `json:"key"` // to settle it in MergeOptions.Choose
-	Kind   string            `json:"kind"`
+	Key    string            `json:"key"`  // to settle it in MergeOptions.Choose
+	Kind   string            `json:"kind"` // what the record is: "organisation", "consortium"…
 	ID     string            `json:"id"`
 	Title  string            `json:"title"`
 	Reason string            `json:"reason"`

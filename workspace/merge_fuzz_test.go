@@ -86,7 +86,7 @@ func FuzzMerge(f *testing.F) {
 func kindMapped(table string, mapped map[string]bool) bool {
 	for _, t := range mergeTables {
 		if t.name == table {
-			return mapped[t.kind]
+			return mapped[t.one]
 		}
 	}
 	return false

@@ -160,7 +160,7 @@ func rowTitle(t *mergeTable, r *mergeRow) string {
 			}
 		}
 	}
-	return strings.TrimSuffix(t.kind, "s")
+	return t.one
 }
 
 // conflict records a conflict and says whether their side is to be taken.
@@ -177,7 +177,10 @@ func (m *merger) conflict(t *mergeTable, id, reason string, ours, theirs *mergeR
 	if theirs == nil {
 		title = rowTitle(t, ours)
 	}
-	m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: key, Kind: t.kind, ID: id, Title: title, Reason: reason,
+	if reason == "changed in both copies" && m.theirsAfter == "" && m.oursAfter == "" {
+		reason = "different in the two copies, which have not met before"
+	}
+	m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: key, Kind: t.one, ID: id, Title: title, Reason: reason,
 		Ours: describeRow(t, ours), Theirs: describeRow(t, theirs), Chosen: chosen})
 	count.Conflicts++
 	return chosen == "theirs"
@@ -361,8 +364,8 @@ func (m *merger) keep(a mergeAction, blockers []string) {
 			m.report.Counts[i].Conflicts++
 		}
 	}
-	m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: a.table.name + ":" + a.id, Kind: a.table.kind, ID: a.id,
-		Title: strings.TrimSuffix(a.table.kind, "s"), Reason: "deleted in theirs but still used here (" + joinAnd(blockers) + "), so kept", Chosen: "ours"})
+	m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: a.table.name + ":" + a.id, Kind: a.table.one, ID: a.id,
+		Title: a.table.one, Reason: "deleted in theirs but still used here (" + joinAnd(blockers) + "), so kept", Chosen: "ours"})
 }
 
 // deleteRow deletes a row they deleted, with what belongs to it, leaving

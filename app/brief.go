@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/reports"
@@ -43,19 +42,7 @@ func (s *workspaceScreen) onBrief() {
 		}
 		fileName.SetText(safeFileName(name) + " brief.pdf")
 	}
-	folder := widget.NewLabel(filepath.Dir(s.file.Path()))
-	folder.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButton("Choose…", func() {
-		d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
-			if err == nil && uri != nil {
-				folder.SetText(uri.Path())
-			}
-		}, u.window)
-		if l, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
-			d.SetLocation(l)
-		}
-		d.Show()
-	})
+	folder, folderRow := folderChooser(filepath.Dir(s.file.Path()), u.window)
 	contactsItem := widget.NewFormItem("Contacts", contacts)
 	contactsItem.HintText = "Personal data: leave them out of briefs that travel widely"
 	items := []*widget.FormItem{
@@ -63,7 +50,7 @@ func (s *workspaceScreen) onBrief() {
 		widget.NewFormItem("Paper", paper),
 		contactsItem,
 		widget.NewFormItem("File name", fileName),
-		widget.NewFormItem("Save in", container.NewBorder(nil, nil, nil, choose, folder)),
+		widget.NewFormItem("Save in", folderRow),
 	}
 	d := dialog.NewForm("PDF brief", "Write the brief", "Cancel", items, func(ok bool) {
 		if !ok {

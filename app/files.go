@@ -5,6 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 )
 
 func fileExists(path string) bool {
@@ -52,4 +58,25 @@ func thousands(n int) string {
 		s = "-" + s
 	}
 	return s
+}
+
+// folderChooser is a form row showing a folder, starting at start, with a
+// button to choose another. It chooses a folder, not a file, on purpose: a
+// file save dialog truncates an existing file it is pointed at before the
+// program could refuse to overwrite it.
+func folderChooser(start string, w fyne.Window) (*widget.Label, fyne.CanvasObject) {
+	folder := widget.NewLabel(start)
+	folder.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButton("Choose…", func() {
+		d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
+			if err == nil && uri != nil {
+				folder.SetText(uri.Path())
+			}
+		}, w)
+		if l, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
+			d.SetLocation(l)
+		}
+		d.Show()
+	})
+	return folder, container.NewBorder(nil, nil, nil, choose, folder)
 }

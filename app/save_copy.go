@@ -5,9 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/workspace"
@@ -24,22 +22,10 @@ func (u *ui) onSaveCopy() {
 	base := strings.TrimSuffix(filepath.Base(f.Path()), filepath.Ext(f.Path()))
 	fileName := widget.NewEntry()
 	fileName.SetText(base + " copy" + workspace.Extension)
-	folder := widget.NewLabel(filepath.Dir(f.Path()))
-	folder.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButton("Choose…", func() {
-		d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
-			if err == nil && uri != nil {
-				folder.SetText(uri.Path())
-			}
-		}, u.window)
-		if l, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
-			d.SetLocation(l)
-		}
-		d.Show()
-	})
+	folder, folderRow := folderChooser(filepath.Dir(f.Path()), u.window)
 	items := []*widget.FormItem{
 		widget.NewFormItem("File name", fileName),
-		widget.NewFormItem("Save in", container.NewBorder(nil, nil, nil, choose, folder)),
+		widget.NewFormItem("Save in", folderRow),
 	}
 	d := dialog.NewForm("Save a copy", "Save", "Cancel", items, func(ok bool) {
 		if !ok {

@@ -88,25 +88,13 @@ func (w *welcome) onNew() {
 	fileName := widget.NewEntry()
 	fileName.SetPlaceHolder("mukuru" + workspace.Extension)
 	name.OnChanged = func(s string) { fileName.SetPlaceHolder(safeFileName(s) + workspace.Extension) }
-	folder := widget.NewLabel(defaultFolder())
-	folder.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButton("Choose…", func() {
-		d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
-			if err == nil && uri != nil {
-				folder.SetText(uri.Path())
-			}
-		}, w.ui.window)
-		if l, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
-			d.SetLocation(l)
-		}
-		d.Show()
-	})
+	folder, folderRow := folderChooser(defaultFolder(), w.ui.window)
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", name),
 		widget.NewFormItem("Settlement", settlement),
 		widget.NewFormItem("City or county", city),
 		widget.NewFormItem("File name", fileName),
-		widget.NewFormItem("Save in", container.NewBorder(nil, nil, nil, choose, folder)),
+		widget.NewFormItem("Save in", folderRow),
 	}
 	items[0].HintText = "The upgrading initiative this workspace is for"
 	d := dialog.NewForm("New workspace", "Create", "Cancel", items, func(ok bool) {

@@ -112,6 +112,9 @@ func (f *File) Decisions(meetingID string) ([]Decision, error) {
 	return list[Decision](f.db, "meeting_id = ?", "position, rowid", meetingID)
 }
 
+// Decision returns one decision.
+func (f *File) Decision(id string) (Decision, error) { return getRecord[Decision](f.db, id) }
+
 // CreateDecision records a decision.
 func (f *File) CreateDecision(d Decision) (Decision, error) { return createRecord(f, d) }
 

@@ -33,7 +33,7 @@ var mergeTables = func() []mergeTable {
 	return []mergeTable{
 		rec(&Initiative{}, nil, "id"),
 		rec(&Sector{}, [][]string{{"name"}}, "id"),
-		rec(&Organisation{}, [][]string{{"name"}, {"acronym"}}, "id"),
+		rec(&Organisation{}, [][]string{{"name"}}, "id"),
 		rec(&Unit{}, [][]string{{"parent_id", "name"}}, "CASE level WHEN 'area' THEN 0 WHEN 'segment' THEN 1 WHEN 'cluster' THEN 2 ELSE 3 END, id"),
 		rec(&Person{}, nil, "id"),
 		rec(&Consortium{}, [][]string{{"code"}, {"name"}}, "id"),
@@ -140,15 +140,6 @@ func (r MergeReport) Summary() string {
 		count(d, "record", "records"), count(len(r.Conflicts), "conflict", "conflicts"))
 }
 
-// mergeAction is one change to make to this workspace.
-type mergeAction struct {
-	table *mergeTable
-	id    string
-	kind  string // add, update, delete
-	row   mergeRow
-	stone Tombstone
-}
-
 // Merge brings the changes of another copy of this workspace into it. The
 // other file is only read. Records only they have are added; a record
 // changed on one side only since the copies last met takes that side; a
@@ -196,10 +187,8 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 	if err != nil {
 		return report, internal("reading the other copy", err)
 	}
-	m := &merger{ours: f.db, theirs: theirs.db, theirsAfter: lastTheirHigh, oursAfter: ourHigh, choose: opt.Choose, report: &report,
-		idMap: map[string]string{}}
-	plan, err := m.plan()
-	if err != nil {
+	m := &merger{ours: f.db, theirs: theirs.db, ourCopy: f.copyID, theirsAfter: lastTheirHigh, oursAfter: ourHigh, choose: opt.Choose, report: &report}
+	if err := m.plan(); err != nil {
 		return report, err
 	}
 	if opt.DryRun {
@@ -215,7 +204,7 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 		if _, err := t.Exec("PRAGMA defer_foreign_keys = ON"); err != nil {
 			return err
 		}
-		if err := m.apply(t, plan); err != nil {
+		if err := m.apply(t); err != nil {
 			return err
 		}
 		if err := checkForeignKeys(t); err != nil {
@@ -228,9 +217,15 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 				return err
 			}
 		}
+		// What both copies had when they met: rows that came in from them
+		// may carry stamps later than this copy's clock.
+		ourNewHigh, err := highStamp(t)
+		if err != nil {
+			return err
+		}
 		if _, err := t.Exec(`INSERT INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (peer_copy_id) DO UPDATE SET their_high = excluded.their_high, our_high = excluded.our_high, met_at = excluded.met_at`,
-			theirs.copyID, theirHigh, t.at, t.at); err != nil {
+			theirs.copyID, theirHigh, max(ourNewHigh, t.at), t.at); err != nil {
 			return err
 		}
 		if err := t.logChange("workspace", theirs.copyID, "merge", "Merged the copy "+theirs.copyID+" ("+filepath.Base(theirsPath)+"): "+report.Summary()); err != nil {
@@ -241,6 +236,8 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 		}
 		return nil
 	})
+	// The next change here must be stamped after every stamp that came in.
+	f.high = ""
 	return report, err
 }
 
@@ -258,10 +255,20 @@ func highStamp(q querier) (string, error) {
 	for _, t := range mergeTables {
 		parts = append(parts, "SELECT max(max(updated_at, arrived_at)) AS s FROM "+t.name)
 	}
-	parts = append(parts, "SELECT max(max(deleted_at, arrived_at)) AS s FROM tombstones")
+	parts = append(parts, "SELECT max(max(deleted_at, arrived_at)) AS s FROM tombstones", "SELECT max(our_high) AS s FROM copy_meetings")
 	var high sql.NullString
 	err := q.QueryRow("SELECT max(s) FROM (" + strings.Join(parts, " UNION ALL ") + ")").Scan(&high)
 	return high.String, err
+}
+
+// kindOf names a table's records in the users' words.
+func kindOf(table string) string {
+	for _, t := range mergeTables {
+		if t.name == table {
+			return t.kind
+		}
+	}
+	return table
 }
 
 func readChanges(q querier) ([]Change, error) {
@@ -296,7 +303,7 @@ func checkForeignKeys(t *tx) error {
 		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
 			return err
 		}
-		return newError(ErrInvalid, "The merge would leave %s pointing at %s that are not there, so nothing was merged: merge the copy the other lead made those records in first.", table, parent)
+		return newError(ErrInvalid, "The merge would leave %s pointing at %s that neither copy has, so nothing was merged: the other copy may have been made from an older file.", kindOf(table), kindOf(parent))
 	}
 	return rows.Err()
 }

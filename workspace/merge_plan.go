@@ -12,12 +12,35 @@ import (
 // merger works out, then makes, the changes a merge brings.
 type merger struct {
 	ours, theirs querier
-	// Changes stamped after these came after the copies last met: on their
-	// side after theirsAfter, on ours after oursAfter ("" when they never met).
+	ourCopy      string
+	// Changes that arrived after these came after the copies last met: on
+	// their side after theirsAfter, on ours after oursAfter ("" when they
+	// never met).
 	theirsAfter, oursAfter string
 	choose                 map[string]string
 	report                 *MergeReport
-	idMap                  map[string]string // their id → our id, for a record entered in both copies
+
+	ourRows, theirRows     map[string]map[string]mergeRow // table → id → row
+	ourStones, theirStones map[string]Tombstone
+	final                  map[string]map[string]*mergeRow // table → id → the row after the merge, nil if gone
+	tableOf                map[string]*mergeTable          // their or our id → its table
+	idMap                  map[string]string               // their id → our id (the same record entered twice)
+	rekey                  map[string]string               // our id → their id (likewise, when theirs is kept)
+	actions                map[string]*mergeAction         // id → what to do with it
+	order                  []string                        // ids of actions, in the order they were decided
+	counts                 map[string]*MergeCount
+	restamp                map[string]bool // ids settled against the newer change: stamped anew so the choice travels
+	broughtBack            map[string]bool // ids deleted here that come back from theirs
+}
+
+// mergeAction is one change to make to this workspace.
+type mergeAction struct {
+	table *mergeTable
+	id    string
+	kind  string // add, update, delete, rekey, tombstone
+	row   mergeRow
+	stone Tombstone
+	from  string // for rekey: our old id
 }
 
 func readStones(q querier) (map[string]Tombstone, error) {
@@ -86,26 +109,21 @@ func wins(aStamp, aCopy, bStamp, bCopy string) bool {
 	return aCopy > bCopy
 }
 
-// uniqueKeys returns the keys a row must not share with another row of the table.
-func uniqueKeys(t *mergeTable, r mergeRow) []string {
+// uniqueKeys returns the keys by which a row is the same record as another
+// of the table: the same name, the same code, the same title in a consortium.
+func uniqueKeys(t *mergeTable, vals []any) []string {
 	var out []string
 	for n, set := range t.unique {
 		var parts []string
-		blank := false
 		for _, col := range set {
-			v := r.vals[t.col(col)]
+			v := vals[t.col(col)]
 			s := ""
 			if v != nil {
 				s = strings.ToLower(fmt.Sprint(v))
 			}
-			if s == "" && len(set) == 1 {
-				blank = true // an empty acronym, say, is not a name
-			}
 			parts = append(parts, s)
 		}
-		if !blank {
-			out = append(out, fmt.Sprintf("%d\x00%s", n, strings.Join(parts, "\x00")))
-		}
+		out = append(out, fmt.Sprintf("%d\x00%s", n, strings.Join(parts, "\x00")))
 	}
 	return out
 }
@@ -119,22 +137,39 @@ func (t *mergeTable) col(name string) int {
 	panic("merge: no column " + name + " in " + t.name)
 }
 
-// remap points a row of theirs at our ids for the records entered in both copies.
-func (m *merger) remap(t *mergeTable, r *mergeRow) {
+func (t *mergeTable) isLink() bool {
+	for _, l := range linkTables {
+		if l.name == t.name {
+			return true
+		}
+	}
+	return false
+}
+
+// point rewrites the references of a row through a map of ids.
+func point(t *mergeTable, vals []any, ids map[string]string) {
+	if len(ids) == 0 {
+		return
+	}
 	refs := refColumns[t.name]
 	for i, c := range t.cols {
 		if _, ok := refs[c]; !ok {
 			continue
 		}
-		if s, ok := r.vals[i].(string); ok {
-			if mapped, ok := m.idMap[s]; ok {
-				r.vals[i] = mapped
+		if s, ok := vals[i].(string); ok {
+			if mapped, ok := ids[s]; ok {
+				vals[i] = mapped
 			}
 		}
 	}
 }
 
-// describe turns a row into "column: value" pairs for a conflict.
+func copyRow(r mergeRow) mergeRow {
+	r.vals = append([]any{}, r.vals...)
+	return r
+}
+
+// describeRow turns a row into "column: value" pairs for a conflict.
 func describeRow(t *mergeTable, r *mergeRow) map[string]string {
 	if r == nil {
 		return nil
@@ -152,198 +187,539 @@ func describeRow(t *mergeTable, r *mergeRow) map[string]string {
 	return out
 }
 
-func rowTitle(t *mergeTable, r *mergeRow) string {
+// rowTitle names a row for people: its name, title or code, or the names
+// of the two records a link joins.
+func (m *merger) rowTitle(t *mergeTable, r *mergeRow) string {
+	if r == nil {
+		return ""
+	}
 	for _, c := range []string{"name", "title", "code", "text", "value", "held_on"} {
 		for i, col := range t.cols {
-			if col == c && r != nil && r.vals[i] != nil {
+			if col == c && r.vals[i] != nil && fmt.Sprint(r.vals[i]) != "" {
 				return fmt.Sprint(r.vals[i])
+			}
+		}
+	}
+	var parts []string
+	for i, c := range t.cols {
+		if _, ok := refColumns[t.name][c]; ok {
+			if s, ok := r.vals[i].(string); ok {
+				parts = append(parts, m.nameOfID(s))
+			}
+		}
+	}
+	return strings.Join(parts, " — ")
+}
+
+func (m *merger) nameOfID(id string) string {
+	t := m.tableOf[id]
+	if t == nil {
+		return id
+	}
+	for _, rows := range []map[string]mergeRow{m.ourRows[t.name], m.theirRows[t.name]} {
+		if r, ok := rows[id]; ok {
+			for _, c := range []string{"name", "code", "title", "held_on"} {
+				for i, col := range t.cols {
+					if col == c && r.vals[i] != nil && fmt.Sprint(r.vals[i]) != "" {
+						return fmt.Sprint(r.vals[i])
+					}
+				}
 			}
 		}
 	}
 	return t.one
 }
 
-// conflict records a conflict and says whether their side is to be taken.
-func (m *merger) conflict(t *mergeTable, id, reason string, ours, theirs *mergeRow, theirsNewer bool, count *MergeCount) bool {
+// conflict records a conflict and says whether their side is taken.
+func (m *merger) conflict(t *mergeTable, id, reason string, ours, theirs *mergeRow, theirsNewer bool) bool {
 	key := t.name + ":" + id
 	chosen := "ours"
 	if theirsNewer {
 		chosen = "theirs"
 	}
-	if c := m.choose[key]; c == "ours" || c == "theirs" {
+	if c := m.choose[key]; (c == "ours" || c == "theirs") && c != chosen {
 		chosen = c
-	}
-	title := rowTitle(t, theirs)
-	if theirs == nil {
-		title = rowTitle(t, ours)
+		m.restamp[id] = true // settled against the newer change: the choice must travel
 	}
 	if reason == "changed in both copies" && m.theirsAfter == "" && m.oursAfter == "" {
 		reason = "different in the two copies, which have not met before"
 	}
+	title := m.rowTitle(t, theirs)
+	if theirs == nil {
+		title = m.rowTitle(t, ours)
+	}
 	m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: key, Kind: t.one, ID: id, Title: title, Reason: reason,
 		Ours: describeRow(t, ours), Theirs: describeRow(t, theirs), Chosen: chosen})
-	count.Conflicts++
+	m.count(t).Conflicts++
 	return chosen == "theirs"
 }
 
-// plan works out what to change, table by table, parents before children.
-func (m *merger) plan() ([]mergeAction, error) {
-	ourStones, err := readStones(m.ours)
-	if err != nil {
-		return nil, internal("reading this copy's deletions", err)
+func (m *merger) count(t *mergeTable) *MergeCount {
+	c, ok := m.counts[t.name]
+	if !ok {
+		c = &MergeCount{Kind: t.kind}
+		m.counts[t.name] = c
 	}
-	theirStones, err := readStones(m.theirs)
-	if err != nil {
-		return nil, internal("reading the other copy's deletions", err)
+	return c
+}
+
+func (m *merger) do(a *mergeAction) {
+	if _, ok := m.actions[a.id]; !ok {
+		m.order = append(m.order, a.id)
 	}
-	var plan, deletions []mergeAction
-	known := map[string]bool{} // every id either copy holds as a row
+	m.actions[a.id] = a
+}
+
+// theirsChanged reports whether their version of a row is a change made
+// since the copies last met, rather than one of ours coming back.
+func (m *merger) theirsChanged(tr mergeRow, ours *mergeRow) bool {
+	if tr.arrival() <= m.theirsAfter {
+		return false
+	}
+	if tr.copyID == m.ourCopy && ours != nil && tr.updatedAt <= ours.updatedAt {
+		return false // our own change, which they took from us
+	}
+	return true
+}
+
+// plan works out the merge: what to add, update and delete, table by
+// table, parents before children, and which conflicts arise.
+func (m *merger) plan() error {
+	var err error
+	if m.ourStones, err = readStones(m.ours); err != nil {
+		return internal("reading this copy's deletions", err)
+	}
+	if m.theirStones, err = readStones(m.theirs); err != nil {
+		return internal("reading the other copy's deletions", err)
+	}
+	m.ourRows, m.theirRows = map[string]map[string]mergeRow{}, map[string]map[string]mergeRow{}
+	m.final, m.tableOf = map[string]map[string]*mergeRow{}, map[string]*mergeTable{}
+	m.idMap, m.rekey, m.actions, m.counts, m.restamp = map[string]string{}, map[string]string{}, map[string]*mergeAction{}, map[string]*MergeCount{}, map[string]bool{}
+	m.broughtBack = map[string]bool{}
+	orders := map[string][2][]string{}
 	for i := range mergeTables {
 		t := &mergeTables[i]
 		ours, ourOrder, err := readRows(m.ours, t)
 		if err != nil {
-			return nil, internal("reading "+t.kind, err)
+			return internal("reading "+t.kind, err)
 		}
-		theirs, order, err := readRows(m.theirs, t)
+		theirs, theirOrder, err := readRows(m.theirs, t)
 		if err != nil {
-			return nil, internal("reading the other copy's "+t.kind, err)
+			return internal("reading the other copy's "+t.kind, err)
 		}
-		count := MergeCount{Kind: t.kind}
-		taken := map[string]string{} // unique key → our id
-		for _, id := range ourOrder {
-			known[id] = true
-			r := ours[id]
-			for _, k := range uniqueKeys(t, r) {
-				taken[k] = id
-			}
+		m.ourRows[t.name], m.theirRows[t.name] = ours, theirs
+		orders[t.name] = [2][]string{ourOrder, theirOrder}
+		for id := range ours {
+			m.tableOf[id] = t
 		}
-		for _, id := range order {
-			known[id] = true
-			tr := theirs[id]
-			m.remap(t, &tr)
-			or, have := ours[id]
-			theirsChanged := tr.arrival() > m.theirsAfter
-			switch {
-			case have:
-				if sameVals(or.vals, tr.vals) {
-					continue
-				}
-				take := theirsChanged
-				if theirsChanged && or.arrival() > m.oursAfter {
-					take = m.conflict(t, id, "changed in both copies", &or, &tr, wins(tr.updatedAt, tr.copyID, or.updatedAt, or.copyID), &count)
-				}
-				if take {
-					plan = append(plan, mergeAction{table: t, id: id, kind: "update", row: tr})
-					count.Updated++
-				}
-			case ourStones[id].ID != "":
-				stone := ourStones[id]
-				if theirsChanged && m.conflict(t, id, "deleted in this copy, changed in theirs", nil, &tr,
-					wins(tr.updatedAt, tr.copyID, stone.DeletedAt, stone.CopyID), &count) {
-					plan = append(plan, mergeAction{table: t, id: id, kind: "add", row: tr})
-					count.Added++
-				}
-			default:
-				same := ""
-				for _, k := range uniqueKeys(t, tr) {
-					if ourID, ok := taken[k]; ok && same == "" {
-						same = ourID
-					}
-				}
-				if same != "" {
-					// Entered in both copies under two ids: one record, ours,
-					// which their records now point at.
-					m.idMap[id] = same
-					sr := ours[same]
-					if m.conflict(t, same, "entered in both copies", &sr, &tr, false, &count) {
-						plan = append(plan, mergeAction{table: t, id: same, kind: "update", row: tr})
-						count.Updated++
-					}
-					continue
-				}
-				for _, k := range uniqueKeys(t, tr) {
-					taken[k] = id
-				}
-				plan = append(plan, mergeAction{table: t, id: id, kind: "add", row: tr})
-				count.Added++
-			}
-		}
-		// Their deletions of records we still have.
-		for _, id := range ourOrder {
-			stone, deleted := theirStones[id]
-			if _, stillThere := theirs[id]; !deleted || stillThere || stone.arrival <= m.theirsAfter {
-				continue
-			}
-			or := ours[id]
-			if or.arrival() > m.oursAfter && !m.conflict(t, id, "changed in this copy, deleted in theirs", &or, nil,
-				wins(stone.DeletedAt, stone.CopyID, or.updatedAt, or.copyID), &count) {
-				continue
-			}
-			deletions = append(deletions, mergeAction{table: t, id: id, kind: "delete", stone: stone})
-			count.Deleted++
-		}
-		if count != (MergeCount{Kind: t.kind}) {
-			m.report.Counts = append(m.report.Counts, count)
+		for id := range theirs {
+			m.tableOf[id] = t
 		}
 	}
-	// Children are deleted before their parents.
-	for i := len(deletions) - 1; i >= 0; i-- {
-		plan = append(plan, deletions[i])
+	for i := range mergeTables {
+		m.planTable(&mergeTables[i], orders[mergeTables[i].name][0], orders[mergeTables[i].name][1])
 	}
-	// Deletions they know of and we do not travel on, so that a third copy
-	// merged later learns of them too.
+	m.fixReferences()
+	m.planDeletions()
+	// Deletions they know of and we do not travel on, so that a copy merged
+	// later learns of them too.
 	var ids []string
-	for id := range theirStones {
-		if _, ok := ourStones[id]; !ok && !known[id] {
+	for id := range m.theirStones {
+		if _, ok := m.ourStones[id]; !ok && m.actions[id] == nil && m.tableOf[id] == nil {
 			ids = append(ids, id)
 		}
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		plan = append(plan, mergeAction{kind: "tombstone", id: id, stone: theirStones[id]})
+		m.do(&mergeAction{kind: "tombstone", id: id, stone: m.theirStones[id]})
 	}
-	return plan, nil
+	for i := range mergeTables {
+		if c, ok := m.counts[mergeTables[i].name]; ok && *c != (MergeCount{Kind: c.Kind}) {
+			m.report.Counts = append(m.report.Counts, *c)
+		}
+	}
+	return nil
 }
 
-// apply makes the planned changes in one transaction. A record they deleted
-// that this copy still uses (a person kept here in a consortium they
-// dropped, say) is kept, and the report says so.
-func (m *merger) apply(t *tx, plan []mergeAction) error {
-	for _, a := range plan {
-		switch a.kind {
-		case "add", "update":
-			// The row keeps when and by which copy it was changed, and notes
-			// when it arrived here, so that a copy merging this one later
-			// sees it as new here.
-			tab := a.table
-			var query string
-			args := append(append([]any{}, a.row.vals...), a.row.updatedAt, a.row.copyID, t.at, a.id)
-			if a.kind == "add" {
-				marks := strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")
-				query = "INSERT INTO " + tab.name + " (" + strings.Join(tab.cols, ", ") + ", updated_at, copy_id, arrived_at, " + tab.key + ") VALUES (" + marks + ")"
-			} else {
-				query = "UPDATE " + tab.name + " SET " + strings.Join(tab.cols, " = ?, ") + " = ?, updated_at = ?, copy_id = ?, arrived_at = ? WHERE " + tab.key + " = ?"
-			}
-			if _, err := t.Exec(query, args...); err != nil {
-				var se sqlite3.Error
-				if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
-					return newError(ErrInvalid, "The merge would give two %s the same name or code (“%s”), so nothing was merged: rename one of them in either copy, then merge again.", tab.kind, rowTitle(tab, &a.row))
-				}
-				return fmt.Errorf("merging %s: %w", tab.kind, err)
-			}
-			if _, err := t.Exec("DELETE FROM tombstones WHERE id = ?", a.id); err != nil {
-				return err
-			}
-		case "delete":
-			blockers, err := t.blockers(a.table.name, a.id)
-			if err != nil {
-				return err
-			}
-			if len(blockers) > 0 {
-				m.keep(a, blockers)
+// planTable decides the rows of one table.
+func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
+	ours, theirs := m.ourRows[t.name], m.theirRows[t.name]
+	final := map[string]*mergeRow{}
+	m.final[t.name] = final
+	// Point both sides at the records kept for those entered twice, in
+	// parent tables already planned.
+	for _, id := range ourOrder {
+		r := copyRow(ours[id])
+		point(t, r.vals, m.rekey)
+		ours[id] = r
+		final[id] = &r
+	}
+	for _, id := range theirOrder {
+		r := copyRow(theirs[id])
+		point(t, r.vals, m.idMap)
+		theirs[id] = r
+	}
+	// Rows both copies have, and rows one copy deleted.
+	var fresh []string
+	for _, id := range theirOrder {
+		tr := theirs[id]
+		or, have := ours[id]
+		switch {
+		case have:
+			if sameVals(or.vals, tr.vals) {
 				continue
 			}
-			if err := m.deleteRow(t, a); err != nil {
+			changed := m.theirsChanged(tr, &or)
+			take := changed
+			if changed && or.arrival() > m.oursAfter {
+				take = m.conflict(t, id, "changed in both copies", &or, &tr, wins(tr.updatedAt, tr.copyID, or.updatedAt, or.copyID))
+			}
+			switch {
+			case take:
+				row := tr
+				final[id] = &row
+				m.do(&mergeAction{table: t, id: id, kind: "update", row: tr})
+				m.count(t).Updated++
+			case m.restamp[id]:
+				// Ours kept against the newer change: stamped anew, so the
+				// other copy takes it too.
+				m.do(&mergeAction{table: t, id: id, kind: "update", row: or})
+			}
+		case m.ourStones[id].ID != "":
+			stone := m.ourStones[id]
+			changed := tr.arrival() > m.theirsAfter && !(tr.copyID == m.ourCopy && tr.updatedAt <= stone.DeletedAt)
+			switch {
+			case m.underBroughtBack(t, tr):
+				m.bringBack(t, id) // it belongs to a record that comes back
+			case changed && m.conflict(t, id, "deleted in this copy, changed in theirs", nil, &tr, wins(tr.updatedAt, tr.copyID, stone.DeletedAt, stone.CopyID)):
+				m.bringBack(t, id)
+			case m.restamp[id]:
+				// The deletion kept against their newer change: dated anew,
+				// so that it travels.
+				m.do(&mergeAction{kind: "restone", id: id, stone: stone})
+			}
+		default:
+			fresh = append(fresh, id)
+		}
+	}
+	// Their deletions of rows we have: decided here, checked against what
+	// still uses them once every table is planned.
+	for _, id := range ourOrder {
+		stone, deleted := m.theirStones[id]
+		if _, stillThere := theirs[id]; !deleted || stillThere || stone.arrival <= m.theirsAfter {
+			continue
+		}
+		or := ours[id]
+		if or.arrival() > m.oursAfter &&
+			!m.conflict(t, id, "changed in this copy, deleted in theirs", &or, nil, wins(stone.DeletedAt, stone.CopyID, or.updatedAt, or.copyID)) {
+			if m.restamp[id] {
+				m.do(&mergeAction{table: t, id: id, kind: "update", row: or})
+			}
+			continue
+		}
+		final[id] = nil
+		m.do(&mergeAction{table: t, id: id, kind: "delete", stone: stone})
+		m.count(t).Deleted++
+	}
+	// Rows only they have: new, unless the same record was entered here too.
+	taken := map[string]string{}
+	for id, r := range final {
+		if r != nil {
+			for _, k := range uniqueKeys(t, r.vals) {
+				taken[k] = id
+			}
+		}
+	}
+	for _, id := range fresh {
+		tr := theirs[id]
+		same := ""
+		for _, k := range uniqueKeys(t, tr.vals) {
+			if ourID, ok := taken[k]; ok && same == "" && ourID != id {
+				same = ourID
+			}
+		}
+		if same == "" {
+			row := tr
+			final[id] = &row
+			for _, k := range uniqueKeys(t, tr.vals) {
+				taken[k] = id
+			}
+			m.do(&mergeAction{table: t, id: id, kind: "add", row: tr})
+			m.count(t).Added++
+			continue
+		}
+		m.sameRecord(t, same, id)
+	}
+}
+
+// sameRecord settles a record entered in both copies under two ids: the
+// smaller id is kept, in both copies alike, with the newer version, and the
+// other id is deleted so that it does not come back.
+func (m *merger) sameRecord(t *mergeTable, ourID, theirID string) {
+	ours, theirs := m.ourRows[t.name], m.theirRows[t.name]
+	or, tr := ours[ourID], theirs[theirID]
+	newer := wins(tr.updatedAt, tr.copyID, or.updatedAt, or.copyID)
+	if !t.isLink() {
+		m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + ourID, Kind: t.one, ID: ourID,
+			Title: m.rowTitle(t, &or), Reason: "entered in both copies, kept as one record", Ours: describeRow(t, &or),
+			Theirs: describeRow(t, &tr), Chosen: map[bool]string{true: "theirs", false: "ours"}[newer]})
+		m.count(t).Conflicts++
+	}
+	content := or
+	if newer {
+		content = tr
+	}
+	if theirID < ourID {
+		// Theirs survives: our record takes their id.
+		m.rekey[ourID] = theirID
+		row := content
+		m.final[t.name][ourID] = nil
+		m.final[t.name][theirID] = &row
+		m.do(&mergeAction{table: t, id: theirID, kind: "rekey", from: ourID, row: content})
+		return
+	}
+	m.idMap[theirID] = ourID
+	if newer {
+		row := tr
+		m.final[t.name][ourID] = &row
+		m.do(&mergeAction{table: t, id: ourID, kind: "update", row: tr})
+	}
+	m.do(&mergeAction{kind: "tombstone", id: theirID, stone: Tombstone{ID: theirID, Table: t.name, DeletedAt: tr.updatedAt, CopyID: tr.copyID}})
+}
+
+// bringBack re-adds a record deleted here that theirs kept and changed,
+// with their records under it that the same deletion removed here (those of
+// tables not planned yet follow when their table is planned).
+func (m *merger) bringBack(t *mergeTable, id string) {
+	tr, ok := m.theirRows[t.name][id]
+	if !ok || m.final[t.name][id] != nil {
+		return
+	}
+	row := tr
+	m.final[t.name][id] = &row
+	m.broughtBack[id] = true
+	m.do(&mergeAction{table: t, id: id, kind: "add", row: tr})
+	m.count(t).Added++
+	for _, ref := range referrers[t.name] {
+		if ref.action != cascade {
+			continue
+		}
+		child := m.table(ref.table.name)
+		if child == nil {
+			continue
+		}
+		col := child.col(ref.column)
+		for cid, cr := range m.theirRows[child.name] {
+			if s, _ := cr.vals[col].(string); s == id && m.ourStones[cid].ID != "" && m.final[child.name] != nil && m.final[child.name][cid] == nil {
+				m.bringBack(child, cid)
+			}
+		}
+	}
+}
+
+// underBroughtBack reports whether a row of theirs belongs to a record that
+// comes back.
+func (m *merger) underBroughtBack(t *mergeTable, r mergeRow) bool {
+	for i, c := range t.cols {
+		if s, ok := r.vals[i].(string); ok && m.broughtBack[s] && referrerAction(t.name, c) == cascade {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *merger) table(name string) *mergeTable {
+	for i := range mergeTables {
+		if mergeTables[i].name == name {
+			return &mergeTables[i]
+		}
+	}
+	return nil
+}
+
+// exists reports whether a record is there after the merge.
+func (m *merger) exists(id string) bool {
+	t := m.tableOf[id]
+	if t == nil {
+		return false
+	}
+	if mapped, ok := m.rekey[id]; ok {
+		id = mapped
+	}
+	if f := m.final[t.name]; f != nil {
+		return f[id] != nil
+	}
+	return false
+}
+
+// fixReferences makes sure that every row coming from theirs points at
+// records that are there: a reference that may be cleared is cleared, and a
+// record deleted here but still used in theirs is brought back (and said so).
+func (m *merger) fixReferences() {
+	for changed := true; changed; {
+		changed = false
+		for _, id := range append([]string{}, m.order...) {
+			a := m.actions[id]
+			if a == nil || (a.kind != "add" && a.kind != "update" && a.kind != "rekey") {
+				continue
+			}
+			refs := refColumns[a.table.name]
+			for i, c := range a.table.cols {
+				target, ok := refs[c]
+				s, isText := a.row.vals[i].(string)
+				if !ok || !isText || s == "" || m.exists(s) {
+					continue
+				}
+				tt := m.table(target)
+				if tt != nil && m.ourStones[s].ID != "" {
+					if _, theirsHave := m.theirRows[tt.name][s]; theirsHave {
+						m.conflict(tt, s, "deleted in this copy, still used in theirs, so brought back", nil, ptr(m.theirRows[tt.name][s]), true)
+						m.bringBack(tt, s)
+						changed = true
+						continue
+					}
+				}
+				if referrerAction(a.table.name, c) == setNull {
+					a.row.vals[i] = nil
+					if f := m.final[a.table.name][a.id]; f != nil {
+						f.vals[i] = nil
+					}
+				}
+			}
+		}
+	}
+}
+
+func ptr(r mergeRow) *mergeRow { return &r }
+
+func referrerAction(table, column string) onDelete {
+	for _, refs := range referrers {
+		for _, r := range refs {
+			if r.table.name == table && r.column == column {
+				return r.action
+			}
+		}
+	}
+	return restrict
+}
+
+// planDeletions keeps a record they deleted that this copy still uses, or
+// under which something changed here, and reports it; the others are
+// deleted with what belongs to them.
+func (m *merger) planDeletions() {
+	users := map[string][]string{} // id → ids of rows that point at it after the merge
+	for name, rows := range m.final {
+		t := m.table(name)
+		refs := refColumns[name]
+		for id, r := range rows {
+			if r == nil {
+				continue
+			}
+			for i, c := range t.cols {
+				if _, ok := refs[c]; ok {
+					if s, ok := r.vals[i].(string); ok && s != "" {
+						users[s] = append(users[s], id)
+					}
+				}
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, id := range m.order {
+			a := m.actions[id]
+			if a == nil || a.kind != "delete" {
+				continue
+			}
+			var blockers []string
+			for _, user := range users[id] {
+				ut := m.tableOf[user]
+				r := m.final[ut.name][user]
+				if r == nil {
+					continue
+				}
+				action := restrict
+				for i, c := range ut.cols {
+					if s, _ := r.vals[i].(string); s == id && refColumns[ut.name][c] != "" {
+						action = referrerAction(ut.name, c)
+					}
+				}
+				switch {
+				case action == restrict:
+					blockers = append(blockers, ut.one)
+				case action == cascade && r.arrival() > m.oursAfter && !(r.copyID == m.ourCopy && r.arrival() <= m.theirsAfter):
+					blockers = append(blockers, ut.one+" changed here")
+				}
+			}
+			if len(blockers) == 0 {
+				continue
+			}
+			t := a.table
+			or := m.ourRows[t.name][id]
+			row := or
+			m.final[t.name][id] = &row
+			delete(m.actions, id)
+			m.count(t).Deleted--
+			m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id, Kind: t.one, ID: id, Title: m.rowTitle(t, &or),
+				Reason: "deleted in theirs but still used here (" + joinAnd(dedupe(blockers)) + "), so kept", Ours: describeRow(t, &or), Chosen: "ours"})
+			m.count(t).Conflicts++
+			changed = true
+		}
+	}
+	// What belongs to a deleted record goes with it.
+	for _, id := range append([]string{}, m.order...) {
+		a := m.actions[id]
+		if a == nil || a.kind != "delete" {
+			continue
+		}
+		for _, user := range users[id] {
+			ut := m.tableOf[user]
+			if r := m.final[ut.name][user]; r != nil && m.actions[user] == nil {
+				for i, c := range ut.cols {
+					if s, _ := r.vals[i].(string); s == id && referrerAction(ut.name, c) == cascade {
+						m.final[ut.name][user] = nil
+						m.do(&mergeAction{table: ut, id: user, kind: "delete", stone: Tombstone{ID: user, Table: ut.name, DeletedAt: a.stone.DeletedAt, CopyID: a.stone.CopyID}})
+						m.count(ut).Deleted++
+					}
+				}
+			}
+		}
+	}
+}
+
+func dedupe(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// apply makes the planned changes in one transaction: records entered twice
+// first, then additions and updates parents first, then deletions children
+// first.
+func (m *merger) apply(t *tx) error {
+	var adds, deletes []*mergeAction
+	for _, id := range m.order {
+		a := m.actions[id]
+		if a == nil {
+			continue
+		}
+		switch a.kind {
+		case "rekey":
+			if err := m.applyRekey(t, a); err != nil {
+				return err
+			}
+		case "add", "update":
+			adds = append(adds, a)
+		case "delete":
+			deletes = append(deletes, a)
+		case "restone":
+			if _, err := t.Exec("UPDATE tombstones SET deleted_at = ?, copy_id = ?, arrived_at = '' WHERE id = ?", t.at, t.f.copyID, a.id); err != nil {
 				return err
 			}
 		case "tombstone":
@@ -353,43 +729,110 @@ func (m *merger) apply(t *tx, plan []mergeAction) error {
 			}
 		}
 	}
+	// Names and codes of rows to update or delete are cleared first, so
+	// that two records swapping names, or a record deleted and entered anew,
+	// never collide half-way.
+	for _, a := range append(append([]*mergeAction{}, adds...), deletes...) {
+		if a.kind == "add" || len(a.table.unique) == 0 {
+			continue
+		}
+		for _, set := range a.table.unique {
+			for _, col := range set {
+				if _, isRef := refColumns[a.table.name][col]; isRef || col == "key" {
+					continue
+				}
+				if _, err := t.Exec("UPDATE "+a.table.name+" SET "+col+" = ? WHERE "+a.table.key+" = ?", "(merging) "+a.id+" "+col, a.id); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	// Rows nothing refers to (links, candidates, decisions) go first: a link
+	// removed and made again must be gone before it comes back.
+	for i := len(deletes) - 1; i >= 0; i-- {
+		if len(referrers[deletes[i].table.name]) == 0 {
+			if err := m.deleteRow(t, deletes[i]); err != nil {
+				return err
+			}
+		}
+	}
+	for _, a := range adds {
+		if err := m.write(t, a); err != nil {
+			return err
+		}
+	}
+	for i := len(deletes) - 1; i >= 0; i-- {
+		if len(referrers[deletes[i].table.name]) > 0 {
+			if err := m.deleteRow(t, deletes[i]); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
-// keep turns a deletion that cannot be made into a reported conflict.
-func (m *merger) keep(a mergeAction, blockers []string) {
-	for i := range m.report.Counts {
-		if m.report.Counts[i].Kind == a.table.kind {
-			m.report.Counts[i].Deleted--
-			m.report.Counts[i].Conflicts++
-		}
+// write adds or updates one row. It keeps when and by which copy the row was
+// changed and notes when it arrived here, so that a copy merging this one
+// later sees it as new here; a row settled against the newer change is
+// stamped as a change of this copy, so that the choice travels.
+func (m *merger) write(t *tx, a *mergeAction) error {
+	tab := a.table
+	stamp, by := a.row.updatedAt, a.row.copyID
+	if m.restamp[a.id] {
+		stamp, by = t.at, t.f.copyID
 	}
-	m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: a.table.name + ":" + a.id, Kind: a.table.one, ID: a.id,
-		Title: a.table.one, Reason: "deleted in theirs but still used here (" + joinAnd(blockers) + "), so kept", Chosen: "ours"})
+	args := append(append([]any{}, a.row.vals...), stamp, by, t.at, a.id)
+	var query string
+	if a.kind == "add" {
+		marks := strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")
+		query = "INSERT INTO " + tab.name + " (" + strings.Join(tab.cols, ", ") + ", updated_at, copy_id, arrived_at, " + tab.key + ") VALUES (" + marks + ")"
+		if _, err := t.Exec("DELETE FROM tombstones WHERE id = ?", a.id); err != nil {
+			return err
+		}
+	} else {
+		query = "UPDATE " + tab.name + " SET " + strings.Join(tab.cols, " = ?, ") + " = ?, updated_at = ?, copy_id = ?, arrived_at = ? WHERE " + tab.key + " = ?"
+	}
+	if _, err := t.Exec(query, args...); err != nil {
+		var se sqlite3.Error
+		if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
+			return newError(ErrInvalid, "The merge would give two %s the same name or code (“%s”), so nothing was merged: rename one of them in either copy, then merge again.", tab.kind, m.rowTitle(tab, &a.row))
+		}
+		return fmt.Errorf("merging %s: %w", tab.kind, err)
+	}
+	return nil
 }
 
-// deleteRow deletes a row they deleted, with what belongs to it, leaving
-// their tombstone.
-func (m *merger) deleteRow(t *tx, a mergeAction) error {
+// applyRekey gives our record the id theirs has, everywhere it is used.
+func (m *merger) applyRekey(t *tx, a *mergeAction) error {
+	if _, err := t.Exec("UPDATE "+a.table.name+" SET "+a.table.key+" = ? WHERE "+a.table.key+" = ?", a.id, a.from); err != nil {
+		return err
+	}
 	for _, ref := range referrers[a.table.name] {
-		switch ref.action {
-		case cascade:
-			if _, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at) SELECT id, ?, ?, ?, ? FROM "+ref.table.name+" WHERE "+ref.column+" = ?",
-				ref.table.name, a.stone.DeletedAt, a.stone.CopyID, t.at, a.id); err != nil {
-				return err
-			}
-			if _, err := t.Exec("DELETE FROM "+ref.table.name+" WHERE "+ref.column+" = ?", a.id); err != nil {
-				return err
-			}
-		case setNull:
+		if _, err := t.Exec("UPDATE "+ref.table.name+" SET "+ref.column+" = ? WHERE "+ref.column+" = ?", a.id, a.from); err != nil {
+			return err
+		}
+	}
+	if _, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at) VALUES (?, ?, ?, ?, ?)",
+		a.from, a.table.name, t.at, t.f.copyID, t.at); err != nil {
+		return err
+	}
+	return m.write(t, &mergeAction{table: a.table, id: a.id, kind: "update", row: a.row})
+}
+
+// deleteRow deletes a row they deleted, leaving their tombstone; what
+// belongs to it was planned as deletions of its own, and optional
+// references to it are cleared.
+func (m *merger) deleteRow(t *tx, a *mergeAction) error {
+	for _, ref := range referrers[a.table.name] {
+		if ref.action == setNull {
 			if _, err := t.Exec("UPDATE "+ref.table.name+" SET "+ref.column+" = NULL, updated_at = ?, copy_id = ? WHERE "+ref.column+" = ?", t.at, t.f.copyID, a.id); err != nil {
 				return err
 			}
 		}
 	}
 	if _, err := t.Exec("DELETE FROM "+a.table.name+" WHERE "+a.table.key+" = ?", a.id); err != nil {
-		return err
+		return fmt.Errorf("merging a deletion of %s: %w", a.table.kind, err)
 	}
-	_, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at) VALUES (?, ?, ?, ?, ?)", a.id, a.stone.Table, a.stone.DeletedAt, a.stone.CopyID, t.at)
+	_, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at) VALUES (?, ?, ?, ?, ?)", a.id, a.table.name, a.stone.DeletedAt, a.stone.CopyID, t.at)
 	return err
 }

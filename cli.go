@@ -409,7 +409,11 @@ func runMerge(args []string, out io.Writer) error {
 		fmt.Fprintf(out, "  %-26s %4d added %4d updated %4d deleted %4d conflicts\n", c.Kind, c.Added, c.Updated, c.Deleted, c.Conflicts)
 	}
 	if len(report.Conflicts) > 0 {
-		fmt.Fprintln(out, "\nConflicts (settled as shown; choose otherwise in the window's Merge a copy…):")
+		if *dryRun {
+			fmt.Fprintln(out, "\nConflicts (settled as shown unless you choose otherwise in the window's Merge a copy…):")
+		} else {
+			fmt.Fprintln(out, "\nConflicts, settled as shown (a version kept against the newer change reaches the other copy at its next merge):")
+		}
 		for _, c := range report.Conflicts {
 			kept := "kept this copy's version"
 			if c.Chosen == "theirs" {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -435,8 +436,11 @@ func (b *brief) consortium(c workspace.Consortium) {
 	d.table([]column{{"", 1, "L"}, {"", 3.5, "L"}}, [][]string{
 		{"Status", workspace.Label(workspace.ConsortiumStatuses, c.Status)},
 		{"Sectors", orNone(strings.Join(names, "; "))},
-		{"Purpose", orDash(c.Purpose)},
 	})
+	if c.Purpose != "" {
+		d.subheading("Purpose")
+		d.para(c.Purpose) // free text of any length: a paragraph breaks across pages, a table cell would not
+	}
 
 	d.heading("Leads")
 	var leads []workspace.Assignment
@@ -490,15 +494,20 @@ func (b *brief) consortium(c workspace.Consortium) {
 		for _, k := range x.cands[g.ID] {
 			cands = append(cands, x.orgByID[k.OrganisationID].Name+" ("+strings.ToLower(workspace.Label(workspace.CandidateStages, k.Stage))+")")
 		}
+		// A filled or dropped gap is missing nothing, whatever was secured.
+		short := "—"
+		if g.IsOpen() {
+			short = thousands(g.Missing())
+			tc, ts, tm = tc+g.EstimatedCost, ts+g.Secured, tm+g.Missing()
+		}
 		grows = append(grows, []string{g.Title, workspace.Label(workspace.GapKinds, g.Kind), workspace.Label(workspace.Priorities, g.Priority),
-			workspace.Label(workspace.GapStatuses, g.Status), thousands(g.EstimatedCost), thousands(g.Secured), thousands(g.Missing()),
+			workspace.Label(workspace.GapStatuses, g.Status), thousands(g.EstimatedCost), thousands(g.Secured), short,
 			orDash(strings.Join(cands, "; "))})
-		tc, ts, tm = tc+g.EstimatedCost, ts+g.Secured, tm+g.Missing()
 	}
 	if len(grows) == 0 {
 		d.para("No resource gap is recorded for this consortium.")
 	} else {
-		grows = append(grows, []string{"Total", "", "", "", thousands(tc), thousands(ts), thousands(tm), ""})
+		grows = append(grows, []string{"Open total", "", "", "", thousands(tc), thousands(ts), thousands(tm), ""})
 		d.table([]column{{"Gap", 2.2, "L"}, {"Kind", 1.1, "L"}, {"Priority", 0.9, "L"}, {"Status", 1, "L"}, {"Cost", 1.1, "R"},
 			{"Secured", 1.1, "R"}, {"Missing", 1.1, "R"}, {"Candidates", 3.2, "L"}}, grows)
 	}
@@ -533,7 +542,10 @@ func (b *brief) consortium(c workspace.Consortium) {
 		return false
 	}
 	b.decisionsAndActions(inConsortium)
+	// Findings about the consortium, its gaps, or a role held in it ("… holds
+	// Sectoral planner in EYC."), matched on the whole code.
+	inCode := regexp.MustCompile(`\bin ` + regexp.QuoteMeta(c.Code) + `\b`)
 	b.findings(func(f workspace.Finding) bool {
-		return f.Subject.ID == c.ID || (f.Subject.Kind == "gap" && gapIDs[f.Subject.ID]) || strings.Contains(f.Message, " in "+c.Code)
+		return f.Subject.ID == c.ID || (f.Subject.Kind == "gap" && gapIDs[f.Subject.ID]) || inCode.MatchString(f.Message)
 	})
 }

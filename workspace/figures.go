@@ -1,6 +1,9 @@
 package workspace
 
-import "database/sql"
+import (
+	"database/sql"
+	"errors"
+)
 
 // Coverage says how much of the community structure has a household
 // representative on a day.
@@ -25,9 +28,9 @@ func (f *File) RepresentationCoverage(day string) (Coverage, error) {
 	var c Coverage
 	// The role's id first: joining roles inside the EXISTS lets SQLite walk
 	// every representative for every cell.
-	var role string
-	if err := f.db.QueryRow("SELECT id FROM roles WHERE key = ?", RoleRepresentativeCell).Scan(&role); err != nil {
-		return c, nil // no such role in the catalogue: nobody can be represented
+	var role string // "" when the catalogue lost the role: no cell is represented
+	if err := f.db.QueryRow("SELECT id FROM roles WHERE key = ?", RoleRepresentativeCell).Scan(&role); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return c, internal("counting representation", err)
 	}
 	err := f.db.QueryRow(`SELECT count(*), coalesce(sum(x.represented), 0), coalesce(sum(x.households), 0),
 			coalesce(sum(x.represented * x.households), 0)

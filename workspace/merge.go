@@ -17,6 +17,7 @@ type mergeTable struct {
 	key    string // the key column: "id", or "key" for settings
 	cols   []string
 	unique [][]string // besides the key; text compared without case
+	clash  []string   // columns that must be unique but do not make two rows the same record
 	order  string     // ORDER BY for reading, so parents come before children
 }
 
@@ -33,7 +34,11 @@ var mergeTables = func() []mergeTable {
 	return []mergeTable{
 		rec(&Initiative{}, nil, "id"),
 		rec(&Sector{}, [][]string{{"name"}}, "id"),
-		rec(&Organisation{}, [][]string{{"name"}}, "id"),
+		func() mergeTable {
+			t := rec(&Organisation{}, [][]string{{"name"}}, "id")
+			t.clash = []string{"acronym"} // two partners may not share one, but sharing one does not make them one
+			return t
+		}(),
 		rec(&Unit{}, [][]string{{"parent_id", "name"}}, "CASE level WHEN 'area' THEN 0 WHEN 'segment' THEN 1 WHEN 'cluster' THEN 2 ELSE 3 END, id"),
 		rec(&Person{}, nil, "id"),
 		rec(&Consortium{}, [][]string{{"code"}, {"name"}}, "id"),

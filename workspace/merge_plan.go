@@ -450,6 +450,44 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 		}
 		m.sameRecord(t, same, id)
 	}
+	m.clearClashes(t)
+}
+
+// clearClashes empties, in the rows coming from theirs, a column such as
+// an acronym that another record already uses here, and says so.
+func (m *merger) clearClashes(t *mergeTable) {
+	for _, col := range t.clash {
+		i := t.col(col)
+		used := map[string]string{}
+		for id, r := range m.final[t.name] {
+			if r != nil && r.vals[i] != nil && fmt.Sprint(r.vals[i]) != "" {
+				if a := m.actions[id]; a == nil || (a.kind != "add" && a.kind != "update") {
+					used[strings.ToLower(fmt.Sprint(r.vals[i]))] = id
+				}
+			}
+		}
+		for _, id := range m.order {
+			a := m.actions[id]
+			if a == nil || a.table != t || (a.kind != "add" && a.kind != "update") || a.row.vals[i] == nil {
+				continue
+			}
+			v := strings.ToLower(fmt.Sprint(a.row.vals[i]))
+			if other, ok := used[v]; ok && other != id && v != "" {
+				m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id + ":" + col, Kind: t.one, ID: id,
+					Title: m.rowTitle(t, &a.row), Reason: fmt.Sprintf("its %s “%s” is already used here by %s, so it was left out", col, a.row.vals[i], m.nameOfID(other)),
+					Chosen: "ours"})
+				m.count(t).Conflicts++
+				a.row.vals[i] = ""
+				if f := m.final[t.name][id]; f != nil {
+					f.vals[i] = ""
+				}
+				continue
+			}
+			if v != "" {
+				used[v] = id
+			}
+		}
+	}
 }
 
 // sameRecord settles a record entered in both copies under two ids: the

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -189,4 +190,19 @@ func TestMergeSwappedNames(t *testing.T) {
 		t.Fatalf("renames that end valid were refused: %v", err)
 	}
 	sameRecords(t, fingerprint(t, a), fingerprint(t, b))
+}
+
+func TestMergeAcronymClash(t *testing.T) {
+	cs := copies(t, 2)
+	a, b := cs[0], cs[1]
+	must[Organisation](t)(a.CreateOrganisation(Organisation{Name: "Kibera Youth Group", Acronym: "KYG", Kind: "cbo", Base: "local"}))
+	kayole := must[Organisation](t)(b.CreateOrganisation(Organisation{Name: "Kayole Youth Group", Acronym: "KYG", Kind: "cbo", Base: "local"}))
+	r := must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
+	got := must[Organisation](t)(a.Organisation(kayole.ID))
+	if got.Name != "Kayole Youth Group" || got.Acronym != "" {
+		t.Errorf("Kayole came in as %+v", got)
+	}
+	if len(r.Conflicts) != 1 || !strings.Contains(r.Conflicts[0].Reason, "already used here by Kibera Youth Group") {
+		t.Errorf("conflicts %+v", r.Conflicts)
+	}
 }

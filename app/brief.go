@@ -93,7 +93,11 @@ func (s *workspaceScreen) writeBrief(path string, opt reports.Options) {
 				widget.NewLabel("The brief was saved as "+path+"."), open), u.window)
 			open.OnTapped = func() {
 				done.Hide()
-				if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
+				p := filepath.ToSlash(path)
+				if !strings.HasPrefix(p, "/") {
+					p = "/" + p // file:///C:/… on Windows
+				}
+				if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: p}); err != nil {
 					u.showError(err)
 				}
 			}

@@ -182,11 +182,20 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 	report.TheirCopyID = theirs.copyID
 
 	var ourHigh, lastTheirHigh string
-	err = f.db.QueryRow("SELECT their_high, our_high FROM copy_meetings WHERE peer_copy_id = ?", theirs.copyID).Scan(&lastTheirHigh, &ourHigh)
+	err = f.db.QueryRow("SELECT their_high FROM copy_meetings WHERE peer_copy_id = ?", theirs.copyID).Scan(&lastTheirHigh)
 	if errors.Is(err, sql.ErrNoRows) {
 		report.FirstMeeting = true
 	} else if err != nil {
 		return report, internal("reading what this copy knows of the other", err)
+	}
+	// What they have seen of this copy: written in their file when they
+	// merged this one, or when one was copied from the other.
+	err = theirs.db.QueryRow("SELECT their_high FROM copy_meetings WHERE peer_copy_id = ?", f.copyID).Scan(&ourHigh)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return report, internal("reading what the other copy knows of this one", err)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		ourHigh = ""
 	}
 	theirHigh, err := highStamp(theirs.db)
 	if err != nil {

@@ -123,6 +123,9 @@ func uniqueKeys(t *mergeTable, vals []any) []string {
 			}
 			parts = append(parts, s)
 		}
+		if len(set) == 1 && parts[0] == "" {
+			continue // no key (a role users added has none): nothing to match on
+		}
 		out = append(out, fmt.Sprintf("%d\x00%s", n, strings.Join(parts, "\x00")))
 	}
 	return out
@@ -270,6 +273,19 @@ func (m *merger) do(a *mergeAction) {
 	m.actions[a.id] = a
 }
 
+// oursChanged reports whether our version of a row is a change they have
+// not seen. A version that came in from a merge and was not touched here
+// since, which theirs has moved on from, is not ours to defend.
+func (m *merger) oursChanged(or, tr *mergeRow) bool {
+	if or.arrival() <= m.oursAfter {
+		return false
+	}
+	if tr != nil && or.arrivedAt != "" && or.updatedAt <= or.arrivedAt && tr.updatedAt > or.updatedAt {
+		return false
+	}
+	return true
+}
+
 // theirsChanged reports whether their version of a row is a change made
 // since the copies last met, rather than one of ours coming back.
 func (m *merger) theirsChanged(tr mergeRow, ours *mergeRow) bool {
@@ -371,7 +387,7 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 			}
 			changed := m.theirsChanged(tr, &or)
 			take := changed
-			if changed && or.arrival() > m.oursAfter {
+			if changed && m.oursChanged(&or, &tr) {
 				take = m.conflict(t, id, "changed in both copies", &or, &tr, wins(tr.updatedAt, tr.copyID, or.updatedAt, or.copyID))
 			}
 			switch {
@@ -410,7 +426,7 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 			continue
 		}
 		or := ours[id]
-		if or.arrival() > m.oursAfter &&
+		if m.oursChanged(&or, nil) &&
 			!m.conflict(t, id, "changed in this copy, deleted in theirs", &or, nil, wins(stone.DeletedAt, stone.CopyID, or.updatedAt, or.copyID)) {
 			if m.restamp[id] {
 				m.do(&mergeAction{table: t, id: id, kind: "update", row: or})
@@ -645,21 +661,29 @@ func referrerAction(table, column string) onDelete {
 // under which something changed here, and reports it; the others are
 // deleted with what belongs to them.
 func (m *merger) planDeletions() {
-	users := map[string][]string{} // id → ids of rows that point at it after the merge
-	for name, rows := range m.final {
-		t := m.table(name)
-		refs := refColumns[name]
-		for id, r := range rows {
-			if r == nil {
-				continue
-			}
-			for i, c := range t.cols {
-				if _, ok := refs[c]; ok {
-					if s, ok := r.vals[i].(string); ok && s != "" {
-						users[s] = append(users[s], id)
-					}
+	// Who points at what, among every row ours or theirs: a row kept below
+	// may in turn keep what it points at.
+	users := map[string][]string{}
+	seen := map[string]bool{}
+	index := func(t *mergeTable, id string, r *mergeRow) {
+		for i, c := range t.cols {
+			if _, ok := refColumns[t.name][c]; ok {
+				if s, ok := r.vals[i].(string); ok && s != "" && !seen[id+" "+s] {
+					seen[id+" "+s] = true
+					users[s] = append(users[s], id)
 				}
 			}
+		}
+	}
+	for i := range mergeTables {
+		t := &mergeTables[i]
+		for id, r := range m.final[t.name] {
+			if r != nil {
+				index(t, id, r)
+			}
+		}
+		for id, r := range m.ourRows[t.name] {
+			index(t, id, &r)
 		}
 	}
 	for changed := true; changed; {
@@ -669,7 +693,7 @@ func (m *merger) planDeletions() {
 			if a == nil || a.kind != "delete" {
 				continue
 			}
-			var blockers []string
+			var blockers, restricting []string
 			for _, user := range users[id] {
 				ut := m.tableOf[user]
 				r := m.final[ut.name][user]
@@ -685,7 +709,8 @@ func (m *merger) planDeletions() {
 				switch {
 				case action == restrict:
 					blockers = append(blockers, ut.one)
-				case action == cascade && r.arrival() > m.oursAfter && !(r.copyID == m.ourCopy && r.arrival() <= m.theirsAfter):
+					restricting = append(restricting, user)
+				case action == cascade && m.oursChanged(r, nil):
 					blockers = append(blockers, ut.one+" changed here")
 				}
 			}
@@ -696,8 +721,19 @@ func (m *merger) planDeletions() {
 			or := m.ourRows[t.name][id]
 			row := or
 			m.final[t.name][id] = &row
-			delete(m.actions, id)
 			m.count(t).Deleted--
+			// Kept against their deletion: the record, and what still uses it,
+			// are stamped as changes of this copy, so that the other copy
+			// brings them back too instead of staying without them.
+			m.restamp[id] = true
+			m.actions[id] = &mergeAction{table: t, id: id, kind: "update", row: or}
+			for _, user := range restricting {
+				ut := m.tableOf[user]
+				if r := m.final[ut.name][user]; r != nil && m.actions[user] == nil {
+					m.restamp[user] = true
+					m.do(&mergeAction{table: ut, id: user, kind: "update", row: *r})
+				}
+			}
 			m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id, Kind: t.one, ID: id, Title: m.rowTitle(t, &or),
 				Reason: "deleted in theirs but still used here (" + joinAnd(dedupe(blockers)) + "), so kept", Ours: describeRow(t, &or), Chosen: "ours"})
 			m.count(t).Conflicts++

@@ -68,6 +68,7 @@ type Tombstone struct {
 	DeletedAt string
 	CopyID    string
 	arrival   string // when this file learnt of the deletion
+	replaced  string // the id that replaced this one, for a record entered twice
 }
 
 // Tombstones returns every deletion recorded in the file.

@@ -37,14 +37,14 @@ type merger struct {
 type mergeAction struct {
 	table *mergeTable
 	id    string
-	kind  string // add, update, delete, rekey, tombstone
+	kind  string // add, update, delete, rekey, fold, tombstone, restone
 	row   mergeRow
 	stone Tombstone
-	from  string // for rekey: our old id
+	from  string // for rekey and fold: our old id
 }
 
 func readStones(q querier) (map[string]Tombstone, error) {
-	rows, err := q.Query("SELECT id, entity, deleted_at, copy_id, max(deleted_at, arrived_at) FROM tombstones")
+	rows, err := q.Query("SELECT id, entity, deleted_at, copy_id, max(deleted_at, arrived_at), replaced_by FROM tombstones")
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +52,7 @@ func readStones(q querier) (map[string]Tombstone, error) {
 	out := map[string]Tombstone{}
 	for rows.Next() {
 		var t Tombstone
-		if err := rows.Scan(&t.ID, &t.Table, &t.DeletedAt, &t.CopyID, &t.arrival); err != nil {
+		if err := rows.Scan(&t.ID, &t.Table, &t.DeletedAt, &t.CopyID, &t.arrival, &t.replaced); err != nil {
 			return nil, err
 		}
 		out[t.ID] = t
@@ -426,6 +426,24 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 			continue
 		}
 		or := ours[id]
+		if repl, ok := theirs[stone.replaced]; ok && stone.replaced != "" {
+			// They found this record to be one entered twice and kept the
+			// other id: do the same here.
+			content := or
+			if wins(repl.updatedAt, repl.copyID, or.updatedAt, or.copyID) {
+				content = repl
+			}
+			final[id] = nil
+			row := content
+			kind := "rekey"
+			if final[stone.replaced] != nil {
+				kind = "fold" // we have the kept record too: ours folds into it
+			}
+			final[stone.replaced] = &row
+			m.rekey[id] = stone.replaced
+			m.do(&mergeAction{table: t, id: stone.replaced, kind: kind, from: id, row: content})
+			continue
+		}
 		if m.oursChanged(&or, nil) &&
 			!m.conflict(t, id, "changed in this copy, deleted in theirs", &or, nil, wins(stone.DeletedAt, stone.CopyID, or.updatedAt, or.copyID)) {
 			if m.restamp[id] {
@@ -447,7 +465,14 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 		}
 	}
 	for _, id := range fresh {
+		if final[id] != nil {
+			continue // taken in above, as the record one of ours became
+		}
+		// A parent in this same table (units) may have been found to be a
+		// record of ours just before: point at it.
 		tr := theirs[id]
+		point(t, tr.vals, m.idMap)
+		theirs[id] = tr
 		same := ""
 		for _, k := range uniqueKeys(t, tr.vals) {
 			if ourID, ok := taken[k]; ok && same == "" && ourID != id {
@@ -465,42 +490,63 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 			continue
 		}
 		m.sameRecord(t, same, id)
+		if to, ok := m.rekey[same]; ok {
+			// Our rows under it (units of a unit) now point at the id kept.
+			for oid, r := range final {
+				if r == nil {
+					continue
+				}
+				before := fmt.Sprint(r.vals...)
+				point(t, r.vals, map[string]string{same: to})
+				if fmt.Sprint(r.vals...) != before {
+					row := ours[oid]
+					point(t, row.vals, map[string]string{same: to})
+					ours[oid] = row
+					for _, k := range uniqueKeys(t, r.vals) {
+						taken[k] = oid
+					}
+				}
+			}
+		}
 	}
 	m.clearClashes(t)
 }
 
-// clearClashes empties, in the rows coming from theirs, a column such as
-// an acronym that another record already uses here, and says so.
+// clearClashes settles two different records that want the same value of a
+// column such as an acronym: the one with the larger id gives it up, in
+// both copies alike (the change is stamped so that it travels).
 func (m *merger) clearClashes(t *mergeTable) {
 	for _, col := range t.clash {
 		i := t.col(col)
-		used := map[string]string{}
+		holder := map[string]string{} // value → the id that keeps it
+		var ids []string
 		for id, r := range m.final[t.name] {
 			if r != nil && r.vals[i] != nil && fmt.Sprint(r.vals[i]) != "" {
-				if a := m.actions[id]; a == nil || (a.kind != "add" && a.kind != "update") {
-					used[strings.ToLower(fmt.Sprint(r.vals[i]))] = id
-				}
+				ids = append(ids, id)
 			}
 		}
-		for _, id := range m.order {
-			a := m.actions[id]
-			if a == nil || a.table != t || (a.kind != "add" && a.kind != "update") || a.row.vals[i] == nil {
+		sort.Strings(ids) // smaller ids first: they keep the value
+		for _, id := range ids {
+			r := m.final[t.name][id]
+			v := strings.ToLower(fmt.Sprint(r.vals[i]))
+			keeper, taken := holder[v]
+			if !taken {
+				holder[v] = id
 				continue
 			}
-			v := strings.ToLower(fmt.Sprint(a.row.vals[i]))
-			if other, ok := used[v]; ok && other != id && v != "" {
-				m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id + ":" + col, Kind: t.one, ID: id,
-					Title: m.rowTitle(t, &a.row), Reason: fmt.Sprintf("its %s “%s” is already used here by %s, so it was left out", col, a.row.vals[i], m.nameOfID(other)),
-					Chosen: "ours"})
-				m.count(t).Conflicts++
-				a.row.vals[i] = ""
-				if f := m.final[t.name][id]; f != nil {
-					f.vals[i] = ""
-				}
-				continue
-			}
-			if v != "" {
-				used[v] = id
+			m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id + ":" + col, Kind: t.one, ID: id,
+				Title: m.rowTitle(t, r), Reason: fmt.Sprintf("its %s “%s” is also used by %s, which keeps it, so it was left out", col, r.vals[i], m.nameOfID(keeper)),
+				Chosen: "ours"})
+			m.count(t).Conflicts++
+			row := *r
+			row.vals = append([]any{}, r.vals...)
+			row.vals[i] = ""
+			m.final[t.name][id] = &row
+			m.restamp[id] = true
+			if a := m.actions[id]; a != nil && (a.kind == "add" || a.kind == "update") {
+				a.row = row
+			} else {
+				m.do(&mergeAction{table: t, id: id, kind: "update", row: row})
 			}
 		}
 	}
@@ -538,7 +584,7 @@ func (m *merger) sameRecord(t *mergeTable, ourID, theirID string) {
 		m.final[t.name][ourID] = &row
 		m.do(&mergeAction{table: t, id: ourID, kind: "update", row: tr})
 	}
-	m.do(&mergeAction{kind: "tombstone", id: theirID, stone: Tombstone{ID: theirID, Table: t.name, DeletedAt: tr.updatedAt, CopyID: tr.copyID}})
+	m.do(&mergeAction{kind: "tombstone", id: theirID, stone: Tombstone{ID: theirID, Table: t.name, DeletedAt: tr.updatedAt, CopyID: tr.copyID, replaced: ourID}})
 }
 
 // bringBack re-adds a record deleted here that theirs kept and changed,
@@ -788,6 +834,10 @@ func (m *merger) apply(t *tx) error {
 			if err := m.applyRekey(t, a); err != nil {
 				return err
 			}
+		case "fold":
+			if err := m.applyFold(t, a); err != nil {
+				return err
+			}
 		case "add", "update":
 			adds = append(adds, a)
 		case "delete":
@@ -797,8 +847,8 @@ func (m *merger) apply(t *tx) error {
 				return err
 			}
 		case "tombstone":
-			if _, err := t.Exec("INSERT OR IGNORE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at) VALUES (?, ?, ?, ?, ?)",
-				a.id, a.stone.Table, a.stone.DeletedAt, a.stone.CopyID, t.at); err != nil {
+			if _, err := t.Exec("INSERT OR IGNORE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)",
+				a.id, a.stone.Table, a.stone.DeletedAt, a.stone.CopyID, t.at, a.stone.replaced); err != nil {
 				return err
 			}
 		}
@@ -807,10 +857,10 @@ func (m *merger) apply(t *tx) error {
 	// that two records swapping names, or a record deleted and entered anew,
 	// never collide half-way.
 	for _, a := range append(append([]*mergeAction{}, adds...), deletes...) {
-		if a.kind == "add" || len(a.table.unique) == 0 {
+		if a.kind == "add" || len(a.table.unique)+len(a.table.clash) == 0 {
 			continue
 		}
-		for _, set := range a.table.unique {
+		for _, set := range append(append([][]string{}, a.table.unique...), a.table.clash) {
 			for _, col := range set {
 				if _, isRef := refColumns[a.table.name][col]; isRef || col == "key" {
 					continue
@@ -886,8 +936,26 @@ func (m *merger) applyRekey(t *tx, a *mergeAction) error {
 			return err
 		}
 	}
-	if _, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at) VALUES (?, ?, ?, ?, ?)",
-		a.from, a.table.name, t.at, t.f.copyID, t.at); err != nil {
+	if _, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)",
+		a.from, a.table.name, t.at, t.f.copyID, t.at, a.id); err != nil {
+		return err
+	}
+	return m.write(t, &mergeAction{table: a.table, id: a.id, kind: "update", row: a.row})
+}
+
+// applyFold folds our record into the one kept for it, which this copy
+// also has: what pointed at ours points at the kept one, and ours goes.
+func (m *merger) applyFold(t *tx, a *mergeAction) error {
+	for _, ref := range referrers[a.table.name] {
+		if _, err := t.Exec("UPDATE "+ref.table.name+" SET "+ref.column+" = ? WHERE "+ref.column+" = ?", a.id, a.from); err != nil {
+			return err
+		}
+	}
+	if _, err := t.Exec("DELETE FROM "+a.table.name+" WHERE "+a.table.key+" = ?", a.from); err != nil {
+		return err
+	}
+	if _, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)",
+		a.from, a.table.name, t.at, t.f.copyID, t.at, a.id); err != nil {
 		return err
 	}
 	return m.write(t, &mergeAction{table: a.table, id: a.id, kind: "update", row: a.row})

@@ -34,3 +34,8 @@ ALTER TABLE meeting_consortia ADD COLUMN arrived_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE meeting_attendees ADD COLUMN arrived_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE settings ADD COLUMN arrived_at TEXT NOT NULL DEFAULT '';
 ALTER TABLE tombstones ADD COLUMN arrived_at TEXT NOT NULL DEFAULT '';
+
+-- A deletion that only gave a record the id another copy chose for it (the
+-- same partner entered in two copies) names that id, so that other copies
+-- make the same change instead of deleting the record.
+ALTER TABLE tombstones ADD COLUMN replaced_by TEXT NOT NULL DEFAULT '';

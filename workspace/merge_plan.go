@@ -847,8 +847,12 @@ func (m *merger) apply(t *tx) error {
 				return err
 			}
 		case "tombstone":
+			stone := a.stone
+			if stone.DeletedAt == "" {
+				stone.DeletedAt, stone.CopyID = t.at, t.f.copyID
+			}
 			if _, err := t.Exec("INSERT OR IGNORE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)",
-				a.id, a.stone.Table, a.stone.DeletedAt, a.stone.CopyID, t.at, a.stone.replaced); err != nil {
+				a.id, stone.Table, stone.DeletedAt, stone.CopyID, t.at, stone.replaced); err != nil {
 				return err
 			}
 		}
@@ -975,6 +979,10 @@ func (m *merger) deleteRow(t *tx, a *mergeAction) error {
 	if _, err := t.Exec("DELETE FROM "+a.table.name+" WHERE "+a.table.key+" = ?", a.id); err != nil {
 		return fmt.Errorf("merging a deletion of %s: %w", a.table.kind, err)
 	}
-	_, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at) VALUES (?, ?, ?, ?, ?)", a.id, a.table.name, a.stone.DeletedAt, a.stone.CopyID, t.at)
+	stamp, by := a.stone.DeletedAt, a.stone.CopyID
+	if m.restamp[a.id] {
+		stamp, by = t.at, t.f.copyID // chosen against a newer edit: the choice must travel
+	}
+	_, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at) VALUES (?, ?, ?, ?, ?)", a.id, a.table.name, stamp, by, t.at)
 	return err
 }

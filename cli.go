@@ -324,8 +324,8 @@ func runCheck(args []string, out io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(checkReport{findings, summary})
 	}
-	fmt.Fprintf(out, "%s, %s, %s for information.\n", plural(summary.Critical, "critical finding", "critical findings"),
-		plural(summary.Warning, "warning", "warnings"), plural(summary.Info, "finding", "findings"))
+	fmt.Fprintf(out, "%s, %s, %s for information.\n", workspace.Plural(summary.Critical, "critical finding", "critical findings"),
+		workspace.Plural(summary.Warning, "warning", "warnings"), workspace.Plural(summary.Info, "finding", "findings"))
 	for _, sev := range workspace.Severities {
 		first := true
 		for _, fd := range findings {
@@ -423,13 +423,6 @@ func runMerge(args []string, out io.Writer) error {
 		}
 	}
 	return nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 func runCopy(args []string, out io.Writer) error {

@@ -285,7 +285,7 @@ func (d *details) fill(f *workspace.File, s workspace.Subject, today string) (st
 			codes = append(codes, n.consortium(id))
 		}
 		d.field("Consortia", strings.Join(codes, ", "))
-		d.field("Attended", plural(len(m.AttendeeIDs), "person by name", "people by name"))
+		d.field("Attended", workspace.Plural(len(m.AttendeeIDs), "person by name", "people by name"))
 		decisions, err := f.Decisions(m.ID)
 		if err != nil {
 			return "", err
@@ -382,4 +382,4 @@ func (d *details) assignments(heading string, as []workspace.Assignment, today s
 	}
 }
 
-func thousands64(n int64) string { return thousands(int(n)) }
+func thousands64(n int64) string { return workspace.Thousands(n) }

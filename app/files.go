@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"cpw/workspace"
 )
 
 func fileExists(path string) bool {
@@ -46,19 +47,8 @@ func safeFileName(name string) string {
 	return name
 }
 
-// thousands writes n with thousands separators: 21682 → "21,682".
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
-}
+// thousands writes a count with thousands separators.
+func thousands(n int) string { return workspace.Thousands(int64(n)) }
 
 // folderChooser is a form row showing a folder, starting at start, with a
 // button to choose another. It chooses a folder, not a file, on purpose: a

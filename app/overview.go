@@ -116,15 +116,8 @@ func (o *overview) showFindings(findings []workspace.Finding) {
 
 // summaryText says how many findings there are of each severity.
 func summaryText(s workspace.CheckSummary) string {
-	return fmt.Sprintf("%s, %s, %s", plural(s.Critical, "critical finding", "critical findings"),
-		plural(s.Warning, "warning", "warnings"), plural(s.Info, "note", "notes"))
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return thousands(n) + " " + many
+	return fmt.Sprintf("%s, %s, %s", workspace.Plural(s.Critical, "critical finding", "critical findings"),
+		workspace.Plural(s.Warning, "warning", "warnings"), workspace.Plural(s.Info, "note", "notes"))
 }
 
 // severityIcon is the icon shown beside findings of a severity.

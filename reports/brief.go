@@ -133,18 +133,8 @@ type brief struct {
 
 func (b *brief) money(n int64) string { return b.x.in.Currency + " " + thousands(n) }
 
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		return "-" + s
-	}
-	return s
-}
+// thousands writes an amount with thousands separators.
+func thousands(n int64) string { return workspace.Thousands(n) }
 
 func percent(part, whole int) string {
 	if whole == 0 {

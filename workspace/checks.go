@@ -359,7 +359,7 @@ var Checks = []Check{
 			team := r.holders(RoleCentralLeadershipTeam, "")
 			s := r.roleSubject(RoleCentralLeadershipTeam)
 			if len(team) < r.th.MinCentralTeam {
-				r.add(s, "The central leadership team has %s; it needs at least %d.", count(len(team), "current member", "current members"), r.th.MinCentralTeam)
+				r.add(s, "The central leadership team has %s; it needs at least %d.", Plural(len(team), "current member", "current members"), r.th.MinCentralTeam)
 				return nil
 			}
 			sides := map[string]bool{}
@@ -485,9 +485,9 @@ var Checks = []Check{
 			s := r.roleSubject(RoleCommunityEngagement)
 			switch len(orgs) {
 			case 0:
-				r.add(s, "The community engagement and coordination team draws on no organisation (%s).", count(len(team), "current member", "current members"))
+				r.add(s, "The community engagement and coordination team draws on no organisation (%s).", Plural(len(team), "current member", "current members"))
 			default:
-				r.add(s, "The community engagement and coordination team draws on %s (%s); it needs at least %d.", count(len(orgs), "organisation", "organisations"), strings.Join(names, ", "), r.th.MinEngagementOrgs)
+				r.add(s, "The community engagement and coordination team draws on %s (%s); it needs at least %d.", Plural(len(orgs), "organisation", "organisations"), strings.Join(names, ", "), r.th.MinEngagementOrgs)
 			}
 			return nil
 		},
@@ -697,7 +697,7 @@ var Checks = []Check{
 				}
 				if missing > 0 {
 					r.add(Subject{"unit", id, name}, "Segment %s (%s): %d of %d cells (%d%%) have no current household representative, covering %s.",
-						name, area, missing, cells, percent(missing, cells), count(households, "household", "households"))
+						name, area, missing, cells, percent(missing, cells), Plural(households, "household", "households"))
 				}
 			}
 			return rows.Err()

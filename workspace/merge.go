@@ -141,8 +141,8 @@ func (r MergeReport) Summary() string {
 	if a+u+d == 0 && len(r.Conflicts) == 0 {
 		return "Nothing to merge: this workspace already has everything in that copy."
 	}
-	return fmt.Sprintf("%s added, %s updated, %s deleted, %s.", count(a, "record", "records"), count(u, "record", "records"),
-		count(d, "record", "records"), count(len(r.Conflicts), "conflict", "conflicts"))
+	return fmt.Sprintf("%s added, %s updated, %s deleted, %s.", Plural(a, "record", "records"), Plural(u, "record", "records"),
+		Plural(d, "record", "records"), Plural(len(r.Conflicts), "conflict", "conflicts"))
 }
 
 // Merge brings the changes of another copy of this workspace into it. The

@@ -65,21 +65,21 @@ func (r *Role) check(t *tx) error {
 		return err
 	}
 	if n > 0 {
-		return invalid("Scope", "The scope cannot change while %s made under the old scope exist: end or delete them, or add a new role.", count(n, "assignment", "assignments"))
+		return invalid("Scope", "The scope cannot change while %s made under the old scope exist: end or delete them, or add a new role.", Plural(n, "assignment", "assignments"))
 	}
 	if err := t.QueryRow(`SELECT count(*) FROM assignments a WHERE a.role_id = ? AND (
 			(? = 'person' AND a.person_id IS NULL) OR (? = 'organisation' AND a.organisation_id IS NULL))`, r.ID, r.Holder, r.Holder).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
-		return invalid("Holder", "Who may hold the role cannot change while %s by the other kind of holder exist: end or delete them first.", count(n, "assignment", "assignments"))
+		return invalid("Holder", "Who may hold the role cannot change while %s by the other kind of holder exist: end or delete them first.", Plural(n, "assignment", "assignments"))
 	}
 	if r.UnitLevel != "" {
 		if err := t.QueryRow(`SELECT count(*) FROM assignments a JOIN units u ON u.id = a.unit_id WHERE a.role_id = ? AND u.level <> ?`, r.ID, r.UnitLevel).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {
-			return invalid("Unit level", "The unit level cannot change while %s in units of another level exist.", count(n, "assignment", "assignments"))
+			return invalid("Unit level", "The unit level cannot change while %s in units of another level exist.", Plural(n, "assignment", "assignments"))
 		}
 	}
 	return nil

@@ -468,7 +468,7 @@ func (t *tx) blockers(tableName, id string) ([]string, error) {
 			return nil, err
 		}
 		if n > 0 {
-			out = append(out, count(n, ref.table.entity, ref.table.plural))
+			out = append(out, Plural(n, ref.table.entity, ref.table.plural))
 		}
 	}
 	return out, nil
@@ -651,13 +651,6 @@ func capitalise(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 func joinAnd(items []string) string {

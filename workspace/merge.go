@@ -305,19 +305,28 @@ func readChanges(q querier) ([]Change, error) {
 // checkForeignKeys refuses a merge that would leave a record pointing at one
 // that is not there.
 func checkForeignKeys(t *tx) error {
-	rows, err := t.Query("PRAGMA foreign_key_check")
-	if err != nil {
+	table, parent, err := danglingReference(t)
+	if err != nil || table == "" {
 		return err
+	}
+	return newError(ErrInvalid, "The merge would leave %s pointing at %s that neither copy has, so nothing was merged: the other copy may have been made from an older file.", kindOf(table), kindOf(parent))
+}
+
+// danglingReference names the first table with a row pointing at a missing
+// row of parent, or "" when every reference holds.
+func danglingReference(q querier) (table, parent string, err error) {
+	rows, err := q.Query("PRAGMA foreign_key_check")
+	if err != nil {
+		return "", "", err
 	}
 	defer rows.Close()
 	if rows.Next() {
-		var table, parent string
 		var rowid sql.NullInt64
 		var fk int
-		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
-			return err
-		}
-		return newError(ErrInvalid, "The merge would leave %s pointing at %s that neither copy has, so nothing was merged: the other copy may have been made from an older file.", kindOf(table), kindOf(parent))
+		err = rows.Scan(&table, &rowid, &parent, &fk)
 	}
-	return rows.Err()
+	if err == nil {
+		err = rows.Err()
+	}
+	return table, parent, err
 }

@@ -830,12 +830,8 @@ func (m *merger) apply(t *tx) error {
 			continue
 		}
 		switch a.kind {
-		case "rekey":
-			if err := m.applyRekey(t, a); err != nil {
-				return err
-			}
-		case "fold":
-			if err := m.applyFold(t, a); err != nil {
+		case "rekey", "fold":
+			if err := m.applyReplace(t, a); err != nil {
 				return err
 			}
 		case "add", "update":
@@ -930,32 +926,22 @@ func (m *merger) write(t *tx, a *mergeAction) error {
 	return nil
 }
 
-// applyRekey gives our record the id theirs has, everywhere it is used.
-func (m *merger) applyRekey(t *tx, a *mergeAction) error {
-	if _, err := t.Exec("UPDATE "+a.table.name+" SET "+a.table.key+" = ? WHERE "+a.table.key+" = ?", a.id, a.from); err != nil {
-		return err
+// applyReplace makes our record a.from become the record a.id kept for it:
+// for a rekey our row takes the kept id; for a fold, which this copy also
+// has the kept record for, our row goes. Either way what pointed at ours
+// points at the kept one, and the old id's tombstone names its replacement.
+func (m *merger) applyReplace(t *tx, a *mergeAction) error {
+	move := "UPDATE " + a.table.name + " SET " + a.table.key + " = ? WHERE " + a.table.key + " = ?"
+	args := []any{a.id, a.from}
+	if a.kind == "fold" {
+		move, args = "DELETE FROM "+a.table.name+" WHERE "+a.table.key+" = ?", []any{a.from}
 	}
 	for _, ref := range referrers[a.table.name] {
 		if _, err := t.Exec("UPDATE "+ref.table.name+" SET "+ref.column+" = ? WHERE "+ref.column+" = ?", a.id, a.from); err != nil {
 			return err
 		}
 	}
-	if _, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)",
-		a.from, a.table.name, t.at, t.f.copyID, t.at, a.id); err != nil {
-		return err
-	}
-	return m.write(t, &mergeAction{table: a.table, id: a.id, kind: "update", row: a.row})
-}
-
-// applyFold folds our record into the one kept for it, which this copy
-// also has: what pointed at ours points at the kept one, and ours goes.
-func (m *merger) applyFold(t *tx, a *mergeAction) error {
-	for _, ref := range referrers[a.table.name] {
-		if _, err := t.Exec("UPDATE "+ref.table.name+" SET "+ref.column+" = ? WHERE "+ref.column+" = ?", a.id, a.from); err != nil {
-			return err
-		}
-	}
-	if _, err := t.Exec("DELETE FROM "+a.table.name+" WHERE "+a.table.key+" = ?", a.from); err != nil {
+	if _, err := t.Exec(move, args...); err != nil {
 		return err
 	}
 	if _, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)",

@@ -1,7 +1,6 @@
 package workspace
 
 import (
-	"database/sql"
 	"fmt"
 	"os"
 	osexec "os/exec"
@@ -349,17 +348,12 @@ func (f *File) checkHealth() error {
 	if err := f.db.QueryRow("PRAGMA integrity_check").Scan(&result); err != nil || result != "ok" {
 		return fmt.Errorf("integrity check: %v %s", err, result)
 	}
-	rows, err := f.db.Query("PRAGMA foreign_key_check")
+	table, parent, err := danglingReference(f.db)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	if rows.Next() {
-		var table, parent string
-		var rowid sql.NullInt64
-		var fk int
-		rows.Scan(&table, &rowid, &parent, &fk)
-		return fmt.Errorf("foreign key check: %s row %v points at a missing %s", table, rowid.Int64, parent)
+	if table != "" {
+		return fmt.Errorf("foreign key check: a row of %s points at a missing %s", table, parent)
 	}
 	return nil
 }

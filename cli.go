@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"cpw/importexport"
 	"cpw/reports"
 	"cpw/workspace"
 )
@@ -59,17 +61,11 @@ func init() {
 		fmt.Fprintln(out, "cpw", version())
 		return nil
 	}}
-	// Commands whose features are still to be built say so plainly.
-	for _, c := range []struct{ name, usage, summary, feature string }{
-		{"template", "BOOK.xlsx", "write the blank import workbook", "Excel import and export"},
-		{"import", "FILE.cpw BOOK.xlsx [--dry-run] [--json]", "import a workbook", "Excel import and export"},
-		{"export", "FILE.cpw BOOK.xlsx", "export the workspace to a workbook", "Excel import and export"},
-	} {
-		c := c
-		commands[c.name] = command{c.usage, c.summary + " (not in this version yet)", func([]string, io.Writer) error {
-			return fmt.Errorf("the %s command is not in this version yet: it comes with %s", c.name, c.feature)
-		}}
-	}
+	commands["template"] = command{"BOOK.xlsx [--workspace FILE.cpw]",
+		"write the blank import workbook (its lists from FILE when given)", runTemplate}
+	commands["import"] = command{"FILE.cpw BOOK.xlsx [--dry-run] [--json]",
+		"import a workbook: checked first, all of it or nothing", runImport}
+	commands["export"] = command{"FILE.cpw BOOK.xlsx [--with-contacts]", "export the whole workspace to a workbook", runExport}
 }
 
 // isCommand reports whether the arguments ask for a headless command rather
@@ -118,6 +114,9 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
+	if errors.Is(err, errQuiet) {
+		return 1 // the command has already said why
+	}
 	var u errUsage
 	if errors.As(err, &u) {
 		fmt.Fprintf(stderr, "cpw: %s.\nusage: cpw %s %s\n", strings.TrimSuffix(u.msg, "."), name, c.usage)
@@ -126,6 +125,9 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stderr, "cpw: "+sentence(err.Error()))
 	return 1
 }
+
+// errQuiet fails a command that has already printed why.
+var errQuiet = errors.New("failed")
 
 // sentence makes sure a message ends like a sentence.
 func sentence(s string) string {
@@ -448,5 +450,80 @@ func runCopy(args []string, out io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(out, "Wrote a copy of %s to %s.\n", pos[0], pos[1])
+	return nil
+}
+
+func runTemplate(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("template", flag.ContinueOnError)
+	from := fs.String("workspace", "", "")
+	pos, err := parse(fs, args, "BOOK.xlsx")
+	if err != nil {
+		return err
+	}
+	if *from == "" {
+		err = importexport.WriteBlankTemplate(pos[0])
+	} else {
+		var f *workspace.File
+		if f, err = workspace.OpenReadOnly(*from); err != nil {
+			return err
+		}
+		defer f.Close()
+		err = importexport.WriteTemplate(f, pos[0])
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Wrote the import template %s.\n", pos[0])
+	return nil
+}
+
+func runImport(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	dryRun := fs.Bool("dry-run", false, "")
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parse(fs, args, "FILE.cpw", "BOOK.xlsx")
+	if err != nil {
+		return err
+	}
+	f, err := workspace.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	report, err := importexport.Import(context.Background(), f, pos[1], importexport.ImportOptions{DryRun: *dryRun})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(report); err != nil {
+			return err
+		}
+	} else {
+		report.WriteText(out)
+	}
+	if report.Errors() > 0 {
+		return errQuiet
+	}
+	return nil
+}
+
+func runExport(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	contacts := fs.Bool("with-contacts", false, "")
+	pos, err := parse(fs, args, "FILE.cpw", "BOOK.xlsx")
+	if err != nil {
+		return err
+	}
+	f, err := workspace.OpenReadOnly(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := importexport.Export(context.Background(), f, pos[1], importexport.ExportOptions{WithContacts: *contacts}); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Wrote %s.\n", pos[1])
 	return nil
 }

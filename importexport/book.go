@@ -1,0 +1,227 @@
+package importexport
+
+import (
+	"sort"
+	"strings"
+
+	"cpw/workspace"
+)
+
+// row is one record as the cells of a sheet, by header. Values are strings,
+// int64 (amounts and counts), bool (yes/no) or []string (lists).
+type row map[string]any
+
+// book is the whole workspace, read once for an export.
+type book struct {
+	units         []workspace.Unit
+	organisations []workspace.Organisation
+	people        []workspace.Person
+	consortia     []workspace.Consortium
+	members       []workspace.ConsortiumMember
+	roles         []workspace.Role
+	assignments   []workspace.Assignment
+	gaps          []workspace.ResourceGap
+	meetings      []workspace.Meeting
+	names         names
+}
+
+// names turns ids into the names a sheet shows.
+type names struct {
+	orgs, people, consortia, roles, sectors, units map[string]string
+}
+
+func readBook(f *workspace.File) (*book, error) {
+	b := &book{}
+	var err error
+	if b.units, err = f.Units(workspace.UnitFilter{}); err != nil {
+		return nil, err
+	}
+	if b.organisations, err = f.Organisations(); err != nil {
+		return nil, err
+	}
+	if b.people, err = f.People(workspace.PersonFilter{}); err != nil {
+		return nil, err
+	}
+	if b.consortia, err = f.Consortia(); err != nil {
+		return nil, err
+	}
+	if b.members, err = f.Members(""); err != nil {
+		return nil, err
+	}
+	if b.roles, err = f.Roles(true); err != nil {
+		return nil, err
+	}
+	if b.assignments, err = f.Assignments(workspace.AssignmentFilter{}); err != nil {
+		return nil, err
+	}
+	if b.gaps, err = f.ResourceGaps(workspace.GapFilter{}); err != nil {
+		return nil, err
+	}
+	if b.meetings, err = f.Meetings(); err != nil {
+		return nil, err
+	}
+	sectors, err := f.Sectors()
+	if err != nil {
+		return nil, err
+	}
+	n := names{orgs: map[string]string{}, people: map[string]string{}, consortia: map[string]string{},
+		roles: map[string]string{}, sectors: map[string]string{}, units: unitPaths(b.units)}
+	for _, o := range b.organisations {
+		n.orgs[o.ID] = o.Name
+	}
+	for _, p := range b.people {
+		n.people[p.ID] = p.Name
+	}
+	for _, c := range b.consortia {
+		n.consortia[c.ID] = c.Code
+	}
+	for _, r := range b.roles {
+		n.roles[r.ID] = r.Name
+	}
+	for _, s := range sectors {
+		n.sectors[s.ID] = s.Name
+	}
+	b.names = n
+	// Parents before children, so that a workbook imports in one pass.
+	level := map[string]int{"area": 0, "segment": 1, "cluster": 2, "cell": 3}
+	sort.SliceStable(b.units, func(i, j int) bool {
+		if level[b.units[i].Level] != level[b.units[j].Level] {
+			return level[b.units[i].Level] < level[b.units[j].Level]
+		}
+		return n.units[b.units[i].ID] < n.units[b.units[j].ID]
+	})
+	return b, nil
+}
+
+// pathSeparator joins the names of a unit's path.
+const pathSeparator = " / "
+
+// unitPaths names every unit by its path from the area down.
+func unitPaths(units []workspace.Unit) map[string]string {
+	byID := make(map[string]*workspace.Unit, len(units))
+	for i := range units {
+		byID[units[i].ID] = &units[i]
+	}
+	paths := make(map[string]string, len(units))
+	var path func(id string, depth int) string
+	path = func(id string, depth int) string {
+		if p, ok := paths[id]; ok {
+			return p
+		}
+		u := byID[id]
+		if u == nil || depth > 8 {
+			return ""
+		}
+		p := u.Name
+		if u.ParentID != "" {
+			p = path(u.ParentID, depth+1) + pathSeparator + u.Name
+		}
+		paths[id] = p
+		return p
+	}
+	for _, u := range units {
+		path(u.ID, 0)
+	}
+	return paths
+}
+
+func (b *book) rowCount() int {
+	return len(b.units) + len(b.organisations) + len(b.people) + len(b.consortia) + len(b.members) +
+		len(b.roles) + len(b.assignments) + len(b.gaps) + len(b.meetings)
+}
+
+func mapNames(m map[string]string, ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, m[id])
+	}
+	sort.Strings(out)
+	return out
+}
+
+func label(choices []workspace.Choice, key string) string {
+	if key == "" {
+		return ""
+	}
+	return workspace.Label(choices, key)
+}
+
+// rows returns the rows of one sheet.
+func (b *book) rows(s *sheetSpec) []row {
+	n := b.names
+	var out []row
+	switch s {
+	case &unitsSheet:
+		for _, u := range b.units {
+			parent := ""
+			if u.ParentID != "" {
+				parent = n.units[u.ParentID]
+			}
+			out = append(out, row{"ID": u.ID, "Level": label(workspace.UnitLevels, u.Level), "Name": u.Name,
+				"Parent": parent, "Households": int64(u.Households)})
+		}
+	case &organisationsSheet:
+		for _, o := range b.organisations {
+			out = append(out, row{"ID": o.ID, "Name": o.Name, "Acronym": o.Acronym,
+				"Kind": label(workspace.OrganisationKinds, o.Kind), "Base": label(workspace.Bases, o.Base),
+				"Sectors": mapNames(n.sectors, o.SectorIDs), "Interests": o.Interests,
+				"Commitment": label(workspace.Commitments, o.Commitment), "Stance": label(workspace.Stances, o.Stance),
+				"Influence": label(workspace.Influences, o.Influence), "Notes": o.Notes})
+		}
+	case &peopleSheet:
+		for _, p := range b.people {
+			out = append(out, row{"ID": p.ID, "Name": p.Name, "Organisation": n.orgs[p.OrganisationID],
+				"Position": p.Position, "Phone": p.Phone, "E-mail": p.Email, "Gender": label(workspace.Genders, p.Gender),
+				"Age band": label(workspace.AgeBands, p.AgeBand), "Resident": p.Resident, "Home unit": n.units[p.HomeUnitID],
+				"Notes": p.Notes})
+		}
+	case &consortiaSheet:
+		for _, c := range b.consortia {
+			out = append(out, row{"ID": c.ID, "Code": c.Code, "Name": c.Name, "Purpose": c.Purpose,
+				"Status": label(workspace.ConsortiumStatuses, c.Status), "Sectors": mapNames(n.sectors, c.SectorIDs)})
+		}
+	case &membersSheet:
+		for _, m := range b.members {
+			out = append(out, row{"ID": m.ID, "Consortium": n.consortia[m.ConsortiumID], "Organisation": n.orgs[m.OrganisationID],
+				"Contribution": m.Contribution, "Joined on": m.JoinedOn, "Left on": m.LeftOn})
+		}
+	case &rolesSheet:
+		for _, r := range b.roles {
+			out = append(out, row{"ID": r.ID, "Name": r.Name, "Group": label(workspace.RoleGroups, r.Group),
+				"Scope": label(workspace.RoleScopes, r.Scope), "Unit level": label(workspace.UnitLevels, r.UnitLevel),
+				"Key role": r.IsKey, "Holder": label(workspace.RoleHolders, r.Holder), "Description": r.Description,
+				"Responsibilities": r.Responsibilities, "Retired on": r.RetiredOn})
+		}
+	case &assignmentsSheet:
+		for _, a := range b.assignments {
+			out = append(out, row{"ID": a.ID, "Role": n.roles[a.RoleID], "Person": n.people[a.PersonID], "Person ID": a.PersonID,
+				"Organisation": n.orgs[a.OrganisationID], "Consortium": n.consortia[a.ConsortiumID], "Unit": n.units[a.UnitID],
+				"Start": a.StartOn, "End": a.EndOn, "End reason": a.EndReason, "Follows": a.FollowsID, "Notes": a.Notes})
+		}
+	case &gapsSheet:
+		for _, g := range b.gaps {
+			out = append(out, row{"ID": g.ID, "Consortium": n.consortia[g.ConsortiumID], "Title": g.Title,
+				"Kind": label(workspace.GapKinds, g.Kind), "Role": n.roles[g.RoleID], "Priority": label(workspace.Priorities, g.Priority),
+				"Status": label(workspace.GapStatuses, g.Status), "Estimated cost": g.EstimatedCost, "Secured": g.Secured,
+				"Filled by organisation": n.orgs[g.FilledByOrganisationID], "Filled by person": n.people[g.FilledByPersonID],
+				"Filled by person ID": g.FilledByPersonID, "Notes": g.Notes})
+		}
+	case &meetingsSheet:
+		for _, m := range b.meetings {
+			attendees := make([]string, 0, len(m.AttendeeIDs))
+			ids := append([]string(nil), m.AttendeeIDs...)
+			sort.Slice(ids, func(i, j int) bool {
+				return strings.ToLower(n.people[ids[i]]) < strings.ToLower(n.people[ids[j]]) ||
+					(strings.EqualFold(n.people[ids[i]], n.people[ids[j]]) && ids[i] < ids[j])
+			})
+			for _, id := range ids {
+				attendees = append(attendees, n.people[id])
+			}
+			out = append(out, row{"ID": m.ID, "Kind": label(workspace.MeetingKinds, m.Kind), "Title": m.Title, "Held on": m.HeldOn,
+				"Place": m.Place, "Consortia": mapNames(n.consortia, m.ConsortiumIDs), "Residents (women)": int64(m.ResidentsWomen),
+				"Residents (men)": int64(m.ResidentsMen), "Residents (youth)": int64(m.ResidentsYouth),
+				"Attendees": attendees, "Attendee IDs": ids, "Notes": m.Notes})
+		}
+	}
+	return out
+}

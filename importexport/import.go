@@ -1,0 +1,230 @@
+package importexport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"cpw/workspace"
+)
+
+// ImportOptions says how to import.
+type ImportOptions struct {
+	DryRun   bool // check and count, write nothing
+	Progress Progress
+	Limits   Limits // DefaultLimits when zero
+}
+
+// Import reads a workbook into the workspace. Every row is checked like an
+// edit in the window; the report lists what would be new, updated and
+// unchanged per sheet, and every problem with its sheet, row and column.
+// The whole import is one transaction: one problem of error severity, a
+// cancellation or a dry run means nothing is written. An error is returned
+// only when the workbook cannot be read at all (see RefusedError) or the
+// workspace cannot be written.
+func Import(ctx context.Context, f *workspace.File, path string, opts ImportOptions) (*Report, error) {
+	lim := opts.Limits
+	if lim == (Limits{}) {
+		lim = DefaultLimits
+	}
+	report := &Report{File: filepath.Base(path), DryRun: opts.DryRun, Sheets: []SheetResult{}, Problems: []Problem{}}
+	opts.Progress.report(0, 0, "Opening the workbook")
+	x, err := openBook(path, lim)
+	if err != nil {
+		return nil, err
+	}
+	defer x.Close()
+
+	// Read every sheet first: a workbook that cannot be read is refused
+	// before the workspace is touched.
+	var parts []*part
+	names := x.GetSheetList()
+	for i, name := range names {
+		opts.Progress.report(i, len(names), "Reading the sheet "+name)
+		if strings.EqualFold(strings.TrimSpace(name), listsSheet) {
+			continue
+		}
+		s, err := readSheet(ctx, x, name, lim, report)
+		if err != nil {
+			return nil, err
+		}
+		if p := classify(s, report); p != nil {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		report.add(Problem{Severity: Error, Sheet: filepath.Base(path),
+			Message: "The workbook has no sheet this program can import: name the sheets Organisations, People, Consortia, Members, Assignments, Gaps, Meetings, Units or Roles, or use the template."})
+	}
+	// Import in the order of sheets (a row may refer to rows of earlier sheets).
+	sort.SliceStable(parts, func(i, j int) bool { return parts[i].order < parts[j].order })
+
+	total := 0
+	for _, p := range parts {
+		total += len(p.rows.rows)
+	}
+	im := &importer{ctx: ctx, f: f, report: report, progress: opts.Progress, total: total}
+	if err := im.load(); err != nil {
+		return nil, err
+	}
+	keep := !opts.DryRun
+	err = f.Batch(keep, func(b *workspace.Batch) error {
+		im.b = b
+		for _, p := range parts {
+			if err := im.importPart(p); err != nil {
+				return err
+			}
+		}
+		if report.Errors() > 0 {
+			return errHasProblems
+		}
+		if keep {
+			return b.Log("workspace", "import", "Imported the workbook "+report.File+": "+strings.TrimSuffix(strings.TrimPrefix(report.Summary(), "Imported: "), "."))
+		}
+		return nil
+	})
+	switch {
+	case errors.Is(err, errHasProblems):
+		return report, nil
+	case err != nil:
+		return nil, err
+	}
+	report.Written = keep
+	return report, nil
+}
+
+var errHasProblems = errors.New("the workbook has problems")
+
+// part is one sheet of the workbook matched to a kind of record.
+type part struct {
+	spec  *sheetSpec
+	order int
+	rows  *sheetRows
+	cols  map[int]string // column index → header of spec
+	is3W  bool           // a 3W/4W sheet: organisations and their sectors
+}
+
+// classify finds what kind of records a sheet holds and which of its columns
+// mean what. Sheets it cannot place are reported and skipped.
+func classify(s *sheetRows, r *Report) *part {
+	if s.headers == nil {
+		return nil // an empty sheet
+	}
+	var spec *sheetSpec
+	order := 0
+	for i, sp := range sheets {
+		if sp.matchesSheet(s.name) {
+			spec, order = sp, i
+			break
+		}
+	}
+	is3W := false
+	if spec == nil && looks3W(s) {
+		spec, is3W = &organisationsSheet, true
+		for i, sp := range sheets {
+			if sp == spec {
+				order = i
+			}
+		}
+	}
+	if spec == nil {
+		r.add(Problem{Severity: Warning, Sheet: s.name,
+			Message: "This sheet was not imported: its name does not say what it holds. Name it Organisations, People, Consortia, Members, Assignments, Gaps, Meetings, Units or Roles."})
+		return nil
+	}
+	p := &part{spec: spec, order: order, rows: s, cols: map[int]string{}, is3W: is3W}
+	seen := map[string]string{}
+	for i, h := range s.headers {
+		tag := ""
+		if i < len(s.tags) {
+			tag = strings.ToLower(strings.TrimSpace(s.tags[i]))
+		}
+		if strings.TrimSpace(h) == "" && tag == "" {
+			continue
+		}
+		header := ""
+		for _, c := range spec.cols {
+			if (strings.TrimSpace(h) != "" && !strings.HasPrefix(h, "#") && c.matches(h)) || hxlMatches(c, tag) {
+				header = c.header
+				break
+			}
+		}
+		letter, _ := excelize.ColumnNumberToName(i + 1)
+		shown := strings.TrimSpace(h)
+		if shown == "" {
+			shown = tag
+		}
+		if header == "" || (is3W && header != "Name" && header != "Acronym" && header != "Sectors" && header != "Kind") {
+			r.add(Problem{Severity: Warning, Sheet: s.name, Row: 1, Column: letter, Value: shown,
+				Message: "This column was ignored: it is not one this program imports into " + strings.ToLower(spec.name) + "."})
+			continue
+		}
+		if prev, ok := seen[header]; ok {
+			r.add(Problem{Severity: Error, Sheet: s.name, Row: 1, Column: letter, Value: shown,
+				Message: fmt.Sprintf("Two columns mean %s: %q and %q. Keep one of them.", header, prev, shown)})
+			continue
+		}
+		seen[header] = shown
+		p.cols[i] = header
+	}
+	for _, key := range requiredColumns[spec] {
+		if _, ok := seen[key]; !ok {
+			r.add(Problem{Severity: Error, Sheet: s.name, Row: 1,
+				Message: fmt.Sprintf("The sheet has no %s column, which %s need. Add it, or use the template.", key, strings.ToLower(spec.name))})
+		}
+	}
+	return p
+}
+
+// requiredColumns are the columns without which a sheet's rows cannot be
+// placed.
+var requiredColumns = map[*sheetSpec][]string{
+	&organisationsSheet: {"Name"}, &peopleSheet: {"Name"}, &consortiaSheet: {"Code"}, &membersSheet: {"Consortium", "Organisation"},
+	&rolesSheet: {"Name"}, &assignmentsSheet: {"Role", "Start"}, &gapsSheet: {"Title"}, &meetingsSheet: {"Held on"},
+	&unitsSheet: {"Level", "Name"},
+}
+
+func hxlMatches(c col, tag string) bool {
+	if tag == "" {
+		return false
+	}
+	for _, h := range c.hxl {
+		if tag == h {
+			return true
+		}
+	}
+	// #org+impl+name and the like: the base hashtag with attributes.
+	base := strings.SplitN(tag, "+", 2)[0]
+	if c.header == "Name" && base == "#org" && !strings.Contains(tag, "+acronym") && !strings.Contains(tag, "+type") && !strings.Contains(tag, "+code") {
+		return true
+	}
+	if c.header == "Sectors" && base == "#sector" {
+		return true
+	}
+	return false
+}
+
+// looks3W reports whether a sheet is a 3W/4W matrix (who does what where):
+// an organisation column and a sector column, by header or HXL hashtag.
+func looks3W(s *sheetRows) bool {
+	org, sector := false, false
+	for i, h := range s.headers {
+		tag := ""
+		if i < len(s.tags) {
+			tag = strings.ToLower(strings.TrimSpace(s.tags[i]))
+		}
+		n := normalise(h)
+		switch {
+		case strings.HasPrefix(tag, "#org"), n == "organization", n == "organizationname", n == "partner", n == "agency", n == "org", n == "implementingpartner", n == "who":
+			org = true
+		case strings.HasPrefix(tag, "#sector"), n == "sector", n == "cluster", n == "sectors", n == "what":
+			sector = true
+		}
+	}
+	return org && sector
+}

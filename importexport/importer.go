@@ -1,0 +1,702 @@
+package importexport
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"cpw/workspace"
+)
+
+// importer holds what an import knows: every record of the workspace by id
+// and by natural key, growing as rows are saved, so that a row may refer to
+// a record of the workspace or of an earlier row.
+type importer struct {
+	ctx         context.Context
+	f           *workspace.File
+	b           *workspace.Batch
+	report      *Report
+	progress    Progress
+	done, total int
+
+	orgs                    map[string]*workspace.Organisation
+	orgByName, orgByAcronym map[string]string
+	people                  map[string]*workspace.Person
+	personByEmail           map[string]string
+	personByName            map[string][]string
+	consortia               map[string]*workspace.Consortium
+	consByCode, consByName  map[string]string
+	roles                   map[string]*workspace.Role
+	roleByName              map[string]string
+	units                   map[string]*workspace.Unit
+	unitByPath, unitPath    map[string]string
+	members                 map[string]*workspace.ConsortiumMember
+	memberByKey             map[string]string
+	assignments             map[string]*workspace.Assignment
+	assignmentByKey         map[string]string
+	gaps                    map[string]*workspace.ResourceGap
+	gapByKey                map[string]string
+	meetings                map[string]*workspace.Meeting
+	meetingByKey            map[string]string
+	sectorByName            map[string]string
+
+	seen    map[string]string            // record id → the row that already imported it
+	pending map[string]map[string]string // entity → natural key → the row that failed to make it
+}
+
+func key(parts ...string) string {
+	for i, p := range parts {
+		parts[i] = strings.ToLower(strings.TrimSpace(p))
+	}
+	return strings.Join(parts, "\x1f")
+}
+
+// pathKey normalises a unit path: "Mukuru Kwa Njenga / Segment 3" in any
+// case and spacing.
+func pathKey(path string) string {
+	parts := strings.Split(path, "/")
+	for i, p := range parts {
+		parts[i] = strings.ToLower(strings.Join(strings.Fields(p), " "))
+	}
+	return strings.Join(parts, "/")
+}
+
+func (im *importer) load() error {
+	b, err := readBook(im.f)
+	if err != nil {
+		return err
+	}
+	im.orgs, im.orgByName, im.orgByAcronym = map[string]*workspace.Organisation{}, map[string]string{}, map[string]string{}
+	for i := range b.organisations {
+		im.indexOrg(&b.organisations[i])
+	}
+	im.people, im.personByEmail, im.personByName = map[string]*workspace.Person{}, map[string]string{}, map[string][]string{}
+	for i := range b.people {
+		im.indexPerson(&b.people[i])
+	}
+	im.consortia, im.consByCode, im.consByName = map[string]*workspace.Consortium{}, map[string]string{}, map[string]string{}
+	for i := range b.consortia {
+		im.indexConsortium(&b.consortia[i])
+	}
+	im.roles, im.roleByName = map[string]*workspace.Role{}, map[string]string{}
+	for i := range b.roles {
+		im.indexRole(&b.roles[i])
+	}
+	im.units, im.unitByPath, im.unitPath = map[string]*workspace.Unit{}, map[string]string{}, b.names.units
+	for i := range b.units {
+		u := &b.units[i]
+		im.units[u.ID] = u
+		im.unitByPath[pathKey(im.unitPath[u.ID])] = u.ID
+	}
+	im.members, im.memberByKey = map[string]*workspace.ConsortiumMember{}, map[string]string{}
+	for i := range b.members {
+		m := &b.members[i]
+		im.members[m.ID], im.memberByKey[key(m.ConsortiumID, m.OrganisationID, m.JoinedOn)] = m, m.ID
+	}
+	im.assignments, im.assignmentByKey = map[string]*workspace.Assignment{}, map[string]string{}
+	for i := range b.assignments {
+		a := &b.assignments[i]
+		im.assignments[a.ID], im.assignmentByKey[assignmentKey(a)] = a, a.ID
+	}
+	im.gaps, im.gapByKey = map[string]*workspace.ResourceGap{}, map[string]string{}
+	for i := range b.gaps {
+		g := &b.gaps[i]
+		im.gaps[g.ID], im.gapByKey[key(g.ConsortiumID, g.Title)] = g, g.ID
+	}
+	im.meetings, im.meetingByKey = map[string]*workspace.Meeting{}, map[string]string{}
+	for i := range b.meetings {
+		m := &b.meetings[i]
+		im.meetings[m.ID], im.meetingByKey[key(m.HeldOn, m.Kind, m.Title)] = m, m.ID
+	}
+	im.sectorByName = map[string]string{}
+	for id, name := range b.names.sectors {
+		im.sectorByName[key(name)] = id
+	}
+	im.seen, im.pending = map[string]string{}, map[string]map[string]string{}
+	return nil
+}
+
+func assignmentKey(a *workspace.Assignment) string {
+	return key(a.RoleID, a.PersonID, a.OrganisationID, a.ConsortiumID, a.UnitID, a.StartOn)
+}
+
+func (im *importer) indexOrg(o *workspace.Organisation) {
+	if old := im.orgs[o.ID]; old != nil {
+		delete(im.orgByName, key(old.Name))
+		if old.Acronym != "" {
+			delete(im.orgByAcronym, key(old.Acronym))
+		}
+	}
+	im.orgs[o.ID] = o
+	im.orgByName[key(o.Name)] = o.ID
+	if o.Acronym != "" {
+		im.orgByAcronym[key(o.Acronym)] = o.ID
+	}
+}
+
+func (im *importer) indexPerson(p *workspace.Person) {
+	if old := im.people[p.ID]; old != nil {
+		if old.Email != "" {
+			delete(im.personByEmail, key(old.Email))
+		}
+		ids := im.personByName[key(old.Name)]
+		for i, id := range ids {
+			if id == p.ID {
+				im.personByName[key(old.Name)] = append(ids[:i:i], ids[i+1:]...)
+				break
+			}
+		}
+	}
+	im.people[p.ID] = p
+	if p.Email != "" {
+		im.personByEmail[key(p.Email)] = p.ID
+	}
+	im.personByName[key(p.Name)] = append(im.personByName[key(p.Name)], p.ID)
+}
+
+func (im *importer) indexConsortium(c *workspace.Consortium) {
+	if old := im.consortia[c.ID]; old != nil {
+		delete(im.consByCode, key(old.Code))
+		delete(im.consByName, key(old.Name))
+	}
+	im.consortia[c.ID] = c
+	im.consByCode[key(c.Code)] = c.ID
+	im.consByName[key(c.Name)] = c.ID
+}
+
+func (im *importer) indexRole(r *workspace.Role) {
+	if old := im.roles[r.ID]; old != nil {
+		delete(im.roleByName, key(old.Name))
+	}
+	im.roles[r.ID] = r
+	im.roleByName[key(r.Name)] = r.ID
+}
+
+// step counts a row done, reports progress and notices a cancellation.
+func (im *importer) step(sheet string) error {
+	im.done++
+	if im.done%256 == 0 {
+		if im.ctx.Err() != nil {
+			return cancelled()
+		}
+		im.progress.report(im.done, im.total, "Checking and saving "+sheet)
+	}
+	return nil
+}
+
+// rowCtx is one row being imported.
+type rowCtx struct {
+	im    *importer
+	p     *part
+	n     int
+	cells map[string]string // by header, for the columns the sheet has
+	bad   bool
+}
+
+func (im *importer) rowOf(p *part, i int) *rowCtx {
+	r := &rowCtx{im: im, p: p, n: p.rows.numbers[i], cells: make(map[string]string, len(p.cols))}
+	cells := p.rows.rows[i]
+	for idx, h := range p.cols {
+		v := ""
+		if idx < len(cells) {
+			v = unneutralise(strings.TrimSpace(cells[idx]))
+		}
+		r.cells[h] = v
+	}
+	return r
+}
+
+func (r *rowCtx) has(h string) bool { _, ok := r.cells[h]; return ok }
+func (r *rowCtx) get(h string) string {
+	return r.cells[h]
+}
+
+// blank reports whether every cell the sheet maps is empty.
+func (r *rowCtx) blank() bool {
+	for _, v := range r.cells {
+		if v != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *rowCtx) where() string { return fmt.Sprintf("row %d of the %s sheet", r.n, r.p.rows.name) }
+
+func (r *rowCtx) problem(h, format string, args ...any) {
+	r.bad = true
+	r.im.report.add(Problem{Severity: Error, Sheet: r.p.rows.name, Row: r.n, Column: h, Value: clip(r.cells[h], 80), Message: fmt.Sprintf(format, args...)})
+}
+
+func (r *rowCtx) warn(h, format string, args ...any) {
+	r.im.report.add(Problem{Severity: Warning, Sheet: r.p.rows.name, Row: r.n, Column: h, Value: clip(r.cells[h], 80), Message: fmt.Sprintf(format, args...)})
+}
+
+// The setters below change a field only when the sheet has its column, so
+// that an import never clears what a sheet does not mention.
+
+func (r *rowCtx) text(h string, dst *string) {
+	if r.has(h) {
+		*dst = r.get(h)
+	}
+}
+
+func (r *rowCtx) choice(h string, dst *string, choices []workspace.Choice) {
+	if !r.has(h) {
+		return
+	}
+	v := r.get(h)
+	if v == "" {
+		*dst = ""
+		return
+	}
+	k, ok := findChoice(choices, v)
+	if !ok {
+		if alias, found := choiceAliases[h][normalise(v)]; found {
+			k, ok = alias, true
+		}
+	}
+	if !ok {
+		r.problem(h, "%q is not one of the choices for %s: %s.", v, h, strings.Join(labels(choices), ", "))
+		return
+	}
+	*dst = k
+}
+
+func (r *rowCtx) date(h string, dst *string) {
+	if !r.has(h) {
+		return
+	}
+	v := r.get(h)
+	if v == "" {
+		*dst = ""
+		return
+	}
+	d, ok := parseDate(v)
+	if !ok {
+		r.problem(h, "%q is not a date: write it as a spreadsheet date or as YYYY-MM-DD, such as 2026-03-31.", v)
+		return
+	}
+	*dst = d
+}
+
+func (r *rowCtx) whole(h string, dst *int64) {
+	if !r.has(h) {
+		return
+	}
+	v := r.get(h)
+	if v == "" {
+		*dst = 0
+		return
+	}
+	n, ok := parseWhole(v)
+	if !ok || n < 0 {
+		r.problem(h, "%q is not a whole number of 0 or more.", v)
+		return
+	}
+	*dst = n
+}
+
+func (r *rowCtx) count(h string, dst *int) {
+	var n int64 = int64(*dst)
+	r.whole(h, &n)
+	if n > 1<<31 {
+		r.problem(h, "%q is too large a number for %s.", r.get(h), h)
+		return
+	}
+	*dst = int(n)
+}
+
+func (r *rowCtx) yesNo(h string, dst *bool) {
+	if !r.has(h) {
+		return
+	}
+	v := r.get(h)
+	if v == "" {
+		*dst = false
+		return
+	}
+	b, ok := parseYesNo(v)
+	if !ok {
+		r.problem(h, "%q is neither Yes nor No.", v)
+		return
+	}
+	*dst = b
+}
+
+// missing explains a reference to a record that is neither in the
+// workspace nor in the workbook.
+func (r *rowCtx) missing(h, entity, name string) {
+	if where, ok := r.im.pending[entity][key(name)]; ok {
+		r.problem(h, "The %s %q is on %s, which has a problem of its own: fix that row first.", entity, name, where)
+		return
+	}
+	r.problem(h, "There is no %s %q in the workspace or in the workbook.", entity, name)
+}
+
+func (r *rowCtx) org(h string, dst *string) {
+	if !r.has(h) {
+		return
+	}
+	v := r.get(h)
+	if v == "" {
+		*dst = ""
+		return
+	}
+	if id, ok := r.im.orgByName[key(v)]; ok {
+		*dst = id
+	} else if id, ok := r.im.orgByAcronym[key(v)]; ok {
+		*dst = id
+	} else {
+		r.missing(h, "organisation", v)
+	}
+}
+
+func (r *rowCtx) consortium(h string, dst *string) {
+	if !r.has(h) {
+		return
+	}
+	v := r.get(h)
+	if v == "" {
+		*dst = ""
+		return
+	}
+	if id, ok := r.im.consortiumID(v); ok {
+		*dst = id
+	} else {
+		r.missing(h, "consortium", v)
+	}
+}
+
+func (im *importer) consortiumID(v string) (string, bool) {
+	if id, ok := im.consByCode[key(v)]; ok {
+		return id, true
+	}
+	id, ok := im.consByName[key(v)]
+	return id, ok
+}
+
+func (r *rowCtx) role(h string, dst *string) {
+	if !r.has(h) {
+		return
+	}
+	v := r.get(h)
+	if v == "" {
+		*dst = ""
+		return
+	}
+	if id, ok := r.im.roleByName[key(v)]; ok {
+		*dst = id
+	} else {
+		r.missing(h, "role", v)
+	}
+}
+
+func (r *rowCtx) unit(h string, dst *string) {
+	if !r.has(h) {
+		return
+	}
+	v := r.get(h)
+	if v == "" {
+		*dst = ""
+		return
+	}
+	if id, ok := r.im.unitByPath[pathKey(v)]; ok {
+		*dst = id
+	} else {
+		r.missing(h, "community unit", v)
+	}
+}
+
+// personID finds a person by id, e-mail or name; orgID narrows a name
+// when given (nil: any organisation).
+func (r *rowCtx) personID(h, v, id string) (string, bool) {
+	if id != "" {
+		if _, ok := r.im.people[id]; ok {
+			return id, true
+		}
+	}
+	if strings.Contains(v, "@") {
+		if pid, ok := r.im.personByEmail[key(v)]; ok {
+			return pid, true
+		}
+	}
+	ids := r.im.personByName[key(v)]
+	switch len(ids) {
+	case 1:
+		return ids[0], true
+	case 0:
+		r.missing(h, "person", v)
+	default:
+		r.problem(h, "%d people in the workspace are called %q: write the person's e-mail instead, or keep the ID column Export Excel writes.", len(ids), v)
+	}
+	return "", false
+}
+
+func (r *rowCtx) person(h, idHeader string, dst *string) {
+	if !r.has(h) && !r.has(idHeader) {
+		return
+	}
+	v, id := r.get(h), r.get(idHeader)
+	if v == "" && id == "" {
+		*dst = ""
+		return
+	}
+	if v == "" {
+		v = id
+	}
+	if pid, ok := r.personID(h, v, id); ok {
+		*dst = pid
+	}
+}
+
+// sectors reads a list of sectors. Strictly, an unknown sector is an error;
+// leniently (3W sheets, which name sectors their own way) it is a warning
+// and the sector is left out.
+func (r *rowCtx) sectors(h string, dst *[]string, lenient bool) {
+	if !r.has(h) {
+		return
+	}
+	ids := []string{}
+	for _, name := range splitList(r.get(h)) {
+		id, ok := r.im.sectorID(name, lenient)
+		switch {
+		case ok:
+			ids = append(ids, id)
+		case lenient:
+			r.warn(h, "The sector %q is not one of this workspace's sectors, so it was left out.", name)
+		default:
+			r.problem(h, "The sector %q is not one of this workspace's sectors: choose from the Lists sheet.", name)
+		}
+	}
+	*dst = dedupe(ids)
+}
+
+func (im *importer) sectorID(name string, lenient bool) (string, bool) {
+	if id, ok := im.sectorByName[key(name)]; ok {
+		return id, true
+	}
+	if !lenient {
+		return "", false
+	}
+	word, ok := sectorWords[normalise(name)]
+	if !ok {
+		return "", false
+	}
+	for n, id := range im.sectorByName {
+		if strings.HasPrefix(normalise(n), word) {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+func dedupe(ids []string) []string {
+	seen := map[string]bool{}
+	out := ids[:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// recordID reads the ID column: "" when blank, and a problem when it is
+// not an id.
+func (r *rowCtx) recordID() string {
+	v := r.get("ID")
+	if v == "" {
+		return ""
+	}
+	if _, err := uuid.Parse(v); err != nil {
+		r.problem("ID", "%q is not an ID this program wrote: leave the ID column blank for new records.", v)
+		return ""
+	}
+	return strings.ToLower(v)
+}
+
+// natural reports whether the record found by a row's natural key may be
+// the row's record. A row with its own id that the workspace lacks is a
+// different record from one an earlier row of the workbook made or changed:
+// two people of the same name, say, each with their id.
+func (r *rowCtx) natural(id, found string) bool {
+	if found == "" {
+		return false
+	}
+	if id == "" {
+		return true
+	}
+	_, touched := r.im.seen[found]
+	return !touched
+}
+
+// duplicate reports a second row of the workbook for the same record.
+func (r *rowCtx) duplicate(entity, id, what string) bool {
+	if id == "" {
+		return false
+	}
+	if where, ok := r.im.seen[id]; ok {
+		r.problem("", "This row is the same %s as %s (%s): keep one of them.", entity, where, what)
+		return true
+	}
+	return false
+}
+
+// fail remembers that a row's record could not be made, so that rows
+// referring to it say so.
+func (r *rowCtx) fail(entity, natural string) {
+	if natural == "" {
+		return
+	}
+	if r.im.pending[entity] == nil {
+		r.im.pending[entity] = map[string]string{}
+	}
+	if _, ok := r.im.pending[entity][key(natural)]; !ok {
+		r.im.pending[entity][key(natural)] = r.where()
+	}
+}
+
+// fieldColumns maps the domain's field names in its messages to the
+// columns that hold them, where they differ.
+var fieldColumns = map[string]string{
+	"Parent unit": "Parent", "Holder": "Person", "Community unit": "Unit", "Residents": "Residents (women)",
+	"Filled by organisation": "Filled by organisation", "Filled by person": "Filled by person",
+}
+
+// saved records what saving a row's record did, or its error.
+func (r *rowCtx) saved(res *SheetResult, id string, outcome workspace.Outcome, err error) bool {
+	if err != nil {
+		var e *workspace.Error
+		if !errors.As(err, &e) || e.Code == workspace.ErrInternal {
+			r.problem("", "%v", err)
+			return false
+		}
+		h := e.Field
+		if c, ok := fieldColumns[h]; ok {
+			h = c
+		}
+		if r.p.spec.column(h) == nil {
+			h = ""
+		}
+		r.problem(h, "%s", e.Message)
+		return false
+	}
+	r.im.seen[id] = r.where()
+	switch outcome {
+	case workspace.Created:
+		res.New++
+	case workspace.Updated:
+		res.Updated++
+	default:
+		res.Unchanged++
+	}
+	return true
+}
+
+// importPart imports one sheet's rows.
+func (im *importer) importPart(p *part) error {
+	res := SheetResult{Sheet: p.rows.name, Records: strings.ToLower(p.spec.name), Rows: len(p.rows.rows)}
+	defer func() { im.report.Sheets = append(im.report.Sheets, res) }()
+	if p.is3W {
+		res.Records = "organisations (3W)"
+		return im.import3W(p, &res)
+	}
+	order := make([]int, len(p.rows.rows))
+	for i := range order {
+		order[i] = i
+	}
+	switch p.spec {
+	case &unitsSheet:
+		order = im.unitsOrder(p)
+	case &assignmentsSheet:
+		order = im.successorsLast(p)
+	}
+	for _, i := range order {
+		r := im.rowOf(p, i)
+		if !r.blank() {
+			im.importRow(r, &res)
+		}
+		if err := im.step(p.rows.name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// unitsOrder puts areas before segments before clusters before cells, so
+// that every parent is saved before the units in it.
+func (im *importer) unitsOrder(p *part) []int {
+	rank := map[string]int{"area": 0, "segment": 1, "cluster": 2, "cell": 3}
+	level := func(i int) int {
+		r := im.rowOf(p, i)
+		k, ok := findChoice(workspace.UnitLevels, r.get("Level"))
+		if !ok {
+			return 4
+		}
+		return rank[k]
+	}
+	order := make([]int, len(p.rows.rows))
+	levels := make([]int, len(order))
+	for i := range order {
+		order[i], levels[i] = i, level(i)
+	}
+	sort.SliceStable(order, func(a, b int) bool { return levels[order[a]] < levels[order[b]] })
+	return order
+}
+
+// successorsLast orders assignment rows so that a row comes after the row
+// whose assignment it follows.
+func (im *importer) successorsLast(p *part) []int {
+	idCol, followsCol := -1, -1
+	for i, h := range p.cols {
+		switch h {
+		case "ID":
+			idCol = i
+		case "Follows":
+			followsCol = i
+		}
+	}
+	n := len(p.rows.rows)
+	order := make([]int, 0, n)
+	if idCol < 0 || followsCol < 0 {
+		for i := 0; i < n; i++ {
+			order = append(order, i)
+		}
+		return order
+	}
+	cell := func(i, c int) string {
+		if c < len(p.rows.rows[i]) {
+			return strings.ToLower(strings.TrimSpace(p.rows.rows[i][c]))
+		}
+		return ""
+	}
+	rowOfID := map[string]int{}
+	for i := 0; i < n; i++ {
+		if id := cell(i, idCol); id != "" {
+			rowOfID[id] = i
+		}
+	}
+	state := make([]byte, n) // 0 new, 1 visiting, 2 placed
+	var visit func(i int)
+	visit = func(i int) {
+		if state[i] != 0 {
+			return
+		}
+		state[i] = 1
+		if j, ok := rowOfID[cell(i, followsCol)]; ok && j != i {
+			visit(j)
+		}
+		state[i] = 2
+		order = append(order, i)
+	}
+	for i := 0; i < n; i++ {
+		visit(i)
+	}
+	return order
+}

@@ -1,0 +1,199 @@
+package importexport
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"cpw/workspace"
+)
+
+// Limits protect the program from hostile or broken workbooks.
+type Limits struct {
+	FileBytes   int64 // the workbook file itself
+	UnzipBytes  int64 // everything inside it, unpacked
+	SheetMemory int64 // a sheet bigger than this unpacked is read from a temporary file
+	Rows        int   // rows in one sheet
+	CellChars   int   // characters in one cell (Excel's own limit)
+}
+
+// DefaultLimits are the limits of every import.
+var DefaultLimits = Limits{FileBytes: 100 << 20, UnzipBytes: 1 << 30, SheetMemory: 64 << 20, Rows: 1_000_000, CellChars: 32767}
+
+// RefusedError is a workbook that cannot be read at all: not a workbook,
+// protected, damaged or too big. Nothing was written.
+type RefusedError struct{ Message string }
+
+func (e *RefusedError) Error() string { return e.Message }
+
+func refuse(format string, args ...any) error {
+	return &RefusedError{Message: fmt.Sprintf(format, args...)}
+}
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+func megabytes(n int64) string { return fmt.Sprintf("%d MB", n>>20) }
+
+// openBook opens a workbook after checking it is one, within the limits.
+func openBook(path string, lim Limits) (*excelize.File, error) {
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, refuse("There is no file %s.", path)
+	case errors.Is(err, os.ErrPermission):
+		return nil, refuse("The file %s cannot be read: you do not have permission to read it.", path)
+	case err != nil:
+		return nil, refuse("The file %s cannot be read: %v.", path, err)
+	case info.IsDir():
+		return nil, refuse("%s is a folder, not a workbook.", path)
+	case info.Size() > lim.FileBytes:
+		return nil, refuse("The workbook %s is %s, over the %s this program imports: split it into smaller workbooks.",
+			path, megabytes(info.Size()), megabytes(lim.FileBytes))
+	case info.Size() == 0:
+		return nil, refuse("The file %s is empty: it is not a workbook.", path)
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, refuse("The file %s cannot be read: %v.", path, err)
+	}
+	defer fh.Close()
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(fh, head)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, oleMagic):
+		return nil, refuse("%s is protected with a password, or is an old-style .xls workbook: save it in Excel as an .xlsx workbook without a password, then import that.", path)
+	case !bytes.HasPrefix(head, zipMagic):
+		return nil, refuse("%s is not an Excel workbook (.xlsx): it may be a text or CSV file renamed. Open it in a spreadsheet program and save it as an .xlsx workbook.", path)
+	}
+	if _, err := fh.Seek(0, io.SeekStart); err != nil {
+		return nil, refuse("The file %s cannot be read: %v.", path, err)
+	}
+	zr, err := zip.NewReader(fh, info.Size())
+	if err != nil {
+		return nil, refuse("%s is damaged: it is not a complete workbook (%v). Ask for the file again.", path, err)
+	}
+	var unpacked uint64
+	hasWorkbook := false
+	for _, zf := range zr.File {
+		unpacked += zf.UncompressedSize64
+		if strings.EqualFold(strings.ReplaceAll(zf.Name, "\\", "/"), "xl/workbook.xml") {
+			hasWorkbook = true
+		}
+	}
+	if unpacked > uint64(lim.UnzipBytes) {
+		return nil, refuse("%s unpacks to more than %s: a real workbook of this program's data is far smaller, so it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes))
+	}
+	if !hasWorkbook {
+		return nil, refuse("%s is a zip file but not an Excel workbook: it has no workbook inside.", path)
+	}
+	x, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: lim.UnzipBytes, UnzipXMLSizeLimit: min(lim.SheetMemory, lim.UnzipBytes)})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size") {
+			return nil, refuse("%s unpacks to more than %s: it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes))
+		}
+		return nil, refuse("%s is damaged and cannot be read as a workbook (%v). Ask for the file again.", path, err)
+	}
+	return x, nil
+}
+
+// sheetRows is one sheet as read: its header cells, the HXL tags under
+// them if any, and its data rows with their row numbers.
+type sheetRows struct {
+	name    string
+	headers []string
+	tags    []string // HXL hashtags by column, "" where none
+	rows    [][]string
+	numbers []int // each row's number in the sheet, counting from 1
+}
+
+// isHashtagRow reports whether a row is an HXL row: most of its filled
+// cells are hashtags such as #org or #adm1+name.
+func isHashtagRow(cells []string) bool {
+	filled, tags := 0, 0
+	for _, c := range cells {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		filled++
+		if strings.HasPrefix(c, "#") && len(c) > 1 {
+			tags++
+		}
+	}
+	return filled > 0 && tags*2 > filled
+}
+
+// readSheet reads a sheet's rows, finding its header row (the first filled
+// row) and an HXL row under it. Over-long cells and sheets are problems of
+// the report; reading stops at the row limit.
+func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r *Report) (*sheetRows, error) {
+	it, err := x.Rows(name)
+	if err != nil {
+		return nil, refuse("The sheet %q cannot be read: %v. The workbook may be damaged.", name, err)
+	}
+	defer it.Close()
+	s := &sheetRows{name: name}
+	n := 0
+	for it.Next() {
+		n++
+		if n > lim.Rows {
+			r.add(Problem{Severity: Error, Sheet: name, Row: n,
+				Message: fmt.Sprintf("The sheet has more than %s rows, more than this program imports from one sheet: split it.", workspace.Thousands(int64(lim.Rows)))})
+			return s, nil
+		}
+		if n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, cancelled()
+			}
+		}
+		cells, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, refuse("Row %d of the sheet %q cannot be read: %v. The workbook may be damaged.", n, name, err)
+		}
+		empty := true
+		for i, c := range cells {
+			if utf8.RuneCountInString(c) > lim.CellChars {
+				col, _ := excelize.ColumnNumberToName(i + 1)
+				r.add(Problem{Severity: Error, Sheet: name, Row: n, Column: col, Value: clip(c, 40),
+					Message: fmt.Sprintf("This cell holds %s characters, more than the %s a cell may hold: the workbook was not made by a spreadsheet program, or is damaged.",
+						workspace.Thousands(int64(utf8.RuneCountInString(c))), workspace.Thousands(int64(lim.CellChars)))})
+				cells[i] = ""
+			}
+			if strings.TrimSpace(c) != "" {
+				empty = false
+			}
+		}
+		if empty {
+			continue
+		}
+		switch {
+		case s.headers == nil && isHashtagRow(cells):
+			s.headers, s.tags = cells, cells
+		case s.headers == nil:
+			s.headers = cells
+		case s.tags == nil && len(s.rows) == 0 && isHashtagRow(cells):
+			s.tags = cells
+		default:
+			s.rows = append(s.rows, cells)
+			s.numbers = append(s.numbers, n)
+		}
+	}
+	if err := it.Error(); err != nil {
+		return nil, refuse("The sheet %q cannot be read: %v. The workbook may be damaged.", name, err)
+	}
+	return s, nil
+}
+
+func cancelled() error { return refuse("Cancelled: nothing was written.") }

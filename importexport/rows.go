@@ -1,0 +1,520 @@
+package importexport
+
+import (
+	"strings"
+
+	"cpw/workspace"
+)
+
+// importRow checks one row, matches it to a record of the workspace (by id,
+// else by its natural key), and saves it.
+func (im *importer) importRow(r *rowCtx, res *SheetResult) {
+	switch r.p.spec {
+	case &unitsSheet:
+		im.unitRow(r, res)
+	case &organisationsSheet:
+		im.organisationRow(r, res)
+	case &peopleSheet:
+		im.personRow(r, res)
+	case &consortiaSheet:
+		im.consortiumRow(r, res)
+	case &membersSheet:
+		im.memberRow(r, res)
+	case &rolesSheet:
+		im.roleRow(r, res)
+	case &assignmentsSheet:
+		im.assignmentRow(r, res)
+	case &gapsSheet:
+		im.gapRow(r, res)
+	case &meetingsSheet:
+		im.meetingRow(r, res)
+	}
+}
+
+// byID returns the record with the row's id, if the workspace has it.
+func byID[T any](r *rowCtx, m map[string]*T) (string, *T) {
+	id := r.recordID()
+	return id, m[id]
+}
+
+func (im *importer) unitRow(r *rowCtx, res *SheetResult) {
+	id, old := byID(r, im.units)
+	var u workspace.Unit
+	r.choice("Level", &u.Level, workspace.UnitLevels)
+	r.text("Name", &u.Name)
+	parentPath := ""
+	if r.get("Parent") != "" {
+		parentPath = r.get("Parent")
+		r.unit("Parent", &u.ParentID)
+	}
+	path := u.Name
+	if parentPath != "" {
+		path = parentPath + pathSeparator + u.Name
+	}
+	if old == nil {
+		if found, ok := im.unitByPath[pathKey(path)]; ok && r.natural(id, found) {
+			old = im.units[found]
+		}
+	}
+	if old != nil {
+		v := *old
+		r.choice("Level", &v.Level, workspace.UnitLevels)
+		r.text("Name", &v.Name)
+		if r.has("Parent") {
+			v.ParentID = u.ParentID
+		}
+		r.count("Households", &v.Households)
+		u = v
+	} else {
+		u.ID = id
+		r.count("Households", &u.Households)
+	}
+	if r.bad || r.duplicate("community unit", u.ID, path) {
+		r.fail("community unit", path)
+		return
+	}
+	saved, outcome, err := workspace.Save(im.b, u)
+	if !r.saved(res, saved.ID, outcome, err) {
+		r.fail("community unit", path)
+		return
+	}
+	if old != nil {
+		delete(im.unitByPath, pathKey(im.unitPath[saved.ID]))
+	}
+	im.units[saved.ID] = &saved
+	if saved.ParentID != "" {
+		im.unitPath[saved.ID] = im.unitPath[saved.ParentID] + pathSeparator + saved.Name
+	} else {
+		im.unitPath[saved.ID] = saved.Name
+	}
+	im.unitByPath[pathKey(im.unitPath[saved.ID])] = saved.ID
+}
+
+// matchOrganisation finds the organisation a row means: by id, else by name
+// or acronym (without regard to case).
+func (im *importer) matchOrganisation(r *rowCtx, id, name, acronym string) *workspace.Organisation {
+	if o := im.orgs[id]; o != nil {
+		return o
+	}
+	byName, byAcronym := im.orgByName[key(name)], ""
+	if acronym != "" {
+		byAcronym = im.orgByAcronym[key(acronym)]
+	}
+	if byName != "" && byAcronym != "" && byName != byAcronym {
+		r.problem("Acronym", "The name is that of %q but the acronym is that of %q: correct one of them.",
+			im.orgs[byName].Name, im.orgs[byAcronym].Name)
+		return nil
+	}
+	if byName != "" && r.natural(id, byName) {
+		return im.orgs[byName]
+	}
+	if byAcronym != "" && r.natural(id, byAcronym) {
+		return im.orgs[byAcronym]
+	}
+	return nil
+}
+
+func (im *importer) organisationRow(r *rowCtx, res *SheetResult) {
+	id, _ := byID(r, im.orgs)
+	old := im.matchOrganisation(r, id, r.get("Name"), r.get("Acronym"))
+	o := workspace.Organisation{ID: id}
+	if old != nil {
+		o = *old
+		o.SectorIDs = append([]string(nil), old.SectorIDs...)
+	}
+	r.text("Name", &o.Name)
+	r.text("Acronym", &o.Acronym)
+	r.choice("Kind", &o.Kind, workspace.OrganisationKinds)
+	r.choice("Base", &o.Base, workspace.Bases)
+	r.sectors("Sectors", &o.SectorIDs, false)
+	r.text("Interests", &o.Interests)
+	r.choice("Commitment", &o.Commitment, workspace.Commitments)
+	r.choice("Stance", &o.Stance, workspace.Stances)
+	r.choice("Influence", &o.Influence, workspace.Influences)
+	r.text("Notes", &o.Notes)
+	if old == nil && o.Base == "" {
+		o.Base = "local" // the form's default
+	}
+	im.saveOrganisation(r, res, o)
+}
+
+func (im *importer) saveOrganisation(r *rowCtx, res *SheetResult, o workspace.Organisation) {
+	if r.bad || r.duplicate("organisation", o.ID, o.Name) {
+		r.fail("organisation", o.Name)
+		r.fail("organisation", o.Acronym)
+		return
+	}
+	saved, outcome, err := workspace.Save(im.b, o)
+	if !r.saved(res, saved.ID, outcome, err) {
+		r.fail("organisation", o.Name)
+		r.fail("organisation", o.Acronym)
+		return
+	}
+	im.indexOrg(&saved)
+}
+
+// import3W imports a 3W/4W sheet: one row per activity, so an organisation
+// appears on many rows; its sectors are gathered and added to what the
+// workspace knows of it.
+func (im *importer) import3W(p *part, res *SheetResult) error {
+	type gathered struct {
+		r       *rowCtx
+		o       workspace.Organisation
+		sectors []string
+	}
+	var order []string
+	byName := map[string]*gathered{}
+	for i := range p.rows.rows {
+		r := im.rowOf(p, i)
+		if err := im.step(p.rows.name); err != nil {
+			return err
+		}
+		name := r.get("Name")
+		if name == "" {
+			if !r.blank() {
+				r.warn("Name", "This row names no organisation, so it was skipped.")
+			}
+			continue
+		}
+		var sectors []string
+		r.sectors("Sectors", &sectors, true)
+		g := byName[key(name)]
+		if g == nil {
+			old := im.matchOrganisation(r, "", name, r.get("Acronym"))
+			g = &gathered{r: r}
+			if old != nil {
+				g.o = *old
+				g.sectors = append([]string(nil), old.SectorIDs...)
+			} else {
+				g.o = workspace.Organisation{Name: name, Base: "local"}
+				r.text("Acronym", &g.o.Acronym)
+				kind := ""
+				r.choice("Kind", &kind, workspace.OrganisationKinds)
+				if kind == "" {
+					kind = "other"
+					r.warn("Kind", "The kind of %q is not known, so it was set to Other: correct it in the window.", name)
+				}
+				g.o.Kind = kind
+			}
+			byName[key(name)] = g
+			order = append(order, key(name))
+		}
+		g.sectors = append(g.sectors, sectors...)
+		if r.bad {
+			g.r.bad = true
+		}
+	}
+	for _, k := range order {
+		g := byName[k]
+		g.o.SectorIDs = dedupe(g.sectors)
+		im.saveOrganisation(g.r, res, g.o)
+	}
+	return nil
+}
+
+func (im *importer) personRow(r *rowCtx, res *SheetResult) {
+	id, old := byID(r, im.people)
+	var orgID string
+	r.org("Organisation", &orgID)
+	if found := im.personByEmail[key(r.get("E-mail"))]; old == nil && r.get("E-mail") != "" && r.natural(id, found) {
+		old = im.people[found]
+	}
+	if old == nil && r.get("Name") != "" {
+		var same []string
+		for _, pid := range im.personByName[key(r.get("Name"))] {
+			if (!r.has("Organisation") || im.people[pid].OrganisationID == orgID) && r.natural(id, pid) {
+				same = append(same, pid)
+			}
+		}
+		switch {
+		case len(same) == 1:
+			old = im.people[same[0]]
+		case len(same) > 1 && id != "":
+			// Several of that name, and the row has its own id: a new person.
+		case len(same) > 1:
+			r.problem("Name", "%d people in the workspace are called %q: add an E-mail column, or keep the ID column Export Excel writes, to say which one this is.", len(same), r.get("Name"))
+		}
+	}
+	p := workspace.Person{ID: id}
+	if old != nil {
+		p = *old
+	}
+	r.text("Name", &p.Name)
+	if r.has("Organisation") {
+		p.OrganisationID = orgID
+	}
+	r.text("Position", &p.Position)
+	r.text("Phone", &p.Phone)
+	r.text("E-mail", &p.Email)
+	r.choice("Gender", &p.Gender, workspace.Genders)
+	r.choice("Age band", &p.AgeBand, workspace.AgeBands)
+	r.yesNo("Resident", &p.Resident)
+	r.unit("Home unit", &p.HomeUnitID)
+	r.text("Notes", &p.Notes)
+	if r.bad || r.duplicate("person", p.ID, p.Name) {
+		r.fail("person", p.Name)
+		return
+	}
+	saved, outcome, err := workspace.Save(im.b, p)
+	if !r.saved(res, saved.ID, outcome, err) {
+		r.fail("person", p.Name)
+		return
+	}
+	im.indexPerson(&saved)
+}
+
+func (im *importer) consortiumRow(r *rowCtx, res *SheetResult) {
+	id, old := byID(r, im.consortia)
+	if old == nil {
+		if cid, ok := im.consortiumID(r.get("Code")); ok && r.get("Code") != "" && r.natural(id, cid) {
+			old = im.consortia[cid]
+		} else if cid, ok := im.consByName[key(r.get("Name"))]; ok && r.get("Name") != "" && r.natural(id, cid) {
+			old = im.consortia[cid]
+		}
+	}
+	c := workspace.Consortium{ID: id}
+	if old != nil {
+		c = *old
+		c.SectorIDs = append([]string(nil), old.SectorIDs...)
+	}
+	r.text("Code", &c.Code)
+	r.text("Name", &c.Name)
+	r.text("Purpose", &c.Purpose)
+	r.choice("Status", &c.Status, workspace.ConsortiumStatuses)
+	r.sectors("Sectors", &c.SectorIDs, false)
+	if r.bad || r.duplicate("consortium", c.ID, c.Code) {
+		r.fail("consortium", c.Code)
+		r.fail("consortium", c.Name)
+		return
+	}
+	saved, outcome, err := workspace.Save(im.b, c)
+	if !r.saved(res, saved.ID, outcome, err) {
+		r.fail("consortium", c.Code)
+		r.fail("consortium", c.Name)
+		return
+	}
+	im.indexConsortium(&saved)
+}
+
+func (im *importer) memberRow(r *rowCtx, res *SheetResult) {
+	id, old := byID(r, im.members)
+	var m workspace.ConsortiumMember
+	r.consortium("Consortium", &m.ConsortiumID)
+	r.org("Organisation", &m.OrganisationID)
+	r.date("Joined on", &m.JoinedOn)
+	if found := im.memberByKey[key(m.ConsortiumID, m.OrganisationID, m.JoinedOn)]; old == nil && r.natural(id, found) {
+		old = im.members[found]
+	}
+	if old != nil {
+		v := *old
+		v.ConsortiumID, v.OrganisationID = m.ConsortiumID, m.OrganisationID
+		if r.has("Joined on") {
+			v.JoinedOn = m.JoinedOn
+		}
+		m = v
+	} else {
+		m.ID = id
+	}
+	r.text("Contribution", &m.Contribution)
+	r.date("Left on", &m.LeftOn)
+	what := r.get("Organisation") + " in " + r.get("Consortium")
+	if r.bad || r.duplicate("membership", m.ID, what) {
+		return
+	}
+	saved, outcome, err := workspace.Save(im.b, m)
+	if !r.saved(res, saved.ID, outcome, err) {
+		return
+	}
+	if old != nil {
+		delete(im.memberByKey, key(old.ConsortiumID, old.OrganisationID, old.JoinedOn))
+	}
+	im.members[saved.ID] = &saved
+	im.memberByKey[key(saved.ConsortiumID, saved.OrganisationID, saved.JoinedOn)] = saved.ID
+}
+
+func (im *importer) roleRow(r *rowCtx, res *SheetResult) {
+	id, old := byID(r, im.roles)
+	if found := im.roleByName[key(r.get("Name"))]; old == nil && r.get("Name") != "" && r.natural(id, found) {
+		old = im.roles[found]
+	}
+	ro := workspace.Role{ID: id}
+	if old != nil {
+		ro = *old
+	}
+	r.text("Name", &ro.Name)
+	r.choice("Group", &ro.Group, workspace.RoleGroups)
+	r.choice("Scope", &ro.Scope, workspace.RoleScopes)
+	r.choice("Unit level", &ro.UnitLevel, append([]workspace.Choice{{Key: "", Label: "Any"}}, workspace.UnitLevels...))
+	r.yesNo("Key role", &ro.IsKey)
+	r.choice("Holder", &ro.Holder, workspace.RoleHolders)
+	r.text("Description", &ro.Description)
+	r.text("Responsibilities", &ro.Responsibilities)
+	r.date("Retired on", &ro.RetiredOn)
+	if old == nil {
+		ro.Position = 1000 + len(im.roles) // after the catalogue
+	}
+	if r.bad || r.duplicate("role", ro.ID, ro.Name) {
+		r.fail("role", ro.Name)
+		return
+	}
+	saved, outcome, err := workspace.Save(im.b, ro)
+	if !r.saved(res, saved.ID, outcome, err) {
+		r.fail("role", ro.Name)
+		return
+	}
+	im.indexRole(&saved)
+}
+
+func (im *importer) assignmentRow(r *rowCtx, res *SheetResult) {
+	id, old := byID(r, im.assignments)
+	var a workspace.Assignment
+	if old != nil {
+		a = *old
+	}
+	r.role("Role", &a.RoleID)
+	r.person("Person", "Person ID", &a.PersonID)
+	r.org("Organisation", &a.OrganisationID)
+	r.consortium("Consortium", &a.ConsortiumID)
+	r.unit("Unit", &a.UnitID)
+	r.date("Start", &a.StartOn)
+	if old == nil {
+		if found := im.assignments[im.assignmentByKey[assignmentKey(&a)]]; found != nil && r.natural(id, found.ID) {
+			old = found
+			v := *found
+			v.RoleID, v.PersonID, v.OrganisationID, v.ConsortiumID, v.UnitID, v.StartOn = a.RoleID, a.PersonID, a.OrganisationID, a.ConsortiumID, a.UnitID, a.StartOn
+			a = v
+		} else {
+			a.ID = id
+		}
+	}
+	r.date("End", &a.EndOn)
+	r.text("End reason", &a.EndReason)
+	if r.has("Follows") {
+		v := strings.ToLower(r.get("Follows"))
+		if v != "" && im.assignments[v] == nil {
+			r.problem("Follows", "There is no assignment with this ID in the workspace or in the workbook.")
+		}
+		a.FollowsID = v
+	}
+	r.text("Notes", &a.Notes)
+	if r.bad || r.duplicate("assignment", a.ID, r.get("Role")+" from "+a.StartOn) {
+		return
+	}
+	saved, outcome, err := workspace.Save(im.b, a)
+	if !r.saved(res, saved.ID, outcome, err) {
+		return
+	}
+	if old != nil {
+		delete(im.assignmentByKey, assignmentKey(old))
+	}
+	im.assignments[saved.ID] = &saved
+	im.assignmentByKey[assignmentKey(&saved)] = saved.ID
+}
+
+func (im *importer) gapRow(r *rowCtx, res *SheetResult) {
+	id, old := byID(r, im.gaps)
+	var consortiumID string
+	r.consortium("Consortium", &consortiumID)
+	if found := im.gapByKey[key(consortiumID, r.get("Title"))]; old == nil && r.get("Title") != "" && r.natural(id, found) {
+		old = im.gaps[found]
+	}
+	g := workspace.ResourceGap{ID: id}
+	if old != nil {
+		g = *old
+	}
+	if r.has("Consortium") {
+		g.ConsortiumID = consortiumID
+	}
+	r.text("Title", &g.Title)
+	r.choice("Kind", &g.Kind, workspace.GapKinds)
+	r.role("Role", &g.RoleID)
+	r.choice("Priority", &g.Priority, workspace.Priorities)
+	r.choice("Status", &g.Status, workspace.GapStatuses)
+	r.whole("Estimated cost", &g.EstimatedCost)
+	r.whole("Secured", &g.Secured)
+	r.org("Filled by organisation", &g.FilledByOrganisationID)
+	r.person("Filled by person", "Filled by person ID", &g.FilledByPersonID)
+	r.text("Notes", &g.Notes)
+	if r.bad || r.duplicate("resource gap", g.ID, g.Title) {
+		return
+	}
+	saved, outcome, err := workspace.Save(im.b, g)
+	if !r.saved(res, saved.ID, outcome, err) {
+		return
+	}
+	if old != nil {
+		delete(im.gapByKey, key(old.ConsortiumID, old.Title))
+	}
+	im.gaps[saved.ID] = &saved
+	im.gapByKey[key(saved.ConsortiumID, saved.Title)] = saved.ID
+}
+
+func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
+	id, old := byID(r, im.meetings)
+	var m workspace.Meeting
+	r.date("Held on", &m.HeldOn)
+	r.choice("Kind", &m.Kind, workspace.MeetingKinds)
+	r.text("Title", &m.Title)
+	if found := im.meetingByKey[key(m.HeldOn, m.Kind, m.Title)]; old == nil && r.natural(id, found) {
+		old = im.meetings[found]
+	}
+	if old != nil {
+		v := *old
+		v.ConsortiumIDs = append([]string(nil), old.ConsortiumIDs...)
+		v.AttendeeIDs = append([]string(nil), old.AttendeeIDs...)
+		r.date("Held on", &v.HeldOn)
+		r.choice("Kind", &v.Kind, workspace.MeetingKinds)
+		r.text("Title", &v.Title)
+		m = v
+	} else {
+		m.ID = id
+	}
+	r.text("Place", &m.Place)
+	r.count("Residents (women)", &m.ResidentsWomen)
+	r.count("Residents (men)", &m.ResidentsMen)
+	r.count("Residents (youth)", &m.ResidentsYouth)
+	r.text("Notes", &m.Notes)
+	if r.has("Consortia") {
+		ids := []string{}
+		for _, c := range splitList(r.get("Consortia")) {
+			if cid, ok := im.consortiumID(c); ok {
+				ids = append(ids, cid)
+			} else {
+				r.missing("Consortia", "consortium", c)
+			}
+		}
+		m.ConsortiumIDs = dedupe(ids)
+	}
+	if given := splitList(r.get("Attendee IDs")); len(given) > 0 {
+		ids := []string{}
+		for _, pid := range given {
+			pid = strings.ToLower(pid)
+			if im.people[pid] == nil {
+				r.problem("Attendee IDs", "There is no person with the ID %q in the workspace or in the workbook.", pid)
+				continue
+			}
+			ids = append(ids, pid)
+		}
+		m.AttendeeIDs = dedupe(ids)
+	} else if r.has("Attendees") {
+		ids := []string{}
+		for _, name := range splitList(r.get("Attendees")) {
+			if pid, ok := r.personID("Attendees", name, ""); ok {
+				ids = append(ids, pid)
+			}
+		}
+		m.AttendeeIDs = dedupe(ids)
+	}
+	if r.bad || r.duplicate("meeting", m.ID, m.Title+" on "+m.HeldOn) {
+		return
+	}
+	saved, outcome, err := workspace.Save(im.b, m)
+	if !r.saved(res, saved.ID, outcome, err) {
+		return
+	}
+	if old != nil {
+		delete(im.meetingByKey, key(old.HeldOn, old.Kind, old.Title))
+	}
+	im.meetings[saved.ID] = &saved
+	im.meetingByKey[key(saved.HeldOn, saved.Kind, saved.Title)] = saved.ID
+}

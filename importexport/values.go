@@ -1,0 +1,149 @@
+package importexport
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"cpw/workspace"
+)
+
+// parseDate reads a date cell: a spreadsheet date (a serial number, since
+// cells are read raw), or text in a common format. Day-first is assumed for
+// 03/04/2026, as in Kenya and Britain, unless the second part cannot be a
+// month.
+func parseDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		if f < 1 || f > 2958465 { // Excel's own range of dates
+			return "", false
+		}
+		t, err := excelize.ExcelDateToTime(f, false)
+		if err != nil {
+			return "", false
+		}
+		return t.Format(workspace.DateLayout), true
+	}
+	for _, layout := range []string{
+		"2006-01-02", "2006-1-2", "2006/01/02", "2006/1/2", "2006.01.02",
+		"2006-01-02T15:04:05Z07:00", "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04",
+		"2 January 2006", "2 Jan 2006", "02-Jan-2006", "2-Jan-2006", "02-Jan-06", "2-Jan-06", "January 2, 2006",
+		"Jan 2, 2006", "Monday, 2 January 2006", "Monday, January 2, 2006", "2 Jan. 2006",
+	} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format(workspace.DateLayout), true
+		}
+	}
+	// Numeric dates with slashes, dots or dashes: day first unless impossible.
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' || r == '-' })
+	if len(parts) != 3 {
+		return "", false
+	}
+	nums := make([]int, 3)
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil {
+			return "", false
+		}
+		nums[i] = n
+	}
+	day, month, year := nums[0], nums[1], nums[2]
+	if month > 12 && day <= 12 {
+		day, month = month, day
+	}
+	if year < 100 {
+		year += 2000
+	}
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day || int(t.Month()) != month || year < 1900 || year > 2200 {
+		return "", false
+	}
+	return t.Format(workspace.DateLayout), true
+}
+
+// parseWhole reads a whole number: a number cell, or text such as
+// "1,250,000", "KES 40 000" or "12.0".
+func parseWhole(s string) (int64, bool) {
+	s = strings.TrimSpace(s)
+	for _, prefix := range []string{"KES", "KSh", "Ksh", "USD", "US$", "$", "€", "£"} {
+		s = strings.TrimSpace(strings.TrimPrefix(s, prefix))
+	}
+	s = strings.NewReplacer(",", "", " ", "", "\u00a0", "", "\u202f", "", "'", "", "_", "").Replace(s)
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return n, true
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f != math.Trunc(f) || math.Abs(f) > 1e15 {
+		return 0, false
+	}
+	return int64(f), true
+}
+
+// parseYesNo reads a yes/no cell in the forms spreadsheets and people write.
+func parseYesNo(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "yes", "y", "true", "1", "x", "ndiyo":
+		return true, true
+	case "no", "n", "false", "0", "hapana":
+		return false, true
+	}
+	return false, false
+}
+
+// splitList splits a cell holding several values.
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == '\n' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// findChoice finds a choice by key or label, also without regard to spacing
+// and punctuation ("CSO/NGO", "cso ngo").
+func findChoice(choices []workspace.Choice, s string) (string, bool) {
+	if k, ok := workspace.FindChoice(choices, s); ok {
+		return k, true
+	}
+	n := normalise(s)
+	for _, c := range choices {
+		if n != "" && (n == normalise(c.Key) || n == normalise(c.Label)) {
+			return c.Key, true
+		}
+	}
+	return "", false
+}
+
+// choiceAliases are values others' workbooks use for the fixed choices.
+var choiceAliases = map[string]map[string]string{
+	"Kind": {"ngo": "ngo", "ingo": "ngo", "nngo": "ngo", "cso": "ngo", "civilsociety": "ngo", "unagency": "international",
+		"un": "international", "government": "national-government", "county": "local-government", "countygovernment": "local-government",
+		"localgovernment": "local-government", "donor": "funder", "university": "academia", "company": "private-sector",
+		"business": "private-sector", "communitybasedorganization": "cbo", "faithbased": "cbo", "fbo": "cbo"},
+	"Gender": {"f": "female", "m": "male", "woman": "female", "man": "male"},
+}
+
+// sectorWords are words by which others' workbooks name this program's
+// sectors, matched against the start of each sector's name.
+var sectorWords = map[string]string{
+	"wash": "water", "water": "water", "sanitation": "water", "energy": "water", "hygiene": "water",
+	"health": "health", "nutrition": "health",
+	"education": "education", "youth": "education", "culture": "education", "schools": "education",
+	"shelter": "housing", "housing": "housing", "infrastructure": "housing", "commerce": "housing", "roads": "housing", "nfi": "housing",
+	"land": "land", "tenure": "land", "institutional": "land", "legal": "land",
+	"environment": "environment", "climate": "environment", "naturalresources": "environment",
+	"finance": "finance", "livelihoods": "finance", "cash": "finance", "economic": "finance",
+	"coordination": "coordination", "communication": "coordination", "communityorganization": "coordination",
+}
+
+func clip(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

@@ -1,0 +1,465 @@
+package importexport
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"cpw/workspace"
+)
+
+// Progress is told how far a long job has come: done of total steps, and
+// what it is doing, in words. It may be nil.
+type Progress func(done, total int, what string)
+
+func (p Progress) report(done, total int, what string) {
+	if p != nil {
+		p(done, total, what)
+	}
+}
+
+// ExportOptions says what an export writes.
+type ExportOptions struct {
+	WithContacts bool // phone numbers and e-mail addresses; left out unless asked
+	Progress     Progress
+}
+
+// styles are the cell styles of a workbook this program writes.
+type styles struct {
+	header, date, amount int
+}
+
+func newStyles(x *excelize.File) (styles, error) {
+	var s styles
+	var err error
+	if s.header, err = x.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE7F0"}}}); err != nil {
+		return s, err
+	}
+	fmtDate := "yyyy-mm-dd"
+	if s.date, err = x.NewStyle(&excelize.Style{CustomNumFmt: &fmtDate}); err != nil {
+		return s, err
+	}
+	s.amount, err = x.NewStyle(&excelize.Style{NumFmt: 3}) // #,##0
+	return s, err
+}
+
+// columnsFor returns the columns a workbook carries: contact columns only
+// when asked for.
+func columnsFor(s *sheetSpec, withContacts bool) []col {
+	out := make([]col, 0, len(s.cols))
+	for _, c := range s.cols {
+		if c.contact && !withContacts {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// lists are the values the dropdowns offer, by the Lists sheet's headers.
+type lists struct {
+	names  []string
+	values map[string][]string
+}
+
+func (l *lists) add(name string, values []string) {
+	l.names = append(l.names, name)
+	l.values[name] = values
+}
+
+func labels(choices []workspace.Choice) []string {
+	out := []string{}
+	for _, c := range choices {
+		if c.Key != "" {
+			out = append(out, c.Label)
+		}
+	}
+	return out
+}
+
+// workspaceLists reads the lists from the workspace: the fixed choices, and
+// its sectors, roles and consortium codes.
+func workspaceLists(f *workspace.File) (*lists, error) {
+	l := &lists{values: map[string][]string{}}
+	for _, c := range []struct {
+		name    string
+		choices []workspace.Choice
+	}{
+		{"Organisation kinds", workspace.OrganisationKinds}, {"Bases", workspace.Bases}, {"Commitments", workspace.Commitments},
+		{"Stances", workspace.Stances}, {"Influences", workspace.Influences}, {"Genders", workspace.Genders},
+		{"Age bands", workspace.AgeBands}, {"Consortium statuses", workspace.ConsortiumStatuses},
+		{"Role groups", workspace.RoleGroups}, {"Role scopes", workspace.RoleScopes}, {"Holders", workspace.RoleHolders},
+		{"Unit levels", workspace.UnitLevels}, {"Gap kinds", workspace.GapKinds}, {"Priorities", workspace.Priorities},
+		{"Gap statuses", workspace.GapStatuses}, {"Meeting kinds", workspace.MeetingKinds},
+	} {
+		l.add(c.name, labels(c.choices))
+	}
+	l.add("Yes or no", []string{"Yes", "No"})
+	sectors, err := f.Sectors()
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, s := range sectors {
+		names = append(names, s.Name)
+	}
+	l.add("Sectors", names)
+	roles, err := f.Roles(false)
+	if err != nil {
+		return nil, err
+	}
+	names = nil
+	for _, r := range roles {
+		names = append(names, r.Name)
+	}
+	l.add("Roles", names)
+	consortia, err := f.Consortia()
+	if err != nil {
+		return nil, err
+	}
+	names = nil
+	for _, c := range consortia {
+		names = append(names, c.Code)
+	}
+	l.add("Consortium codes", names)
+	return l, nil
+}
+
+func (l *lists) write(x *excelize.File, st styles) error {
+	if _, err := x.NewSheet(listsSheet); err != nil {
+		return err
+	}
+	for i, name := range l.names {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		if err := x.SetCellValue(listsSheet, cell, name); err != nil {
+			return err
+		}
+		for j, v := range l.values[name] {
+			cell, _ := excelize.CoordinatesToCellName(i+1, j+2)
+			if err := x.SetCellValue(listsSheet, cell, neutralise(v)); err != nil {
+				return err
+			}
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(l.names))
+	if err := x.SetCellStyle(listsSheet, "A1", last+"1", st.header); err != nil {
+		return err
+	}
+	return x.SetColWidth(listsSheet, "A", last, 26)
+}
+
+// rangeOf is the Lists range holding the named list, for a dropdown.
+func (l *lists) rangeOf(name string) string {
+	for i, n := range l.names {
+		if n == name {
+			c, _ := excelize.ColumnNumberToName(i + 1)
+			return fmt.Sprintf("%s!$%s$2:$%s$%d", listsSheet, c, c, max(2, len(l.values[name])+1))
+		}
+	}
+	return ""
+}
+
+// WriteTemplate writes the blank workbook people fill in to import: one
+// sheet per kind of record, with a note on every header, dropdowns for every
+// fixed choice fed from the Lists sheet, and date and number formats.
+func WriteTemplate(f *workspace.File, path string) error {
+	if err := checkBookName(path); err != nil {
+		return err
+	}
+	l, err := workspaceLists(f)
+	if err != nil {
+		return err
+	}
+	x := excelize.NewFile()
+	defer x.Close()
+	st, err := newStyles(x)
+	if err != nil {
+		return writeFailed(err)
+	}
+	for i, s := range writeOrder {
+		if err := writeTemplateSheet(x, s, l, st, i == 0); err != nil {
+			return writeFailed(err)
+		}
+	}
+	if err := l.write(x, st); err != nil {
+		return writeFailed(err)
+	}
+	x.SetActiveSheet(0)
+	return save(x, path)
+}
+
+func writeTemplateSheet(x *excelize.File, s *sheetSpec, l *lists, st styles, first bool) error {
+	if first {
+		if err := x.SetSheetName("Sheet1", s.name); err != nil {
+			return err
+		}
+	} else if _, err := x.NewSheet(s.name); err != nil {
+		return err
+	}
+	cols := columnsFor(s, true)
+	for i, c := range cols {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		if err := x.SetCellValue(s.name, name+"1", c.header); err != nil {
+			return err
+		}
+		if err := x.SetColWidth(s.name, name, name, c.width); err != nil {
+			return err
+		}
+		if err := x.AddComment(s.name, excelize.Comment{Cell: name + "1", Author: "cpw", Text: c.note, Width: 260, Height: 90}); err != nil {
+			return err
+		}
+		switch c.kind {
+		case date:
+			if err := x.SetColStyle(s.name, name, st.date); err != nil {
+				return err
+			}
+			dv := excelize.NewDataValidation(true)
+			dv.Sqref = name + "2:" + name + "1048576"
+			if err := dv.SetRange(time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006-01-02"), "2200-12-31", excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
+				return err
+			}
+			dv.SetError(excelize.DataValidationErrorStyleStop, "Not a date", "Write a date, such as 2026-03-31.")
+			if err := x.AddDataValidation(s.name, dv); err != nil {
+				return err
+			}
+		case amount, count:
+			if err := x.SetColStyle(s.name, name, st.amount); err != nil {
+				return err
+			}
+			dv := excelize.NewDataValidation(true)
+			dv.Sqref = name + "2:" + name + "1048576"
+			if err := dv.SetRange(0, 1e15, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween); err != nil {
+				return err
+			}
+			dv.SetError(excelize.DataValidationErrorStyleStop, "Not a whole number", "Write a whole number of 0 or more, without decimals.")
+			if err := x.AddDataValidation(s.name, dv); err != nil {
+				return err
+			}
+		}
+		if c.list != "" {
+			dv := excelize.NewDataValidation(true)
+			dv.Sqref = name + "2:" + name + "1048576"
+			dv.SetSqrefDropList(l.rangeOf(c.list))
+			if c.kind == many {
+				// Several values may be typed, separated by semicolons.
+				dv.SetError(excelize.DataValidationErrorStyleInformation, "Several values", "Separate several values with a semicolon (;).")
+			} else {
+				dv.SetError(excelize.DataValidationErrorStyleStop, "Not in the list", "Choose a value from the list.")
+			}
+			if err := x.AddDataValidation(s.name, dv); err != nil {
+				return err
+			}
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	if err := x.SetCellStyle(s.name, "A1", last+"1", st.header); err != nil {
+		return err
+	}
+	return x.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+}
+
+// Export writes the whole workspace to a workbook in the template's layout,
+// so that importing it into a new workspace gives the same records. Contact
+// columns are left out unless asked for.
+func Export(ctx context.Context, f *workspace.File, path string, opts ExportOptions) error {
+	if err := checkBookName(path); err != nil {
+		return err
+	}
+	opts.Progress.report(0, 0, "Reading the workspace")
+	d, err := readBook(f)
+	if err != nil {
+		return err
+	}
+	l, err := workspaceLists(f)
+	if err != nil {
+		return err
+	}
+	x := excelize.NewFile()
+	defer x.Close()
+	st, err := newStyles(x)
+	if err != nil {
+		return writeFailed(err)
+	}
+	total := d.rowCount()
+	done := 0
+	for i, s := range writeOrder {
+		if i == 0 {
+			if err := x.SetSheetName("Sheet1", s.name); err != nil {
+				return writeFailed(err)
+			}
+		} else if _, err := x.NewSheet(s.name); err != nil {
+			return writeFailed(err)
+		}
+		sw, err := x.NewStreamWriter(s.name)
+		if err != nil {
+			return writeFailed(err)
+		}
+		cols := columnsFor(s, opts.WithContacts)
+		for i, c := range cols {
+			if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+				return writeFailed(err)
+			}
+		}
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return writeFailed(err)
+		}
+		head := make([]any, len(cols))
+		for i, c := range cols {
+			head[i] = excelize.Cell{StyleID: st.header, Value: c.header}
+		}
+		if err := sw.SetRow("A1", head); err != nil {
+			return writeFailed(err)
+		}
+		rows := d.rows(s)
+		cells := make([]any, len(cols))
+		for n, r := range rows {
+			for i, c := range cols {
+				cells[i] = cellFor(c, r[c.header], st)
+			}
+			cell, _ := excelize.CoordinatesToCellName(1, n+2)
+			if err := sw.SetRow(cell, cells); err != nil {
+				return writeFailed(err)
+			}
+			if done++; done%2048 == 0 {
+				if err := ctx.Err(); err != nil {
+					return cancelled()
+				}
+				opts.Progress.report(done, total, "Writing "+strings.ToLower(s.name))
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			return writeFailed(err)
+		}
+	}
+	if err := l.write(x, st); err != nil {
+		return writeFailed(err)
+	}
+	x.SetActiveSheet(0)
+	opts.Progress.report(total, total, "Saving the workbook")
+	return save(x, path)
+}
+
+// cellFor turns one value of a record into the cell written for it.
+func cellFor(c col, v any, st styles) any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case string:
+		if v == "" {
+			return nil
+		}
+		if c.kind == date {
+			if t, err := time.Parse(workspace.DateLayout, v); err == nil {
+				return excelize.Cell{StyleID: st.date, Value: t}
+			}
+		}
+		return neutralise(v)
+	case int64:
+		return excelize.Cell{StyleID: st.amount, Value: v}
+	case int:
+		return excelize.Cell{StyleID: st.amount, Value: v}
+	case bool:
+		if v {
+			return "Yes"
+		}
+		return "No"
+	case []string:
+		if len(v) == 0 {
+			return nil
+		}
+		return neutralise(strings.Join(v, "; "))
+	}
+	return v
+}
+
+// neutralise keeps a spreadsheet from taking text for a formula: text that
+// starts with = + - @, a tab or a carriage return gets a leading apostrophe,
+// which the import takes off again.
+func neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// unneutralise undoes neutralise on a value read from a workbook.
+func unneutralise(s string) string {
+	if len(s) > 1 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s[1:]
+	}
+	return s
+}
+
+func checkBookName(path string) error {
+	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return fmt.Errorf("A workbook's name must end in .xlsx: %q does not.", filepath.Base(path))
+	}
+	return nil
+}
+
+// save writes the workbook to a temporary file beside path and renames it
+// into place, so that a failed save never leaves a half-written workbook.
+func save(x *excelize.File, path string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".cpw-book-*.xlsx")
+	if err != nil {
+		return fmt.Errorf("The workbook cannot be written in the folder %s: %v.", filepath.Dir(path), err)
+	}
+	name := tmp.Name()
+	defer os.Remove(name)
+	if _, err := x.WriteTo(tmp); err != nil {
+		tmp.Close()
+		return writeFailed(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return writeFailed(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return writeFailed(err)
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		return writeFailed(err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		return writeFailed(err)
+	}
+	return nil
+}
+
+func writeFailed(err error) error {
+	return fmt.Errorf("The workbook could not be written: %v.", err)
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// WriteBlankTemplate writes the template with the lists of a new workspace
+// (the seeded sectors and roles, no consortia), for people who have no
+// workspace at hand.
+func WriteBlankTemplate(path string) error {
+	dir, err := os.MkdirTemp("", "cpw-template-")
+	if err != nil {
+		return fmt.Errorf("A temporary workspace for the template's lists cannot be made: %v.", err)
+	}
+	defer os.RemoveAll(dir)
+	f, err := workspace.Create(filepath.Join(dir, "template.cpw"), workspace.NewOptions{Name: "Template"})
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return WriteTemplate(f, path)
+}

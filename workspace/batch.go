@@ -1,0 +1,88 @@
+package workspace
+
+import (
+	"database/sql"
+	"errors"
+)
+
+// Batch is many changes written as one transaction, for importing a
+// workbook: either every change lands or none does. Records are saved one
+// by one so that a failing record can be reported and the rest still
+// checked; the caller decides at the end whether to keep the batch.
+type Batch struct {
+	t *tx
+}
+
+// Outcome says what saving one record in a batch did.
+type Outcome int
+
+const (
+	Created Outcome = iota
+	Updated
+	Unchanged
+)
+
+// errDiscard ends a batch without keeping it.
+var errDiscard = errors.New("batch discarded")
+
+// Batch runs fn in one transaction. When fn returns an error nothing is
+// written and the error is returned; when keep is false (a dry run) nothing
+// is written either, and the result is still what fn returned.
+func (f *File) Batch(keep bool, fn func(b *Batch) error) error {
+	err := f.write(func(t *tx) error {
+		if err := fn(&Batch{t: t}); err != nil {
+			return err
+		}
+		if !keep {
+			return errDiscard
+		}
+		return nil
+	})
+	if errors.Is(err, errDiscard) {
+		return nil
+	}
+	return err
+}
+
+// Log adds an entry to the change log of the batch, such as what file was
+// imported.
+func (b *Batch) Log(entity, action, summary string) error {
+	return b.t.logChange(entity, "", action, summary)
+}
+
+// Save stores v in the batch: it updates the row with v's id when there is
+// one, and otherwise creates it (keeping v's id when it has one, so that an
+// exported workbook imported elsewhere keeps its records' ids). Errors are
+// the same sentences as editing in the window; after an error the batch may
+// go on, since each statement fails on its own.
+func Save[T any, P interface {
+	*T
+	checker
+}](b *Batch, v T) (T, Outcome, error) {
+	p := P(&v)
+	if err := checkID(*p.key()); err != nil {
+		return v, Created, err
+	}
+	exists := false
+	if id := *p.key(); id != "" {
+		var one int
+		err := b.t.QueryRow("SELECT 1 FROM "+p.table().name+" WHERE id = ?", id).Scan(&one)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return v, Created, internal("reading a "+p.table().entity, err)
+		}
+		exists = err == nil
+	}
+	if err := p.check(b.t); err != nil {
+		return v, Created, translate(err)
+	}
+	if !exists {
+		return v, Created, translate(b.t.create(p, linksOf(p)...))
+	}
+	if err := b.t.update(p, linksOf(p)...); err != nil {
+		return v, Updated, translate(err)
+	}
+	if p.stamp().UpdatedAt == b.t.at {
+		return v, Updated, nil
+	}
+	return v, Unchanged, nil
+}

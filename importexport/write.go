@@ -191,7 +191,6 @@ func WriteTemplate(f *workspace.File, path string) error {
 	if err := l.write(x, st); err != nil {
 		return writeFailed(err)
 	}
-	x.SetActiveSheet(0)
 	return save(x, path)
 }
 
@@ -341,7 +340,6 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 	if err := l.write(x, st); err != nil {
 		return writeFailed(err)
 	}
-	x.SetActiveSheet(0)
 	opts.Progress.report(total, total, "Saving the workbook")
 	return save(x, path)
 }

@@ -99,6 +99,11 @@ func main() {
 		run(*bin, "copy", demo, filepath.Join(dir, fmt.Sprintf("copy-%d.cpw", i)))
 	})), 0)
 
+	ratio := func(op, size string, r, limit float64) {
+		fmt.Printf("%-50s %-28s %12s %10s %7.3f\n", op, size, fmt.Sprintf("%.2f×", r), fmt.Sprintf("%.1f×", limit), r/limit)
+	}
+	excelRows(*bin, dir, demo, *runs, row, ratio)
+
 	st, err := os.Stat(demo)
 	if err != nil {
 		fail(err)

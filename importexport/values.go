@@ -18,7 +18,9 @@ import (
 func parseDate(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
-		if f < 1 || f > 2958465 { // Excel's own range of dates
+		// Serial numbers from 1950 to Excel's last day: a bare year such as
+		// 2026 is not taken for a day in 1905.
+		if f < 18264 || f > 2958465 {
 			return "", false
 		}
 		t, err := excelize.ExcelDateToTime(f, false)

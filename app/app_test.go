@@ -111,7 +111,7 @@ func TestOpenShowsWorkspaceAndRemembersIt(t *testing.T) {
 		t.Errorf("title %q", title)
 	}
 	got := texts(u.window.Content())
-	for _, want := range []string{"organisations", "Consortia (8)", "Health checks", "Save a copy…", "Close workspace"} {
+	for _, want := range []string{"organisations", "Consortia (8)", "Health checks", "Save a copy…", "Import Excel…", "Export Excel…", "Excel template…", "Close"} {
 		if !has(got, want) {
 			t.Errorf("workspace screen lacks %q", want)
 		}

@@ -40,11 +40,15 @@ func newWorkspaceScreen(u *ui, f *workspace.File) (*workspaceScreen, string, err
 	saveCopy := widget.NewButtonWithIcon("Save a copy…", theme.DocumentSaveIcon(), u.onSaveCopy)
 	brief := widget.NewButtonWithIcon("PDF brief…", theme.DocumentPrintIcon(), s.onBrief)
 	merge := widget.NewButtonWithIcon("Merge a copy…", theme.ContentPasteIcon(), s.onMerge)
+	importBook := widget.NewButtonWithIcon("Import Excel…", theme.UploadIcon(), s.onImport)
+	exportBook := widget.NewButtonWithIcon("Export Excel…", theme.DownloadIcon(), s.onExport)
+	template := widget.NewButtonWithIcon("Excel template…", theme.DocumentCreateIcon(), s.onTemplate)
 	if f.ReadOnly() {
 		merge.Disable() // a read-only file cannot take in changes; the overview says why
+		importBook.Disable()
 	}
-	closeButton := widget.NewButtonWithIcon("Close workspace", theme.LogoutIcon(), u.showWelcome)
-	bar := container.NewHBox(saveCopy, merge, brief, closeButton)
+	closeButton := widget.NewButtonWithIcon("Close", theme.LogoutIcon(), u.showWelcome)
+	bar := container.NewHBox(saveCopy, merge, importBook, exportBook, template, brief, closeButton)
 	s.content = container.NewBorder(container.NewPadded(bar), nil, nil, nil, s.tabs)
 	s.refresh()
 	return s, s.overview.name, nil

@@ -1,0 +1,305 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"cpw/importexport"
+	"cpw/workspace"
+)
+
+// maxProblemsShown is how many problems the import preview lists.
+const maxProblemsShown = 500
+
+// withProgress runs a long job off the UI thread behind a dialog with a
+// progress bar and a Cancel button; cancelling ends the job with nothing
+// written. The function the job returns (if any) runs on the UI thread
+// afterwards.
+func (u *ui) withProgress(title string, work func(ctx context.Context, progress importexport.Progress) (func(), error)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	what := widget.NewLabel("Starting…")
+	bar := widget.NewProgressBar()
+	stop := widget.NewButton("Cancel", func() { cancel() })
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(what, bar, container.NewCenter(stop)), u.window)
+	d.Resize(fyne.NewSize(460, 160))
+	d.Show()
+	progress := func(done, total int, step string) {
+		fyne.Do(func() {
+			what.SetText(step + "…")
+			if total > 0 {
+				bar.SetValue(float64(done) / float64(total))
+			}
+		})
+	}
+	u.background(func() {
+		then, err := work(ctx, progress)
+		cancelled := ctx.Err() != nil
+		cancel()
+		fyne.Do(func() {
+			d.Hide()
+			switch {
+			case cancelled:
+				dialog.ShowInformation(title, "Cancelled: nothing was written.", u.window)
+			case err != nil:
+				u.showError(err)
+			case then != nil:
+				then()
+			}
+		})
+	})
+}
+
+// onImport asks for a workbook, checks it without writing, and shows what
+// importing it would do.
+func (s *workspaceScreen) onImport() {
+	u := s.ui
+	if s.file.ReadOnly() {
+		u.showError(fmt.Errorf("this workspace is open read-only, so nothing can be imported into it: save a copy you can edit and import into that"))
+		return
+	}
+	open := dialog.NewFileOpen(func(uc fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if uc == nil {
+			return
+		}
+		path := uc.URI().Path()
+		uc.Close()
+		s.previewImport(path)
+	}, u.window)
+	open.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(s.file.Path()))); err == nil {
+		open.SetLocation(l)
+	}
+	open.Show()
+}
+
+// previewImport imports as a dry run and shows the report.
+func (s *workspaceScreen) previewImport(path string) {
+	u, f := s.ui, s.file
+	u.withProgress("Checking "+filepath.Base(path), func(ctx context.Context, p importexport.Progress) (func(), error) {
+		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{DryRun: true, Progress: p})
+		if err != nil {
+			return nil, err
+		}
+		return func() { s.showImportPreview(path, report) }, nil
+	})
+}
+
+// importReportView shows a report: the counts per sheet, then each problem.
+func importReportView(report *importexport.Report) fyne.CanvasObject {
+	summary := widget.NewLabelWithStyle(report.Summary(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	summary.Wrapping = fyne.TextWrapWord
+	counts := widget.NewTable(
+		func() (int, int) { return len(report.Sheets) + 1, 5 },
+		func() fyne.CanvasObject { return widget.NewLabel("Organisations (3W)") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			if id.Row == 0 {
+				l.TextStyle = fyne.TextStyle{Bold: true}
+				l.SetText([]string{"Sheet", "Records", "New", "Updated", "Unchanged"}[id.Col])
+				return
+			}
+			l.TextStyle = fyne.TextStyle{}
+			sr := report.Sheets[id.Row-1]
+			l.SetText([]string{sr.Sheet, sr.Records, thousands(sr.New), thousands(sr.Updated), thousands(sr.Unchanged)}[id.Col])
+		})
+	for i, w := range []float32{170, 190, 80, 80, 90} {
+		counts.SetColumnWidth(i, w)
+	}
+	countsBox := container.NewGridWrap(fyne.NewSize(640, float32(len(report.Sheets)+1)*38), counts)
+
+	shown := report.Problems
+	more := ""
+	if len(shown) > maxProblemsShown {
+		more = fmt.Sprintf("The first %d problems are listed; the command line (cpw import --dry-run) lists all %s.",
+			maxProblemsShown, thousands(len(shown)))
+		shown = shown[:maxProblemsShown]
+	}
+	problems := widget.NewList(
+		func() int { return len(shown) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Wrapping = fyne.TextWrapWord
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(problemLine(shown[i]))
+		})
+	heading := widget.NewLabelWithStyle("No problems found.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if n := len(report.Problems); n > 0 {
+		warnings := "no warnings"
+		if w := n - report.Errors(); w > 0 {
+			warnings = workspace.Plural(w, "warning", "warnings") + " (warnings do not stop the import)"
+		}
+		errs := "No errors"
+		if e := report.Errors(); e > 0 {
+			errs = workspace.Plural(e, "error", "errors")
+		}
+		heading.SetText(errs + " and " + warnings + ":")
+	}
+	top := container.NewVBox(summary, countsBox, heading)
+	if more != "" {
+		top.Add(widget.NewLabel(more))
+	}
+	return container.NewBorder(top, nil, nil, nil, problems)
+}
+
+func problemLine(p importexport.Problem) string {
+	where := p.Sheet
+	if p.Row > 0 {
+		where += fmt.Sprintf(", row %d", p.Row)
+	}
+	if p.Column != "" {
+		where += ", " + p.Column
+	}
+	value := ""
+	if p.Value != "" {
+		value = fmt.Sprintf(" (“%s”)", p.Value)
+	}
+	kind := "Error"
+	if p.Severity == importexport.Warning {
+		kind = "Warning"
+	}
+	return fmt.Sprintf("%s — %s%s: %s", kind, where, value, p.Message)
+}
+
+func (s *workspaceScreen) showImportPreview(path string, report *importexport.Report) {
+	u := s.ui
+	var dlg dialog.Dialog
+	body := importReportView(report)
+	if report.Errors() > 0 {
+		dlg = dialog.NewCustom("Import "+filepath.Base(path)+": nothing can be imported yet", "Close", body, u.window)
+	} else {
+		dlg = dialog.NewCustomConfirm("Import "+filepath.Base(path), "Import", "Cancel", body, func(ok bool) {
+			if ok {
+				s.runImport(path)
+			}
+		}, u.window)
+	}
+	dlg.Resize(fyne.NewSize(860, 620))
+	dlg.Show()
+}
+
+// runImport imports for real, then shows the workspace as it now is.
+func (s *workspaceScreen) runImport(path string) {
+	u, f := s.ui, s.file
+	u.withProgress("Importing "+filepath.Base(path), func(ctx context.Context, p importexport.Progress) (func(), error) {
+		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{Progress: p})
+		if err != nil {
+			return nil, err
+		}
+		return func() {
+			u.reload()
+			if report.Errors() > 0 {
+				// The workbook changed between the check and the import.
+				dlg := dialog.NewCustom("Nothing was imported", "Close", importReportView(report), u.window)
+				dlg.Resize(fyne.NewSize(860, 620))
+				dlg.Show()
+				return
+			}
+			dialog.ShowInformation("Imported", report.Summary()+"\nThe change log records the import.", u.window)
+		}, nil
+	})
+}
+
+// onExport asks where to write the workbook and whether with contacts.
+func (s *workspaceScreen) onExport() {
+	s.askWorkbook("Export Excel", "Export", safeFileName(s.overview.name)+".xlsx", true, s.exportTo)
+}
+
+// exportTo exports off the UI thread, then offers to open the workbook.
+func (s *workspaceScreen) exportTo(path string, contacts bool) {
+	u, f := s.ui, s.file
+	u.withProgress("Exporting "+filepath.Base(path), func(ctx context.Context, p importexport.Progress) (func(), error) {
+		if err := importexport.Export(ctx, f, path, importexport.ExportOptions{WithContacts: contacts, Progress: p}); err != nil {
+			return nil, err
+		}
+		return func() { s.offerToOpen("Exported", "The workspace was exported to "+path+".", path) }, nil
+	})
+}
+
+// onTemplate writes the blank import workbook, its lists from this workspace.
+func (s *workspaceScreen) onTemplate() {
+	s.askWorkbook("Excel template", "Write the template", "Import template.xlsx", false, func(path string, _ bool) {
+		u, f := s.ui, s.file
+		u.busy("Writing "+filepath.Base(path)+"…", func() (func(), error) {
+			if err := importexport.WriteTemplate(f, path); err != nil {
+				return nil, err
+			}
+			return func() {
+				s.offerToOpen("Template written", "The template was saved as "+path+". Fill it in, then use Import Excel….", path)
+			}, nil
+		})
+	})
+}
+
+// askWorkbook asks for a workbook's name and folder (and, for exports,
+// whether to include contacts), confirming before replacing a file.
+func (s *workspaceScreen) askWorkbook(title, confirm, name string, askContacts bool, then func(path string, contacts bool)) {
+	u := s.ui
+	fileName := widget.NewEntry()
+	fileName.SetText(name)
+	folder, folderRow := folderChooser(filepath.Dir(s.file.Path()), u.window)
+	contacts := widget.NewCheck("Include phone numbers and e-mail addresses", nil)
+	items := []*widget.FormItem{widget.NewFormItem("File name", fileName), widget.NewFormItem("Save in", folderRow)}
+	if askContacts {
+		item := widget.NewFormItem("Contacts", contacts)
+		item.HintText = "Personal data: leave them out of workbooks that travel widely"
+		items = append(items, item)
+	}
+	d := dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		n := strings.TrimSpace(fileName.Text)
+		if !strings.EqualFold(filepath.Ext(n), ".xlsx") {
+			n += ".xlsx"
+		}
+		path := filepath.Join(folder.Text, n)
+		if _, err := os.Stat(path); err == nil {
+			dialog.ShowConfirm("Replace the file?", n+" already exists in this folder. Replace it?", func(yes bool) {
+				if yes {
+					then(path, contacts.Checked)
+				}
+			}, u.window)
+			return
+		}
+		then(path, contacts.Checked)
+	}, u.window)
+	d.Resize(fyne.NewSize(600, 300))
+	d.Show()
+}
+
+// offerToOpen says a file was written and offers to open it.
+func (s *workspaceScreen) offerToOpen(title, message, path string) {
+	u := s.ui
+	open := widget.NewButton("Open it", nil)
+	label := widget.NewLabel(message)
+	label.Wrapping = fyne.TextWrapWord
+	done := dialog.NewCustom(title, "Close", container.NewVBox(label, open), u.window)
+	open.OnTapped = func() {
+		done.Hide()
+		p := filepath.ToSlash(path)
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // file:///C:/… on Windows
+		}
+		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: p}); err != nil {
+			u.showError(err)
+		}
+	}
+	done.Resize(fyne.NewSize(520, 160))
+	done.Show()
+}

@@ -80,24 +80,24 @@ func TestImportReportsEachProblemWhereItIs(t *testing.T) {
 		sheet{"Organisations", [][]any{
 			{"Name", "Kind", "Stance"},
 			{"Good Org", "CSO / NGO", "Supportive"},
-			{"", "CSO / NGO", ""},                    // row 3: blank name
-			{"Bad Kind Org", "Charity", ""},          // row 4: unknown kind
+			{"", "CSO / NGO", ""},                     // row 3: blank name
+			{"Bad Kind Org", "Charity", ""},           // row 4: unknown kind
 			{"Bad Stance Org", "Academia", "Hostile"}, // row 5: unknown stance
 		}},
 		sheet{"People", [][]any{
 			{"Name", "E-mail", "Organisation", "Phone"},
-			{"Mary Achieng", "mary@", "Good Org", ""},           // row 2: bad e-mail
-			{"Peter Kamau", "", "Nowhere Org", ""},              // row 3: no such organisation
-			{"Grace Njeri", "", "Bad Kind Org", ""},             // row 4: its organisation failed
-			{"Paul Mwangi", "", "", "call me"},                  // row 5: bad phone
+			{"Mary Achieng", "mary@", "Good Org", ""}, // row 2: bad e-mail
+			{"Peter Kamau", "", "Nowhere Org", ""},    // row 3: no such organisation
+			{"Grace Njeri", "", "Bad Kind Org", ""},   // row 4: its organisation failed
+			{"Paul Mwangi", "", "", "call me"},        // row 5: bad phone
 			{"Mary Achieng", "mary2@example.org", "Good Org", ""},
 			{"Mary Achieng", "mary2@example.org", "Good Org", ""}, // row 7: same as row 6
 		}},
 		sheet{"Gaps", [][]any{
 			{"Consortium", "Title", "Kind", "Estimated cost", "Secured"},
 			{"WSE", "Hydrologist", "Expertise", "1,250,000", "KES 250 000"}, // numbers as text: fine
-			{"NOPE", "Surveyor", "Expertise", "10", ""},                        // row 3: no such consortium
-			{"WSE", "Drone", "Equipment", "lots", ""},                          // row 4: not a number
+			{"NOPE", "Surveyor", "Expertise", "10", ""},                     // row 3: no such consortium
+			{"WSE", "Drone", "Equipment", "lots", ""},                       // row 4: not a number
 		}},
 		sheet{"Members", [][]any{
 			{"Consortium", "Organisation", "Joined on"},

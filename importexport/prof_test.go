@@ -1,12 +1,12 @@
 package importexport
 
 import (
-	"fmt"
-	"time"
-	"github.com/xuri/excelize/v2"
 	"context"
+	"fmt"
+	"github.com/xuri/excelize/v2"
 	"os"
 	"testing"
+	"time"
 
 	"cpw/workspace"
 )

@@ -198,13 +198,18 @@ func hxlMatches(c col, tag string) bool {
 			return true
 		}
 	}
-	// #org+impl+name and the like: the base hashtag with attributes.
-	base := strings.SplitN(tag, "+", 2)[0]
-	if c.header == "Name" && base == "#org" && !strings.Contains(tag, "+acronym") && !strings.Contains(tag, "+type") && !strings.Contains(tag, "+code") {
-		return true
-	}
-	if c.header == "Sectors" && base == "#sector" {
-		return true
+	// #org+impl+name, #org+impl+type and the like: the base hashtag with
+	// attributes in any order.
+	base, attrs := strings.SplitN(tag, "+", 2)[0], "+"+strings.TrimPrefix(tag, strings.SplitN(tag, "+", 2)[0])+"+"
+	switch {
+	case base == "#org" && strings.Contains(attrs, "+type+"):
+		return c.header == "Kind"
+	case base == "#org" && (strings.Contains(attrs, "+acronym+") || strings.Contains(attrs, "+code+")):
+		return c.header == "Acronym"
+	case base == "#org":
+		return c.header == "Name"
+	case base == "#sector":
+		return c.header == "Sectors"
 	}
 	return false
 }

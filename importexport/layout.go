@@ -66,7 +66,7 @@ var (
 			note: "The organisation's full name. Required; no two organisations may share it."},
 		{header: "Acronym", aliases: []string{"short name", "abbreviation", "initials"}, hxl: []string{"#org+acronym", "#org+code"}, width: 12,
 			note: "Its short name, such as AMT. Optional; no two organisations may share it."},
-		{header: "Kind", aliases: []string{"type", "organisation type", "category"}, hxl: []string{"#org+type"}, kind: choice, choices: workspace.OrganisationKinds, list: "Organisation kinds", width: 30,
+		{header: "Kind", aliases: []string{"type", "organisation type", "category", "partner type", "org type", "type of organisation"}, hxl: []string{"#org+type"}, kind: choice, choices: workspace.OrganisationKinds, list: "Organisation kinds", width: 30,
 			note: "What sort of organisation it is: choose from the list."},
 		{header: "Base", aliases: []string{"level", "based"}, kind: choice, choices: workspace.Bases, list: "Bases", width: 12,
 			note: "Where it is rooted: local, national, regional or international."},

@@ -305,6 +305,16 @@ func (im *importer) memberRow(r *rowCtx, res *SheetResult) {
 	if found := im.memberByKey[key(m.ConsortiumID, m.OrganisationID, m.JoinedOn)]; old == nil && r.natural(id, found) {
 		old = im.members[found]
 	}
+	if old == nil && m.ConsortiumID != "" && m.OrganisationID != "" {
+		// A current membership of the same organisation in the same
+		// consortium is the row's, whatever date it gives for joining.
+		for _, cand := range im.members {
+			if cand.ConsortiumID == m.ConsortiumID && cand.OrganisationID == m.OrganisationID && cand.LeftOn == "" && r.natural(id, cand.ID) {
+				old = cand
+				break
+			}
+		}
+	}
 	if old != nil {
 		v := *old
 		v.ConsortiumID, v.OrganisationID = m.ConsortiumID, m.OrganisationID

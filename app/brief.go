@@ -42,7 +42,7 @@ func (s *workspaceScreen) onBrief() {
 		}
 		fileName.SetText(safeFileName(name) + " brief.pdf")
 	}
-	folder, folderRow := folderChooser(filepath.Dir(s.file.Path()), u.window)
+	folder, folderRow := folderChooser(folderOf(s.file.Path()), u.window)
 	contactsItem := widget.NewFormItem("Contacts", contacts)
 	contactsItem.HintText = "Personal data: leave them out of briefs that travel widely"
 	items := []*widget.FormItem{

@@ -80,7 +80,7 @@ func (s *workspaceScreen) onImport() {
 		s.previewImport(path)
 	}, u.window)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(s.file.Path()))); err == nil {
+	if l, err := storage.ListerForURI(storage.NewFileURI(folderOf(s.file.Path()))); err == nil {
 		open.SetLocation(l)
 	}
 	open.Show()
@@ -128,16 +128,15 @@ func importReportView(report *importexport.Report) fyne.CanvasObject {
 			maxProblemsShown, thousands(len(shown)))
 		shown = shown[:maxProblemsShown]
 	}
-	problems := widget.NewList(
-		func() int { return len(shown) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(problemLine(shown[i]))
-		})
+	// Labels in a scroll rather than a list: a wrapped problem takes the
+	// lines it needs instead of overlapping the next.
+	lines := container.NewVBox()
+	for _, p := range shown {
+		l := widget.NewLabel(problemLine(p))
+		l.Wrapping = fyne.TextWrapWord
+		lines.Add(l)
+	}
+	problems := container.NewVScroll(lines)
 	heading := widget.NewLabelWithStyle("No problems found.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	if n := len(report.Problems); n > 0 {
 		warnings := "no warnings"
@@ -252,7 +251,7 @@ func (s *workspaceScreen) askWorkbook(title, confirm, name string, askContacts b
 	u := s.ui
 	fileName := widget.NewEntry()
 	fileName.SetText(name)
-	folder, folderRow := folderChooser(filepath.Dir(s.file.Path()), u.window)
+	folder, folderRow := folderChooser(folderOf(s.file.Path()), u.window)
 	contacts := widget.NewCheck("Include phone numbers and e-mail addresses", nil)
 	items := []*widget.FormItem{widget.NewFormItem("File name", fileName), widget.NewFormItem("Save in", folderRow)}
 	if askContacts {

@@ -70,3 +70,12 @@ func folderChooser(start string, w fyne.Window) (*widget.Label, fyne.CanvasObjec
 	})
 	return folder, container.NewBorder(nil, nil, nil, choose, folder)
 }
+
+// folderOf is the folder a file is in, as a full path: a workspace opened
+// from the command line by a bare name still offers its real folder.
+func folderOf(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return filepath.Dir(path)
+}

@@ -44,7 +44,7 @@ func (s *workspaceScreen) onMerge() {
 		s.previewMerge(path)
 	}, u.window)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{workspace.Extension}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(s.file.Path()))); err == nil {
+	if l, err := storage.ListerForURI(storage.NewFileURI(folderOf(s.file.Path()))); err == nil {
 		open.SetLocation(l)
 	}
 	open.Show()

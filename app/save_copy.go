@@ -22,7 +22,7 @@ func (u *ui) onSaveCopy() {
 	base := strings.TrimSuffix(filepath.Base(f.Path()), filepath.Ext(f.Path()))
 	fileName := widget.NewEntry()
 	fileName.SetText(base + " copy" + workspace.Extension)
-	folder, folderRow := folderChooser(filepath.Dir(f.Path()), u.window)
+	folder, folderRow := folderChooser(folderOf(f.Path()), u.window)
 	items := []*widget.FormItem{
 		widget.NewFormItem("File name", fileName),
 		widget.NewFormItem("Save in", folderRow),

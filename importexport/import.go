@@ -166,7 +166,7 @@ func classify(s *sheetRows, r *Report) *part {
 		}
 		if prev, ok := seen[header]; ok {
 			r.add(Problem{Severity: Error, Sheet: s.name, Row: 1, Column: letter, Value: shown,
-				Message: fmt.Sprintf("Two columns mean %s: %q and %q. Keep one of them.", header, prev, shown)})
+				Message: fmt.Sprintf("Two columns mean %s: “%s” and “%s”. Keep one of them.", header, prev, shown)})
 			continue
 		}
 		seen[header] = shown

@@ -111,16 +111,16 @@ func TestImportReportsEachProblemWhereItIs(t *testing.T) {
 	)
 	r := importBook(t, f, book, false)
 	wantProblem(t, r, "Organisations", 3, "Name", "Name is required")
-	wantProblem(t, r, "Organisations", 4, "Kind", `"Charity" is not one of the choices for Kind`)
-	wantProblem(t, r, "Organisations", 5, "Stance", `"Hostile" is not one of the choices`)
+	wantProblem(t, r, "Organisations", 4, "Kind", `“Charity” is not one of the choices for Kind`)
+	wantProblem(t, r, "Organisations", 5, "Stance", `“Hostile” is not one of the choices`)
 	wantProblem(t, r, "People", 2, "E-mail", "is not an e-mail address")
-	wantProblem(t, r, "People", 3, "Organisation", `There is no organisation "Nowhere Org" in the workspace or in the workbook`)
+	wantProblem(t, r, "People", 3, "Organisation", `There is no organisation “Nowhere Org” in the workspace or in the workbook`)
 	wantProblem(t, r, "People", 4, "Organisation", "row 4 of the Organisations sheet, which has a problem of its own")
 	wantProblem(t, r, "People", 5, "Phone", "may hold only digits")
 	wantProblem(t, r, "People", 7, "", "same person as row 6 of the People sheet")
-	wantProblem(t, r, "Gaps", 3, "Consortium", `There is no consortium "NOPE"`)
-	wantProblem(t, r, "Gaps", 4, "Estimated cost", `"lots" is not a whole number`)
-	wantProblem(t, r, "Members", 2, "Joined on", `"31/02/2026" is not a date`)
+	wantProblem(t, r, "Gaps", 3, "Consortium", `There is no consortium “NOPE”`)
+	wantProblem(t, r, "Gaps", 4, "Estimated cost", `“lots” is not a whole number`)
+	wantProblem(t, r, "Members", 2, "Joined on", `“31/02/2026” is not a date`)
 	wantProblem(t, r, "Meetings", 2, "Held on", "Held on is required")
 	if r.Written {
 		t.Fatal("an import with errors was written")
@@ -257,7 +257,7 @@ func TestImport3WWithHXLRow(t *testing.T) {
 	}
 	var protection, location bool
 	for _, p := range r.Problems {
-		protection = protection || (p.Severity == Warning && strings.Contains(p.Message, `"Protection"`))
+		protection = protection || (p.Severity == Warning && strings.Contains(p.Message, `“Protection”`))
 		location = location || (p.Severity == Warning && p.Value == "County" && strings.Contains(p.Message, "ignored"))
 	}
 	if !protection || !location {

@@ -261,7 +261,7 @@ func (r *rowCtx) choice(h string, dst *string, choices []workspace.Choice) {
 		}
 	}
 	if !ok {
-		r.problem(h, "%q is not one of the choices for %s: %s.", v, h, strings.Join(labels(choices), ", "))
+		r.problem(h, "“%s” is not one of the choices for %s: %s.", v, h, strings.Join(labels(choices), ", "))
 		return
 	}
 	*dst = k
@@ -278,7 +278,7 @@ func (r *rowCtx) date(h string, dst *string) {
 	}
 	d, ok := parseDate(v)
 	if !ok {
-		r.problem(h, "%q is not a date: write it as a spreadsheet date or as YYYY-MM-DD, such as 2026-03-31.", v)
+		r.problem(h, "“%s” is not a date: write it as a spreadsheet date or as YYYY-MM-DD, such as 2026-03-31.", v)
 		return
 	}
 	*dst = d
@@ -295,7 +295,7 @@ func (r *rowCtx) whole(h string, dst *int64) {
 	}
 	n, ok := parseWhole(v)
 	if !ok || n < 0 {
-		r.problem(h, "%q is not a whole number of 0 or more.", v)
+		r.problem(h, "“%s” is not a whole number of 0 or more.", v)
 		return
 	}
 	*dst = n
@@ -305,7 +305,7 @@ func (r *rowCtx) count(h string, dst *int) {
 	var n int64 = int64(*dst)
 	r.whole(h, &n)
 	if n > 1<<31 {
-		r.problem(h, "%q is too large a number for %s.", r.get(h), h)
+		r.problem(h, "“%s” is too large a number for %s.", r.get(h), h)
 		return
 	}
 	*dst = int(n)
@@ -322,7 +322,7 @@ func (r *rowCtx) yesNo(h string, dst *bool) {
 	}
 	b, ok := parseYesNo(v)
 	if !ok {
-		r.problem(h, "%q is neither Yes nor No.", v)
+		r.problem(h, "“%s” is neither Yes nor No.", v)
 		return
 	}
 	*dst = b
@@ -332,10 +332,10 @@ func (r *rowCtx) yesNo(h string, dst *bool) {
 // workspace nor in the workbook.
 func (r *rowCtx) missing(h, entity, name string) {
 	if where, ok := r.im.pending[entity][key(name)]; ok {
-		r.problem(h, "The %s %q is on %s, which has a problem of its own: fix that row first.", entity, name, where)
+		r.problem(h, "The %s “%s” is on %s, which has a problem of its own: fix that row first.", entity, name, where)
 		return
 	}
-	r.problem(h, "There is no %s %q in the workspace or in the workbook.", entity, name)
+	r.problem(h, "There is no %s “%s” in the workspace or in the workbook.", entity, name)
 }
 
 func (r *rowCtx) org(h string, dst *string) {
@@ -432,7 +432,7 @@ func (r *rowCtx) personID(h, v, id string) (string, bool) {
 	case 0:
 		r.missing(h, "person", v)
 	default:
-		r.problem(h, "%d people in the workspace are called %q: write the person's e-mail instead, or keep the ID column Export Excel writes.", len(ids), v)
+		r.problem(h, "%d people in the workspace are called “%s”: write the person's e-mail instead, or keep the ID column Export Excel writes.", len(ids), v)
 	}
 	return "", false
 }
@@ -468,9 +468,9 @@ func (r *rowCtx) sectors(h string, dst *[]string, lenient bool) {
 		case ok:
 			ids = append(ids, id)
 		case lenient:
-			r.warn(h, "The sector %q is not one of this workspace's sectors, so it was left out.", name)
+			r.warn(h, "The sector “%s” is not one of this workspace's sectors, so it was left out.", name)
 		default:
-			r.problem(h, "The sector %q is not one of this workspace's sectors: choose from the Lists sheet.", name)
+			r.problem(h, "The sector “%s” is not one of this workspace's sectors: choose from the Lists sheet.", name)
 		}
 	}
 	*dst = dedupe(ids)
@@ -515,7 +515,7 @@ func (r *rowCtx) recordID() string {
 		return ""
 	}
 	if _, err := uuid.Parse(v); err != nil {
-		r.problem("ID", "%q is not an ID this program wrote: leave the ID column blank for new records.", v)
+		r.problem("ID", "“%s” is not an ID this program wrote: leave the ID column blank for new records.", v)
 		return ""
 	}
 	return strings.ToLower(v)

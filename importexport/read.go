@@ -141,7 +141,7 @@ func isHashtagRow(cells []string) bool {
 func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r *Report) (*sheetRows, error) {
 	it, err := x.Rows(name)
 	if err != nil {
-		return nil, refuse("The sheet %q cannot be read: %v. The workbook may be damaged.", name, err)
+		return nil, refuse("The sheet “%s” cannot be read: %v. The workbook may be damaged.", name, err)
 	}
 	defer it.Close()
 	s := &sheetRows{name: name}
@@ -160,7 +160,7 @@ func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r
 		}
 		cells, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, refuse("Row %d of the sheet %q cannot be read: %v. The workbook may be damaged.", n, name, err)
+			return nil, refuse("Row %d of the sheet “%s” cannot be read: %v. The workbook may be damaged.", n, name, err)
 		}
 		empty := true
 		for i, c := range cells {
@@ -191,7 +191,7 @@ func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r
 		}
 	}
 	if err := it.Error(); err != nil {
-		return nil, refuse("The sheet %q cannot be read: %v. The workbook may be damaged.", name, err)
+		return nil, refuse("The sheet “%s” cannot be read: %v. The workbook may be damaged.", name, err)
 	}
 	return s, nil
 }

@@ -101,7 +101,7 @@ func (r *Report) WriteText(w io.Writer) {
 		}
 		value := ""
 		if p.Value != "" {
-			value = fmt.Sprintf(" (%q)", p.Value)
+			value = fmt.Sprintf(" (“%s”)", p.Value)
 		}
 		fmt.Fprintf(w, "%s: %s%s: %s\n", strings.ToUpper(string(p.Severity)), where, value, p.Message)
 	}

@@ -101,7 +101,7 @@ func (im *importer) matchOrganisation(r *rowCtx, id, name, acronym string) *work
 		byAcronym = im.orgByAcronym[key(acronym)]
 	}
 	if byName != "" && byAcronym != "" && byName != byAcronym {
-		r.problem("Acronym", "The name is that of %q but the acronym is that of %q: correct one of them.",
+		r.problem("Acronym", "The name is that of “%s” but the acronym is that of “%s”: correct one of them.",
 			im.orgs[byName].Name, im.orgs[byAcronym].Name)
 		return nil
 	}
@@ -192,7 +192,7 @@ func (im *importer) import3W(p *part, res *SheetResult) error {
 				r.choice("Kind", &kind, workspace.OrganisationKinds)
 				if kind == "" {
 					kind = "other"
-					r.warn("Kind", "The kind of %q is not known, so it was set to Other: correct it in the window.", name)
+					r.warn("Kind", "The kind of “%s” is not known, so it was set to Other: correct it in the window.", name)
 				}
 				g.o.Kind = kind
 			}
@@ -219,7 +219,7 @@ func (im *importer) personRow(r *rowCtx, res *SheetResult) {
 	if found := im.personByEmail[key(r.get("E-mail"))]; old == nil && r.get("E-mail") != "" && r.natural(id, found) {
 		old = im.people[found]
 	}
-	if old == nil && r.get("Name") != "" {
+	if old == nil && r.get("Name") != "" && !r.bad { // not when the organisation is unknown
 		var same []string
 		for _, pid := range im.personByName[key(r.get("Name"))] {
 			if (!r.has("Organisation") || im.people[pid].OrganisationID == orgID) && r.natural(id, pid) {
@@ -232,7 +232,7 @@ func (im *importer) personRow(r *rowCtx, res *SheetResult) {
 		case len(same) > 1 && id != "":
 			// Several of that name, and the row has its own id: a new person.
 		case len(same) > 1:
-			r.problem("Name", "%d people in the workspace are called %q: add an E-mail column, or keep the ID column Export Excel writes, to say which one this is.", len(same), r.get("Name"))
+			r.problem("Name", "%d people in the workspace are called “%s”: add an E-mail column, or keep the ID column Export Excel writes, to say which one this is.", len(same), r.get("Name"))
 		}
 	}
 	p := workspace.Person{ID: id}
@@ -500,7 +500,7 @@ func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
 		for _, pid := range given {
 			pid = strings.ToLower(pid)
 			if im.people[pid] == nil {
-				r.problem("Attendee IDs", "There is no person with the ID %q in the workspace or in the workbook.", pid)
+				r.problem("Attendee IDs", "There is no person with the ID “%s” in the workspace or in the workbook.", pid)
 				continue
 			}
 			ids = append(ids, pid)

@@ -397,7 +397,7 @@ func unneutralise(s string) string {
 
 func checkBookName(path string) error {
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		return fmt.Errorf("A workbook's name must end in .xlsx: %q does not.", filepath.Base(path))
+		return fmt.Errorf("A workbook's name must end in .xlsx: “%s” does not.", filepath.Base(path))
 	}
 	return nil
 }

@@ -83,10 +83,21 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		if report.Errors() > 0 {
 			return errHasProblems
 		}
-		if keep {
-			return b.Log("workspace", "import", "Imported the workbook "+report.File+": "+strings.TrimSuffix(strings.TrimPrefix(report.Summary(), "Imported: "), "."))
+		if !keep {
+			return nil
 		}
-		return nil
+		// The change log has each record the import changed, with what
+		// changed; what it added is one entry per sheet.
+		for _, s := range report.Sheets {
+			if s.New > 0 {
+				msg := fmt.Sprintf("Imported %s new %s from the sheet %s of %s", workspace.Thousands(int64(s.New)),
+					strings.TrimSuffix(s.Records, " (3W)"), s.Sheet, report.File)
+				if err := b.Log(s.entity, "import", msg); err != nil {
+					return err
+				}
+			}
+		}
+		return b.Log("workspace", "import", "Imported the workbook "+report.File+": "+strings.TrimSuffix(strings.TrimPrefix(report.Summary(), "Imported: "), "."))
 	})
 	switch {
 	case errors.Is(err, errHasProblems):

@@ -164,6 +164,17 @@ func TestReimportUpdatesInsteadOfDuplicating(t *testing.T) {
 	if len(orgs) != 2 || orgs[0].Kind != "funder" || orgs[0].Notes != "network" {
 		t.Fatalf("after the update: %+v", orgs)
 	}
+	// The change log has what the import added, per sheet, and each change
+	// with what changed.
+	log, _ := f.Changes(workspace.ChangeFilter{Entity: "organisation"})
+	var added, changed bool
+	for _, c := range log {
+		added = added || (c.Action == "import" && c.Summary == "Imported 2 new organisations from the sheet Organisations of book.xlsx")
+		changed = changed || (c.Action == "update" && strings.Contains(c.Summary, "Slum Dwellers International") && strings.Contains(c.Summary, "“funder”"))
+	}
+	if !added || !changed {
+		t.Errorf("change log: %+v", log)
+	}
 	// People: by e-mail, else by name and organisation.
 	people := [][]any{{"Name", "Organisation", "E-mail", "Position"}, {"Anne Wairimu", "SDI", "anne@example.org", "Lead"}, {"John Otieno", "Strathmore University", "", "Lecturer"}}
 	wantClean(t, importBook(t, f, writeBook(t, sheet{"People", people}), false))

@@ -601,7 +601,7 @@ func (r *rowCtx) saved(res *SheetResult, id string, outcome workspace.Outcome, e
 
 // importPart imports one sheet's rows.
 func (im *importer) importPart(p *part) error {
-	res := SheetResult{Sheet: p.rows.name, Records: strings.ToLower(p.spec.name), Rows: len(p.rows.rows)}
+	res := SheetResult{Sheet: p.rows.name, Records: strings.ToLower(p.spec.name), Rows: len(p.rows.rows), entity: entities[p.spec]}
 	defer func() { im.report.Sheets = append(im.report.Sheets, res) }()
 	if p.is3W {
 		res.Records = "organisations (3W)"

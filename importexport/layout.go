@@ -43,6 +43,13 @@ type sheetSpec struct {
 	cols    []col
 }
 
+// entities name each sheet's records as the change log does.
+var entities = map[*sheetSpec]string{
+	&unitsSheet: "community unit", &organisationsSheet: "organisation", &peopleSheet: "person", &consortiaSheet: "consortium",
+	&membersSheet: "consortium member", &rolesSheet: "role", &assignmentsSheet: "assignment", &gapsSheet: "resource gap",
+	&meetingsSheet: "meeting",
+}
+
 // idCol is the first column of every sheet. Export fills it so that a
 // workbook imported again updates the same records; people filling the
 // template leave it blank.

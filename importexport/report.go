@@ -34,6 +34,7 @@ type SheetResult struct {
 	Updated   int    `json:"updated"`
 	Unchanged int    `json:"unchanged"`
 	Rows      int    `json:"rows"`
+	entity    string // for the change log, as the workspace names it
 }
 
 // Report is what an import did, or would do in a dry run.

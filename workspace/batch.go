@@ -27,9 +27,12 @@ var errDiscard = errors.New("batch discarded")
 
 // Batch runs fn in one transaction. When fn returns an error nothing is
 // written and the error is returned; when keep is false (a dry run) nothing
-// is written either, and the result is still what fn returned.
+// is written either, and the result is still what fn returned. Records the
+// batch creates are not logged one by one: the caller logs what it added
+// with Log. Records it changes are logged with what changed, as always.
 func (f *File) Batch(keep bool, fn func(b *Batch) error) error {
 	err := f.write(func(t *tx) error {
+		t.quietCreates = true
 		if err := fn(&Batch{t: t}); err != nil {
 			return err
 		}

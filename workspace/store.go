@@ -154,6 +154,10 @@ type tx struct {
 	*sql.Tx
 	f  *File
 	at string
+	// quietCreates leaves records created out of the change log: a batch
+	// (an import) logs what it added as one entry per sheet instead of one
+	// per row.
+	quietCreates bool
 }
 
 func timestamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
@@ -333,6 +337,9 @@ func (t *tx) create(r record, links ...linkValues) error {
 		if _, err := t.setLinks(l, *r.key()); err != nil {
 			return err
 		}
+	}
+	if t.quietCreates {
+		return nil
 	}
 	return t.logChange(tab.entity, *r.key(), "create", t.describe(r))
 }

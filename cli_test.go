@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"cpw/workspace"
 )
 
@@ -73,7 +75,9 @@ func TestErrors(t *testing.T) {
 		{"ExtraArgument", []string{"version", "now"}, 2, "takes no arguments"},
 		{"UnknownCommand", []string{"frobnicate", "x"}, 2, "neither a command nor a workspace file"},
 		{"BadScale", []string{"demo", filepath.Join(dir, "d.cpw"), "--scale", "huge"}, 2, "--scale must be small or mukuru"},
-		{"NotYetBuilt", []string{"export", existing, filepath.Join(dir, "b.xlsx")}, 1, "not in this version yet"},
+		{"ExportNotWorkspace", []string{"export", existing, filepath.Join(dir, "b.xlsx")}, 1, "not a workspace file"},
+		{"ImportNotWorkspace", []string{"import", existing, existing}, 1, "not a workspace file"},
+		{"TemplateNotXlsx", []string{"template", filepath.Join(dir, "t.xls")}, 1, "must end in .xlsx"},
 		{"MergeNotWorkspace", []string{"merge", existing, existing}, 1, "not a workspace file"},
 		{"BriefNotWorkspace", []string{"brief", existing, filepath.Join(dir, "b.pdf")}, 1, "not a workspace file"},
 		{"BriefBadPaper", []string{"brief", existing, filepath.Join(dir, "b.pdf"), "--paper", "a3"}, 2, "--paper must be a4 or letter"},
@@ -254,5 +258,88 @@ func TestMergeCommand(t *testing.T) {
 	code, out, _ = cpw("merge", ours, theirs)
 	if code != 0 || !strings.Contains(out, "Nothing to merge") {
 		t.Errorf("merging again: %d %s", code, out)
+	}
+}
+
+func TestExcelCommands(t *testing.T) {
+	dir := t.TempDir()
+	demo := filepath.Join(dir, "demo.cpw")
+	if code, _, errOut := cpw("demo", demo); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	template := filepath.Join(dir, "template.xlsx")
+	if code, out, errOut := cpw("template", template); code != 0 || !strings.Contains(out, "Wrote the import template") {
+		t.Fatalf("template: %d %s %s", code, out, errOut)
+	}
+	book := filepath.Join(dir, "export.xlsx")
+	if code, _, errOut := cpw("export", demo, book, "--with-contacts"); code != 0 {
+		t.Fatalf("export: %s", errOut)
+	}
+	target := filepath.Join(dir, "new.cpw")
+	if code, _, errOut := cpw("new", target, "--name", "From the export"); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, out, errOut := cpw("import", target, book, "--dry-run", "--json")
+	if code != 0 {
+		t.Fatalf("import --dry-run: %d %s %s", code, out, errOut)
+	}
+	var report struct {
+		DryRun  bool `json:"dry_run"`
+		Written bool `json:"written"`
+		Sheets  []struct {
+			Sheet string `json:"sheet"`
+			New   int    `json:"new"`
+		} `json:"sheets"`
+		Problems []map[string]any `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("import --json is not JSON: %v\n%s", err, out)
+	}
+	if !report.DryRun || report.Written || len(report.Sheets) != 9 || report.Problems == nil {
+		t.Fatalf("dry run report: %+v", report)
+	}
+	if code, out, errOut = cpw("import", target, book); code != 0 || !strings.HasPrefix(out, "Imported: ") {
+		t.Fatalf("import: %d %s %s", code, out, errOut)
+	}
+	counts := func(path string) map[string]any {
+		_, out, _ := cpw("info", path, "--json")
+		var info map[string]any
+		json.Unmarshal([]byte(out), &info)
+		c := info["counts"].(map[string]any)
+		delete(c, "changes")
+		return c
+	}
+	a, b := counts(demo), counts(target)
+	for k, v := range a {
+		if b[k] != v {
+			t.Errorf("%s: %v in the demo, %v after the round trip", k, v, b[k])
+		}
+	}
+
+	// A workbook with a problem: the report on stdout, exit 1, nothing written.
+	bad := filepath.Join(dir, "bad.xlsx")
+	os.WriteFile(bad, []byte("Name,Kind\n"), 0o644)
+	if code, out, errOut = cpw("import", target, bad); code != 1 || out != "" || !strings.Contains(errOut, "is not an Excel workbook") {
+		t.Errorf("a text file: %d %q %q", code, out, errOut)
+	}
+	if code, out, _ = cpw("import", target, template); code != 0 || !strings.Contains(out, "0 new, 0 updated") {
+		t.Errorf("the empty template: %d %s", code, out)
+	}
+	x := excelize.NewFile()
+	x.SetSheetName("Sheet1", "Organisations")
+	x.SetSheetRow("Organisations", "A1", &[]any{"Name", "Kind"})
+	x.SetSheetRow("Organisations", "A2", &[]any{"Mukuru Youth Group", "Charity"})
+	wrong := filepath.Join(dir, "wrong.xlsx")
+	if err := x.SaveAs(wrong); err != nil {
+		t.Fatal(err)
+	}
+	x.Close()
+	before, _ := os.ReadFile(target)
+	code, out, errOut = cpw("import", target, wrong)
+	if code != 1 || errOut != "" || !strings.Contains(out, "Nothing was imported: 1 problem") || !strings.Contains(out, "ERROR: Organisations row 2, Kind (“Charity”)") {
+		t.Errorf("a workbook with a problem: %d %q %q", code, out, errOut)
+	}
+	if after, _ := os.ReadFile(target); !bytes.Equal(before, after) {
+		t.Error("a refused import changed the workspace")
 	}
 }

@@ -49,7 +49,7 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		if strings.EqualFold(strings.TrimSpace(name), listsSheet) {
 			continue
 		}
-		s, err := readSheet(ctx, x, name, lim, report)
+		s, err := readSheet(ctx, x, name, lim, report, opts.Progress)
 		if err != nil {
 			return nil, err
 		}

@@ -138,7 +138,17 @@ func isHashtagRow(cells []string) bool {
 // readSheet reads a sheet's rows, finding its header row (the first filled
 // row) and an HXL row under it. Over-long cells and sheets are problems of
 // the report; reading stops at the row limit.
-func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r *Report) (*sheetRows, error) {
+func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r *Report, progress Progress) (*sheetRows, error) {
+	// The sheet's own note of its size, when it has one, makes the
+	// progress bar determinate; it is never trusted for anything else.
+	expected := 0
+	if dim, err := x.GetSheetDimension(name); err == nil {
+		if _, last, ok := strings.Cut(dim, ":"); ok {
+			if _, row, err := excelize.CellNameToCoordinates(last); err == nil {
+				expected = row
+			}
+		}
+	}
 	it, err := x.Rows(name)
 	if err != nil {
 		return nil, refuse("The sheet “%s” cannot be read: %v. The workbook may be damaged.", name, err)
@@ -157,6 +167,7 @@ func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r
 			if err := ctx.Err(); err != nil {
 				return nil, cancelled()
 			}
+			progress.report(n, max(expected, n), "Reading the sheet "+name)
 		}
 		cells, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {

@@ -22,7 +22,12 @@ type book struct {
 	assignments   []workspace.Assignment
 	gaps          []workspace.ResourceGap
 	meetings      []workspace.Meeting
+	sectors       []workspace.Sector
 	names         names
+
+	loaded   map[*sheetSpec]chan struct{} // closed when a sheet's records are read
+	finished chan struct{}                // closed when reading has ended
+	err      error                        // why reading stopped, set before the channels close
 }
 
 // names turns ids into the names a sheet shows.
@@ -30,38 +35,39 @@ type names struct {
 	orgs, people, consortia, roles, sectors, units map[string]string
 }
 
+// readBook reads the whole workspace.
 func readBook(f *workspace.File) (*book, error) {
-	b := &book{}
+	b, err := startBook(f)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.waitAll(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// startBook reads the small tables and the community units now, and the
+// people, memberships, assignments, gaps and meetings on another goroutine,
+// so that an export writes sheets while the rest is still being read. wait
+// says when a sheet's records are in. Nothing else may use the workspace's
+// connection until waitAll has returned.
+func startBook(f *workspace.File) (*book, error) {
+	b := &book{loaded: map[*sheetSpec]chan struct{}{}}
 	var err error
-	if b.units, err = f.Units(workspace.UnitFilter{}); err != nil {
+	if b.sectors, err = f.Sectors(); err != nil {
 		return nil, err
 	}
 	if b.organisations, err = f.Organisations(); err != nil {
 		return nil, err
 	}
-	if b.people, err = f.People(workspace.PersonFilter{}); err != nil {
-		return nil, err
-	}
 	if b.consortia, err = f.Consortia(); err != nil {
-		return nil, err
-	}
-	if b.members, err = f.Members(""); err != nil {
 		return nil, err
 	}
 	if b.roles, err = f.Roles(true); err != nil {
 		return nil, err
 	}
-	if b.assignments, err = f.Assignments(workspace.AssignmentFilter{}); err != nil {
-		return nil, err
-	}
-	if b.gaps, err = f.ResourceGaps(workspace.GapFilter{}); err != nil {
-		return nil, err
-	}
-	if b.meetings, err = f.Meetings(); err != nil {
-		return nil, err
-	}
-	sectors, err := f.Sectors()
-	if err != nil {
+	if b.units, err = f.Units(workspace.UnitFilter{}); err != nil {
 		return nil, err
 	}
 	n := names{orgs: map[string]string{}, people: map[string]string{}, consortia: map[string]string{},
@@ -69,16 +75,13 @@ func readBook(f *workspace.File) (*book, error) {
 	for _, o := range b.organisations {
 		n.orgs[o.ID] = o.Name
 	}
-	for _, p := range b.people {
-		n.people[p.ID] = p.Name
-	}
 	for _, c := range b.consortia {
 		n.consortia[c.ID] = c.Code
 	}
 	for _, r := range b.roles {
 		n.roles[r.ID] = r.Name
 	}
-	for _, s := range sectors {
+	for _, s := range b.sectors {
 		n.sectors[s.ID] = s.Name
 	}
 	b.names = n
@@ -90,7 +93,53 @@ func readBook(f *workspace.File) (*book, error) {
 		}
 		return n.units[b.units[i].ID] < n.units[b.units[j].ID]
 	})
+	later := []*sheetSpec{&peopleSheet, &membersSheet, &assignmentsSheet, &gapsSheet, &meetingsSheet}
+	for _, s := range later {
+		b.loaded[s] = make(chan struct{})
+	}
+	b.finished = make(chan struct{})
+	go func() {
+		defer close(b.finished)
+		steps := []func() error{
+			func() (err error) {
+				if b.people, err = f.People(workspace.PersonFilter{}); err == nil {
+					for _, p := range b.people {
+						b.names.people[p.ID] = p.Name
+					}
+				}
+				return err
+			},
+			func() (err error) { b.members, err = f.Members(""); return err },
+			func() (err error) { b.assignments, err = f.Assignments(workspace.AssignmentFilter{}); return err },
+			func() (err error) { b.gaps, err = f.ResourceGaps(workspace.GapFilter{}); return err },
+			func() (err error) { b.meetings, err = f.Meetings(); return err },
+		}
+		for i, step := range steps {
+			if err := step(); err != nil {
+				b.err = err
+				for _, s := range later[i:] {
+					close(b.loaded[s])
+				}
+				return
+			}
+			close(b.loaded[later[i]])
+		}
+	}()
 	return b, nil
+}
+
+// wait waits until the records of a sheet are read.
+func (b *book) wait(s *sheetSpec) error {
+	if ch, ok := b.loaded[s]; ok {
+		<-ch
+	}
+	return b.err
+}
+
+// waitAll waits until everything is read.
+func (b *book) waitAll() error {
+	<-b.finished
+	return b.err
 }
 
 // pathSeparator joins the names of a unit's path.
@@ -123,11 +172,6 @@ func unitPaths(units []workspace.Unit) map[string]string {
 		path(u.ID, 0)
 	}
 	return paths
-}
-
-func (b *book) rowCount() int {
-	return len(b.units) + len(b.organisations) + len(b.people) + len(b.consortia) + len(b.members) +
-		len(b.roles) + len(b.assignments) + len(b.gaps) + len(b.meetings)
 }
 
 func mapNames(m map[string]string, ids []string) []string {

@@ -87,6 +87,24 @@ func labels(choices []workspace.Choice) []string {
 // workspaceLists reads the lists from the workspace: the fixed choices, and
 // its sectors, roles and consortium codes.
 func workspaceLists(f *workspace.File) (*lists, error) {
+	sectors, err := f.Sectors()
+	if err != nil {
+		return nil, err
+	}
+	roles, err := f.Roles(true)
+	if err != nil {
+		return nil, err
+	}
+	consortia, err := f.Consortia()
+	if err != nil {
+		return nil, err
+	}
+	return listsFrom(sectors, roles, consortia), nil
+}
+
+// listsFrom makes the lists from the workspace's sectors, roles (those in
+// use) and consortia.
+func listsFrom(sectors []workspace.Sector, roles []workspace.Role, consortia []workspace.Consortium) *lists {
 	l := &lists{values: map[string][]string{}}
 	for _, c := range []struct {
 		name    string
@@ -102,34 +120,24 @@ func workspaceLists(f *workspace.File) (*lists, error) {
 		l.add(c.name, labels(c.choices))
 	}
 	l.add("Yes or no", []string{"Yes", "No"})
-	sectors, err := f.Sectors()
-	if err != nil {
-		return nil, err
-	}
 	var names []string
 	for _, s := range sectors {
 		names = append(names, s.Name)
 	}
 	l.add("Sectors", names)
-	roles, err := f.Roles(false)
-	if err != nil {
-		return nil, err
-	}
 	names = nil
 	for _, r := range roles {
-		names = append(names, r.Name)
+		if r.RetiredOn == "" {
+			names = append(names, r.Name)
+		}
 	}
 	l.add("Roles", names)
-	consortia, err := f.Consortia()
-	if err != nil {
-		return nil, err
-	}
 	names = nil
 	for _, c := range consortia {
 		names = append(names, c.Code)
 	}
 	l.add("Consortium codes", names)
-	return l, nil
+	return l
 }
 
 func (l *lists) write(x *excelize.File, st styles) error {
@@ -272,76 +280,95 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 		return err
 	}
 	opts.Progress.report(0, 0, "Reading the workspace")
-	d, err := readBook(f)
+	d, err := startBook(f)
 	if err != nil {
 		return err
 	}
-	l, err := workspaceLists(f)
-	if err != nil {
-		return err
-	}
+	// Reading goes on while sheets are written; it must end before the
+	// caller may use the workspace again.
+	defer d.waitAll()
+	l := listsFrom(d.sectors, d.roles, d.consortia)
 	x := excelize.NewFile()
 	defer x.Close()
 	st, err := newStyles(x)
 	if err != nil {
 		return writeFailed(err)
 	}
-	total := d.rowCount()
-	done := 0
+	// The sheets appear in the template's order, but are written in the
+	// order their records are read.
 	for i, s := range writeOrder {
 		if i == 0 {
-			if err := x.SetSheetName("Sheet1", s.name); err != nil {
-				return writeFailed(err)
-			}
-		} else if _, err := x.NewSheet(s.name); err != nil {
-			return writeFailed(err)
+			err = x.SetSheetName("Sheet1", s.name)
+		} else {
+			_, err = x.NewSheet(s.name)
 		}
-		sw, err := x.NewStreamWriter(s.name)
 		if err != nil {
 			return writeFailed(err)
 		}
-		cols := columnsFor(s, opts.WithContacts)
-		for i, c := range cols {
-			if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-				return writeFailed(err)
-			}
+	}
+	total := len(d.units) + len(d.organisations) + len(d.consortia) + len(d.roles)
+	done := 0
+	for _, s := range []*sheetSpec{&unitsSheet, &organisationsSheet, &consortiaSheet, &rolesSheet, &peopleSheet,
+		&membersSheet, &assignmentsSheet, &gapsSheet, &meetingsSheet} {
+		if err := d.wait(s); err != nil {
+			return err
 		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return writeFailed(err)
+		if s == &peopleSheet {
+			total += len(d.people) * 3 // about as many assignments; members, gaps and meetings are few
 		}
-		head := make([]any, len(cols))
-		for i, c := range cols {
-			head[i] = excelize.Cell{StyleID: st.header, Value: c.header}
-		}
-		if err := sw.SetRow("A1", head); err != nil {
-			return writeFailed(err)
-		}
-		rows := d.rows(s)
-		cells := make([]any, len(cols))
-		for n, r := range rows {
-			for i, c := range cols {
-				cells[i] = cellFor(c, r[c.header], st)
-			}
-			cell, _ := excelize.CoordinatesToCellName(1, n+2)
-			if err := sw.SetRow(cell, cells); err != nil {
-				return writeFailed(err)
-			}
-			if done++; done%2048 == 0 {
-				if err := ctx.Err(); err != nil {
-					return cancelled()
-				}
-				opts.Progress.report(done, total, "Writing "+strings.ToLower(s.name))
-			}
-		}
-		if err := sw.Flush(); err != nil {
-			return writeFailed(err)
+		if err := writeSheet(ctx, x, s, d.rows(s), opts, st, &done, max(total, done)); err != nil {
+			return err
 		}
 	}
 	if err := l.write(x, st); err != nil {
 		return writeFailed(err)
 	}
-	opts.Progress.report(total, total, "Saving the workbook")
+	opts.Progress.report(1, 1, "Saving the workbook")
 	return save(x, path)
+}
+
+// writeSheet streams one sheet: its header, then its rows.
+func writeSheet(ctx context.Context, x *excelize.File, s *sheetSpec, rows []row, opts ExportOptions, st styles, done *int, total int) error {
+	sw, err := x.NewStreamWriter(s.name)
+	if err != nil {
+		return writeFailed(err)
+	}
+	cols := columnsFor(s, opts.WithContacts)
+	for i, c := range cols {
+		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
+			return writeFailed(err)
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return writeFailed(err)
+	}
+	head := make([]any, len(cols))
+	for i, c := range cols {
+		head[i] = excelize.Cell{StyleID: st.header, Value: c.header}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return writeFailed(err)
+	}
+	cells := make([]any, len(cols))
+	for n, r := range rows {
+		for i, c := range cols {
+			cells[i] = cellFor(c, r[c.header], st)
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, n+2)
+		if err := sw.SetRow(cell, cells); err != nil {
+			return writeFailed(err)
+		}
+		if *done++; *done%2048 == 0 {
+			if err := ctx.Err(); err != nil {
+				return cancelled()
+			}
+			opts.Progress.report(*done, max(total, *done), "Writing "+strings.ToLower(s.name))
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return writeFailed(err)
+	}
+	return nil
 }
 
 // cellFor turns one value of a record into the cell written for it.

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/importexport"
@@ -67,23 +66,7 @@ func (s *workspaceScreen) onImport() {
 		u.showError(fmt.Errorf("this workspace is open read-only, so nothing can be imported into it: save a copy you can edit and import into that"))
 		return
 	}
-	open := dialog.NewFileOpen(func(uc fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if uc == nil {
-			return
-		}
-		path := uc.URI().Path()
-		uc.Close()
-		s.previewImport(path)
-	}, u.window)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(folderOf(s.file.Path()))); err == nil {
-		open.SetLocation(l)
-	}
-	open.Show()
+	chooseFile(u, folderOf(s.file.Path()), ".xlsx", s.previewImport)
 }
 
 // previewImport imports as a dry run and shows the report.
@@ -157,22 +140,11 @@ func importReportView(report *importexport.Report) fyne.CanvasObject {
 }
 
 func problemLine(p importexport.Problem) string {
-	where := p.Sheet
-	if p.Row > 0 {
-		where += fmt.Sprintf(", row %d", p.Row)
-	}
-	if p.Column != "" {
-		where += ", " + p.Column
-	}
-	value := ""
-	if p.Value != "" {
-		value = fmt.Sprintf(" (“%s”)", p.Value)
-	}
 	kind := "Error"
 	if p.Severity == importexport.Warning {
 		kind = "Warning"
 	}
-	return fmt.Sprintf("%s — %s%s: %s", kind, where, value, p.Message)
+	return kind + " — " + p.Where() + ": " + p.Message
 }
 
 func (s *workspaceScreen) showImportPreview(path string, report *importexport.Report) {

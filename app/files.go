@@ -79,3 +79,25 @@ func folderOf(path string) string {
 	}
 	return filepath.Dir(path)
 }
+
+// chooseFile shows the file open dialog for files ending in ext, starting in
+// folder, and hands the chosen path to then.
+func chooseFile(u *ui, folder, ext string, then func(path string)) {
+	open := dialog.NewFileOpen(func(uc fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if uc == nil {
+			return
+		}
+		path := uc.URI().Path()
+		uc.Close()
+		then(path)
+	}, u.window)
+	open.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	if l, err := storage.ListerForURI(storage.NewFileURI(folder)); err == nil {
+		open.SetLocation(l)
+	}
+	open.Show()
+}

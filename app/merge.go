@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/workspace"
@@ -31,23 +30,7 @@ func (s *workspaceScreen) onMerge() {
 		u.showError(fmt.Errorf("this workspace is open read-only, so nothing can be merged into it: save a copy you can edit and merge into that"))
 		return
 	}
-	open := dialog.NewFileOpen(func(uc fyne.URIReadCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if uc == nil {
-			return
-		}
-		path := uc.URI().Path()
-		uc.Close()
-		s.previewMerge(path)
-	}, u.window)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{workspace.Extension}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(folderOf(s.file.Path()))); err == nil {
-		open.SetLocation(l)
-	}
-	open.Show()
+	chooseFile(u, folderOf(s.file.Path()), workspace.Extension, s.previewMerge)
 }
 
 // previewMerge works out the merge without writing and shows it.

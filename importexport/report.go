@@ -93,17 +93,21 @@ func (r *Report) WriteText(w io.Writer) {
 			workspace.Thousands(int64(s.New)), workspace.Thousands(int64(s.Updated)), workspace.Thousands(int64(s.Unchanged)))
 	}
 	for _, p := range r.Problems {
-		where := p.Sheet
-		if p.Row > 0 {
-			where += fmt.Sprintf(" row %d", p.Row)
-		}
-		if p.Column != "" {
-			where += ", " + p.Column
-		}
-		value := ""
-		if p.Value != "" {
-			value = fmt.Sprintf(" (“%s”)", p.Value)
-		}
-		fmt.Fprintf(w, "%s: %s%s: %s\n", strings.ToUpper(string(p.Severity)), where, value, p.Message)
+		fmt.Fprintf(w, "%s: %s: %s\n", strings.ToUpper(string(p.Severity)), p.Where(), p.Message)
 	}
+}
+
+// Where says where a problem is: "People row 12, E-mail (“mary@”)".
+func (p Problem) Where() string {
+	where := p.Sheet
+	if p.Row > 0 {
+		where += fmt.Sprintf(" row %d", p.Row)
+	}
+	if p.Column != "" {
+		where += ", " + p.Column
+	}
+	if p.Value != "" {
+		where += " (“" + p.Value + "”)"
+	}
+	return where
 }

@@ -11,6 +11,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/assets"
@@ -66,7 +67,56 @@ func newUI(a fyne.App, version string) *ui {
 		u.window.Close()
 	})
 	u.showWelcome()
+	u.addShortcuts()
 	return u
+}
+
+// onOpen asks for a workspace file to open (Ctrl+O).
+func (u *ui) onOpen() {
+	folder := defaultFolder()
+	if u.file != nil {
+		folder = folderOf(u.file.Path())
+	}
+	chooseFile(u, folder, workspace.Extension, u.open)
+}
+
+// addShortcuts: Ctrl+N a new record of the list shown, Ctrl+F its filter,
+// Ctrl+O open a workspace, Enter open the selected row, Esc close a dialog.
+func (u *ui) addShortcuts() {
+	c := u.window.Canvas()
+	list := func() lister {
+		if u.screen == nil || len(c.Overlays().List()) > 0 {
+			return nil
+		}
+		return u.screen.lists[u.screen.current]
+	}
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if l := list(); l != nil {
+			l.focusFilter(u.window)
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if l := list(); l != nil {
+			l.newItem()
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if len(c.Overlays().List()) == 0 {
+			u.onOpen()
+		}
+	})
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		switch e.Name {
+		case fyne.KeyEscape:
+			if top := c.Overlays().Top(); top != nil {
+				top.Hide()
+			}
+		case fyne.KeyReturn, fyne.KeyEnter:
+			if l := list(); l != nil {
+				l.open()
+			}
+		}
+	})
 }
 
 func (u *ui) closeFile() {

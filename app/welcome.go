@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -122,22 +121,7 @@ func (w *welcome) onNew() {
 	d.Show()
 }
 
-func (w *welcome) onOpen() {
-	open := dialog.NewFileOpen(func(uc fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.ui.showError(err)
-			return
-		}
-		if uc == nil {
-			return
-		}
-		path := uc.URI().Path()
-		uc.Close()
-		w.ui.open(path)
-	}, w.ui.window)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{workspace.Extension}))
-	open.Show()
-}
+func (w *welcome) onOpen() { w.ui.onOpen() }
 
 // onDemo opens the demo workspace kept in the program's own storage,
 // writing it first if it is not there yet.

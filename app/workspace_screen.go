@@ -11,13 +11,61 @@ import (
 	"cpw/workspace"
 )
 
-// workspaceScreen is an open workspace: an overview and the health checks,
-// in tabs, with the actions that concern the whole file above them.
+// The sections of an open workspace, in the navigation's order.
+const (
+	secOverview      = "Overview"
+	secConsortia     = "Consortia"
+	secOrganisations = "Organisations"
+	secPeople        = "People"
+	secRoles         = "Roles"
+	secGaps          = "Resource gaps"
+	secMeetings      = "Meetings"
+	secCommunity     = "Community"
+	secMap           = "Stakeholder map"
+	secChecks        = "Checks"
+	secHistory       = "History"
+)
+
+var sectionNames = []string{secOverview, secConsortia, secOrganisations, secPeople, secRoles, secGaps, secMeetings,
+	secCommunity, secMap, secChecks, secHistory}
+
+// sectionIcon is a section's icon in the navigation. (A function, not a
+// table: the theme cannot be asked before the app runs.)
+func sectionIcon(name string) fyne.Resource {
+	return map[string]fyne.Resource{
+		secOverview: theme.HomeIcon(), secConsortia: theme.GridIcon(), secOrganisations: theme.StorageIcon(),
+		secPeople: theme.AccountIcon(), secRoles: theme.ListIcon(), secGaps: theme.WarningIcon(), secMeetings: theme.CalendarIcon(),
+		secCommunity: theme.MenuIcon(), secMap: theme.ViewFullScreenIcon(), secChecks: theme.ErrorIcon(), secHistory: theme.HistoryIcon(),
+	}[name]
+}
+
+// lister is what the shortcuts need of a section's list.
+type lister interface {
+	reload()
+	open()
+	focusFilter(w fyne.Window)
+	newItem()
+}
+
+func (l *listView[T]) focusFilter(w fyne.Window) { w.Canvas().Focus(l.filter) }
+func (l *listView[T]) newItem() {
+	if l.onNew != nil {
+		l.onNew()
+	}
+}
+
+// workspaceScreen is an open workspace: the sections down the left, the
+// chosen one on the right, and the actions on the whole file above them.
 type workspaceScreen struct {
 	ui       *ui
 	file     *workspace.File
 	content  fyne.CanvasObject
-	tabs     *container.AppTabs
+	nav      *widget.List
+	area     *fyne.Container // where the chosen section shows
+	current  string
+	built    map[string]fyne.CanvasObject
+	lists    map[string]lister
+	reopen   func() // redraws the record page shown, if one is
 	overview *overview
 	checks   *checksScreen
 	findings []workspace.Finding
@@ -27,16 +75,28 @@ type workspaceScreen struct {
 // newWorkspaceScreen builds the screen of an open workspace and returns it
 // with the workspace's name, for the window title.
 func newWorkspaceScreen(u *ui, f *workspace.File) (*workspaceScreen, string, error) {
-	s := &workspaceScreen{ui: u, file: f}
+	s := &workspaceScreen{ui: u, file: f, built: map[string]fyne.CanvasObject{}, lists: map[string]lister{}}
 	var err error
 	if s.overview, err = newOverview(s); err != nil {
 		return nil, "", err
 	}
 	s.checks = newChecksScreen(s)
-	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Overview", theme.HomeIcon(), s.overview.content),
-		container.NewTabItemWithIcon("Checks", theme.WarningIcon(), s.checks.content),
-	)
+	s.area = container.NewStack()
+	s.nav = widget.NewList(func() int { return len(sectionNames) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Stakeholder map"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Icon).SetResource(sectionIcon(sectionNames[i]))
+			box.Objects[1].(*widget.Label).SetText(sectionNames[i])
+		})
+	s.nav.OnSelected = func(i widget.ListItemID) {
+		if sectionNames[i] != s.current || s.reopen != nil {
+			s.show(sectionNames[i])
+		}
+	}
+
 	saveCopy := widget.NewButtonWithIcon("Save a copy…", theme.DocumentSaveIcon(), u.onSaveCopy)
 	brief := widget.NewButtonWithIcon("PDF brief…", theme.DocumentPrintIcon(), s.onBrief)
 	merge := widget.NewButtonWithIcon("Merge a copy…", theme.ContentPasteIcon(), s.onMerge)
@@ -49,9 +109,112 @@ func newWorkspaceScreen(u *ui, f *workspace.File) (*workspaceScreen, string, err
 	}
 	closeButton := widget.NewButtonWithIcon("Close", theme.LogoutIcon(), u.showWelcome)
 	bar := container.NewHBox(saveCopy, merge, importBook, exportBook, template, brief, closeButton)
-	s.content = container.NewBorder(container.NewPadded(bar), nil, nil, nil, s.tabs)
+	split := container.NewHSplit(s.nav, s.area)
+	split.Offset = 0.16
+	s.content = container.NewBorder(container.NewPadded(bar), nil, nil, nil, split)
+	s.nav.Select(0)
 	s.refresh()
 	return s, s.overview.name, nil
+}
+
+// show shows a section, building it the first time and reading its rows
+// again every time.
+func (s *workspaceScreen) show(name string) {
+	s.current, s.reopen = name, nil
+	obj, ok := s.built[name]
+	if !ok {
+		obj = s.build(name)
+		s.built[name] = obj
+	} else if l := s.lists[name]; l != nil {
+		l.reload()
+	}
+	s.setContent(obj)
+	for i, n := range sectionNames {
+		if n == name {
+			s.nav.Select(i)
+		}
+	}
+}
+
+func (s *workspaceScreen) setContent(o fyne.CanvasObject) {
+	s.area.Objects = []fyne.CanvasObject{o}
+	s.area.Refresh()
+}
+
+func (s *workspaceScreen) build(name string) fyne.CanvasObject {
+	currency := "KES"
+	if in, err := s.file.Initiative(); err == nil && in.Currency != "" {
+		currency = in.Currency
+	}
+	var l lister
+	var obj fyne.CanvasObject
+	switch name {
+	case secOverview:
+		return s.overview.content
+	case secChecks:
+		return s.checks.content
+	case secCommunity:
+		return s.communityScreen()
+	case secMap:
+		return s.stakeholderMap()
+	case secConsortia:
+		v := s.consortiaList()
+		l, obj = v, v.content
+	case secOrganisations:
+		v := s.organisationsList()
+		l, obj = v, v.content
+	case secPeople:
+		v := s.peopleList()
+		l, obj = v, v.content
+	case secRoles:
+		v := s.rolesList()
+		l, obj = v, v.content
+	case secGaps:
+		v := s.gapsList(currency)
+		l, obj = v, v.content
+	case secMeetings:
+		v := s.meetingsList()
+		l, obj = v, v.content
+	case secHistory:
+		v := s.historyList()
+		l, obj = v, v.content
+	default:
+		return widget.NewLabel(name)
+	}
+	s.lists[name] = l
+	l.reload()
+	return obj
+}
+
+// changed is called after every change to the workspace: the section or
+// page shown is read again, the others when next shown, and the health
+// checks run again.
+func (s *workspaceScreen) changed() {
+	for name := range s.built {
+		if name != s.current {
+			delete(s.built, name)
+			delete(s.lists, name)
+		}
+	}
+	if o, err := newOverview(s); err == nil {
+		s.overview = o
+		s.built[secOverview] = o.content
+		if s.findings != nil {
+			o.showFindings(s.findings)
+		}
+	}
+	switch {
+	case s.reopen != nil:
+		s.reopen()
+	case s.current == secOverview:
+		s.setContent(s.overview.content)
+	case s.lists[s.current] != nil:
+		s.lists[s.current].reload()
+	default:
+		delete(s.built, s.current)
+		s.show(s.current)
+	}
+	s.refresh()
 }
 
 // today is the day the checks are run for.
@@ -81,8 +244,8 @@ func (s *workspaceScreen) refresh() {
 	})
 }
 
-// showChecks switches to the Checks tab.
-func (s *workspaceScreen) showChecks() { s.tabs.SelectIndex(1) }
+// showChecks switches to the Checks section.
+func (s *workspaceScreen) showChecks() { s.show(secChecks) }
 
 // findingsAbout returns the findings about one record.
 func (s *workspaceScreen) findingsAbout(id string) []workspace.Finding {

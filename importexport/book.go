@@ -71,7 +71,7 @@ func startBook(f *workspace.File) (*book, error) {
 		return nil, err
 	}
 	n := names{orgs: map[string]string{}, people: map[string]string{}, consortia: map[string]string{},
-		roles: map[string]string{}, sectors: map[string]string{}, units: unitPaths(b.units)}
+		roles: map[string]string{}, sectors: map[string]string{}, units: workspace.UnitPaths(b.units)}
 	for _, o := range b.organisations {
 		n.orgs[o.ID] = o.Name
 	}
@@ -145,34 +145,6 @@ func (b *book) waitAll() error {
 // pathSeparator joins the names of a unit's path.
 const pathSeparator = " / "
 
-// unitPaths names every unit by its path from the area down.
-func unitPaths(units []workspace.Unit) map[string]string {
-	byID := make(map[string]*workspace.Unit, len(units))
-	for i := range units {
-		byID[units[i].ID] = &units[i]
-	}
-	paths := make(map[string]string, len(units))
-	var path func(id string, depth int) string
-	path = func(id string, depth int) string {
-		if p, ok := paths[id]; ok {
-			return p
-		}
-		u := byID[id]
-		if u == nil || depth > 8 {
-			return ""
-		}
-		p := u.Name
-		if u.ParentID != "" {
-			p = path(u.ParentID, depth+1) + pathSeparator + u.Name
-		}
-		paths[id] = p
-		return p
-	}
-	for _, u := range units {
-		path(u.ID, 0)
-	}
-	return paths
-}
 
 func mapNames(m map[string]string, ids []string) []string {
 	out := make([]string, 0, len(ids))

@@ -168,3 +168,49 @@ func (f *File) SaveCopy(path string) error {
 	}
 	return nil
 }
+
+// References says, in words, what refers to a record before it is deleted:
+// what stops the deletion ("3 people"), what would be deleted with it ("2
+// sector links") and what would merely lose its link to it ("1 resource
+// gap"). table is the record's table, as Subject kinds and list screens
+// know it: "organisations", "people", "consortia" and so on.
+type References struct {
+	Blocking, DeletedWith, Cleared []string
+}
+
+// ReferencesTo counts what refers to the row id of table.
+func (f *File) ReferencesTo(tableName, id string) (References, error) {
+	var out References
+	refs, ok := referrers[tableName]
+	if !ok && !knownTable(tableName) {
+		return out, invalid("", "There is no kind of record called %s.", tableName)
+	}
+	for _, ref := range refs {
+		var n int
+		if err := f.db.QueryRow("SELECT count(*) FROM "+ref.table.name+" WHERE "+ref.column+" = ?", id).Scan(&n); err != nil {
+			return out, internal("counting references", err)
+		}
+		if n == 0 {
+			continue
+		}
+		words := Plural(n, ref.table.entity, ref.table.plural)
+		switch ref.action {
+		case restrict:
+			out.Blocking = append(out.Blocking, words)
+		case cascade:
+			out.DeletedWith = append(out.DeletedWith, words)
+		case setNull:
+			out.Cleared = append(out.Cleared, words)
+		}
+	}
+	return out, nil
+}
+
+func knownTable(name string) bool {
+	for _, p := range prototypes {
+		if p.table().name == name {
+			return true
+		}
+	}
+	return false
+}

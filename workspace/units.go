@@ -112,6 +112,35 @@ func (f *File) UnitPath(id string) (string, error) {
 	return strings.Join(names, " / "), nil
 }
 
+// UnitPaths names every unit by its path, as UnitPath does, in one pass.
+func UnitPaths(units []Unit) map[string]string {
+	byID := make(map[string]*Unit, len(units))
+	for i := range units {
+		byID[units[i].ID] = &units[i]
+	}
+	paths := make(map[string]string, len(units))
+	var path func(id string, depth int) string
+	path = func(id string, depth int) string {
+		if p, ok := paths[id]; ok {
+			return p
+		}
+		u := byID[id]
+		if u == nil || depth > 8 {
+			return ""
+		}
+		p := u.Name
+		if u.ParentID != "" {
+			p = path(u.ParentID, depth+1) + " / " + u.Name
+		}
+		paths[id] = p
+		return p
+	}
+	for _, u := range units {
+		path(u.ID, 0)
+	}
+	return paths
+}
+
 // CreateUnit adds a unit.
 func (f *File) CreateUnit(u Unit) (Unit, error) { return createRecord(f, u) }
 

@@ -1,0 +1,309 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"cpw/workspace"
+)
+
+// unitFigures are a community unit's figures, its own and those of the
+// units under it.
+type unitFigures struct {
+	unit                   workspace.Unit
+	children               []string
+	households             int
+	cells, represented     int // cells under it (itself, for a cell), and those with a current cell representative
+	representatives        int // current household representatives at any level under it
+	mobilizers             int // current mobilizers under it
+	representativesHere    int
+	mobilizersHere         int
+	householdsFromChildren bool
+}
+
+// communityFigures reads the structure and counts, per unit, households,
+// representatives, mobilizers and the share of cells with a representative.
+func communityFigures(f *workspace.File, day string) (map[string]*unitFigures, []string, error) {
+	units, err := f.Units(workspace.UnitFilter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	current, err := f.Assignments(workspace.AssignmentFilter{CurrentOn: day})
+	if err != nil {
+		return nil, nil, err
+	}
+	reps := map[string]bool{}
+	cellRep := ""
+	mobilizer := ""
+	for _, key := range []string{workspace.RoleRepresentativeCell, workspace.RoleRepresentativeCluster, workspace.RoleRepresentativeSegment} {
+		if r, err := f.RoleByKey(key); err == nil {
+			reps[r.ID] = true
+			if key == workspace.RoleRepresentativeCell {
+				cellRep = r.ID
+			}
+		}
+	}
+	if r, err := f.RoleByKey(workspace.RoleCommunityMobilizer); err == nil {
+		mobilizer = r.ID
+	}
+	figs := make(map[string]*unitFigures, len(units))
+	for _, u := range units {
+		figs[u.ID] = &unitFigures{unit: u}
+	}
+	var roots []string
+	for _, u := range units {
+		if p := figs[u.ParentID]; p != nil {
+			p.children = append(p.children, u.ID)
+		} else {
+			roots = append(roots, u.ID)
+		}
+	}
+	representedCell := map[string]bool{}
+	for _, a := range current {
+		u := figs[a.UnitID]
+		if u == nil {
+			continue
+		}
+		if reps[a.RoleID] {
+			u.representativesHere++
+		}
+		if a.RoleID == cellRep && u.unit.Level == "cell" {
+			representedCell[u.unit.ID] = true
+		}
+		if a.RoleID == mobilizer {
+			u.mobilizersHere++
+		}
+	}
+	var sum func(id string) *unitFigures
+	sum = func(id string) *unitFigures {
+		u := figs[id]
+		u.representatives, u.mobilizers = u.representativesHere, u.mobilizersHere
+		childHouseholds := 0
+		if u.unit.Level == "cell" {
+			u.cells = 1
+			if representedCell[id] {
+				u.represented = 1
+			}
+		}
+		for _, c := range u.children {
+			cf := sum(c)
+			u.cells += cf.cells
+			u.represented += cf.represented
+			u.representatives += cf.representatives
+			u.mobilizers += cf.mobilizers
+			childHouseholds += cf.households
+		}
+		u.households = u.unit.Households
+		if u.households == 0 && childHouseholds > 0 {
+			u.households, u.householdsFromChildren = childHouseholds, true
+		}
+		return u
+	}
+	for _, r := range roots {
+		sum(r)
+	}
+	order := func(ids []string) {
+		sort.Slice(ids, func(i, j int) bool { return naturalLess(figs[ids[i]].unit.Name, figs[ids[j]].unit.Name) })
+	}
+	order(roots)
+	for _, u := range figs {
+		order(u.children)
+	}
+	return figs, roots, nil
+}
+
+// naturalLess orders "Cell 2" before "Cell 10".
+func naturalLess(a, b string) bool {
+	ia, ib := 0, 0
+	for ia < len(a) && ib < len(b) {
+		ca, cb := a[ia], b[ib]
+		if isDigit(ca) && isDigit(cb) {
+			ja, jb := ia, ib
+			for ja < len(a) && isDigit(a[ja]) {
+				ja++
+			}
+			for jb < len(b) && isDigit(b[jb]) {
+				jb++
+			}
+			na, nb := a[ia:ja], b[ib:jb]
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			ia, ib = ja, jb
+			continue
+		}
+		if ca != cb {
+			return ca < cb
+		}
+		ia++
+		ib++
+	}
+	return len(a)-ia < len(b)-ib
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// unitText is a unit's line in the tree.
+func unitText(u *unitFigures) string {
+	text := fmt.Sprintf("%s (%s) — %s households", u.unit.Name, workspace.Label(workspace.UnitLevels, u.unit.Level), thousands(u.households))
+	if u.unit.Level == "cell" {
+		if u.represented == 1 {
+			text += " · represented"
+		} else {
+			text += " · no representative"
+		}
+	} else {
+		text += fmt.Sprintf(" · %s representatives · %s mobilizers · %s of %s cells represented (%.0f%%)",
+			thousands(u.representatives), thousands(u.mobilizers), thousands(u.represented), thousands(u.cells), share(u.represented, u.cells))
+	}
+	return text
+}
+
+func share(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(of)
+}
+
+// communityScreen is the representation structure as a tree.
+func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
+	f := s.file
+	summary := widget.NewLabel("Reading the community structure…")
+	summary.Wrapping = fyne.TextWrapWord
+	tree := widget.NewTree(nil, nil, func(bool) fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, nil)
+	day := s.today().Format(workspace.DateLayout)
+	s.ui.background(func() {
+		figs, roots, err := communityFigures(f, day)
+		fyne.Do(func() {
+			if err != nil {
+				s.ui.showError(err)
+				return
+			}
+			tree.ChildUIDs = func(id widget.TreeNodeID) []widget.TreeNodeID {
+				if id == "" {
+					return roots
+				}
+				return figs[id].children
+			}
+			tree.IsBranch = func(id widget.TreeNodeID) bool { return id == "" || len(figs[id].children) > 0 }
+			tree.UpdateNode = func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
+				if u := figs[id]; u != nil {
+					o.(*widget.Label).SetText(unitText(u))
+				}
+			}
+			var all unitFigures
+			for _, r := range roots {
+				u := figs[r]
+				all.cells += u.cells
+				all.represented += u.represented
+				all.representatives += u.representatives
+				all.mobilizers += u.mobilizers
+				all.households += u.households
+			}
+			summary.SetText(fmt.Sprintf("%s areas, %s units in all; %s households; %s current household representatives and %s mobilizers; %s of %s cells represented (%.0f%%). Open an area to see its segments, clusters and cells.",
+				thousands(len(roots)), thousands(len(figs)), thousands(all.households), thousands(all.representatives), thousands(all.mobilizers),
+				thousands(all.represented), thousands(all.cells), share(all.represented, all.cells)))
+			if len(roots) == 0 {
+				summary.SetText("No community units yet: import them from a workbook (the Units sheet), or create the demo to see how the structure looks.")
+			}
+			tree.Refresh()
+			if len(roots) > 0 {
+				tree.OpenBranch(roots[0])
+			}
+		})
+	})
+	return container.NewBorder(container.NewPadded(summary), nil, nil, nil, tree)
+}
+
+// stakeholderMap places organisations on an influence × stance grid, so the
+// leadership sees whose support is missing; a dot opens the organisation.
+func (s *workspaceScreen) stakeholderMap() fyne.CanvasObject {
+	f := s.file
+	grid := container.NewGridWithColumns(len(workspace.Stances) + 1)
+	intro := wrapped("Each organisation sits where its influence meets its stance towards the initiative. High influence and not yet supportive is where buy-in is missing. Click a name to open the organisation; change its stance or influence there.")
+	body := container.NewBorder(container.NewPadded(intro), nil, nil, nil, container.NewVScroll(grid))
+	s.ui.background(func() {
+		orgs, err := f.Organisations()
+		fyne.Do(func() {
+			if err != nil {
+				s.ui.showError(err)
+				return
+			}
+			fillStakeholderMap(s, grid, orgs)
+		})
+	})
+	return body
+}
+
+func fillStakeholderMap(s *workspaceScreen, grid *fyne.Container, orgs []workspace.Organisation) {
+	grid.Objects = nil
+	grid.Add(widget.NewLabel(""))
+	for _, st := range workspace.Stances {
+		grid.Add(widget.NewLabelWithStyle(st.Label, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+	}
+	for _, inf := range workspace.Influences {
+		grid.Add(widget.NewLabelWithStyle(inf.Label+" influence", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, st := range workspace.Stances {
+			cellBox := container.NewVBox()
+			for _, o := range orgs {
+				if o.Influence != inf.Key || o.Stance != st.Key {
+					continue
+				}
+				o := o
+				name := o.Acronym
+				if name == "" {
+					name = o.Name
+				}
+				b := widget.NewButtonWithIcon(name, dot(stanceColour(st.Key)), func() { s.editOrganisation(o) })
+				b.Importance = widget.LowImportance
+				b.Alignment = widget.ButtonAlignLeading
+				cellBox.Add(b)
+			}
+			bg := canvas.NewRectangle(cellShade(inf.Key, st.Key))
+			bg.CornerRadius = 6
+			grid.Add(container.NewStack(bg, container.NewPadded(cellBox)))
+		}
+	}
+	grid.Refresh()
+}
+
+// cellShade tints the cells where support is missing from the powerful.
+func cellShade(influence, stance string) color.Color {
+	if influence == "high" && stance != "supportive" && stance != "leaning-supportive" {
+		return color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0x30}
+	}
+	return color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x18}
+}
+
+func stanceColour(stance string) color.Color {
+	switch stance {
+	case "supportive", "leaning-supportive":
+		return color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+	case "opposed", "leaning-opposed":
+		return color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+	case "neutral":
+		return color.NRGBA{R: 0xf9, G: 0xa8, B: 0x25, A: 0xff}
+	}
+	return color.NRGBA{R: 0x90, G: 0x90, B: 0x90, A: 0xff}
+}
+
+// dot is a small round icon of a colour.
+func dot(c color.Color) fyne.Resource {
+	r, g, b, _ := c.RGBA()
+	svg := fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24"><circle cx="12" cy="12" r="7" fill="#%02x%02x%02x"/></svg>`, r>>8, g>>8, b>>8)
+	return fyne.NewStaticResource(fmt.Sprintf("dot-%02x%02x%02x.svg", r>>8, g>>8, b>>8), []byte(svg))
+}

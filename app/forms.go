@@ -1,0 +1,294 @@
+package app
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cpw/workspace"
+)
+
+// field is one row of a form: its label (the field's name as the workspace
+// names it in its messages) and its widget.
+type field struct {
+	label string
+	obj   fyne.CanvasObject
+	hint  string
+	also  []string // other names the workspace's messages use for it
+}
+
+// form is a create or edit dialog that stays open when saving fails, with
+// the reason beside the field at fault, so nothing typed is lost.
+type form struct {
+	ui      *ui
+	fields  []field
+	items   []*widget.FormItem
+	w       *widget.Form
+	message *widget.Label
+	dlg     dialog.Dialog
+}
+
+// showForm shows a form. save runs on the UI thread (one record is quick to
+// save); when it fails the dialog stays open and says why, else it closes
+// and after runs.
+func (u *ui) showForm(title, confirm string, fields []field, save func() error, after func()) *form {
+	f := &form{ui: u, fields: fields, message: widget.NewLabel("")}
+	f.message.Wrapping = fyne.TextWrapWord
+	f.message.Importance = widget.DangerImportance
+	f.message.Hide()
+	for _, fl := range fields {
+		item := widget.NewFormItem(fl.label, fl.obj)
+		item.HintText = fl.hint
+		f.items = append(f.items, item)
+	}
+	f.w = widget.NewForm(f.items...)
+	var saveButton *widget.Button
+	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
+	saveButton = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() {
+		f.clear()
+		if err := save(); err != nil {
+			f.show(err)
+			return
+		}
+		f.dlg.Hide()
+		if after != nil {
+			after()
+		}
+	})
+	saveButton.Importance = widget.HighImportance
+	body := container.NewBorder(f.message, container.NewCenter(container.NewHBox(cancel, saveButton)), nil, nil,
+		container.NewVScroll(f.w))
+	f.dlg = dialog.NewCustomWithoutButtons(title, body, u.window)
+	f.dlg.Resize(fyne.NewSize(640, min(float32(120+len(fields)*64), 680)))
+	f.dlg.Show()
+	return f
+}
+
+// clear takes the last failure's messages away.
+func (f *form) clear() {
+	f.message.Hide()
+	for i, fl := range f.fields {
+		f.items[i].HintText = fl.hint
+		if e, ok := fl.obj.(*widget.Entry); ok {
+			e.SetValidationError(nil)
+		}
+	}
+	f.w.Refresh()
+}
+
+// show puts a failure beside the field it is about, or above the form.
+func (f *form) show(err error) {
+	var we *workspace.Error
+	if errors.As(err, &we) && we.Field != "" {
+		for i, fl := range f.fields {
+			if fl.label == we.Field || contains(fl.also, we.Field) {
+				f.items[i].HintText = we.Message
+				if e, ok := fl.obj.(*widget.Entry); ok {
+					e.SetValidationError(errors.New(we.Message))
+				}
+				f.w.Refresh()
+				f.message.SetText(we.Message)
+				f.message.Show()
+				return
+			}
+		}
+	}
+	f.message.SetText(err.Error())
+	f.message.Show()
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldError is a value the form itself cannot read (a number that is not
+// one), reported like the workspace's own errors.
+func fieldError(label, message string) error {
+	return &workspace.Error{Code: workspace.ErrInvalid, Field: label, Message: message}
+}
+
+func entry(text string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(text)
+	return e
+}
+
+func multiline(text string) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.SetText(text)
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(3)
+	return e
+}
+
+func dateEntry(text string) *widget.Entry {
+	e := entry(text)
+	e.SetPlaceHolder("YYYY-MM-DD")
+	return e
+}
+
+// wholeNumber reads a number entry ("1,250,000" is fine).
+func wholeNumber(label string, e *widget.Entry) (int64, error) {
+	s := strings.NewReplacer(",", "", " ", "").Replace(strings.TrimSpace(e.Text))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return 0, fieldError(label, label+" must be a whole number of 0 or more, such as 250,000.")
+	}
+	return n, nil
+}
+
+// choiceSelect is a drop-down of a fixed list, shown by label, read by key.
+type choiceSelect struct {
+	*widget.Select
+	choices []workspace.Choice
+}
+
+func newChoice(choices []workspace.Choice, key string) *choiceSelect {
+	labels := make([]string, len(choices))
+	for i, c := range choices {
+		labels[i] = c.Label
+	}
+	s := &choiceSelect{Select: widget.NewSelect(labels, nil), choices: choices}
+	if key != "" || len(choices) > 0 && choices[0].Key == "" {
+		s.SetSelected(workspace.Label(choices, key))
+	}
+	return s
+}
+
+func (s *choiceSelect) key() string {
+	for _, c := range s.choices {
+		if c.Label == s.Selected {
+			return c.Key
+		}
+	}
+	return ""
+}
+
+// option is one record a picker offers.
+type option struct{ id, label string }
+
+// picker chooses one of many records (organisations, people, units) by
+// typing part of its name: the list narrows as you type.
+type picker struct {
+	*widget.SelectEntry
+	options []option
+	byLabel map[string]string
+	label   string
+}
+
+// maxPickerOptions is how many matches a picker lists at once.
+const maxPickerOptions = 60
+
+func newPicker(label string, options []option, id string) *picker {
+	p := &picker{SelectEntry: widget.NewSelectEntry(nil), options: options, byLabel: map[string]string{}, label: label}
+	sort.SliceStable(p.options, func(i, j int) bool { return strings.ToLower(p.options[i].label) < strings.ToLower(p.options[j].label) })
+	for _, o := range options {
+		p.byLabel[o.label] = o.id
+		if o.id == id && id != "" {
+			p.SetText(o.label)
+		}
+	}
+	p.SetPlaceHolder("Type to search, or leave blank")
+	p.narrow("")
+	p.OnChanged = p.narrow
+	return p
+}
+
+func (p *picker) narrow(text string) {
+	words := strings.Fields(strings.ToLower(text))
+	var out []string
+	for _, o := range p.options {
+		l := strings.ToLower(o.label)
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(l, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, o.label)
+			if len(out) == maxPickerOptions {
+				break
+			}
+		}
+	}
+	p.SetOptions(out)
+}
+
+// id returns the chosen record's id, "" when blank, and an error when the
+// text names nothing on the list.
+func (p *picker) id() (string, error) {
+	t := strings.TrimSpace(p.Text)
+	if t == "" {
+		return "", nil
+	}
+	if id, ok := p.byLabel[t]; ok {
+		return id, nil
+	}
+	return "", fieldError(p.label, "“"+t+"” is not on the list: type part of the name and choose from what it offers.")
+}
+
+// sectorChecks chooses sectors.
+type sectorChecks struct {
+	*widget.CheckGroup
+	byName map[string]string
+}
+
+func newSectorChecks(sectors []workspace.Sector, chosen []string) *sectorChecks {
+	s := &sectorChecks{byName: map[string]string{}}
+	var names, selected []string
+	for _, sec := range sectors {
+		names = append(names, sec.Name)
+		s.byName[sec.Name] = sec.ID
+		if contains(chosen, sec.ID) {
+			selected = append(selected, sec.Name)
+		}
+	}
+	s.CheckGroup = widget.NewCheckGroup(names, nil)
+	s.SetSelected(selected)
+	return s
+}
+
+func (s *sectorChecks) ids() []string {
+	out := []string{}
+	for _, n := range s.Selected {
+		out = append(out, s.byName[n])
+	}
+	return out
+}
+
+func newCheck(text string, on bool) *widget.Check {
+	c := widget.NewCheck(text, nil)
+	c.SetChecked(on)
+	return c
+}
+
+func newCheckGroup(options, selected []string) *widget.CheckGroup {
+	g := widget.NewCheckGroup(options, nil)
+	g.Horizontal = true
+	g.SetSelected(selected)
+	return g
+}
+
+// showText shows a read-only text in a dialog.
+func (u *ui) showText(title, text string) {
+	d := dialog.NewCustom(title, "Close", container.NewVScroll(wrapped(text)), u.window)
+	d.Resize(fyne.NewSize(620, 360))
+	d.Show()
+}

@@ -1,0 +1,774 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cpw/workspace"
+)
+
+// consortiumRow is a consortium with its leads, members and gaps in words.
+type consortiumRow struct {
+	workspace.Consortium
+	countyLead, civilLead string
+	members, openGaps     int
+	missing               int64
+}
+
+func (s *workspaceScreen) consortiaList() *listView[consortiumRow] {
+	f := s.file
+	l := newListView(s.ui, "consortium", "consortia", []column[consortiumRow]{
+		{title: "Code", width: 80, text: func(c consortiumRow) string { return c.Code }},
+		{title: "Name", width: 330, text: func(c consortiumRow) string { return c.Name }},
+		{title: "Status", width: 170, text: func(c consortiumRow) string { return workspace.Label(workspace.ConsortiumStatuses, c.Status) }},
+		{title: "County lead", width: 180, text: func(c consortiumRow) string { return c.countyLead }},
+		{title: "Civil-society lead", width: 180, text: func(c consortiumRow) string { return c.civilLead }},
+		{title: "Members", width: 80, text: func(c consortiumRow) string { return thousands(c.members) },
+			sortKey: func(c consortiumRow) string { return amountKey(int64(c.members)) }},
+		{title: "Open gaps", width: 90, text: func(c consortiumRow) string { return thousands(c.openGaps) },
+			sortKey: func(c consortiumRow) string { return amountKey(int64(c.openGaps)) }},
+		{title: "Missing", width: 120, text: func(c consortiumRow) string { return thousands64(c.missing) },
+			sortKey: func(c consortiumRow) string { return amountKey(c.missing) }},
+	}, func() ([]consortiumRow, error) { return s.readConsortia() })
+	if !f.ReadOnly() {
+		l.onNew = func() { s.editConsortium(workspace.Consortium{}) }
+		l.onDel = func(c consortiumRow) {
+			s.ui.confirmDelete("the consortium "+c.Code, "consortia", c.ID, func() error { return f.DeleteConsortium(c.ID) }, s.changed)
+		}
+	}
+	l.onOpen = func(c consortiumRow) { s.showConsortium(c.ID) }
+	return l.build()
+}
+
+// readConsortia reads each consortium with its current leads, members and open gaps.
+func (s *workspaceScreen) readConsortia() ([]consortiumRow, error) {
+	f := s.file
+	today := s.today().Format(workspace.DateLayout)
+	cs, err := f.Consortia()
+	if err != nil {
+		return nil, err
+	}
+	county, _ := f.RoleByKey(workspace.RoleTechnicalLeadGovernment)
+	civil, _ := f.RoleByKey(workspace.RoleTechnicalLeadCivil)
+	current, err := f.Assignments(workspace.AssignmentFilter{CurrentOn: today, OutsideUnits: true})
+	if err != nil {
+		return nil, err
+	}
+	members, err := f.Members("")
+	if err != nil {
+		return nil, err
+	}
+	gaps, err := f.ResourceGaps(workspace.GapFilter{})
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*consortiumRow{}
+	out := make([]consortiumRow, len(cs))
+	for i, c := range cs {
+		out[i] = consortiumRow{Consortium: c}
+		byID[c.ID] = &out[i]
+	}
+	n := &names{f: f, cache: map[string]string{}}
+	for _, a := range current {
+		r := byID[a.ConsortiumID]
+		if r == nil {
+			continue
+		}
+		switch a.RoleID {
+		case county.ID:
+			r.countyLead = joinNonEmpty(r.countyLead, n.holder(a))
+		case civil.ID:
+			r.civilLead = joinNonEmpty(r.civilLead, n.holder(a))
+		}
+	}
+	for _, m := range members {
+		if r := byID[m.ConsortiumID]; r != nil && m.LeftOn == "" {
+			r.members++
+		}
+	}
+	for _, g := range gaps {
+		if r := byID[g.ConsortiumID]; r != nil && g.IsOpen() {
+			r.openGaps++
+			r.missing += g.Missing()
+		}
+	}
+	return out, nil
+}
+
+func joinNonEmpty(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + ", " + b
+}
+
+func (s *workspaceScreen) editConsortium(c workspace.Consortium) {
+	f := s.file
+	sectors, err := f.Sectors()
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	code, name, purpose := entry(c.Code), entry(c.Name), multiline(c.Purpose)
+	status := newChoice(workspace.ConsortiumStatuses, c.Status)
+	secs := newSectorChecks(sectors, c.SectorIDs)
+	title, confirm := "New consortium", "Add"
+	if c.ID != "" {
+		title, confirm = "Consortium "+c.Code, "Save"
+	}
+	s.readOnlyNote(&title)
+	s.ui.showForm(title, confirm, []field{
+		{label: "Code", obj: code, hint: "One short word, such as WSE"},
+		{label: "Name", obj: name},
+		{label: "Purpose", obj: purpose},
+		{label: "Status", obj: status},
+		{label: "Sectors", obj: secs},
+	}, func() error {
+		c.Code, c.Name, c.Purpose, c.Status, c.SectorIDs = code.Text, name.Text, purpose.Text, status.key(), secs.ids()
+		var err error
+		if c.ID == "" {
+			_, err = f.CreateConsortium(c)
+		} else {
+			_, err = f.UpdateConsortium(c)
+		}
+		return err
+	}, s.changed)
+}
+
+// page is a record's own page inside a section, with a way back.
+func (s *workspaceScreen) showPage(title string, body fyne.CanvasObject, actions ...fyne.CanvasObject) {
+	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), func() { s.show(s.current) })
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.SizeName = theme.SizeNameSubHeadingText
+	heading.Truncation = fyne.TextTruncateEllipsis
+	bar := container.NewBorder(nil, nil, back, container.NewHBox(actions...), heading)
+	s.setContent(container.NewBorder(container.NewPadded(bar), nil, nil, nil, container.NewVScroll(container.NewPadded(body))))
+}
+
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return l
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// lineWith is a line of text with buttons at its end.
+func lineWith(text string, buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, nil, container.NewHBox(buttons...), l)
+}
+
+// showConsortium shows a consortium's page: its leads (with their history),
+// members, planners and engineers, gaps with totals, meetings and open
+// actions, and the findings about it.
+func (s *workspaceScreen) showConsortium(id string) {
+	f := s.file
+	today := s.today().Format(workspace.DateLayout)
+	c, err := f.Consortium(id)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.reopen = func() { s.showConsortium(id) }
+	n := &names{f: f, cache: map[string]string{}}
+	in, _ := f.Initiative()
+	sectors, _ := readLookups(f, false, false)
+	writable := !f.ReadOnly()
+	body := container.NewVBox()
+	body.Add(wrapped(fmt.Sprintf("%s · %s", workspace.Label(workspace.ConsortiumStatuses, c.Status), sectors.names(sectors.sectors, c.SectorIDs))))
+	if c.Purpose != "" {
+		body.Add(wrapped(c.Purpose))
+	}
+
+	assignments, err := f.Assignments(workspace.AssignmentFilter{ConsortiumID: id})
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	// Leads: who holds each now, and who held it before.
+	for _, key := range []string{workspace.RoleTechnicalLeadGovernment, workspace.RoleTechnicalLeadCivil} {
+		role, err := f.RoleByKey(key)
+		if err != nil {
+			continue
+		}
+		body.Add(widget.NewSeparator())
+		var now, before []workspace.Assignment
+		for _, a := range assignments {
+			if a.RoleID != role.ID {
+				continue
+			}
+			if a.CurrentOn(today) {
+				now = append(now, a)
+			} else if a.StartOn <= today {
+				before = append(before, a)
+			}
+		}
+		var assign fyne.CanvasObject = layoutSpacer()
+		if writable {
+			r := role
+			assign = widget.NewButtonWithIcon("Assign…", theme.ContentAddIcon(), func() { s.assign(r, c, workspace.Assignment{}) })
+		}
+		body.Add(container.NewBorder(nil, nil, nil, assign, heading(role.Name)))
+		if len(now) == 0 {
+			body.Add(widget.NewLabel("Nobody holds it now."))
+		}
+		for _, a := range now {
+			a, r := a, role
+			var buttons []fyne.CanvasObject
+			if writable {
+				buttons = append(buttons,
+					widget.NewButton("End…", func() { s.endAssignment(a, n.holder(a)) }),
+					widget.NewButton("Replace…", func() { s.assign(r, c, a) }))
+			}
+			body.Add(lineWith(n.holder(a)+", "+period(a), buttons...))
+		}
+		sort.Slice(before, func(i, j int) bool { return before[i].StartOn > before[j].StartOn })
+		for _, a := range before {
+			body.Add(wrapped("Before: " + n.holder(a) + ", " + period(a)))
+		}
+	}
+
+	// Members and what each brings.
+	members, err := f.Members(id)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	body.Add(widget.NewSeparator())
+	var addMember fyne.CanvasObject = layoutSpacer()
+	if writable {
+		addMember = widget.NewButtonWithIcon("Add member…", theme.ContentAddIcon(), func() { s.editMember(c, workspace.ConsortiumMember{ConsortiumID: c.ID, JoinedOn: today}) })
+	}
+	current := 0
+	for _, m := range members {
+		if m.LeftOn == "" {
+			current++
+		}
+	}
+	body.Add(container.NewBorder(nil, nil, nil, addMember, heading(fmt.Sprintf("Members (%d now)", current))))
+	sort.SliceStable(members, func(i, j int) bool {
+		return n.organisation(members[i].OrganisationID) < n.organisation(members[j].OrganisationID)
+	})
+	for _, m := range members {
+		m := m
+		text := n.organisation(m.OrganisationID)
+		if m.Contribution != "" {
+			text += " — " + m.Contribution
+		}
+		if m.LeftOn != "" {
+			text += " (left " + m.LeftOn + ")"
+		}
+		var buttons []fyne.CanvasObject
+		if writable {
+			buttons = append(buttons, widget.NewButton("Edit…", func() { s.editMember(c, m) }))
+		}
+		body.Add(lineWith(text, buttons...))
+	}
+
+	// Planners and engineers.
+	body.Add(widget.NewSeparator())
+	var technical []workspace.Role
+	for _, key := range []string{workspace.RoleSpatialPlanner, workspace.RoleSectoralPlanner, workspace.RoleEngineer} {
+		if r, err := f.RoleByKey(key); err == nil && r.RetiredOn == "" {
+			technical = append(technical, r)
+		}
+	}
+	var addTech fyne.CanvasObject = layoutSpacer()
+	if writable && len(technical) > 0 {
+		addTech = widget.NewButtonWithIcon("Assign…", theme.ContentAddIcon(), func() { s.assignTechnical(technical, c) })
+	}
+	body.Add(container.NewBorder(nil, nil, nil, addTech, heading("Planners and engineers")))
+	found := false
+	for _, a := range assignments {
+		for _, r := range technical {
+			if a.RoleID == r.ID && a.CurrentOn(today) {
+				a := a
+				found = true
+				var buttons []fyne.CanvasObject
+				if writable {
+					buttons = append(buttons, widget.NewButton("End…", func() { s.endAssignment(a, n.holder(a)) }))
+				}
+				body.Add(lineWith(r.Name+": "+n.holder(a)+", "+period(a), buttons...))
+			}
+		}
+	}
+	if !found {
+		body.Add(widget.NewLabel("None now."))
+	}
+
+	// Resource gaps with totals.
+	gaps, err := f.ResourceGaps(workspace.GapFilter{ConsortiumID: id})
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	var cost, secured, missing int64
+	for _, g := range gaps {
+		if g.IsOpen() {
+			cost += g.EstimatedCost
+			secured += g.Secured
+			missing += g.Missing()
+		}
+	}
+	body.Add(widget.NewSeparator())
+	var addGap fyne.CanvasObject = layoutSpacer()
+	if writable {
+		addGap = widget.NewButtonWithIcon("Add gap…", theme.ContentAddIcon(), func() { s.editGap(workspace.ResourceGap{ConsortiumID: c.ID}) })
+	}
+	body.Add(container.NewBorder(nil, nil, nil, addGap, heading(fmt.Sprintf("Resource gaps (%d)", len(gaps)))))
+	totals := wrapped(fmt.Sprintf("Open gaps: cost %s %s, secured %s, missing %s.", in.Currency, thousands64(cost), thousands64(secured), thousands64(missing)))
+	totals.TextStyle = fyne.TextStyle{Bold: true}
+	body.Add(totals)
+	for _, g := range gaps {
+		g := g
+		text := fmt.Sprintf("%s — %s, %s; cost %s, secured %s, missing %s", g.Title, workspace.Label(workspace.GapStatuses, g.Status),
+			strings.ToLower(workspace.Label(workspace.Priorities, g.Priority))+" priority", thousands64(g.EstimatedCost), thousands64(g.Secured), thousands64(g.Missing()))
+		body.Add(lineWith(text, widget.NewButton("Open…", func() { s.editGap(g) })))
+	}
+
+	// Meetings and open actions.
+	meetings, err := f.Meetings()
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	body.Add(widget.NewSeparator())
+	body.Add(heading("Meetings and open actions"))
+	shown := 0
+	for _, m := range meetings {
+		if !contains(m.ConsortiumIDs, id) {
+			continue
+		}
+		shown++
+		if shown <= maxListed {
+			body.Add(wrapped(m.HeldOn + " — " + workspace.Label(workspace.MeetingKinds, m.Kind) + nonEmptyPrefix(": ", m.Title)))
+		}
+		actions, _ := f.FollowUps(m.ID)
+		for _, a := range actions {
+			if a.DoneOn == "" {
+				text := "    Open action: " + a.Text
+				if a.DueOn != "" {
+					text += " (due " + a.DueOn + ")"
+				}
+				if a.OwnerID != "" {
+					text += " — " + n.person(a.OwnerID)
+				}
+				body.Add(wrapped(text))
+			}
+		}
+	}
+	if shown == 0 {
+		body.Add(widget.NewLabel("No meeting recorded."))
+	} else if shown > maxListed {
+		body.Add(widget.NewLabel(fmt.Sprintf("… and %d earlier meetings.", shown-maxListed)))
+	}
+
+	// Findings.
+	body.Add(widget.NewSeparator())
+	findings := s.findingsAbout(id)
+	body.Add(heading(fmt.Sprintf("Health-check findings (%d)", len(findings))))
+	for _, fd := range findings {
+		body.Add(container.NewBorder(nil, nil, widget.NewIcon(severityIcon(fd.Severity)), nil, wrapped(fd.Message)))
+	}
+	if len(findings) == 0 {
+		body.Add(widget.NewLabel("The checks found nothing about this consortium."))
+	}
+
+	var actions []fyne.CanvasObject
+	if writable {
+		actions = append(actions, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editConsortium(c) }))
+	}
+	s.showPage(c.Code+" — "+c.Name, body, actions...)
+}
+
+func nonEmptyPrefix(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
+}
+
+func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
+
+// assign assigns a role in a consortium; with a current assignment given,
+// the new holder succeeds it (the old one ends the day the new one starts).
+func (s *workspaceScreen) assign(role workspace.Role, c workspace.Consortium, replacing workspace.Assignment) {
+	s.withOptions(true, false, func(orgs, people, _ []option) {
+		f := s.file
+		person := newPicker("Person", people, "")
+		org := newPicker("Organisation", orgs, "")
+		start := dateEntry(s.today().Format(workspace.DateLayout))
+		reason := entry("")
+		fields := []field{}
+		if role.Holder != "organisation" {
+			fields = append(fields, field{label: "Person", obj: person, hint: "Type part of the name", also: []string{"Holder"}})
+		}
+		if role.Holder != "person" {
+			fields = append(fields, field{label: "Organisation", obj: org, hint: "Or an organisation holds it", also: []string{"Holder"}})
+		}
+		fields = append(fields, field{label: "Start", obj: start, hint: "The first day it is held"})
+		title := role.Name + " in " + c.Code
+		if replacing.ID != "" {
+			title = "Replace " + (&names{f: f, cache: map[string]string{}}).holder(replacing) + " as " + role.Name + " in " + c.Code
+			fields = append(fields, field{label: "Reason", obj: reason, hint: "Why the predecessor leaves: transferred, withdrew, term over"})
+		}
+		s.ui.showForm(title, "Assign", fields, func() error {
+			pid, err := person.id()
+			if err != nil {
+				return err
+			}
+			oid, err := org.id()
+			if err != nil {
+				return err
+			}
+			next := workspace.Assignment{RoleID: role.ID, PersonID: pid, OrganisationID: oid, ConsortiumID: c.ID, StartOn: start.Text}
+			if replacing.ID != "" {
+				_, err = f.Succeed(replacing.ID, next, reason.Text)
+			} else {
+				_, err = f.Assign(next)
+			}
+			return err
+		}, s.changed)
+	})
+}
+
+// assignTechnical assigns a planner or engineer in a consortium.
+func (s *workspaceScreen) assignTechnical(roles []workspace.Role, c workspace.Consortium) {
+	s.withOptions(true, false, func(orgs, people, _ []option) {
+		f := s.file
+		var choices []workspace.Choice
+		for _, r := range roles {
+			choices = append(choices, workspace.Choice{Key: r.ID, Label: r.Name})
+		}
+		role := newChoice(choices, roles[0].ID)
+		person := newPicker("Person", people, "")
+		org := newPicker("Organisation", orgs, "")
+		start := dateEntry(s.today().Format(workspace.DateLayout))
+		s.ui.showForm("Planner or engineer in "+c.Code, "Assign", []field{
+			{label: "Role", obj: role},
+			{label: "Person", obj: person, also: []string{"Holder"}},
+			{label: "Organisation", obj: org, hint: "Or an organisation holds it"},
+			{label: "Start", obj: start},
+		}, func() error {
+			pid, err := person.id()
+			if err != nil {
+				return err
+			}
+			oid, err := org.id()
+			if err != nil {
+				return err
+			}
+			_, err = f.Assign(workspace.Assignment{RoleID: role.key(), PersonID: pid, OrganisationID: oid, ConsortiumID: c.ID, StartOn: start.Text})
+			return err
+		}, s.changed)
+	})
+}
+
+// endAssignment ends an assignment on a day, keeping it as history.
+func (s *workspaceScreen) endAssignment(a workspace.Assignment, holder string) {
+	f := s.file
+	on := dateEntry(s.today().Format(workspace.DateLayout))
+	reason := entry("")
+	s.ui.showForm("End: "+holder, "End it", []field{
+		{label: "End", obj: on, hint: "The first day it is no longer held"},
+		{label: "Reason", obj: reason, hint: "Transferred, withdrew, term over…"},
+	}, func() error {
+		_, err := f.EndAssignment(a.ID, on.Text, reason.Text)
+		return err
+	}, s.changed)
+}
+
+func (s *workspaceScreen) editMember(c workspace.Consortium, m workspace.ConsortiumMember) {
+	s.withOptions(false, false, func(orgs, _, _ []option) {
+		f := s.file
+		org := newPicker("Organisation", orgs, m.OrganisationID)
+		contribution := entry(m.Contribution)
+		joined, left := dateEntry(m.JoinedOn), dateEntry(m.LeftOn)
+		title, confirm := "New member of "+c.Code, "Add"
+		if m.ID != "" {
+			title, confirm = "Membership of "+c.Code, "Save"
+		}
+		s.ui.showForm(title, confirm, []field{
+			{label: "Organisation", obj: org},
+			{label: "Contribution", obj: contribution, hint: "What it brings: expertise, staff, data, funds"},
+			{label: "Joined on", obj: joined},
+			{label: "Left on", obj: left, hint: "Blank while it is a member"},
+		}, func() error {
+			oid, err := org.id()
+			if err != nil {
+				return err
+			}
+			m.OrganisationID, m.Contribution, m.JoinedOn, m.LeftOn = oid, contribution.Text, joined.Text, left.Text
+			if m.ID == "" {
+				_, err = f.CreateMember(m)
+			} else {
+				_, err = f.UpdateMember(m)
+			}
+			return err
+		}, s.changed)
+	})
+}
+
+// withOptions reads what a form's pickers offer off the UI thread (there
+// may be 21,000 people), then builds the form.
+func (s *workspaceScreen) withOptions(people, units bool, then func(orgs, people, units []option)) {
+	s.ui.busy("Reading…", func() (func(), error) {
+		orgs, persons, unitOpts, err := s.pickOptions(people, units)
+		if err != nil {
+			return nil, err
+		}
+		return func() { then(orgs, persons, unitOpts) }, nil
+	})
+}
+
+// showPerson shows a person's page: who they are and every role they hold
+// and held.
+func (s *workspaceScreen) showPerson(id string) {
+	f := s.file
+	p, err := f.Person(id)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.reopen = func() { s.showPerson(id) }
+	today := s.today().Format(workspace.DateLayout)
+	n := &names{f: f, cache: map[string]string{}}
+	body := container.NewVBox()
+	d := &details{box: body, names: n}
+	d.field("Organisation", n.organisation(p.OrganisationID))
+	d.field("Position", p.Position)
+	d.field("Phone", p.Phone)
+	d.field("E-mail", p.Email)
+	d.field("Gender", workspace.Label(workspace.Genders, p.Gender))
+	d.field("Age band", workspace.Label(workspace.AgeBands, p.AgeBand))
+	if p.Resident {
+		d.line("Lives in the settlement.")
+	}
+	d.field("Home unit", n.unit(p.HomeUnitID))
+	d.field("Notes", p.Notes)
+	as, err := f.Assignments(workspace.AssignmentFilter{PersonID: id})
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	var now, before []workspace.Assignment
+	for _, a := range as {
+		if a.CurrentOn(today) {
+			now = append(now, a)
+		} else {
+			before = append(before, a)
+		}
+	}
+	body.Add(widget.NewSeparator())
+	body.Add(heading(fmt.Sprintf("Roles held now (%d)", len(now))))
+	for _, a := range now {
+		a := a
+		var buttons []fyne.CanvasObject
+		if !f.ReadOnly() {
+			buttons = append(buttons, widget.NewButton("End…", func() { s.endAssignment(a, p.Name) }))
+		}
+		body.Add(lineWith(roleLine(n, a), buttons...))
+	}
+	if len(now) == 0 {
+		body.Add(widget.NewLabel("None."))
+	}
+	body.Add(heading(fmt.Sprintf("Roles held before (%d)", len(before))))
+	for _, a := range before {
+		body.Add(wrapped(roleLine(n, a)))
+	}
+	if len(before) == 0 {
+		body.Add(widget.NewLabel("None."))
+	}
+	findings := s.findingsAbout(id)
+	if len(findings) > 0 {
+		body.Add(widget.NewSeparator())
+		body.Add(heading("Health-check findings"))
+		for _, fd := range findings {
+			body.Add(container.NewBorder(nil, nil, widget.NewIcon(severityIcon(fd.Severity)), nil, wrapped(fd.Message)))
+		}
+	}
+	var actions []fyne.CanvasObject
+	if !f.ReadOnly() {
+		actions = append(actions, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editPerson(p) }))
+	}
+	s.showPage(p.Name, body, actions...)
+}
+
+func roleLine(n *names, a workspace.Assignment) string {
+	text := n.role(a.RoleID)
+	if w := n.where(a); w != "" {
+		text += " in " + w
+	}
+	return text + ", " + period(a)
+}
+
+// roleRow is a role of the catalogue with how many hold it now.
+type roleRow struct {
+	workspace.Role
+	holders int
+}
+
+func (s *workspaceScreen) rolesList() *listView[roleRow] {
+	f := s.file
+	l := newListView(s.ui, "role", "roles", []column[roleRow]{
+		{title: "Role", width: 330, text: func(r roleRow) string { return r.Name }},
+		{title: "Group", width: 190, text: func(r roleRow) string { return workspace.Label(workspace.RoleGroups, r.Group) }},
+		{title: "Held in", width: 170, text: func(r roleRow) string { return workspace.Label(workspace.RoleScopes, r.Scope) }},
+		{title: "Key role", width: 80, text: func(r roleRow) string { return yes(r.IsKey) }},
+		{title: "Held now", width: 90, text: func(r roleRow) string { return thousands(r.holders) },
+			sortKey: func(r roleRow) string { return amountKey(int64(r.holders)) }},
+		{title: "Retired", width: 110, text: func(r roleRow) string { return r.RetiredOn }},
+	}, func() ([]roleRow, error) {
+		roles, err := f.Roles(true)
+		if err != nil {
+			return nil, err
+		}
+		current, err := f.Assignments(workspace.AssignmentFilter{CurrentOn: s.today().Format(workspace.DateLayout)})
+		if err != nil {
+			return nil, err
+		}
+		count := map[string]int{}
+		for _, a := range current {
+			count[a.RoleID]++
+		}
+		out := make([]roleRow, len(roles))
+		for i, r := range roles {
+			out[i] = roleRow{r, count[r.ID]}
+		}
+		return out, nil
+	})
+	l.sortCol = -1
+	if !f.ReadOnly() {
+		l.onNew = func() { s.editRole(workspace.Role{Group: "community", Scope: "initiative", Holder: "person"}) }
+		l.addAction("Retire…", theme.VisibilityOffIcon(), func(r roleRow) { s.retireRole(r.Role) })
+	}
+	l.onOpen = func(r roleRow) { s.showRole(r.ID) }
+	return l.build()
+}
+
+func (s *workspaceScreen) editRole(r workspace.Role) {
+	f := s.file
+	name := entry(r.Name)
+	group := newChoice(workspace.RoleGroups, r.Group)
+	scope := newChoice(workspace.RoleScopes, r.Scope)
+	level := newChoice(append([]workspace.Choice{{Key: "", Label: "Any"}}, workspace.UnitLevels...), r.UnitLevel)
+	key := newCheck("A vacancy or an overloaded holder matters", r.IsKey)
+	holder := newChoice(workspace.RoleHolders, r.Holder)
+	description, responsibilities := multiline(r.Description), multiline(r.Responsibilities)
+	title, confirm := "New role", "Add"
+	if r.ID != "" {
+		title, confirm = "Role: "+r.Name, "Save"
+	}
+	s.ui.showForm(title, confirm, []field{
+		{label: "Name", obj: name, hint: "Renaming a seeded role keeps what the checks know of it"},
+		{label: "Group", obj: group},
+		{label: "Scope", obj: scope, hint: "Where it is held"},
+		{label: "Unit level", obj: level, hint: "For roles held in a community unit"},
+		{label: "Key role", obj: key},
+		{label: "Holder", obj: holder, hint: "Who may hold it"},
+		{label: "Description", obj: description},
+		{label: "Responsibilities", obj: responsibilities},
+	}, func() error {
+		r.Name, r.Group, r.Scope, r.UnitLevel, r.IsKey = name.Text, group.key(), scope.key(), level.key(), key.Checked
+		r.Holder, r.Description, r.Responsibilities = holder.key(), description.Text, responsibilities.Text
+		var err error
+		if r.ID == "" {
+			_, err = f.CreateRole(r)
+		} else {
+			_, err = f.UpdateRole(r)
+		}
+		return err
+	}, s.changed)
+}
+
+func (s *workspaceScreen) retireRole(r workspace.Role) {
+	f := s.file
+	if r.RetiredOn != "" {
+		dialog.ShowInformation("Already retired", r.Name+" was retired on "+r.RetiredOn+".", s.ui.window)
+		return
+	}
+	on := dateEntry(s.today().Format(workspace.DateLayout))
+	s.ui.showForm("Retire "+r.Name, "Retire", []field{
+		{label: "Retired on", obj: on, hint: "It stays in the history of those who held it"},
+	}, func() error {
+		_, err := f.RetireRole(r.ID, on.Text)
+		return err
+	}, s.changed)
+}
+
+// showRole shows a role: what it is, who holds it now and who held it.
+func (s *workspaceScreen) showRole(id string) {
+	f := s.file
+	r, err := f.Role(id)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.reopen = func() { s.showRole(id) }
+	today := s.today().Format(workspace.DateLayout)
+	n := &names{f: f, cache: map[string]string{}}
+	body := container.NewVBox()
+	d := &details{box: body, names: n}
+	d.line(fmt.Sprintf("%s · held in %s · %s", workspace.Label(workspace.RoleGroups, r.Group),
+		strings.ToLower(workspace.Label(workspace.RoleScopes, r.Scope)), strings.ToLower(workspace.Label(workspace.RoleHolders, r.Holder))))
+	if r.IsKey {
+		d.line("A key role: a vacancy or an overloaded holder matters.")
+	}
+	d.field("What it is", r.Description)
+	d.field("Responsibilities", r.Responsibilities)
+	d.field("Retired on", r.RetiredOn)
+	as, err := f.Assignments(workspace.AssignmentFilter{RoleID: id})
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	var now, before []workspace.Assignment
+	for _, a := range as {
+		if a.CurrentOn(today) {
+			now = append(now, a)
+		} else {
+			before = append(before, a)
+		}
+	}
+	line := func(a workspace.Assignment) string {
+		text := n.holder(a)
+		if w := n.where(a); w != "" {
+			text += " in " + w
+		}
+		return text + ", " + period(a)
+	}
+	body.Add(widget.NewSeparator())
+	body.Add(heading(fmt.Sprintf("Held now (%s)", thousands(len(now)))))
+	for i, a := range now {
+		if i == maxListed {
+			body.Add(widget.NewLabel(fmt.Sprintf("… and %s more.", thousands(len(now)-maxListed))))
+			break
+		}
+		body.Add(wrapped(line(a)))
+	}
+	body.Add(heading(fmt.Sprintf("Held before (%s)", thousands(len(before)))))
+	for i, a := range before {
+		if i == maxListed {
+			body.Add(widget.NewLabel(fmt.Sprintf("… and %s more.", thousands(len(before)-maxListed))))
+			break
+		}
+		body.Add(wrapped(line(a)))
+	}
+	var actions []fyne.CanvasObject
+	if !f.ReadOnly() {
+		actions = append(actions, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editRole(r) }))
+	}
+	s.showPage(r.Name, body, actions...)
+}

@@ -1,0 +1,559 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cpw/workspace"
+)
+
+// lookups are the names the lists show instead of ids, read with the rows.
+type lookups struct {
+	orgs, people, consortia, roles, sectors, units map[string]string
+}
+
+// readLookups reads the names of organisations, consortia, roles and
+// sectors; people and unit paths only when asked (they are many).
+func readLookups(f *workspace.File, people, units bool) (*lookups, error) {
+	l := &lookups{orgs: map[string]string{}, people: map[string]string{}, consortia: map[string]string{},
+		roles: map[string]string{}, sectors: map[string]string{}, units: map[string]string{}}
+	orgs, err := f.Organisations()
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range orgs {
+		l.orgs[o.ID] = o.Name
+	}
+	cs, err := f.Consortia()
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		l.consortia[c.ID] = c.Code
+	}
+	roles, err := f.Roles(true)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range roles {
+		l.roles[r.ID] = r.Name
+	}
+	sectors, err := f.Sectors()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range sectors {
+		l.sectors[s.ID] = s.Name
+	}
+	if people {
+		ps, err := f.People(workspace.PersonFilter{})
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			l.people[p.ID] = p.Name
+		}
+	}
+	if units {
+		us, err := f.Units(workspace.UnitFilter{})
+		if err != nil {
+			return nil, err
+		}
+		l.units = workspace.UnitPaths(us)
+	}
+	return l, nil
+}
+
+func (l *lookups) names(m map[string]string, ids []string) string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, m[id])
+	}
+	return strings.Join(out, ", ")
+}
+
+// amountKey sorts amounts as numbers.
+func amountKey(n int64) string { return fmt.Sprintf("%020d", n) }
+
+func yes(b bool) string {
+	if b {
+		return "Yes"
+	}
+	return ""
+}
+
+// organisationRow is an organisation with the names its row shows.
+type organisationRow struct {
+	workspace.Organisation
+	sectors string
+}
+
+func (s *workspaceScreen) organisationsList() *listView[organisationRow] {
+	f := s.file
+	l := newListView(s.ui, "organisation", "organisations", []column[organisationRow]{
+		{title: "Name", width: 300, text: func(o organisationRow) string { return o.Name }},
+		{title: "Acronym", width: 90, text: func(o organisationRow) string { return o.Acronym }},
+		{title: "Kind", width: 220, text: func(o organisationRow) string { return workspace.Label(workspace.OrganisationKinds, o.Kind) }},
+		{title: "Base", width: 100, text: func(o organisationRow) string { return workspace.Label(workspace.Bases, o.Base) }},
+		{title: "Commitment", width: 110, text: func(o organisationRow) string { return workspace.Label(workspace.Commitments, o.Commitment) }},
+		{title: "Stance", width: 150, text: func(o organisationRow) string { return workspace.Label(workspace.Stances, o.Stance) }},
+		{title: "Influence", width: 90, text: func(o organisationRow) string { return workspace.Label(workspace.Influences, o.Influence) }},
+		{title: "Sectors", width: 300, text: func(o organisationRow) string { return o.sectors }},
+	}, func() ([]organisationRow, error) {
+		lk, err := readLookups(f, false, false)
+		if err != nil {
+			return nil, err
+		}
+		orgs, err := f.Organisations()
+		out := make([]organisationRow, len(orgs))
+		for i, o := range orgs {
+			out[i] = organisationRow{o, lk.names(lk.sectors, o.SectorIDs)}
+		}
+		return out, err
+	})
+	if !f.ReadOnly() {
+		l.onNew = func() { s.editOrganisation(workspace.Organisation{Base: "local"}) }
+		l.onDel = func(o organisationRow) {
+			s.ui.confirmDelete("the organisation “"+o.Name+"”", "organisations", o.ID, func() error { return f.DeleteOrganisation(o.ID) }, s.changed)
+		}
+	}
+	l.onOpen = func(o organisationRow) { s.editOrganisation(o.Organisation) }
+	return l.build()
+}
+
+// editOrganisation shows the organisation's form: a new one when its id is empty.
+func (s *workspaceScreen) editOrganisation(o workspace.Organisation) {
+	f := s.file
+	sectors, err := f.Sectors()
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	name, acronym := entry(o.Name), entry(o.Acronym)
+	kind := newChoice(workspace.OrganisationKinds, o.Kind)
+	base := newChoice(workspace.Bases, o.Base)
+	secs := newSectorChecks(sectors, o.SectorIDs)
+	interests := multiline(o.Interests)
+	commitment := newChoice(workspace.Commitments, o.Commitment)
+	stance := newChoice(workspace.Stances, o.Stance)
+	influence := newChoice(workspace.Influences, o.Influence)
+	notes := multiline(o.Notes)
+	title, confirm := "New organisation", "Add"
+	if o.ID != "" {
+		title, confirm = "Organisation: "+o.Name, "Save"
+	}
+	s.readOnlyNote(&title)
+	s.ui.showForm(title, confirm, []field{
+		{label: "Name", obj: name, hint: "Its full name; no two organisations may share it"},
+		{label: "Acronym", obj: acronym},
+		{label: "Kind", obj: kind},
+		{label: "Base", obj: base, hint: "Where it is rooted"},
+		{label: "Sectors", obj: secs, hint: "What it knows about"},
+		{label: "Interests", obj: interests, hint: "What it wants from the initiative"},
+		{label: "Commitment", obj: commitment},
+		{label: "Stance", obj: stance, hint: "For the stakeholder map"},
+		{label: "Influence", obj: influence, hint: "For the stakeholder map"},
+		{label: "Notes", obj: notes},
+	}, func() error {
+		o.Name, o.Acronym, o.Kind, o.Base = name.Text, acronym.Text, kind.key(), base.key()
+		o.SectorIDs, o.Interests, o.Commitment = secs.ids(), interests.Text, commitment.key()
+		o.Stance, o.Influence, o.Notes = stance.key(), influence.key(), notes.Text
+		var err error
+		if o.ID == "" {
+			_, err = f.CreateOrganisation(o)
+		} else {
+			_, err = f.UpdateOrganisation(o)
+		}
+		return err
+	}, s.changed)
+}
+
+// readOnlyNote marks a form's title when the file cannot be changed; saving
+// then says why.
+func (s *workspaceScreen) readOnlyNote(title *string) {
+	if s.file.ReadOnly() {
+		*title += " (read-only)"
+	}
+}
+
+// personRow is a person with the names the row shows.
+type personRow struct {
+	workspace.Person
+	org, home string
+}
+
+func (s *workspaceScreen) peopleList() *listView[personRow] {
+	f := s.file
+	l := newListView(s.ui, "person", "people", []column[personRow]{
+		{title: "Name", width: 220, text: func(p personRow) string { return p.Name }},
+		{title: "Organisation", width: 280, text: func(p personRow) string { return p.org }},
+		{title: "Position", width: 180, text: func(p personRow) string { return p.Position }},
+		{title: "Gender", width: 80, text: func(p personRow) string { return workspace.Label(workspace.Genders, p.Gender) }},
+		{title: "Resident", width: 80, text: func(p personRow) string { return yes(p.Resident) }},
+		{title: "Home unit", width: 360, text: func(p personRow) string { return p.home }},
+	}, func() ([]personRow, error) {
+		lk, err := readLookups(f, false, true)
+		if err != nil {
+			return nil, err
+		}
+		people, err := f.People(workspace.PersonFilter{})
+		out := make([]personRow, len(people))
+		for i, p := range people {
+			out[i] = personRow{p, lk.orgs[p.OrganisationID], lk.units[p.HomeUnitID]}
+		}
+		return out, err
+	})
+	if !f.ReadOnly() {
+		l.onNew = func() { s.editPerson(workspace.Person{}) }
+		l.onDel = func(p personRow) {
+			s.ui.confirmDelete(p.Name, "people", p.ID, func() error { return f.DeletePerson(p.ID) }, s.changed)
+		}
+		l.addAction("Edit…", theme.DocumentCreateIcon(), func(p personRow) { s.editPerson(p.Person) })
+	}
+	l.onOpen = func(p personRow) { s.showPerson(p.ID) }
+	return l.build()
+}
+
+// pickOptions reads what the pickers of a form offer.
+func (s *workspaceScreen) pickOptions(people, units bool) (orgs, persons, unitOpts []option, err error) {
+	lk, err := readLookups(s.file, people, units)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for id, name := range lk.orgs {
+		orgs = append(orgs, option{id, name})
+	}
+	if people {
+		ps, err := s.file.People(workspace.PersonFilter{})
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		// People share names: the organisation tells them apart.
+		for _, p := range ps {
+			label := p.Name
+			if p.OrganisationID != "" {
+				label += " — " + lk.orgs[p.OrganisationID]
+			} else if p.HomeUnitID != "" {
+				label += " — " + lk.units[p.HomeUnitID]
+			}
+			persons = append(persons, option{p.ID, label})
+		}
+		persons = distinctLabels(persons)
+	}
+	for id, path := range lk.units {
+		unitOpts = append(unitOpts, option{id, path})
+	}
+	return orgs, persons, unitOpts, nil
+}
+
+// distinctLabels numbers options whose labels are the same, so each can be chosen.
+func distinctLabels(opts []option) []option {
+	seen := map[string]int{}
+	for _, o := range opts {
+		seen[o.label]++
+	}
+	n := map[string]int{}
+	for i, o := range opts {
+		if seen[o.label] > 1 {
+			n[o.label]++
+			opts[i].label = o.label + " (" + strconv.Itoa(n[o.label]) + ")"
+		}
+	}
+	return opts
+}
+
+func (s *workspaceScreen) editPerson(p workspace.Person) {
+	f := s.file
+	orgs, _, units, err := s.pickOptions(false, true)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	name, position, phone, email := entry(p.Name), entry(p.Position), entry(p.Phone), entry(p.Email)
+	org := newPicker("Organisation", orgs, p.OrganisationID)
+	gender := newChoice(workspace.Genders, p.Gender)
+	age := newChoice(workspace.AgeBands, p.AgeBand)
+	resident := newCheck("Lives in the settlement", p.Resident)
+	home := newPicker("Home unit", units, p.HomeUnitID)
+	notes := multiline(p.Notes)
+	title, confirm := "New person", "Add"
+	if p.ID != "" {
+		title, confirm = "Person: "+p.Name, "Save"
+	}
+	s.readOnlyNote(&title)
+	s.ui.showForm(title, confirm, []field{
+		{label: "Name", obj: name},
+		{label: "Organisation", obj: org, hint: "Blank for a resident without one"},
+		{label: "Position", obj: position},
+		{label: "Phone", obj: phone},
+		{label: "E-mail", obj: email},
+		{label: "Gender", obj: gender},
+		{label: "Age band", obj: age},
+		{label: "Resident", obj: resident},
+		{label: "Home unit", obj: home, hint: "The community unit they live in, if known"},
+		{label: "Notes", obj: notes},
+	}, func() error {
+		orgID, err := org.id()
+		if err != nil {
+			return err
+		}
+		homeID, err := home.id()
+		if err != nil {
+			return err
+		}
+		p.Name, p.OrganisationID, p.Position, p.Phone, p.Email = name.Text, orgID, position.Text, phone.Text, email.Text
+		p.Gender, p.AgeBand, p.Resident, p.HomeUnitID, p.Notes = gender.key(), age.key(), resident.Checked, homeID, notes.Text
+		if p.ID == "" {
+			_, err = f.CreatePerson(p)
+		} else {
+			_, err = f.UpdatePerson(p)
+		}
+		return err
+	}, s.changed)
+}
+
+// gapRow is a gap with the names its row shows.
+type gapRow struct {
+	workspace.ResourceGap
+	consortium, role string
+}
+
+func (s *workspaceScreen) gapsList(currency string) *listView[gapRow] {
+	f := s.file
+	l := newListView(s.ui, "resource gap", "resource gaps", []column[gapRow]{
+		{title: "Consortium", width: 100, text: func(g gapRow) string { return g.consortium }},
+		{title: "Title", width: 300, text: func(g gapRow) string { return g.Title }},
+		{title: "Kind", width: 120, text: func(g gapRow) string { return workspace.Label(workspace.GapKinds, g.Kind) }},
+		{title: "Priority", width: 80, text: func(g gapRow) string { return workspace.Label(workspace.Priorities, g.Priority) }},
+		{title: "Status", width: 110, text: func(g gapRow) string { return workspace.Label(workspace.GapStatuses, g.Status) }},
+		{title: "Cost (" + currency + ")", width: 120, text: func(g gapRow) string { return thousands64(g.EstimatedCost) },
+			sortKey: func(g gapRow) string { return amountKey(g.EstimatedCost) }},
+		{title: "Secured", width: 120, text: func(g gapRow) string { return thousands64(g.Secured) },
+			sortKey: func(g gapRow) string { return amountKey(g.Secured) }},
+		{title: "Missing", width: 120, text: func(g gapRow) string { return thousands64(g.Missing()) },
+			sortKey: func(g gapRow) string { return amountKey(g.Missing()) }},
+		{title: "Role", width: 200, text: func(g gapRow) string { return g.role }},
+	}, func() ([]gapRow, error) {
+		lk, err := readLookups(f, false, false)
+		if err != nil {
+			return nil, err
+		}
+		gaps, err := f.ResourceGaps(workspace.GapFilter{})
+		out := make([]gapRow, len(gaps))
+		for i, g := range gaps {
+			c := lk.consortia[g.ConsortiumID]
+			if c == "" {
+				c = "(initiative)"
+			}
+			out[i] = gapRow{g, c, lk.roles[g.RoleID]}
+		}
+		return out, err
+	})
+	if !f.ReadOnly() {
+		l.onNew = func() { s.editGap(workspace.ResourceGap{}) }
+		l.onDel = func(g gapRow) {
+			s.ui.confirmDelete("the resource gap “"+g.Title+"”", "gaps", g.ID, func() error { return f.DeleteResourceGap(g.ID) }, s.changed)
+		}
+	}
+	l.onOpen = func(g gapRow) { s.editGap(g.ResourceGap) }
+	return l.build()
+}
+
+func (s *workspaceScreen) editGap(g workspace.ResourceGap) {
+	f := s.file
+	consortia, err := f.Consortia()
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	roles, err := f.Roles(false)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	where := []workspace.Choice{{Key: "", Label: "The whole initiative"}}
+	for _, c := range consortia {
+		where = append(where, workspace.Choice{Key: c.ID, Label: c.Code + " — " + c.Name})
+	}
+	roleChoices := []workspace.Choice{{Key: "", Label: "None"}}
+	for _, r := range roles {
+		roleChoices = append(roleChoices, workspace.Choice{Key: r.ID, Label: r.Name})
+	}
+	consortium := newChoice(where, g.ConsortiumID)
+	title := entry(g.Title)
+	kind := newChoice(workspace.GapKinds, g.Kind)
+	role := newChoice(roleChoices, g.RoleID)
+	priority := newChoice(workspace.Priorities, g.Priority)
+	status := newChoice(workspace.GapStatuses, g.Status)
+	cost, secured := entry(thousands64(g.EstimatedCost)), entry(thousands64(g.Secured))
+	notes := multiline(g.Notes)
+	heading, confirm := "New resource gap", "Add"
+	if g.ID != "" {
+		heading, confirm = "Resource gap: "+g.Title, "Save"
+	}
+	s.readOnlyNote(&heading)
+	s.ui.showForm(heading, confirm, []field{
+		{label: "Consortium", obj: consortium, hint: "Who needs it"},
+		{label: "Title", obj: title, hint: "What is needed, in a few words"},
+		{label: "Kind", obj: kind},
+		{label: "Role", obj: role, hint: "The role it would fill, if any"},
+		{label: "Priority", obj: priority},
+		{label: "Status", obj: status},
+		{label: "Estimated cost", obj: cost, also: []string{"Amounts"}},
+		{label: "Secured", obj: secured, hint: "How much of the cost is already found"},
+		{label: "Notes", obj: notes},
+	}, func() error {
+		c, err := wholeNumber("Estimated cost", cost)
+		if err != nil {
+			return err
+		}
+		sec, err := wholeNumber("Secured", secured)
+		if err != nil {
+			return err
+		}
+		g.ConsortiumID, g.Title, g.Kind, g.RoleID = consortium.key(), title.Text, kind.key(), role.key()
+		g.Priority, g.Status, g.EstimatedCost, g.Secured, g.Notes = priority.key(), status.key(), c, sec, notes.Text
+		if g.ID == "" {
+			_, err = f.CreateResourceGap(g)
+		} else {
+			_, err = f.UpdateResourceGap(g)
+		}
+		return err
+	}, s.changed)
+}
+
+// meetingRow is a meeting with the names its row shows.
+type meetingRow struct {
+	workspace.Meeting
+	consortia string
+}
+
+func (s *workspaceScreen) meetingsList() *listView[meetingRow] {
+	f := s.file
+	l := newListView(s.ui, "meeting", "meetings", []column[meetingRow]{
+		{title: "Held on", width: 100, text: func(m meetingRow) string { return m.HeldOn }},
+		{title: "Kind", width: 220, text: func(m meetingRow) string { return workspace.Label(workspace.MeetingKinds, m.Kind) }},
+		{title: "Title", width: 300, text: func(m meetingRow) string { return m.Title }},
+		{title: "Place", width: 160, text: func(m meetingRow) string { return m.Place }},
+		{title: "Consortia", width: 160, text: func(m meetingRow) string { return m.consortia }},
+		{title: "Attendees", width: 90, text: func(m meetingRow) string { return strconv.Itoa(len(m.AttendeeIDs)) },
+			sortKey: func(m meetingRow) string { return amountKey(int64(len(m.AttendeeIDs))) }},
+		{title: "Residents", width: 90, text: func(m meetingRow) string {
+			return strconv.Itoa(m.ResidentsWomen + m.ResidentsMen + m.ResidentsYouth)
+		}, sortKey: func(m meetingRow) string {
+			return amountKey(int64(m.ResidentsWomen + m.ResidentsMen + m.ResidentsYouth))
+		}},
+	}, func() ([]meetingRow, error) {
+		lk, err := readLookups(f, false, false)
+		if err != nil {
+			return nil, err
+		}
+		ms, err := f.Meetings()
+		out := make([]meetingRow, len(ms))
+		for i, m := range ms {
+			out[i] = meetingRow{m, lk.names(lk.consortia, m.ConsortiumIDs)}
+		}
+		return out, err
+	})
+	l.desc = true // newest first
+	if !f.ReadOnly() {
+		l.onNew = func() { s.editMeeting(workspace.Meeting{Kind: "consortium"}) }
+		l.onDel = func(m meetingRow) {
+			s.ui.confirmDelete("the meeting of "+m.HeldOn, "meetings", m.ID, func() error { return f.DeleteMeeting(m.ID) }, s.changed)
+		}
+	}
+	l.onOpen = func(m meetingRow) { s.editMeeting(m.Meeting) }
+	return l.build()
+}
+
+func (s *workspaceScreen) editMeeting(m workspace.Meeting) {
+	f := s.file
+	consortia, err := f.Consortia()
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	kind := newChoice(workspace.MeetingKinds, m.Kind)
+	title, held, place := entry(m.Title), dateEntry(m.HeldOn), entry(m.Place)
+	women, men, youth := entry(strconv.Itoa(m.ResidentsWomen)), entry(strconv.Itoa(m.ResidentsMen)), entry(strconv.Itoa(m.ResidentsYouth))
+	var codes []string
+	byCode := map[string]string{}
+	var chosen []string
+	for _, c := range consortia {
+		codes = append(codes, c.Code)
+		byCode[c.Code] = c.ID
+		if contains(m.ConsortiumIDs, c.ID) {
+			chosen = append(chosen, c.Code)
+		}
+	}
+	which := newCheckGroup(codes, chosen)
+	notes := multiline(m.Notes)
+	heading, confirm := "New meeting", "Add"
+	if m.ID != "" {
+		heading, confirm = "Meeting of "+m.HeldOn, "Save"
+	}
+	s.readOnlyNote(&heading)
+	s.ui.showForm(heading, confirm, []field{
+		{label: "Kind", obj: kind},
+		{label: "Title", obj: title},
+		{label: "Held on", obj: held},
+		{label: "Place", obj: place},
+		{label: "Consortia", obj: which},
+		{label: "Residents (women)", obj: women, hint: "Counted at the door", also: []string{"Residents"}},
+		{label: "Residents (men)", obj: men},
+		{label: "Residents (youth)", obj: youth},
+		{label: "Notes", obj: notes},
+	}, func() error {
+		counts := make([]int64, 3)
+		for i, e := range []*widget.Entry{women, men, youth} {
+			n, err := wholeNumber([]string{"Residents (women)", "Residents (men)", "Residents (youth)"}[i], e)
+			if err != nil {
+				return err
+			}
+			counts[i] = n
+		}
+		ids := []string{}
+		for _, c := range which.Selected {
+			ids = append(ids, byCode[c])
+		}
+		m.Kind, m.Title, m.HeldOn, m.Place, m.Notes = kind.key(), title.Text, held.Text, place.Text, notes.Text
+		m.ResidentsWomen, m.ResidentsMen, m.ResidentsYouth, m.ConsortiumIDs = int(counts[0]), int(counts[1]), int(counts[2]), ids
+		var err error
+		if m.ID == "" {
+			_, err = f.CreateMeeting(m)
+		} else {
+			_, err = f.UpdateMeeting(m)
+		}
+		return err
+	}, s.changed)
+}
+
+// changeRow is one entry of the change log.
+type changeRow = workspace.Change
+
+func (s *workspaceScreen) historyList() *listView[changeRow] {
+	f := s.file
+	l := newListView(s.ui, "change", "changes", []column[changeRow]{
+		{title: "When (UTC)", width: 170, text: func(c changeRow) string { return strings.Replace(strings.TrimSuffix(c.At, "Z"), "T", " ", 1) }},
+		{title: "Who", width: 120, text: func(c changeRow) string { return c.Author }},
+		{title: "Record", width: 150, text: func(c changeRow) string { return c.Entity }},
+		{title: "Change", width: 80, text: func(c changeRow) string { return c.Action }},
+		{title: "What", width: 640, text: func(c changeRow) string { return c.Summary }},
+	}, func() ([]changeRow, error) { return f.Changes(workspace.ChangeFilter{}) })
+	l.desc = true
+	l.onOpen = func(c changeRow) {
+		s.ui.showText("Change of "+c.At, fmt.Sprintf("%s by %s\n%s %s\n\n%s", c.At, nonEmpty(c.Author, "someone"), c.Entity, c.Action, c.Summary))
+	}
+	return l.build()
+}
+
+func nonEmpty(s, otherwise string) string {
+	if strings.TrimSpace(s) == "" {
+		return otherwise
+	}
+	return s
+}

@@ -1,0 +1,336 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// column is one column of a list: its header, width and the text of a row.
+type column[T any] struct {
+	title string
+	width float32
+	text  func(T) string
+	// sortKey orders the column when it differs from the text (amounts,
+	// dates written for reading); nil sorts by the text.
+	sortKey func(T) string
+}
+
+// listView is a table of records with a filter box that narrows as you
+// type, a count of shown and total rows, headers that sort when clicked,
+// and actions to add, edit and delete. Rows are loaded off the UI thread.
+type listView[T any] struct {
+	ui      *ui
+	noun    string // "organisation", for buttons and messages
+	plural  string
+	cols    []column[T]
+	load    func() ([]T, error)
+	onNew   func()           // nil: no New button
+	onOpen  func(T)          // double-click, Enter or the Open button
+	onDel   func(T)          // nil: no Delete button
+	extra   []*widget.Button // more actions on the selected row
+	extraOn []func(T)
+
+	all      []T
+	hay      []string // each row's text, lower case, for the filter
+	keys     [][]string
+	shown    []int // indexes into all, filtered and sorted
+	sortCol  int
+	desc     bool
+	selected int // index into shown, -1 for none
+	loads    int // guards against a slow load overwriting a newer one
+
+	filter  *widget.Entry
+	count   *widget.Label
+	table   *widget.Table
+	content fyne.CanvasObject
+	buttons []*widget.Button // enabled only with a row selected
+}
+
+func newListView[T any](u *ui, noun, plural string, cols []column[T], load func() ([]T, error)) *listView[T] {
+	return &listView[T]{ui: u, noun: noun, plural: plural, cols: cols, load: load, sortCol: 0, selected: -1}
+}
+
+// build makes the widgets; call it after setting the actions.
+func (l *listView[T]) build() *listView[T] {
+	l.filter = widget.NewEntry()
+	l.filter.SetPlaceHolder("Filter " + l.plural + " (Ctrl+F)")
+	l.filter.OnChanged = func(string) { l.apply() }
+	l.count = widget.NewLabel("")
+	l.table = widget.NewTable(
+		func() (int, int) { return len(l.shown), len(l.cols) },
+		func() fyne.CanvasObject { return newCell(l) },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			c := o.(*cell)
+			c.row = id.Row
+			if id.Row < len(l.shown) {
+				c.SetText(l.cols[id.Col].text(l.all[l.shown[id.Row]]))
+			}
+		})
+	l.table.ShowHeaderRow = true
+	l.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	l.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		if id.Col < 0 || id.Col >= len(l.cols) {
+			b.SetText("")
+			return
+		}
+		title := l.cols[id.Col].title
+		b.Icon = nil
+		if id.Col == l.sortCol {
+			b.Icon = theme.MenuDropDownIcon()
+			if l.desc {
+				b.Icon = theme.MenuDropUpIcon()
+			}
+		}
+		b.SetText(title)
+		col := id.Col
+		b.OnTapped = func() { l.sortBy(col) }
+	}
+	for i, c := range l.cols {
+		l.table.SetColumnWidth(i, c.width)
+	}
+	l.table.OnSelected = func(id widget.TableCellID) { l.choose(id.Row) }
+	l.table.OnUnselected = func(widget.TableCellID) { l.choose(-1) }
+
+	var bar []fyne.CanvasObject
+	if l.onNew != nil {
+		add := widget.NewButtonWithIcon("New "+l.noun+"…", theme.ContentAddIcon(), l.onNew)
+		add.Importance = widget.HighImportance
+		bar = append(bar, add)
+	}
+	if l.onOpen != nil {
+		open := widget.NewButtonWithIcon("Open…", theme.DocumentIcon(), func() { l.withSelected(l.onOpen) })
+		l.buttons = append(l.buttons, open)
+		bar = append(bar, open)
+	}
+	for i, b := range l.extra {
+		fn := l.extraOn[i]
+		b.OnTapped = func() { l.withSelected(fn) }
+		l.buttons = append(l.buttons, b)
+		bar = append(bar, b)
+	}
+	if l.onDel != nil {
+		del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() { l.withSelected(l.onDel) })
+		l.buttons = append(l.buttons, del)
+		bar = append(bar, del)
+	}
+	l.choose(-1)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(append([]fyne.CanvasObject{l.count}, bar...)...), l.filter)
+	l.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, l.table)
+	return l
+}
+
+// addAction adds a button that acts on the selected row.
+func (l *listView[T]) addAction(label string, icon fyne.Resource, fn func(T)) {
+	l.extra = append(l.extra, widget.NewButtonWithIcon(label, icon, nil))
+	l.extraOn = append(l.extraOn, fn)
+}
+
+// reload reads the rows again off the UI thread and shows them, keeping the
+// filter and the sort.
+func (l *listView[T]) reload() {
+	l.loads++
+	run := l.loads
+	l.ui.background(func() {
+		rows, err := l.load()
+		fyne.Do(func() {
+			if run != l.loads {
+				return
+			}
+			if err != nil {
+				l.ui.showError(err)
+				return
+			}
+			l.set(rows)
+		})
+	})
+}
+
+// set replaces the rows.
+func (l *listView[T]) set(rows []T) {
+	l.all = rows
+	l.hay = make([]string, len(rows))
+	l.keys = make([][]string, len(rows))
+	for i, r := range rows {
+		texts := make([]string, len(l.cols))
+		keys := make([]string, len(l.cols))
+		for c, col := range l.cols {
+			texts[c] = col.text(r)
+			keys[c] = strings.ToLower(texts[c])
+			if col.sortKey != nil {
+				keys[c] = col.sortKey(r)
+			}
+		}
+		l.hay[i] = strings.ToLower(strings.Join(texts, "\x00"))
+		l.keys[i] = keys
+	}
+	l.apply()
+}
+
+// apply filters and sorts the rows and redraws the table.
+func (l *listView[T]) apply() {
+	words := strings.Fields(strings.ToLower(l.filter.Text))
+	l.shown = l.shown[:0]
+	for i, h := range l.hay {
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(h, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			l.shown = append(l.shown, i)
+		}
+	}
+	c, desc := l.sortCol, l.desc
+	sort.SliceStable(l.shown, func(a, b int) bool {
+		ka, kb := l.keys[l.shown[a]][c], l.keys[l.shown[b]][c]
+		if desc {
+			return ka > kb
+		}
+		return ka < kb
+	})
+	if len(l.shown) == len(l.all) {
+		l.count.SetText(fmt.Sprintf("%s %s", thousands(len(l.all)), l.plural))
+	} else {
+		l.count.SetText(fmt.Sprintf("%s of %s %s", thousands(len(l.shown)), thousands(len(l.all)), l.plural))
+	}
+	l.table.UnselectAll()
+	l.choose(-1)
+	l.table.Refresh()
+}
+
+// sortBy sorts by a column; a second click on it reverses the order.
+func (l *listView[T]) sortBy(col int) {
+	if l.sortCol == col {
+		l.desc = !l.desc
+	} else {
+		l.sortCol, l.desc = col, false
+	}
+	l.apply()
+}
+
+func (l *listView[T]) choose(row int) {
+	l.selected = row
+	for _, b := range l.buttons {
+		if row >= 0 && row < len(l.shown) {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+func (l *listView[T]) withSelected(fn func(T)) {
+	if l.selected >= 0 && l.selected < len(l.shown) {
+		fn(l.all[l.shown[l.selected]])
+	}
+}
+
+// open opens the selected row (Enter, double-click).
+func (l *listView[T]) open() {
+	if l.onOpen != nil {
+		l.withSelected(l.onOpen)
+	}
+}
+
+// rows returns the rows shown, in order.
+func (l *listView[T]) rows() []T {
+	out := make([]T, len(l.shown))
+	for i, idx := range l.shown {
+		out[i] = l.all[idx]
+	}
+	return out
+}
+
+// cell is a table cell that selects its row when tapped and opens it when
+// double-tapped.
+type cell struct {
+	widget.Label
+	row    int
+	opener interface {
+		selectRow(int)
+		open()
+	}
+}
+
+func newCell[T any](l *listView[T]) *cell {
+	c := &cell{opener: l}
+	c.Truncation = fyne.TextTruncateEllipsis
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *cell) Tapped(*fyne.PointEvent) { c.opener.selectRow(c.row) }
+
+func (c *cell) DoubleTapped(*fyne.PointEvent) {
+	c.opener.selectRow(c.row)
+	c.opener.open()
+}
+
+func (l *listView[T]) selectRow(row int) {
+	l.table.Select(widget.TableCellID{Row: row, Col: 0})
+}
+
+// confirmDelete says what else refers to a record and asks before deleting
+// it; the deletion runs off the UI thread, then after runs. A record others
+// must keep referring to is not offered for deletion at all.
+func (u *ui) confirmDelete(what, table, id string, del func() error, after func()) {
+	u.busy("Looking at what refers to "+what+"…", func() (func(), error) {
+		refs, err := u.file.ReferencesTo(table, id)
+		if err != nil {
+			return nil, err
+		}
+		return func() {
+			if len(refs.Blocking) > 0 {
+				dialog.ShowInformation("Cannot delete "+what,
+					capitalise(what)+" cannot be deleted while other records refer to it: "+joinWords(refs.Blocking)+
+						". Change or delete those first.", u.window)
+				return
+			}
+			msg := "Delete " + what + "?"
+			if len(refs.DeletedWith) > 0 {
+				msg += "\nThese go with it: " + joinWords(refs.DeletedWith) + "."
+			}
+			if len(refs.Cleared) > 0 {
+				msg += "\nThese stay but no longer refer to it: " + joinWords(refs.Cleared) + "."
+			}
+			msg += "\nThe change log keeps a note of the deletion."
+			dialog.ShowConfirm("Delete "+what+"?", msg, func(yes bool) {
+				if !yes {
+					return
+				}
+				u.busy("Deleting…", func() (func(), error) {
+					if err := del(); err != nil {
+						return nil, err
+					}
+					return after, nil
+				})
+			}, u.window)
+		}, nil
+	})
+}
+
+// joinWords joins "3 people", "1 assignment" as "3 people and 1 assignment".
+func joinWords(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

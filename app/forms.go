@@ -154,7 +154,7 @@ func wholeNumber(label string, e *widget.Entry) (int64, error) {
 
 // choiceSelect is a drop-down of a fixed list, shown by label, read by key.
 type choiceSelect struct {
-	*widget.Select
+	widget.Select
 	choices []workspace.Choice
 }
 
@@ -163,7 +163,11 @@ func newChoice(choices []workspace.Choice, key string) *choiceSelect {
 	for i, c := range choices {
 		labels[i] = c.Label
 	}
-	s := &choiceSelect{Select: widget.NewSelect(labels, nil), choices: choices}
+	// Extended, not wrapped: its pop-up finds its canvas through the widget
+	// the form holds.
+	s := &choiceSelect{choices: choices}
+	s.Options, s.PlaceHolder = labels, "(Choose one)"
+	s.ExtendBaseWidget(s)
 	if key != "" || len(choices) > 0 && choices[0].Key == "" {
 		s.SetSelected(workspace.Label(choices, key))
 	}
@@ -185,7 +189,7 @@ type option struct{ id, label string }
 // picker chooses one of many records (organisations, people, units) by
 // typing part of its name: the list narrows as you type.
 type picker struct {
-	*widget.SelectEntry
+	widget.SelectEntry
 	options []option
 	byLabel map[string]string
 	label   string
@@ -195,7 +199,11 @@ type picker struct {
 const maxPickerOptions = 60
 
 func newPicker(label string, options []option, id string) *picker {
-	p := &picker{SelectEntry: widget.NewSelectEntry(nil), options: options, byLabel: map[string]string{}, label: label}
+	// Extended, not wrapped: its pop-up finds its canvas through the widget
+	// the form holds.
+	p := &picker{options: options, byLabel: map[string]string{}, label: label}
+	p.ExtendBaseWidget(p)
+	p.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	sort.SliceStable(p.options, func(i, j int) bool { return strings.ToLower(p.options[i].label) < strings.ToLower(p.options[j].label) })
 	for _, o := range options {
 		p.byLabel[o.label] = o.id
@@ -246,7 +254,7 @@ func (p *picker) id() (string, error) {
 
 // sectorChecks chooses sectors.
 type sectorChecks struct {
-	*widget.CheckGroup
+	group  *widget.CheckGroup
 	byName map[string]string
 }
 
@@ -260,14 +268,14 @@ func newSectorChecks(sectors []workspace.Sector, chosen []string) *sectorChecks 
 			selected = append(selected, sec.Name)
 		}
 	}
-	s.CheckGroup = widget.NewCheckGroup(names, nil)
-	s.SetSelected(selected)
+	s.group = widget.NewCheckGroup(names, nil)
+	s.group.SetSelected(selected)
 	return s
 }
 
 func (s *sectorChecks) ids() []string {
 	out := []string{}
-	for _, n := range s.Selected {
+	for _, n := range s.group.Selected {
 		out = append(out, s.byName[n])
 	}
 	return out

@@ -129,7 +129,7 @@ func (s *workspaceScreen) editConsortium(c workspace.Consortium) {
 		{label: "Name", obj: name},
 		{label: "Purpose", obj: purpose},
 		{label: "Status", obj: status},
-		{label: "Sectors", obj: secs},
+		{label: "Sectors", obj: secs.group},
 	}, func() error {
 		c.Code, c.Name, c.Purpose, c.Status, c.SectorIDs = code.Text, name.Text, purpose.Text, status.key(), secs.ids()
 		var err error

@@ -152,7 +152,7 @@ func (s *workspaceScreen) editOrganisation(o workspace.Organisation) {
 		{label: "Acronym", obj: acronym},
 		{label: "Kind", obj: kind},
 		{label: "Base", obj: base, hint: "Where it is rooted"},
-		{label: "Sectors", obj: secs, hint: "What it knows about"},
+		{label: "Sectors", obj: secs.group, hint: "What it knows about"},
 		{label: "Interests", obj: interests, hint: "What it wants from the initiative"},
 		{label: "Commitment", obj: commitment},
 		{label: "Stance", obj: stance, hint: "For the stakeholder map"},
@@ -220,7 +220,8 @@ func (s *workspaceScreen) peopleList() *listView[personRow] {
 
 // pickOptions reads what the pickers of a form offer.
 func (s *workspaceScreen) pickOptions(people, units bool) (orgs, persons, unitOpts []option, err error) {
-	lk, err := readLookups(s.file, people, units)
+	// People without an organisation are told apart by where they live.
+	lk, err := readLookups(s.file, people, units || people)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -244,8 +245,10 @@ func (s *workspaceScreen) pickOptions(people, units bool) (orgs, persons, unitOp
 		}
 		persons = distinctLabels(persons)
 	}
-	for id, path := range lk.units {
-		unitOpts = append(unitOpts, option{id, path})
+	if units {
+		for id, path := range lk.units {
+			unitOpts = append(unitOpts, option{id, path})
+		}
 	}
 	return orgs, persons, unitOpts, nil
 }

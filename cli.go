@@ -490,7 +490,9 @@ func runImport(args []string, out io.Writer) error {
 		return err
 	}
 	defer f.Close()
-	report, err := importexport.Import(context.Background(), f, pos[1], importexport.ImportOptions{DryRun: *dryRun})
+	progress, clear := terminalProgress()
+	report, err := importexport.Import(context.Background(), f, pos[1], importexport.ImportOptions{DryRun: *dryRun, Progress: progress})
+	clear()
 	if err != nil {
 		return err
 	}
@@ -521,9 +523,34 @@ func runExport(args []string, out io.Writer) error {
 		return err
 	}
 	defer f.Close()
-	if err := importexport.Export(context.Background(), f, pos[1], importexport.ExportOptions{WithContacts: *contacts}); err != nil {
+	progress, clear := terminalProgress()
+	err = importexport.Export(context.Background(), f, pos[1], importexport.ExportOptions{WithContacts: *contacts, Progress: progress})
+	clear()
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "Wrote %s.\n", pos[1])
 	return nil
+}
+
+// terminalProgress shows a long job's progress on stderr when it is a
+// terminal, on one line rewritten in place; scripts and pipes get nothing.
+// The function it returns with it clears the line at the end.
+func terminalProgress() (importexport.Progress, func()) {
+	st, err := os.Stderr.Stat()
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return nil, func() {}
+	}
+	last := time.Time{}
+	return func(done, total int, what string) {
+		if time.Since(last) < 200*time.Millisecond && done < total {
+			return
+		}
+		last = time.Now()
+		line := what + "…"
+		if total > 0 {
+			line = fmt.Sprintf("%s… %d%%", what, 100*done/total)
+		}
+		fmt.Fprintf(os.Stderr, "\r\x1b[K%s", line)
+	}, func() { fmt.Fprint(os.Stderr, "\r\x1b[K") }
 }

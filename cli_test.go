@@ -336,7 +336,7 @@ func TestExcelCommands(t *testing.T) {
 	x.Close()
 	before, _ := os.ReadFile(target)
 	code, out, errOut = cpw("import", target, wrong)
-	if code != 1 || errOut != "" || !strings.Contains(out, "Nothing was imported: 1 problem") || !strings.Contains(out, "ERROR: Organisations row 2, Kind (“Charity”)") {
+	if code != 1 || errOut != "" || !strings.Contains(out, "Nothing was imported: 1 problem") || !strings.Contains(out, "ERROR: Organisations row 2, Kind (column B) (“Charity”)") {
 		t.Errorf("a workbook with a problem: %d %q %q", code, out, errOut)
 	}
 	if after, _ := os.ReadFile(target); !bytes.Equal(before, after) {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -42,12 +43,13 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 	}
 	u.background(func() {
 		then, err := work(ctx, progress)
-		cancelled := ctx.Err() != nil
 		cancel()
 		fyne.Do(func() {
 			d.Hide()
+			// What the job says, not whether Cancel was pressed: a job
+			// that finished before it noticed did write.
 			switch {
-			case cancelled:
+			case errors.Is(err, importexport.ErrCancelled):
 				dialog.ShowInformation(title, "Cancelled: nothing was written.", u.window)
 			case err != nil:
 				u.showError(err)
@@ -63,7 +65,7 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 func (s *workspaceScreen) onImport() {
 	u := s.ui
 	if s.file.ReadOnly() {
-		u.showError(fmt.Errorf("this workspace is open read-only, so nothing can be imported into it: save a copy you can edit and import into that"))
+		u.showError(errors.New("This workspace is open read-only, so nothing can be imported into it: save a copy you can edit and import into that."))
 		return
 	}
 	chooseFile(u, folderOf(s.file.Path()), ".xlsx", s.previewImport)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sort"
@@ -27,7 +28,7 @@ const (
 func (s *workspaceScreen) onMerge() {
 	u := s.ui
 	if s.file.ReadOnly() {
-		u.showError(fmt.Errorf("this workspace is open read-only, so nothing can be merged into it: save a copy you can edit and merge into that"))
+		u.showError(errors.New("This workspace is open read-only, so nothing can be merged into it: save a copy you can edit and merge into that."))
 		return
 	}
 	chooseFile(u, folderOf(s.file.Path()), workspace.Extension, s.previewMerge)

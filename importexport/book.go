@@ -128,12 +128,15 @@ func startBook(f *workspace.File) (*book, error) {
 	return b, nil
 }
 
-// wait waits until the records of a sheet are read.
+// wait waits until the records of a sheet are read. The sheets read
+// before startBook returned need no waiting.
 func (b *book) wait(s *sheetSpec) error {
-	if ch, ok := b.loaded[s]; ok {
-		<-ch
+	ch, ok := b.loaded[s]
+	if !ok {
+		return nil
 	}
-	return b.err
+	<-ch
+	return b.err // written before the channel closed
 }
 
 // waitAll waits until everything is read.
@@ -144,7 +147,6 @@ func (b *book) waitAll() error {
 
 // pathSeparator joins the names of a unit's path.
 const pathSeparator = " / "
-
 
 func mapNames(m map[string]string, ids []string) []string {
 	out := make([]string, 0, len(ids))

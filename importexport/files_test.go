@@ -174,7 +174,10 @@ func TestRefusesACellOverExcelsLimit(t *testing.T) {
 	long := strings.Repeat("a", 32768)
 	book := rawBook(t, "Organisations", [][]string{{"Name", "Notes"}, {"Fine Org", "ok"}, {"Long Org", long}})
 	r := importBook(t, f, book, false)
-	wantProblem(t, r, "Organisations", 3, "B", "32,768 characters, more than the 32,767")
+	wantProblem(t, r, "Organisations", 3, "Notes", "32,768 characters, more than the 32,767")
+	if p := r.Problems[0]; p.Letter != "B" {
+		t.Errorf("the long cell is placed in column %q", p.Letter)
+	}
 	if r.Written || digest(t, f.Path()) != before {
 		t.Fatal("a workbook with an over-long cell was written")
 	}

@@ -83,6 +83,9 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		if report.Errors() > 0 {
 			return errHasProblems
 		}
+		if ctx.Err() != nil {
+			return cancelled() // the last look before the commit
+		}
 		if !keep {
 			return nil
 		}
@@ -90,12 +93,14 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		// changed; what it added is one entry per sheet.
 		for _, s := range report.Sheets {
 			if s.New > 0 {
-				msg := fmt.Sprintf("Imported %s new %s from the sheet %s of %s", workspace.Thousands(int64(s.New)),
-					strings.TrimSuffix(s.Records, " (3W)"), s.Sheet, report.File)
+				msg := fmt.Sprintf("Imported %s from the sheet “%s” of %s", workspace.Plural(s.New, "new "+s.entity, "new "+strings.TrimSuffix(s.Records, " (3W)")), s.Sheet, report.File)
 				if err := b.Log(s.entity, "import", msg); err != nil {
 					return err
 				}
 			}
+		}
+		if c, u, _ := report.Totals(); c+u == 0 {
+			return nil
 		}
 		return b.Log("workspace", "import", "Imported the workbook "+report.File+": "+strings.TrimSuffix(strings.TrimPrefix(report.Summary(), "Imported: "), "."))
 	})
@@ -117,6 +122,7 @@ type part struct {
 	order int
 	rows  *sheetRows
 	cols  map[int]string // column index → header of spec
+	index map[string]int // header of spec → column index
 	is3W  bool           // a 3W/4W sheet: organisations and their sectors
 }
 
@@ -148,7 +154,7 @@ func classify(s *sheetRows, r *Report) *part {
 			Message: "This sheet was not imported: its name does not say what it holds. Name it Organisations, People, Consortia, Members, Assignments, Gaps, Meetings, Units or Roles."})
 		return nil
 	}
-	p := &part{spec: spec, order: order, rows: s, cols: map[int]string{}, is3W: is3W}
+	p := &part{spec: spec, order: order, rows: s, cols: map[int]string{}, index: map[string]int{}, is3W: is3W}
 	seen := map[string]string{}
 	for i, h := range s.headers {
 		tag := ""
@@ -171,21 +177,22 @@ func classify(s *sheetRows, r *Report) *part {
 			shown = tag
 		}
 		if header == "" || (is3W && header != "Name" && header != "Acronym" && header != "Sectors" && header != "Kind") {
-			r.add(Problem{Severity: Warning, Sheet: s.name, Row: 1, Column: letter, Value: shown,
+			r.add(Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
 				Message: "This column was ignored: it is not one this program imports into " + strings.ToLower(spec.name) + "."})
 			continue
 		}
 		if prev, ok := seen[header]; ok {
-			r.add(Problem{Severity: Error, Sheet: s.name, Row: 1, Column: letter, Value: shown,
+			r.add(Problem{Severity: Error, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
 				Message: fmt.Sprintf("Two columns mean %s: “%s” and “%s”. Keep one of them.", header, prev, shown)})
 			continue
 		}
 		seen[header] = shown
 		p.cols[i] = header
+		p.index[header] = i
 	}
 	for _, key := range requiredColumns[spec] {
 		if _, ok := seen[key]; !ok {
-			r.add(Problem{Severity: Error, Sheet: s.name, Row: 1,
+			r.add(Problem{Severity: Error, Sheet: s.name, Row: s.headerRow,
 				Message: fmt.Sprintf("The sheet has no %s column, which %s need. Add it, or use the template.", key, strings.ToLower(spec.name))})
 		}
 	}
@@ -213,6 +220,8 @@ func hxlMatches(c col, tag string) bool {
 	// attributes in any order.
 	base, attrs := strings.SplitN(tag, "+", 2)[0], "+"+strings.TrimPrefix(tag, strings.SplitN(tag, "+", 2)[0])+"+"
 	switch {
+	case base == "#org" && (strings.Contains(attrs, "+funder+") || strings.Contains(attrs, "+donor+") || strings.Contains(attrs, "+prog+")):
+		return false // who funds or runs the programme, not the partner itself
 	case base == "#org" && strings.Contains(attrs, "+type+"):
 		return c.header == "Kind"
 	case base == "#org" && (strings.Contains(attrs, "+acronym+") || strings.Contains(attrs, "+code+")):

@@ -39,7 +39,7 @@ func TestImportFindsSheetsAndHeadersByName(t *testing.T) {
 	}
 	var ignored bool
 	for _, p := range r.Problems {
-		if p.Severity == Warning && p.Value == "Favourite colour" && p.Column == "A" && strings.Contains(p.Message, "ignored") {
+		if p.Severity == Warning && p.Column == "Favourite colour" && p.Letter == "A" && strings.Contains(p.Message, "ignored") {
 			ignored = true
 		}
 	}
@@ -169,7 +169,7 @@ func TestReimportUpdatesInsteadOfDuplicating(t *testing.T) {
 	log, _ := f.Changes(workspace.ChangeFilter{Entity: "organisation"})
 	var added, changed bool
 	for _, c := range log {
-		added = added || (c.Action == "import" && c.Summary == "Imported 2 new organisations from the sheet Organisations of book.xlsx")
+		added = added || (c.Action == "import" && c.Summary == "Imported 2 new organisations from the sheet “Organisations” of book.xlsx")
 		changed = changed || (c.Action == "update" && strings.Contains(c.Summary, "Slum Dwellers International") && strings.Contains(c.Summary, "“funder”"))
 	}
 	if !added || !changed {
@@ -269,7 +269,7 @@ func TestImport3WWithHXLRow(t *testing.T) {
 	var protection, location bool
 	for _, p := range r.Problems {
 		protection = protection || (p.Severity == Warning && strings.Contains(p.Message, `“Protection”`))
-		location = location || (p.Severity == Warning && p.Value == "County" && strings.Contains(p.Message, "ignored"))
+		location = location || (p.Severity == Warning && p.Column == "County" && p.Letter == "D" && strings.Contains(p.Message, "ignored"))
 	}
 	if !protection || !location {
 		t.Errorf("warnings missing:\n%s", problems(r))

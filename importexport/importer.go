@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
 	"github.com/google/uuid"
+	"github.com/xuri/excelize/v2"
 
 	"cpw/workspace"
 )
@@ -36,6 +38,7 @@ type importer struct {
 	unitByPath, unitPath    map[string]string
 	members                 map[string]*workspace.ConsortiumMember
 	memberByKey             map[string]string
+	currentMember           map[string]string // consortium and organisation → its current membership
 	assignments             map[string]*workspace.Assignment
 	assignmentByKey         map[string]string
 	gaps                    map[string]*workspace.ResourceGap
@@ -45,6 +48,7 @@ type importer struct {
 	sectorByName            map[string]string
 
 	seen    map[string]string            // record id → the row that already imported it
+	alias   map[string]string            // an id of the workbook → the id of the record it was matched to
 	pending map[string]map[string]string // entity → natural key → the row that failed to make it
 }
 
@@ -92,10 +96,9 @@ func (im *importer) load() error {
 		im.units[u.ID] = u
 		im.unitByPath[pathKey(im.unitPath[u.ID])] = u.ID
 	}
-	im.members, im.memberByKey = map[string]*workspace.ConsortiumMember{}, map[string]string{}
+	im.members, im.memberByKey, im.currentMember = map[string]*workspace.ConsortiumMember{}, map[string]string{}, map[string]string{}
 	for i := range b.members {
-		m := &b.members[i]
-		im.members[m.ID], im.memberByKey[key(m.ConsortiumID, m.OrganisationID, m.JoinedOn)] = m, m.ID
+		im.indexMember(&b.members[i], nil)
 	}
 	im.assignments, im.assignmentByKey = map[string]*workspace.Assignment{}, map[string]string{}
 	for i := range b.assignments {
@@ -116,8 +119,22 @@ func (im *importer) load() error {
 	for id, name := range b.names.sectors {
 		im.sectorByName[key(name)] = id
 	}
-	im.seen, im.pending = map[string]string{}, map[string]map[string]string{}
+	im.seen, im.pending, im.alias = map[string]string{}, map[string]map[string]string{}, map[string]string{}
 	return nil
+}
+
+func (im *importer) indexMember(m, old *workspace.ConsortiumMember) {
+	if old != nil {
+		delete(im.memberByKey, key(old.ConsortiumID, old.OrganisationID, old.JoinedOn))
+		if im.currentMember[key(old.ConsortiumID, old.OrganisationID)] == old.ID {
+			delete(im.currentMember, key(old.ConsortiumID, old.OrganisationID))
+		}
+	}
+	im.members[m.ID] = m
+	im.memberByKey[key(m.ConsortiumID, m.OrganisationID, m.JoinedOn)] = m.ID
+	if m.LeftOn == "" {
+		im.currentMember[key(m.ConsortiumID, m.OrganisationID)] = m.ID
+	}
 }
 
 func assignmentKey(a *workspace.Assignment) string {
@@ -195,6 +212,7 @@ type rowCtx struct {
 	n     int
 	cells map[string]string // by header, for the columns the sheet has
 	bad   bool
+	rowID string // the row's own ID, when it has one
 }
 
 func (im *importer) rowOf(p *part, i int) *rowCtx {
@@ -229,11 +247,26 @@ func (r *rowCtx) where() string { return fmt.Sprintf("row %d of the %s sheet", r
 
 func (r *rowCtx) problem(h, format string, args ...any) {
 	r.bad = true
-	r.im.report.add(Problem{Severity: Error, Sheet: r.p.rows.name, Row: r.n, Column: h, Value: clip(r.cells[h], 80), Message: fmt.Sprintf(format, args...)})
+	r.im.report.add(r.at(Error, h, fmt.Sprintf(format, args...)))
 }
 
 func (r *rowCtx) warn(h, format string, args ...any) {
-	r.im.report.add(Problem{Severity: Warning, Sheet: r.p.rows.name, Row: r.n, Column: h, Value: clip(r.cells[h], 80), Message: fmt.Sprintf(format, args...)})
+	r.im.report.add(r.at(Warning, h, fmt.Sprintf(format, args...)))
+}
+
+// at places a problem on the row, in the column the sheet has for h, named
+// as the sheet names it.
+func (r *rowCtx) at(sev Severity, h, message string) Problem {
+	p := Problem{Severity: sev, Sheet: r.p.rows.name, Row: r.n, Message: message}
+	if i, ok := r.p.index[h]; ok {
+		p.Letter, _ = excelize.ColumnNumberToName(i + 1)
+		p.Column = h
+		if i < len(r.p.rows.headers) && strings.TrimSpace(r.p.rows.headers[i]) != "" {
+			p.Column = strings.TrimSpace(r.p.rows.headers[i])
+		}
+		p.Value = clip(r.cells[h], 80)
+	}
+	return p
 }
 
 // The setters below change a field only when the sheet has its column, so
@@ -261,7 +294,7 @@ func (r *rowCtx) choice(h string, dst *string, choices []workspace.Choice) {
 		}
 	}
 	if !ok {
-		r.problem(h, "“%s” is not one of the choices for %s: %s.", v, h, strings.Join(labels(choices), ", "))
+		r.problem(h, "“%s” is not one of the choices for %s: %s.", clip(v, 60), h, strings.Join(labels(choices), ", "))
 		return
 	}
 	*dst = k
@@ -278,7 +311,7 @@ func (r *rowCtx) date(h string, dst *string) {
 	}
 	d, ok := parseDate(v)
 	if !ok {
-		r.problem(h, "“%s” is not a date: write it as a spreadsheet date or as YYYY-MM-DD, such as 2026-03-31.", v)
+		r.problem(h, "“%s” is not a date: write it as a spreadsheet date or as YYYY-MM-DD, such as 2026-03-31.", clip(v, 40))
 		return
 	}
 	*dst = d
@@ -294,8 +327,12 @@ func (r *rowCtx) whole(h string, dst *int64) {
 		return
 	}
 	n, ok := parseWhole(v)
-	if !ok || n < 0 {
-		r.problem(h, "“%s” is not a whole number of 0 or more.", v)
+	switch {
+	case !ok && looksLargeWhole(v):
+		r.problem(h, "“%s” is too large a number.", clip(v, 40))
+		return
+	case !ok || n < 0:
+		r.problem(h, "“%s” is not a whole number of 0 or more.", clip(v, 40))
 		return
 	}
 	*dst = n
@@ -304,7 +341,7 @@ func (r *rowCtx) whole(h string, dst *int64) {
 func (r *rowCtx) count(h string, dst *int) {
 	var n int64 = int64(*dst)
 	r.whole(h, &n)
-	if n > 1<<31 {
+	if n > math.MaxInt32 {
 		r.problem(h, "“%s” is too large a number for %s.", r.get(h), h)
 		return
 	}
@@ -322,7 +359,7 @@ func (r *rowCtx) yesNo(h string, dst *bool) {
 	}
 	b, ok := parseYesNo(v)
 	if !ok {
-		r.problem(h, "“%s” is neither Yes nor No.", v)
+		r.problem(h, "“%s” is neither Yes nor No.", clip(v, 40))
 		return
 	}
 	*dst = b
@@ -335,7 +372,7 @@ func (r *rowCtx) missing(h, entity, name string) {
 		r.problem(h, "The %s “%s” is on %s, which has a problem of its own: fix that row first.", entity, name, where)
 		return
 	}
-	r.problem(h, "There is no %s “%s” in the workspace or in the workbook.", entity, name)
+	r.problem(h, "There is no %s “%s” in the workspace or in the workbook.", entity, clip(name, 80))
 }
 
 func (r *rowCtx) org(h string, dst *string) {
@@ -412,18 +449,40 @@ func (r *rowCtx) unit(h string, dst *string) {
 	}
 }
 
-// personID finds a person by id, e-mail or name; orgID narrows a name
-// when given (nil: any organisation).
+// resolve turns an id written in the workbook into the id of the record it
+// now names.
+func (im *importer) resolve(id string) string {
+	id = strings.ToLower(strings.TrimSpace(id))
+	if parsed, err := uuid.Parse(id); err == nil {
+		id = parsed.String()
+	}
+	if to, ok := im.alias[id]; ok {
+		return to
+	}
+	return id
+}
+
+// personID finds a person by id, e-mail or name. An id is used only when
+// the name beside it (if any) is that person's: a name edited in the
+// workbook wins over the id Export Excel wrote, with a warning.
 func (r *rowCtx) personID(h, v, id string) (string, bool) {
 	if id != "" {
-		if _, ok := r.im.people[id]; ok {
-			return id, true
+		id = r.im.resolve(id)
+		if p, ok := r.im.people[id]; ok {
+			if v == "" || v == id || key(p.Name) == key(v) || key(p.Email) == key(v) {
+				return id, true
+			}
+			r.warn(h, "The ID beside “%s” is that of %s: the name was used, not the ID.", clip(v, 60), p.Name)
 		}
 	}
 	if strings.Contains(v, "@") {
 		if pid, ok := r.im.personByEmail[key(v)]; ok {
 			return pid, true
 		}
+	}
+	if v == "" {
+		r.problem(h, "There is no person with the ID “%s” in the workspace or in the workbook.", clip(id, 60))
+		return "", false
 	}
 	ids := r.im.personByName[key(v)]
 	switch len(ids) {
@@ -445,9 +504,6 @@ func (r *rowCtx) person(h, idHeader string, dst *string) {
 	if v == "" && id == "" {
 		*dst = ""
 		return
-	}
-	if v == "" {
-		v = id
 	}
 	if pid, ok := r.personID(h, v, id); ok {
 		*dst = pid
@@ -514,11 +570,13 @@ func (r *rowCtx) recordID() string {
 	if v == "" {
 		return ""
 	}
-	if _, err := uuid.Parse(v); err != nil {
-		r.problem("ID", "“%s” is not an ID this program wrote: leave the ID column blank for new records.", v)
+	id, err := uuid.Parse(v)
+	if err != nil {
+		r.problem("ID", "“%s” is not an ID this program wrote: leave the ID column blank for new records.", clip(v, 60))
 		return ""
 	}
-	return strings.ToLower(v)
+	r.rowID = id.String()
+	return r.rowID
 }
 
 // natural reports whether the record found by a row's natural key may be
@@ -588,6 +646,11 @@ func (r *rowCtx) saved(res *SheetResult, id string, outcome workspace.Outcome, e
 		return false
 	}
 	r.im.seen[id] = r.where()
+	if r.rowID != "" && r.rowID != id {
+		// The row's record was found under another id (by its name, say):
+		// rows referring to the row's own id mean this record.
+		r.im.alias[r.rowID] = id
+	}
 	switch outcome {
 	case workspace.Created:
 		res.New++

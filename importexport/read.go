@@ -111,11 +111,12 @@ func openBook(path string, lim Limits) (*excelize.File, error) {
 // sheetRows is one sheet as read: its header cells, the HXL tags under
 // them if any, and its data rows with their row numbers.
 type sheetRows struct {
-	name    string
-	headers []string
-	tags    []string // HXL hashtags by column, "" where none
-	rows    [][]string
-	numbers []int // each row's number in the sheet, counting from 1
+	name      string
+	headerRow int // the header row's number in the sheet
+	headers   []string
+	tags      []string // HXL hashtags by column, "" where none
+	rows      [][]string
+	numbers   []int // each row's number in the sheet, counting from 1
 }
 
 // isHashtagRow reports whether a row is an HXL row: most of its filled
@@ -176,8 +177,12 @@ func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r
 		empty := true
 		for i, c := range cells {
 			if utf8.RuneCountInString(c) > lim.CellChars {
-				col, _ := excelize.ColumnNumberToName(i + 1)
-				r.add(Problem{Severity: Error, Sheet: name, Row: n, Column: col, Value: clip(c, 40),
+				letter, _ := excelize.ColumnNumberToName(i + 1)
+				header := ""
+				if i < len(s.headers) {
+					header = strings.TrimSpace(s.headers[i])
+				}
+				r.add(Problem{Severity: Error, Sheet: name, Row: n, Column: header, Letter: letter, Value: clip(c, 40),
 					Message: fmt.Sprintf("This cell holds %s characters, more than the %s a cell may hold: the workbook was not made by a spreadsheet program, or is damaged.",
 						workspace.Thousands(int64(utf8.RuneCountInString(c))), workspace.Thousands(int64(lim.CellChars)))})
 				cells[i] = ""
@@ -191,9 +196,9 @@ func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r
 		}
 		switch {
 		case s.headers == nil && isHashtagRow(cells):
-			s.headers, s.tags = cells, cells
+			s.headers, s.tags, s.headerRow = cells, cells, n
 		case s.headers == nil:
-			s.headers = cells
+			s.headers, s.headerRow = cells, n
 		case s.tags == nil && len(s.rows) == 0 && isHashtagRow(cells):
 			s.tags = cells
 		default:
@@ -207,4 +212,7 @@ func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r
 	return s, nil
 }
 
-func cancelled() error { return refuse("Cancelled: nothing was written.") }
+// ErrCancelled is what a cancelled import or export returns.
+var ErrCancelled = &RefusedError{Message: "Cancelled: nothing was written."}
+
+func cancelled() error { return ErrCancelled }

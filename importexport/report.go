@@ -21,7 +21,8 @@ type Problem struct {
 	Severity Severity `json:"severity"`
 	Sheet    string   `json:"sheet"`
 	Row      int      `json:"row,omitempty"`    // counting from 1, as the spreadsheet shows
-	Column   string   `json:"column,omitempty"` // the header, or the column letter
+	Column   string   `json:"column,omitempty"` // the column's header, as the sheet writes it
+	Letter   string   `json:"letter,omitempty"` // the column's letter
 	Value    string   `json:"value,omitempty"`
 	Message  string   `json:"message"`
 }
@@ -103,8 +104,13 @@ func (p Problem) Where() string {
 	if p.Row > 0 {
 		where += fmt.Sprintf(" row %d", p.Row)
 	}
-	if p.Column != "" {
+	switch {
+	case p.Column != "" && p.Letter != "":
+		where += ", " + p.Column + " (column " + p.Letter + ")"
+	case p.Column != "":
 		where += ", " + p.Column
+	case p.Letter != "":
+		where += ", column " + p.Letter
 	}
 	if p.Value != "" {
 		where += " (“" + p.Value + "”)"

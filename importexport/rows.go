@@ -1,6 +1,7 @@
 package importexport
 
 import (
+	"sort"
 	"strings"
 
 	"cpw/workspace"
@@ -47,6 +48,7 @@ func (im *importer) unitRow(r *rowCtx, res *SheetResult) {
 		parentPath = r.get("Parent")
 		r.unit("Parent", &u.ParentID)
 	}
+	r.count("Households", &u.Households)
 	path := u.Name
 	if parentPath != "" {
 		path = parentPath + pathSeparator + u.Name
@@ -58,16 +60,21 @@ func (im *importer) unitRow(r *rowCtx, res *SheetResult) {
 	}
 	if old != nil {
 		v := *old
-		r.choice("Level", &v.Level, workspace.UnitLevels)
-		r.text("Name", &v.Name)
+		if r.has("Level") {
+			v.Level = u.Level
+		}
+		if r.has("Name") {
+			v.Name = u.Name
+		}
 		if r.has("Parent") {
 			v.ParentID = u.ParentID
 		}
-		r.count("Households", &v.Households)
+		if r.has("Households") {
+			v.Households = u.Households
+		}
 		u = v
 	} else {
 		u.ID = id
-		r.count("Households", &u.Households)
 	}
 	if r.bad || r.duplicate("community unit", u.ID, path) {
 		r.fail("community unit", path)
@@ -109,6 +116,12 @@ func (im *importer) matchOrganisation(r *rowCtx, id, name, acronym string) *work
 		return im.orgs[byName]
 	}
 	if byAcronym != "" && r.natural(id, byAcronym) {
+		if o := im.orgs[byAcronym]; name != "" && key(o.Name) != key(name) {
+			// Two organisations may share initials: never rename one into
+			// the other on the strength of an acronym.
+			r.problem("Acronym", "The acronym “%s” is that of %s, but this row names “%s”: give this organisation another acronym, or correct its name.", acronym, o.Name, clip(name, 80))
+			return nil
+		}
 		return im.orgs[byAcronym]
 	}
 	return nil
@@ -222,7 +235,9 @@ func (im *importer) personRow(r *rowCtx, res *SheetResult) {
 	if old == nil && r.get("Name") != "" && !r.bad { // not when the organisation is unknown
 		var same []string
 		for _, pid := range im.personByName[key(r.get("Name"))] {
-			if (!r.has("Organisation") || im.people[pid].OrganisationID == orgID) && r.natural(id, pid) {
+			cand := im.people[pid]
+			differentEmail := r.get("E-mail") != "" && cand.Email != "" && key(cand.Email) != key(r.get("E-mail"))
+			if (!r.has("Organisation") || cand.OrganisationID == orgID) && !differentEmail && r.natural(id, pid) {
 				same = append(same, pid)
 			}
 		}
@@ -305,15 +320,10 @@ func (im *importer) memberRow(r *rowCtx, res *SheetResult) {
 	if found := im.memberByKey[key(m.ConsortiumID, m.OrganisationID, m.JoinedOn)]; old == nil && r.natural(id, found) {
 		old = im.members[found]
 	}
-	if old == nil && m.ConsortiumID != "" && m.OrganisationID != "" {
+	if found := im.currentMember[key(m.ConsortiumID, m.OrganisationID)]; old == nil && m.ConsortiumID != "" && m.OrganisationID != "" && r.natural(id, found) {
 		// A current membership of the same organisation in the same
 		// consortium is the row's, whatever date it gives for joining.
-		for _, cand := range im.members {
-			if cand.ConsortiumID == m.ConsortiumID && cand.OrganisationID == m.OrganisationID && cand.LeftOn == "" && r.natural(id, cand.ID) {
-				old = cand
-				break
-			}
-		}
+		old = im.members[found]
 	}
 	if old != nil {
 		v := *old
@@ -335,11 +345,7 @@ func (im *importer) memberRow(r *rowCtx, res *SheetResult) {
 	if !r.saved(res, saved.ID, outcome, err) {
 		return
 	}
-	if old != nil {
-		delete(im.memberByKey, key(old.ConsortiumID, old.OrganisationID, old.JoinedOn))
-	}
-	im.members[saved.ID] = &saved
-	im.memberByKey[key(saved.ConsortiumID, saved.OrganisationID, saved.JoinedOn)] = saved.ID
+	im.indexMember(&saved, old)
 }
 
 func (im *importer) roleRow(r *rowCtx, res *SheetResult) {
@@ -400,7 +406,10 @@ func (im *importer) assignmentRow(r *rowCtx, res *SheetResult) {
 	r.date("End", &a.EndOn)
 	r.text("End reason", &a.EndReason)
 	if r.has("Follows") {
-		v := strings.ToLower(r.get("Follows"))
+		v := ""
+		if r.get("Follows") != "" {
+			v = im.resolve(r.get("Follows"))
+		}
 		if v != "" && im.assignments[v] == nil {
 			r.problem("Follows", "There is no assignment with this ID in the workspace or in the workbook.")
 		}
@@ -472,9 +481,15 @@ func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
 		v := *old
 		v.ConsortiumIDs = append([]string(nil), old.ConsortiumIDs...)
 		v.AttendeeIDs = append([]string(nil), old.AttendeeIDs...)
-		r.date("Held on", &v.HeldOn)
-		r.choice("Kind", &v.Kind, workspace.MeetingKinds)
-		r.text("Title", &v.Title)
+		if r.has("Held on") {
+			v.HeldOn = m.HeldOn
+		}
+		if r.has("Kind") {
+			v.Kind = m.Kind
+		}
+		if r.has("Title") {
+			v.Title = m.Title
+		}
 		m = v
 	} else {
 		m.ID = id
@@ -495,20 +510,44 @@ func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
 		}
 		m.ConsortiumIDs = dedupe(ids)
 	}
-	if given := splitList(r.get("Attendee IDs")); len(given) > 0 {
-		ids := []string{}
+	given, named := splitList(r.get("Attendee IDs")), splitList(r.get("Attendees"))
+	var fromIDs []string
+	sameNames := len(given) > 0
+	if sameNames {
+		// The ids tell apart people of the same name, but only while the
+		// names beside them are still theirs.
+		var idNames []string
 		for _, pid := range given {
-			pid = strings.ToLower(pid)
-			if im.people[pid] == nil {
-				r.problem("Attendee IDs", "There is no person with the ID “%s” in the workspace or in the workbook.", pid)
-				continue
+			pid = im.resolve(pid)
+			p := im.people[pid]
+			if p == nil {
+				sameNames = false
+				break
 			}
-			ids = append(ids, pid)
+			fromIDs = append(fromIDs, pid)
+			idNames = append(idNames, key(p.Name))
 		}
-		m.AttendeeIDs = dedupe(ids)
-	} else if r.has("Attendees") {
+		if sameNames && r.has("Attendees") {
+			var want []string
+			for _, n := range named {
+				want = append(want, key(n))
+			}
+			sort.Strings(idNames)
+			sort.Strings(want)
+			sameNames = strings.Join(idNames, "\n") == strings.Join(want, "\n")
+		}
+		if !sameNames && r.has("Attendees") {
+			r.warn("Attendees", "The attendees were changed since the workbook was exported: they were read by name, not by their IDs.")
+		} else if !sameNames {
+			r.problem("Attendee IDs", "Some of these IDs are of nobody in the workspace or in the workbook.")
+		}
+	}
+	switch {
+	case sameNames:
+		m.AttendeeIDs = dedupe(fromIDs)
+	case r.has("Attendees"):
 		ids := []string{}
-		for _, name := range splitList(r.get("Attendees")) {
+		for _, name := range named {
 			if pid, ok := r.personID("Attendees", name, ""); ok {
 				ids = append(ids, pid)
 			}

@@ -2,6 +2,7 @@ package importexport
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -17,7 +18,8 @@ import (
 // month.
 func parseDate(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	if f, err := strconv.ParseFloat(s, 64); err == nil {
+	if serialDate.MatchString(s) {
+		f, _ := strconv.ParseFloat(s, 64)
 		// Serial numbers from 1950 to Excel's last day: a bare year such as
 		// 2026 is not taken for a day in 1905.
 		if f < 18264 || f > 2958465 {
@@ -66,6 +68,16 @@ func parseDate(s string) (string, bool) {
 	return t.Format(workspace.DateLayout), true
 }
 
+var (
+	// serialDate is a spreadsheet date read raw: a plain decimal number.
+	serialDate = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?$`)
+	// plainNumber is a number as a cell holds it: 1250000, 12.0, 1.25E+6.
+	plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+	// grouped is a number written with thousands separators: 1,250,000 or
+	// 40 000 (the separators in threes, so "1,5" is not fifteen).
+	grouped = regexp.MustCompile(`^-?[0-9]{1,3}([, '\x{a0}\x{202f}][0-9]{3})+$`)
+)
+
 // parseWhole reads a whole number: a number cell, or text such as
 // "1,250,000", "KES 40 000" or "12.0".
 func parseWhole(s string) (int64, bool) {
@@ -73,7 +85,12 @@ func parseWhole(s string) (int64, bool) {
 	for _, prefix := range []string{"KES", "KSh", "Ksh", "USD", "US$", "$", "€", "£"} {
 		s = strings.TrimSpace(strings.TrimPrefix(s, prefix))
 	}
-	s = strings.NewReplacer(",", "", " ", "", "\u00a0", "", "\u202f", "", "'", "", "_", "").Replace(s)
+	if grouped.MatchString(s) {
+		s = strings.NewReplacer(",", "", " ", "", "\u00a0", "", "\u202f", "", "'", "").Replace(s)
+	}
+	if !plainNumber.MatchString(s) {
+		return 0, false
+	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 		return n, true
 	}
@@ -82,6 +99,16 @@ func parseWhole(s string) (int64, bool) {
 		return 0, false
 	}
 	return int64(f), true
+}
+
+// looksLargeWhole reports whether s is a whole number too large to keep.
+func looksLargeWhole(s string) bool {
+	s = strings.TrimSpace(s)
+	if grouped.MatchString(s) {
+		s = strings.NewReplacer(",", "", " ", "", "\u00a0", "", "\u202f", "", "'", "").Replace(s)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return plainNumber.MatchString(s) && err == nil && f == math.Trunc(f) && math.Abs(f) > 1e15 || err != nil && len(s) > 15 && strings.Trim(s, "0123456789") == ""
 }
 
 // parseYesNo reads a yes/no cell in the forms spreadsheets and people write.

@@ -229,10 +229,12 @@ func writeTemplateSheet(x *excelize.File, s *sheetSpec, l *lists, st styles, fir
 			}
 			dv := excelize.NewDataValidation(true)
 			dv.Sqref = name + "2:" + name + "1048576"
-			if err := dv.SetRange(time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC).Format("2006-01-02"), "2200-12-31", excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
+			// As day numbers: a date written in the formula would be
+			// arithmetic (1950-01-01 is 1948).
+			if err := dv.SetRange(firstDay, lastDay, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
 				return err
 			}
-			dv.SetError(excelize.DataValidationErrorStyleStop, "Not a date", "Write a date, such as 2026-03-31.")
+			dv.SetError(excelize.DataValidationErrorStyleStop, "Not a date", "Write a date between 1950 and 2200, such as 2026-03-31.")
 			if err := x.AddDataValidation(s.name, dv); err != nil {
 				return err
 			}
@@ -254,10 +256,15 @@ func writeTemplateSheet(x *excelize.File, s *sheetSpec, l *lists, st styles, fir
 			dv := excelize.NewDataValidation(true)
 			dv.Sqref = name + "2:" + name + "1048576"
 			dv.SetSqrefDropList(l.rangeOf(c.list))
-			if c.kind == many {
+			switch {
+			case c.kind == many:
 				// Several values may be typed, separated by semicolons.
 				dv.SetError(excelize.DataValidationErrorStyleInformation, "Several values", "Separate several values with a semicolon (;).")
-			} else {
+			case c.kind != choice:
+				// Consortia and roles: the workbook may add one the list
+				// does not have yet, or name it another way.
+				dv.SetError(excelize.DataValidationErrorStyleWarning, "Not in the list", "This is not in the workspace's list: the import takes it only if the workbook adds it too.")
+			default:
 				dv.SetError(excelize.DataValidationErrorStyleStop, "Not in the list", "Choose a value from the list.")
 			}
 			if err := x.AddDataValidation(s.name, dv); err != nil {
@@ -271,6 +278,10 @@ func writeTemplateSheet(x *excelize.File, s *sheetSpec, l *lists, st styles, fir
 	}
 	return x.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }
+
+// The range of dates the template's date columns take, as spreadsheet day
+// numbers: 1950-01-01 to 2200-12-31.
+const firstDay, lastDay = 18264, 109939
 
 // Export writes the whole workspace to a workbook in the template's layout,
 // so that importing it into a new workspace gives the same records. Contact
@@ -322,6 +333,9 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 	}
 	if err := l.write(x, st); err != nil {
 		return writeFailed(err)
+	}
+	if ctx.Err() != nil {
+		return cancelled()
 	}
 	opts.Progress.report(1, 1, "Saving the workbook")
 	return save(x, path)

@@ -112,10 +112,11 @@ func checkChoice(field, value string, choices []Choice) error {
 			return nil
 		}
 	}
+	// The labels people read, not the keys stored.
 	labels := make([]string, 0, len(choices))
 	for _, c := range choices {
 		if c.Key != "" {
-			labels = append(labels, c.Key)
+			labels = append(labels, c.Label)
 		}
 	}
 	if value == "" {

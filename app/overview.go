@@ -2,8 +2,10 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -82,9 +84,16 @@ func newOverview(s *workspaceScreen) (*overview, error) {
 		l.SizeName = theme.SizeNameSubHeadingText
 		return l
 	}
+	partners, byStatus, gapsChart, latest, err := o.breakdowns(in.Currency)
+	if err != nil {
+		return nil, err
+	}
 	body := container.NewVBox(header, figures, widget.NewSeparator(),
 		section("Health checks"), o.health, widget.NewSeparator(),
-		section(fmt.Sprintf("Consortia (%d)", len(o.consortia))), consortia)
+		section("Partners by kind"), partners, section("Consortia by status"), byStatus, widget.NewSeparator(),
+		section("Open resource gaps per consortium"), gapsChart, widget.NewSeparator(),
+		section(fmt.Sprintf("Consortia (%d)", len(o.consortia))), consortia, widget.NewSeparator(),
+		section("Latest changes"), latest)
 	o.content = container.NewVScroll(container.NewPadded(body))
 	return o, nil
 }
@@ -129,4 +138,123 @@ func severityIcon(severity string) fyne.Resource {
 		return theme.NewWarningThemedResource(theme.WarningIcon())
 	}
 	return theme.InfoIcon()
+}
+
+// breakdowns are the overview's tallies: partners by kind, consortia by
+// status, a bar chart of open gaps and missing money per consortium, and
+// the latest changes.
+func (o *overview) breakdowns(currency string) (partners, byStatus, chart, latest fyne.CanvasObject, err error) {
+	f := o.screen.file
+	orgs, err := f.Organisations()
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	kinds := map[string]int{}
+	for _, org := range orgs {
+		kinds[org.Kind]++
+	}
+	list := container.NewGridWithColumns(3)
+	for _, k := range workspace.OrganisationKinds {
+		if kinds[k.Key] > 0 {
+			list.Add(tally(kinds[k.Key], k.Label))
+		}
+	}
+	if len(orgs) == 0 {
+		list.Add(widget.NewLabel("No partner yet."))
+	}
+	statuses := map[string]int{}
+	for _, c := range o.consortia {
+		statuses[c.Status]++
+	}
+	status := container.NewGridWithColumns(3)
+	for _, st := range workspace.ConsortiumStatuses {
+		if statuses[st.Key] > 0 {
+			status.Add(tally(statuses[st.Key], st.Label))
+		}
+	}
+	gaps, err := f.ResourceGaps(workspace.GapFilter{})
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	open := map[string]int{}
+	missing := map[string]int64{}
+	var total int64
+	count := 0
+	for _, g := range gaps {
+		if g.IsOpen() {
+			open[g.ConsortiumID]++
+			missing[g.ConsortiumID] += g.Missing()
+			total += g.Missing()
+			count++
+		}
+	}
+	var bars []bar
+	for _, c := range o.consortia {
+		bars = append(bars, bar{c.Code, open[c.ID], fmt.Sprintf("%d open, %s %s missing", open[c.ID], currency, thousands64(missing[c.ID]))})
+	}
+	if open[""] > 0 {
+		bars = append(bars, bar{"Initiative", open[""], fmt.Sprintf("%d open, %s %s missing", open[""], currency, thousands64(missing[""]))})
+	}
+	chartBox := container.NewVBox(widget.NewLabel(fmt.Sprintf("%s open gaps; %s %s still to find.", thousands(count), currency, thousands64(total))), barChart(bars))
+	changes, err := f.Changes(workspace.ChangeFilter{Limit: 6})
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	recent := container.NewVBox()
+	for _, c := range changes {
+		l := widget.NewLabel(strings.Replace(c.At[:16], "T", " ", 1) + "  " + c.Summary)
+		l.Truncation = fyne.TextTruncateEllipsis
+		recent.Add(l)
+	}
+	if len(changes) == 0 {
+		recent.Add(widget.NewLabel("Nothing yet."))
+	}
+	more := widget.NewButtonWithIcon("Open the history", theme.NavigateNextIcon(), func() { o.screen.show(secHistory) })
+	return list, status, chartBox, container.NewBorder(nil, nil, nil, container.NewVBox(more), recent), nil
+}
+
+func tally(n int, label string) fyne.CanvasObject {
+	return container.NewHBox(widget.NewLabelWithStyle(thousands(n), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), widget.NewLabel(label))
+}
+
+// bar is one bar of a chart: its label, its length and what it says.
+type bar struct {
+	label string
+	n     int
+	text  string
+}
+
+// barChart draws horizontal bars, each as long as its share of the longest.
+func barChart(bars []bar) fyne.CanvasObject {
+	most := 1
+	for _, b := range bars {
+		most = max(most, b.n)
+	}
+	rows := container.NewVBox()
+	for _, b := range bars {
+		fill := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+		fill.CornerRadius = 3
+		length := float32(b.n) / float32(most)
+		rows.Add(container.NewBorder(nil, nil,
+			container.NewGridWrap(fyne.NewSize(90, 30), widget.NewLabelWithStyle(b.label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+			nil,
+			container.New(&barLayout{share: length}, fill, widget.NewLabel(b.text))))
+	}
+	return rows
+}
+
+// barLayout gives the bar its share of the width (at most 60%) and puts
+// the text after it.
+type barLayout struct{ share float32 }
+
+func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := size.Width * 0.6 * l.share
+	objs[0].Move(fyne.NewPos(0, size.Height*0.2))
+	objs[0].Resize(fyne.NewSize(w, size.Height*0.6))
+	objs[1].Move(fyne.NewPos(w+4, 0))
+	objs[1].Resize(fyne.NewSize(max(size.Width-w-4, 0), size.Height))
+}
+
+func (l *barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(200, objs[1].MinSize().Height)
 }

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -540,14 +543,41 @@ type changeRow = workspace.Change
 
 func (s *workspaceScreen) historyList() *listView[changeRow] {
 	f := s.file
-	l := newListView(s.ui, "change", "changes", []column[changeRow]{
+	kinds := []string{"Every kind of record", "organisation", "person", "consortium", "consortium member", "role", "assignment",
+		"resource gap", "meeting", "community unit", "sector", "setting", "workspace"}
+	kind := widget.NewSelect(kinds, nil)
+	kind.SetSelected(kinds[0])
+	since := widget.NewEntry()
+	since.SetPlaceHolder("Since YYYY-MM-DD")
+	var l *listView[changeRow]
+	l = newListView(s.ui, "change", "changes", []column[changeRow]{
 		{title: "When (UTC)", width: 170, text: func(c changeRow) string { return strings.Replace(strings.TrimSuffix(c.At, "Z"), "T", " ", 1) }},
 		{title: "Who", width: 120, text: func(c changeRow) string { return c.Author }},
 		{title: "Record", width: 150, text: func(c changeRow) string { return c.Entity }},
 		{title: "Change", width: 80, text: func(c changeRow) string { return c.Action }},
 		{title: "What", width: 640, text: func(c changeRow) string { return c.Summary }},
-	}, func() ([]changeRow, error) { return f.Changes(workspace.ChangeFilter{}) })
+	}, func() ([]changeRow, error) {
+		filter := workspace.ChangeFilter{}
+		if kind.SelectedIndex() > 0 {
+			filter.Entity = kind.Selected
+		}
+		if d := strings.TrimSpace(since.Text); d != "" {
+			if _, err := time.Parse(workspace.DateLayout, d); err != nil {
+				return nil, fieldError("Since", "“"+d+"” is not a date: write it as YYYY-MM-DD, for example 2026-03-31.")
+			}
+			filter.Since = d
+		}
+		return f.Changes(filter)
+	})
 	l.desc = true
+	l.filters = []fyne.CanvasObject{kind, container.NewGridWrap(fyne.NewSize(150, since.MinSize().Height), since)}
+	kind.OnChanged = func(string) { l.reload() }
+	since.OnSubmitted = func(string) { l.reload() }
+	since.OnChanged = func(t string) {
+		if t == "" || len(t) == len(workspace.DateLayout) {
+			l.reload()
+		}
+	}
 	l.onOpen = func(c changeRow) {
 		s.ui.showText("Change of "+c.At, fmt.Sprintf("%s by %s\n%s %s\n\n%s", c.At, nonEmpty(c.Author, "someone"), c.Entity, c.Action, c.Summary))
 	}

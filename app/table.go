@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"cpw/workspace"
 )
 
 // column is one column of a list: its header, width and the text of a row.
@@ -47,6 +49,7 @@ type listView[T any] struct {
 	loads    int // guards against a slow load overwriting a newer one
 
 	filter  *widget.Entry
+	filters []fyne.CanvasObject // more ways to narrow, beside the filter box
 	count   *widget.Label
 	table   *widget.Table
 	content fyne.CanvasObject
@@ -127,7 +130,11 @@ func (l *listView[T]) build() *listView[T] {
 		bar = append(bar, del)
 	}
 	l.choose(-1)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(append([]fyne.CanvasObject{l.count}, bar...)...), l.filter)
+	var left fyne.CanvasObject
+	if len(l.filters) > 0 {
+		left = container.NewHBox(l.filters...)
+	}
+	top := container.NewBorder(nil, nil, left, container.NewHBox(append([]fyne.CanvasObject{l.count}, bar...)...), l.filter)
 	l.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, l.table)
 	return l
 }
@@ -204,7 +211,7 @@ func (l *listView[T]) apply() {
 		return ka < kb
 	})
 	if len(l.shown) == len(l.all) {
-		l.count.SetText(fmt.Sprintf("%s %s", thousands(len(l.all)), l.plural))
+		l.count.SetText(workspace.Plural(len(l.all), l.noun, l.plural))
 	} else {
 		l.count.SetText(fmt.Sprintf("%s of %s %s", thousands(len(l.shown)), thousands(len(l.all)), l.plural))
 	}

@@ -6,7 +6,7 @@ BIN     := cpw
 DEMO    := demo.cpw
 export CGO_ENABLED := 1
 
-.PHONY: deps build run test bench clean
+.PHONY: deps build run test bench screenshots clean
 
 deps:
 	@sh scripts/deps.sh
@@ -27,6 +27,12 @@ test: deps
 # Times the targets at the mukuru demo scale and prints them as a table.
 bench: build
 	$(GO) run ./internal/bench -cpw ./$(BIN)
+
+# Runs the program under Xvfb on the demo and writes PNGs of its main
+# screens to docs/screenshots/.
+screenshots: build
+	@sh scripts/deps.sh xvfb xdotool imagemagick
+	sh scripts/screenshots.sh ./$(BIN)
 
 clean:
 	rm -f $(BIN) $(BIN).exe

@@ -328,3 +328,30 @@ func TestFilterPeopleAtMukuruScale(t *testing.T) {
 		t.Errorf("count %q", people.count.Text)
 	}
 }
+
+// Every section builds and reads its rows on the demo.
+func TestEverySectionShows(t *testing.T) {
+	u, _ := openDemo(t)
+	for _, name := range sectionNames {
+		u.screen.show(name)
+		if u.screen.current != name || len(u.screen.area.Objects) != 1 {
+			t.Fatalf("%s is not shown", name)
+		}
+		if l, ok := u.screen.lists[name]; ok {
+			l.reload()
+		}
+	}
+	roles := u.screen.lists[secRoles].(*listView[roleRow])
+	if len(roles.rows()) != 21 || roles.rows()[0].Key != workspace.RoleCommunityOrganiser {
+		t.Fatalf("the catalogue is not in its own order: %d roles", len(roles.rows()))
+	}
+	for i := range roles.cols {
+		roles.sortBy(i)
+		roles.sortBy(i)
+	}
+	u.screen.showPerson(mustPeople(t, u.file)[0].ID)
+	u.screen.showRole(roles.all[0].ID)
+	if !strings.Contains(allText(u.screen.area), "Held now") {
+		t.Error("the role page lacks its holders")
+	}
+}

@@ -203,6 +203,13 @@ func (l *listView[T]) apply() {
 		}
 	}
 	c, desc := l.sortCol, l.desc
+	if c >= 0 { // -1 keeps the order rows were read in (the role catalogue's own)
+		l.sortShown(c, desc)
+	}
+	l.finishApply()
+}
+
+func (l *listView[T]) sortShown(c int, desc bool) {
 	sort.SliceStable(l.shown, func(a, b int) bool {
 		ka, kb := l.keys[l.shown[a]][c], l.keys[l.shown[b]][c]
 		if desc {
@@ -210,6 +217,9 @@ func (l *listView[T]) apply() {
 		}
 		return ka < kb
 	})
+}
+
+func (l *listView[T]) finishApply() {
 	if len(l.shown) == len(l.all) {
 		l.count.SetText(workspace.Plural(len(l.all), l.noun, l.plural))
 	} else {

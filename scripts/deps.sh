@@ -16,8 +16,9 @@ if [ "$(printf '%s\n%s\n' "$need_go" "$have_go" | sort -V | head -n 1)" != "$nee
 	exit 1
 fi
 
-# poppler-utils: the tests read the PDF briefs back with pdftotext.
-packages="gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils"
+# poppler-utils: the tests read the PDF briefs back with pdftotext. More
+# packages may be named on the command line (make screenshots names its own).
+packages="gcc pkg-config libgl1-mesa-dev xorg-dev poppler-utils $*"
 if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
 	missing=""
 	for p in $packages; do

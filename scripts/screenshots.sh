@@ -1,0 +1,77 @@
+#!/bin/sh
+# Runs the real program under Xvfb on the Mukuru-scale demo and writes PNGs
+# of its main screens to docs/screenshots/, in the light theme and a few in
+# the dark one. It clicks where a person would, with xdotool, in a window of
+# the program's default size (1100×720).
+set -eu
+
+bin=${1:-./cpw}
+out=docs/screenshots
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
+
+export HOME="$work/home" # fresh preferences: the default window size, no recent files
+mkdir -p "$HOME"
+"$bin" demo "$work/mukuru.cpw" --scale mukuru >/dev/null
+# A lead's copy with changes of its own, for the merge preview, and a 3W
+# matrix from partners, for the import preview.
+"$bin" copy "$work/mukuru.cpw" "$work/lead-copy.cpw" >/dev/null
+"$bin" import "$work/lead-copy.cpw" importexport/testdata/3w-hxl-libreoffice.xlsx >/dev/null
+cp importexport/testdata/3w-hxl-libreoffice.xlsx "$work/3W Nairobi.xlsx"
+
+display=:97
+Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
+xvfb=$!
+export DISPLAY=$display
+sleep 1
+app=""
+
+start() { # theme
+	[ -n "$app" ] && kill "$app" 2>/dev/null && sleep 1
+	FYNE_THEME=$1 "$bin" "$work/mukuru.cpw" >/dev/null 2>&1 &
+	app=$!
+	for _ in $(seq 1 50); do
+		win=$(xdotool search --name "mukuru.cpw" 2>/dev/null | head -n 1 || true)
+		[ -n "$win" ] && break
+		sleep 0.2
+	done
+	sleep 3
+}
+click() { xdotool mousemove --window "$win" "$1" "$2" click 1; sleep "${3:-2}"; }
+shot() {
+	if ! kill -0 "$app" 2>/dev/null; then
+		echo "screenshots: the program stopped before $1.png" >&2
+		exit 1
+	fi
+	timeout 30 import -window "$win" "$out/$1.png"
+	echo "wrote $out/$1.png"
+}
+section() { # index in the navigation, counting from 0
+	click 60 $((69 + 39 * $1))
+}
+
+start light
+shot overview
+section 1; shot consortia
+xdotool mousemove --window "$win" 400 433 click --repeat 2 --delay 80 1; sleep 2; shot consortium
+section 2; shot organisations
+section 3; sleep 2; shot people
+section 4; shot roles
+section 5; shot gaps
+section 6; shot meetings
+section 7; sleep 2; shot community
+section 8; shot stakeholder-map
+section 9; shot checks
+section 10; shot history
+section 0
+click 362 25; click 590 305 0.5; click 770 526 3; shot import
+xdotool key --window "$win" Escape; sleep 1
+click 215 25; click 590 305 0.5; click 770 526 4; shot merge
+
+start dark
+shot overview-dark
+section 1
+xdotool mousemove --window "$win" 400 433 click --repeat 2 --delay 80 1; sleep 2; shot consortium-dark
+section 3; sleep 2; shot people-dark
+section 8; shot stakeholder-map-dark

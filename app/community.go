@@ -233,8 +233,8 @@ func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 // leadership sees whose support is missing; a dot opens the organisation.
 func (s *workspaceScreen) stakeholderMap() fyne.CanvasObject {
 	f := s.file
-	grid := container.NewGridWithColumns(len(workspace.Stances) + 1)
-	intro := wrapped("Each organisation sits where its influence meets its stance towards the initiative. High influence and not yet supportive is where buy-in is missing. Click a name to open the organisation; change its stance or influence there.")
+	grid := container.NewVBox()
+	intro := wrapped("Each organisation sits where its influence meets its stance towards the initiative. High influence and not yet supportive (shaded) is where buy-in is missing. Click a name to open the organisation; change its stance or influence there.")
 	body := container.NewBorder(container.NewPadded(intro), nil, nil, nil, container.NewVScroll(grid))
 	s.ui.background(func() {
 		orgs, err := f.Organisations()
@@ -249,14 +249,23 @@ func (s *workspaceScreen) stakeholderMap() fyne.CanvasObject {
 	return body
 }
 
+// fillStakeholderMap lays the grid out one influence to a row, each row as
+// tall as its fullest cell.
 func fillStakeholderMap(s *workspaceScreen, grid *fyne.Container, orgs []workspace.Organisation) {
 	grid.Objects = nil
-	grid.Add(widget.NewLabel(""))
+	head := container.NewGridWithColumns(len(workspace.Stances) + 1)
+	head.Add(widget.NewLabel(""))
 	for _, st := range workspace.Stances {
-		grid.Add(widget.NewLabelWithStyle(st.Label, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+		l := widget.NewLabelWithStyle(st.Label, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		l.Wrapping = fyne.TextWrapWord
+		head.Add(l)
 	}
+	grid.Add(head)
 	for _, inf := range workspace.Influences {
-		grid.Add(widget.NewLabelWithStyle(inf.Label+" influence", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		row := container.NewGridWithColumns(len(workspace.Stances) + 1)
+		side := widget.NewLabelWithStyle(inf.Label+" influence", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		side.Wrapping = fyne.TextWrapWord
+		row.Add(side)
 		for _, st := range workspace.Stances {
 			cellBox := container.NewVBox()
 			for _, o := range orgs {
@@ -264,21 +273,30 @@ func fillStakeholderMap(s *workspaceScreen, grid *fyne.Container, orgs []workspa
 					continue
 				}
 				o := o
-				name := o.Acronym
-				if name == "" {
-					name = o.Name
-				}
-				b := widget.NewButtonWithIcon(name, dot(stanceColour(st.Key)), func() { s.editOrganisation(o) })
+				b := widget.NewButtonWithIcon(shortName(o), dot(stanceColour(st.Key)), func() { s.editOrganisation(o) })
 				b.Importance = widget.LowImportance
 				b.Alignment = widget.ButtonAlignLeading
 				cellBox.Add(b)
 			}
 			bg := canvas.NewRectangle(cellShade(inf.Key, st.Key))
 			bg.CornerRadius = 6
-			grid.Add(container.NewStack(bg, container.NewPadded(cellBox)))
+			row.Add(container.NewStack(bg, container.NewPadded(cellBox)))
 		}
+		grid.Add(row)
 	}
 	grid.Refresh()
+}
+
+// shortName is an organisation's acronym, or its name cut short, so that a
+// cell of the map stays narrow.
+func shortName(o workspace.Organisation) string {
+	if o.Acronym != "" {
+		return o.Acronym
+	}
+	if r := []rune(o.Name); len(r) > 14 {
+		return string(r[:13]) + "…"
+	}
+	return o.Name
 }
 
 // cellShade tints the cells where support is missing from the powerful.

@@ -192,12 +192,12 @@ type personRow struct {
 func (s *workspaceScreen) peopleList() *listView[personRow] {
 	f := s.file
 	l := newListView(s.ui, "person", "people", []column[personRow]{
-		{title: "Name", width: 220, text: func(p personRow) string { return p.Name }},
-		{title: "Organisation", width: 280, text: func(p personRow) string { return p.org }},
-		{title: "Position", width: 180, text: func(p personRow) string { return p.Position }},
-		{title: "Gender", width: 80, text: func(p personRow) string { return workspace.Label(workspace.Genders, p.Gender) }},
-		{title: "Resident", width: 80, text: func(p personRow) string { return yes(p.Resident) }},
-		{title: "Home unit", width: 360, text: func(p personRow) string { return p.home }},
+		{title: "Name", width: 200, text: func(p personRow) string { return p.Name }},
+		{title: "Organisation", width: 220, text: func(p personRow) string { return p.org }},
+		{title: "Home unit", width: 300, text: func(p personRow) string { return p.home }},
+		{title: "Position", width: 150, text: func(p personRow) string { return p.Position }},
+		{title: "Gender", width: 75, text: func(p personRow) string { return workspace.Label(workspace.Genders, p.Gender) }},
+		{title: "Resident", width: 75, text: func(p personRow) string { return yes(p.Resident) }},
 	}, func() ([]personRow, error) {
 		lk, err := readLookups(f, false, true)
 		if err != nil {

@@ -9,7 +9,7 @@ bin=${1:-./cpw}
 out=docs/screenshots
 mkdir -p "$out"
 work=$(mktemp -d)
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT INT TERM
+trap 'kill $app $xvfb 2>/dev/null || true; sleep 1; rm -rf "$work" 2>/dev/null || true' EXIT INT TERM
 
 export HOME="$work/home" # fresh preferences: the default window size, no recent files
 mkdir -p "$HOME"

@@ -223,6 +223,18 @@ func TestPlanningFlows(t *testing.T) {
 		t.Fatalf("the page does not show the succession:\n%s", page)
 	}
 
+	// End the civil-society lead without a successor: it is vacant, and
+	// the history keeps who held it.
+	civilNow, _ := u.file.Assignments(workspace.AssignmentFilter{RoleID: civil.ID})
+	s.endAssignment(civilNow[0], "Akiba Mashinani Trust")
+	fill(t, top(t, u), "End", "2026-07-01")
+	fill(t, top(t, u), "Reason", "term over")
+	tap(t, top(t, u), "End it")
+	page = allText(s.area)
+	if !strings.Contains(page, "Nobody holds it now.") || !strings.Contains(page, "Before: Akiba Mashinani Trust, 2026-01-05 to 2026-07-01 (term over)") {
+		t.Fatalf("the page does not show the ended lead:\n%s", page)
+	}
+
 	// A gap: the consortium's totals change.
 	if !strings.Contains(page, "Open gaps: cost KES 0, secured 0, missing 0.") {
 		t.Fatalf("totals before: %s", page)

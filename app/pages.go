@@ -623,7 +623,7 @@ type roleRow struct {
 func (s *workspaceScreen) rolesList() *listView[roleRow] {
 	f := s.file
 	l := newListView(s.ui, "role", "roles", []column[roleRow]{
-		{title: "Role", width: 330, text: func(r roleRow) string { return r.Name }},
+		{title: "Role", width: 300, text: func(r roleRow) string { return r.Name }},
 		{title: "Group", width: 190, text: func(r roleRow) string { return workspace.Label(workspace.RoleGroups, r.Group) }},
 		{title: "Held in", width: 170, text: func(r roleRow) string { return workspace.Label(workspace.RoleScopes, r.Scope) }},
 		{title: "Key role", width: 80, text: func(r roleRow) string { return yes(r.IsKey) }},

@@ -273,12 +273,11 @@ func distinctLabels(opts []option) []option {
 }
 
 func (s *workspaceScreen) editPerson(p workspace.Person) {
+	s.withOptions(false, true, func(orgs, _, units []option) { s.personForm(p, orgs, units) })
+}
+
+func (s *workspaceScreen) personForm(p workspace.Person, orgs, units []option) {
 	f := s.file
-	orgs, _, units, err := s.pickOptions(false, true)
-	if err != nil {
-		s.ui.showError(err)
-		return
-	}
 	name, position, phone, email := entry(p.Name), entry(p.Position), entry(p.Phone), entry(p.Email)
 	org := newPicker("Organisation", orgs, p.OrganisationID)
 	gender := newChoice(workspace.Genders, p.Gender)
@@ -331,7 +330,7 @@ type gapRow struct {
 func (s *workspaceScreen) gapsList(currency string) *listView[gapRow] {
 	f := s.file
 	l := newListView(s.ui, "resource gap", "resource gaps", []column[gapRow]{
-		{title: "Consortium", width: 100, text: func(g gapRow) string { return g.consortium }},
+		{title: "Consortium", width: 130, text: func(g gapRow) string { return g.consortium }},
 		{title: "Title", width: 300, text: func(g gapRow) string { return g.Title }},
 		{title: "Kind", width: 120, text: func(g gapRow) string { return workspace.Label(workspace.GapKinds, g.Kind) }},
 		{title: "Priority", width: 80, text: func(g gapRow) string { return workspace.Label(workspace.Priorities, g.Priority) }},
@@ -551,7 +550,8 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 	since.SetPlaceHolder("Since YYYY-MM-DD")
 	var l *listView[changeRow]
 	l = newListView(s.ui, "change", "changes", []column[changeRow]{
-		{title: "When (UTC)", width: 170, text: func(c changeRow) string { return strings.Replace(strings.TrimSuffix(c.At, "Z"), "T", " ", 1) }},
+		{title: "When (UTC)", width: 180, text: func(c changeRow) string { return strings.Replace(c.At[:min(len(c.At), 19)], "T", " ", 1) },
+			sortKey: func(c changeRow) string { return c.At }},
 		{title: "Who", width: 120, text: func(c changeRow) string { return c.Author }},
 		{title: "Record", width: 150, text: func(c changeRow) string { return c.Entity }},
 		{title: "Change", width: 80, text: func(c changeRow) string { return c.Action }},
@@ -570,7 +570,8 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 		return f.Changes(filter)
 	})
 	l.desc = true
-	l.filters = []fyne.CanvasObject{kind, container.NewGridWrap(fyne.NewSize(150, since.MinSize().Height), since)}
+	l.filters = []fyne.CanvasObject{container.NewGridWrap(fyne.NewSize(210, kind.MinSize().Height), kind),
+		container.NewGridWrap(fyne.NewSize(160, since.MinSize().Height), since)}
 	kind.OnChanged = func(string) { l.reload() }
 	since.OnSubmitted = func(string) { l.reload() }
 	since.OnChanged = func(t string) {

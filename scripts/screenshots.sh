@@ -9,10 +9,12 @@ bin=${1:-./cpw}
 out=docs/screenshots
 mkdir -p "$out"
 work=$(mktemp -d)
-trap 'kill $app $xvfb 2>/dev/null || true; sleep 1; rm -rf "$work" 2>/dev/null || true' EXIT INT TERM
-
-export HOME="$work/home" # fresh preferences: the default window size, no recent files
-mkdir -p "$HOME"
+# Fresh preferences, kept apart from the files the dialogs list: the
+# default window size, no recent files.
+export HOME=$(mktemp -d)
+app=""
+xvfb=""
+trap 'kill $app $xvfb 2>/dev/null || true; sleep 1; rm -rf "$work" "$HOME" 2>/dev/null || true' EXIT INT TERM
 "$bin" demo "$work/mukuru.cpw" --scale mukuru >/dev/null
 # A lead's copy with changes of its own, for the merge preview, and a 3W
 # matrix from partners, for the import preview.
@@ -25,7 +27,6 @@ Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!
 export DISPLAY=$display
 sleep 1
-app=""
 
 start() { # theme
 	[ -n "$app" ] && kill "$app" 2>/dev/null && sleep 1

@@ -1,0 +1,86 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"cpw/workspace"
+)
+
+// The window's speed at the Mukuru scale, run by make bench (go test -bench):
+// opening the demo to a drawn overview, and one keystroke in the filter of
+// the 21,000-person table.
+
+var (
+	mukuruOnce sync.Once
+	mukuruPath string
+	mukuruErr  error
+)
+
+func mukuruDemo(b *testing.B) string {
+	mukuruOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "cpw-bench-")
+		if err != nil {
+			mukuruErr = err
+			return
+		}
+		mukuruPath = filepath.Join(dir, "mukuru.cpw")
+		f, err := workspace.CreateDemo(mukuruPath, workspace.DemoOptions{Scale: workspace.DemoMukuru, Now: demoDay})
+		if err == nil {
+			f.Close()
+		}
+		mukuruErr = err
+	})
+	if mukuruErr != nil {
+		b.Fatal(mukuruErr)
+	}
+	return mukuruPath
+}
+
+func benchUI(b *testing.B) *ui {
+	u := newUI(test.NewTempApp(b), "bench")
+	u.background = func(f func()) { f() }
+	u.now = func() time.Time { return demoDay }
+	return u
+}
+
+// BenchmarkOpenMukuru opens the Mukuru demo and draws the window with the
+// overview and the checks' findings, as a user waits for it.
+func BenchmarkOpenMukuru(b *testing.B) {
+	path := mukuruDemo(b)
+	u := benchUI(b)
+	u.window.Resize(fyne.NewSize(1100, 720))
+	for b.Loop() {
+		u.open(path)
+		if u.screen == nil || u.screen.findings == nil {
+			b.Fatal("the workspace did not open with its findings")
+		}
+		u.window.Canvas().Capture() // draws every object, as a screen would
+		u.showWelcome()
+	}
+}
+
+// BenchmarkFilterPeople types one more letter into the filter of the
+// people table, which narrows all 21,000 rows and redraws the table.
+func BenchmarkFilterPeople(b *testing.B) {
+	path := mukuruDemo(b)
+	u := benchUI(b)
+	u.open(path)
+	u.screen.show(secPeople)
+	people := u.screen.lists[secPeople].(*listView[personRow])
+	if len(people.all) < 20000 {
+		b.Fatalf("%d people", len(people.all))
+	}
+	words := []string{"wanjiku", "wanjiku "}
+	i := 0
+	for b.Loop() {
+		people.filter.SetText(words[i%2])
+		i++
+	}
+}

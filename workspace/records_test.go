@@ -101,7 +101,7 @@ func TestRoleCatalogueEdits(t *testing.T) {
 	t.Run("ErrBadScope", func(t *testing.T) {
 		_, err := f.CreateRole(Role{Name: "X", Group: "community", Scope: "planet"})
 		wantCode(t, err, ErrInvalid)
-		if !strings.Contains(err.Error(), "initiative, consortium, unit") {
+		if !strings.Contains(err.Error(), "Whole initiative, One consortium, One community unit") {
 			t.Errorf("message does not list the choices: %v", err)
 		}
 	})

@@ -52,6 +52,9 @@ type ui struct {
 	// background starts slow work off the UI thread; tests run it in line.
 	background func(func())
 	recent     *recentFiles
+	// waiting counts the "please wait" dialogs shown: Esc leaves them be,
+	// since the work they wait for goes on.
+	waiting int
 }
 
 func newUI(a fyne.App, version string) *ui {
@@ -81,42 +84,52 @@ func (u *ui) onOpen() {
 }
 
 // addShortcuts: Ctrl+N a new record of the list shown, Ctrl+F its filter,
-// Ctrl+O open a workspace, Enter open the selected row, Esc close a dialog.
+// Ctrl+O open a workspace, Esc close a dialog. (Enter and Delete act on the
+// row chosen in a list: its table handles them.)
 func (u *ui) addShortcuts() {
 	c := u.window.Canvas()
-	list := func() lister {
-		if u.screen == nil || len(c.Overlays().List()) > 0 {
-			return nil
-		}
-		return u.screen.lists[u.screen.current]
+	for _, key := range []fyne.KeyName{fyne.KeyF, fyne.KeyN, fyne.KeyO} {
+		sc := &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+		c.AddShortcut(sc, func(fyne.Shortcut) { u.windowShortcut(sc) })
 	}
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if l := list(); l != nil {
-			l.focusFilter(u.window)
-		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if l := list(); l != nil {
-			l.newItem()
-		}
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if len(c.Overlays().List()) == 0 {
-			u.onOpen()
-		}
-	})
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		switch e.Name {
-		case fyne.KeyEscape:
+		if e.Name == fyne.KeyEscape && u.waiting == 0 {
 			if top := c.Overlays().Top(); top != nil {
 				top.Hide()
 			}
-		case fyne.KeyReturn, fyne.KeyEnter:
-			if l := list(); l != nil {
-				l.open()
-			}
 		}
 	})
+}
+
+// windowShortcut does what a window shortcut asks, and reports whether it
+// was one.
+func (u *ui) windowShortcut(sc *desktop.CustomShortcut) bool {
+	if sc.Modifier != fyne.KeyModifierShortcutDefault {
+		return false
+	}
+	c := u.window.Canvas()
+	dialogShown := len(c.Overlays().List()) > 0
+	var l lister
+	if u.screen != nil && !dialogShown {
+		l = u.screen.lists[u.screen.current]
+	}
+	switch sc.KeyName {
+	case fyne.KeyF:
+		if l != nil {
+			l.focusFilter(u.window)
+		}
+	case fyne.KeyN:
+		if l != nil {
+			l.newItem()
+		}
+	case fyne.KeyO:
+		if !dialogShown {
+			u.onOpen()
+		}
+	default:
+		return false
+	}
+	return true
 }
 
 func (u *ui) closeFile() {
@@ -195,9 +208,11 @@ func (u *ui) busy(message string, work func() (func(), error)) {
 	bar := widget.NewProgressBarInfinite()
 	d := dialog.NewCustomWithoutButtons("Please wait", container.NewVBox(widget.NewLabel(message), bar), u.window)
 	d.Show()
+	u.waiting++
 	u.background(func() {
 		then, err := work()
 		fyne.Do(func() {
+			u.waiting--
 			d.Hide()
 			bar.Stop()
 			if err != nil {

@@ -33,6 +33,7 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(what, bar, container.NewCenter(stop)), u.window)
 	d.Resize(fyne.NewSize(460, 160))
 	d.Show()
+	u.waiting++
 	progress := func(done, total int, step string) {
 		fyne.Do(func() {
 			what.SetText(step + "…")
@@ -45,6 +46,7 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 		then, err := work(ctx, progress)
 		cancel()
 		fyne.Do(func() {
+			u.waiting--
 			d.Hide()
 			// What the job says, not whether Cancel was pressed: a job
 			// that finished before it noticed did write.

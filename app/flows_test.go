@@ -64,6 +64,31 @@ func formField(t *testing.T, o fyne.CanvasObject, label string) fyne.CanvasObjec
 	if found == nil {
 		t.Fatalf("the form has no field %q", label)
 	}
+	// The program's own forms put the field over a note (hint or failure).
+	if box, ok := found.(*fyne.Container); ok && len(box.Objects) == 2 {
+		if _, isNote := box.Objects[1].(*widget.Label); isNote {
+			return box.Objects[0]
+		}
+	}
+	return found
+}
+
+// note is the line under a field of the program's forms.
+func note(t *testing.T, o fyne.CanvasObject, label string) *widget.Label {
+	t.Helper()
+	var found *widget.Label
+	walk(o, func(c fyne.CanvasObject) {
+		if f, ok := c.(*widget.Form); ok {
+			for _, it := range f.Items {
+				if box, ok := it.Widget.(*fyne.Container); ok && it.Text == label && len(box.Objects) == 2 {
+					found, _ = box.Objects[1].(*widget.Label)
+				}
+			}
+		}
+	})
+	if found == nil {
+		t.Fatalf("no note under %q", label)
+	}
 	return found
 }
 
@@ -164,8 +189,8 @@ func TestPlanningFlows(t *testing.T) {
 	fill(t, dlg, "Organisation", "Akiba Mashinani Trust")
 	fill(t, dlg, "E-mail", "jane@")
 	tap(t, dlg, "Add")
-	if got := allText(top(t, u)); !strings.Contains(got, "E-mail “jane@” is not an e-mail address") {
-		t.Fatalf("no message beside the e-mail: %s", got)
+	if n := note(t, top(t, u), "E-mail"); !n.Visible() || n.Importance != widget.DangerImportance || !strings.Contains(n.Text, "E-mail “jane@” is not an e-mail address") {
+		t.Fatalf("no message in red under the e-mail: %q", n.Text)
 	}
 	if e := formField(t, top(t, u), "E-mail").(*widget.Entry); e.Text != "jane@" {
 		t.Fatal("the e-mail typed was lost")
@@ -365,5 +390,92 @@ func TestEverySectionShows(t *testing.T) {
 	u.screen.showRole(roles.all[0].ID)
 	if !strings.Contains(allText(u.screen.area), "Held now") {
 		t.Error("the role page lacks its holders")
+	}
+}
+
+// A meeting's page takes attendees, decisions and follow-up actions.
+func TestMeetingPage(t *testing.T) {
+	u, _ := openDemo(t)
+	s := u.screen
+	f := u.file
+	p, err := f.CreatePerson(workspace.Person{Name: "Zawadi Achieng", Resident: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := f.CreateMeeting(workspace.Meeting{Kind: "public-meeting", Title: "Launch of the plan", HeldOn: "2026-11-20"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.show(secMeetings)
+	s.showMeeting(m.ID)
+	tap(t, s.area, "Add…") // the first Add… is for attendees
+	fill(t, top(t, u), "Person", "Zawadi Achieng")
+	tap(t, top(t, u), "Add")
+	m2, _ := f.Meeting(m.ID)
+	if len(m2.AttendeeIDs) != 1 || m2.AttendeeIDs[0] != p.ID {
+		t.Fatalf("attendees: %v", m2.AttendeeIDs)
+	}
+	s.showMeeting(m.ID)
+	var adds []*widget.Button
+	walk(s.area, func(c fyne.CanvasObject) {
+		if b, ok := c.(*widget.Button); ok && b.Text == "Add…" {
+			adds = append(adds, b)
+		}
+	})
+	if len(adds) != 3 {
+		t.Fatalf("%d Add… buttons", len(adds))
+	}
+	test.Tap(adds[1])
+	fill(t, top(t, u), "Decision", "Adopt the water plan for public comment")
+	tap(t, top(t, u), "Add")
+	adds = nil
+	walk(s.area, func(c fyne.CanvasObject) {
+		if b, ok := c.(*widget.Button); ok && b.Text == "Add…" {
+			adds = append(adds, b)
+		}
+	})
+	test.Tap(adds[2])
+	fill(t, top(t, u), "Action", "Print the plan in Kiswahili")
+	fill(t, top(t, u), "Owner", "Zawadi Achieng")
+	fill(t, top(t, u), "Due", "2026-12-15")
+	tap(t, top(t, u), "Add")
+	page := allText(s.area)
+	if !strings.Contains(page, "Adopt the water plan for public comment") || !strings.Contains(page, "Print the plan in Kiswahili — Zawadi Achieng, due 2026-12-15") {
+		t.Fatalf("the page lacks the decision or the action:\n%s", page)
+	}
+	tap(t, s.area, "Done")
+	actions, _ := f.FollowUps(m.ID)
+	if len(actions) != 1 || actions[0].DoneOn != "2026-11-27" {
+		t.Fatalf("actions: %+v", actions)
+	}
+}
+
+// An assignment that starts later shows as to come; choosing the section
+// again leaves a record's page.
+func TestListAndPageDetails(t *testing.T) {
+	u, _ := openDemo(t)
+	s := u.screen
+	cs, _ := u.file.Consortia()
+	county, _ := u.file.RoleByKey(workspace.RoleTechnicalLeadGovernment)
+	p, _ := u.file.CreatePerson(workspace.Person{Name: "Future Lead"})
+	if _, err := u.file.Assign(workspace.Assignment{RoleID: county.ID, PersonID: p.ID, ConsortiumID: cs[0].ID, StartOn: "2027-01-10"}); err != nil {
+		t.Fatal(err)
+	}
+	s.show(secConsortia)
+	s.showConsortium(cs[0].ID)
+	if !strings.Contains(allText(s.area), "From 2027-01-10: Future Lead") {
+		t.Errorf("the lead to come is not shown:\n%s", allText(s.area))
+	}
+	s.showPerson(p.ID)
+	if !strings.Contains(allText(s.area), "Roles to come (1)") {
+		t.Errorf("the person's role to come is not shown")
+	}
+	for i, name := range sectionNames {
+		if name == secPeople {
+			s.nav.Select(i)
+		}
+	}
+	if s.reopen != nil || s.current != secPeople {
+		t.Error("choosing the section again did not leave the page")
 	}
 }

@@ -29,29 +29,32 @@ type field struct {
 type form struct {
 	ui      *ui
 	fields  []field
-	items   []*widget.FormItem
+	notes   []*widget.Label // under each field: its hint, or why saving failed
 	w       *widget.Form
 	message *widget.Label
 	dlg     dialog.Dialog
 }
 
 // showForm shows a form. save runs on the UI thread (one record is quick to
-// save); when it fails the dialog stays open and says why, else it closes
-// and after runs.
+// save); when it fails the dialog stays open and says why, in red under the
+// field at fault, else it closes and after runs.
 func (u *ui) showForm(title, confirm string, fields []field, save func() error, after func()) *form {
 	f := &form{ui: u, fields: fields, message: widget.NewLabel("")}
 	f.message.Wrapping = fyne.TextWrapWord
 	f.message.Importance = widget.DangerImportance
 	f.message.Hide()
+	var items []*widget.FormItem
 	for _, fl := range fields {
-		item := widget.NewFormItem(fl.label, fl.obj)
-		item.HintText = fl.hint
-		f.items = append(f.items, item)
+		note := widget.NewLabel("")
+		note.Wrapping = fyne.TextWrapWord
+		note.SizeName = theme.SizeNameCaptionText
+		f.notes = append(f.notes, note)
+		items = append(items, widget.NewFormItem(fl.label, container.NewVBox(fl.obj, note)))
 	}
-	f.w = widget.NewForm(f.items...)
-	var saveButton *widget.Button
+	f.w = widget.NewForm(items...)
+	f.clear()
 	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
-	saveButton = widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() {
+	saveButton := widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() {
 		f.clear()
 		if err := save(); err != nil {
 			f.show(err)
@@ -66,34 +69,37 @@ func (u *ui) showForm(title, confirm string, fields []field, save func() error, 
 	body := container.NewBorder(f.message, container.NewCenter(container.NewHBox(cancel, saveButton)), nil, nil,
 		container.NewVScroll(f.w))
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, u.window)
-	f.dlg.Resize(fyne.NewSize(640, min(float32(120+len(fields)*64), 680)))
+	f.dlg.Resize(fyne.NewSize(660, min(float32(140+len(fields)*72), 680)))
 	f.dlg.Show()
 	return f
 }
 
-// clear takes the last failure's messages away.
+// clear puts the hints back in place of the last failure.
 func (f *form) clear() {
 	f.message.Hide()
 	for i, fl := range f.fields {
-		f.items[i].HintText = fl.hint
-		if e, ok := fl.obj.(*widget.Entry); ok {
-			e.SetValidationError(nil)
+		note := f.notes[i]
+		note.Importance = widget.LowImportance
+		note.SetText(fl.hint)
+		if fl.hint == "" {
+			note.Hide()
+		} else {
+			note.Show()
 		}
 	}
-	f.w.Refresh()
 }
 
-// show puts a failure beside the field it is about, or above the form.
+// show puts a failure in red under the field it is about, and above the
+// form.
 func (f *form) show(err error) {
 	var we *workspace.Error
 	if errors.As(err, &we) && we.Field != "" {
 		for i, fl := range f.fields {
 			if fl.label == we.Field || contains(fl.also, we.Field) {
-				f.items[i].HintText = we.Message
-				if e, ok := fl.obj.(*widget.Entry); ok {
-					e.SetValidationError(errors.New(we.Message))
-				}
-				f.w.Refresh()
+				note := f.notes[i]
+				note.Importance = widget.DangerImportance
+				note.SetText(we.Message)
+				note.Show()
 				f.message.SetText(we.Message)
 				f.message.Show()
 				return
@@ -195,6 +201,16 @@ type picker struct {
 	label   string
 }
 
+// sortOptions sorts options by label, without regard to case (the pickers
+// list them in this order).
+func sortOptions(opts []option) {
+	keys := make(map[string]string, len(opts))
+	for _, o := range opts {
+		keys[o.label] = strings.ToLower(o.label)
+	}
+	sort.SliceStable(opts, func(i, j int) bool { return keys[opts[i].label] < keys[opts[j].label] })
+}
+
 // maxPickerOptions is how many matches a picker lists at once.
 const maxPickerOptions = 60
 
@@ -204,7 +220,6 @@ func newPicker(label string, options []option, id string) *picker {
 	p := &picker{options: options, byLabel: map[string]string{}, label: label}
 	p.ExtendBaseWidget(p)
 	p.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	sort.SliceStable(p.options, func(i, j int) bool { return strings.ToLower(p.options[i].label) < strings.ToLower(p.options[j].label) })
 	for _, o := range options {
 		p.byLabel[o.label] = o.id
 		if o.id == id && id != "" {

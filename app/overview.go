@@ -69,7 +69,8 @@ func newOverview(s *workspaceScreen) (*overview, error) {
 	for _, c := range o.consortia {
 		c := c
 		b := widget.NewButton(fmt.Sprintf("%s — %s · %s", c.Code, c.Name, workspace.Label(workspace.ConsortiumStatuses, c.Status)), func() {
-			s.ui.showSubject(workspace.Subject{Kind: "consortium", ID: c.ID, Name: c.Code})
+			s.show(secConsortia)
+			s.showConsortium(c.ID)
 		})
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
@@ -202,7 +203,7 @@ func (o *overview) breakdowns(currency string) (partners, byStatus, chart, lates
 	}
 	recent := container.NewVBox()
 	for _, c := range changes {
-		l := widget.NewLabel(strings.Replace(c.At[:16], "T", " ", 1) + "  " + c.Summary)
+		l := widget.NewLabel(strings.Replace(c.At[:min(len(c.At), 16)], "T", " ", 1) + "  " + c.Summary)
 		l.Truncation = fyne.TextTruncateEllipsis
 		recent.Add(l)
 	}

@@ -150,6 +150,8 @@ func (s *workspaceScreen) showPage(title string, body fyne.CanvasObject, actions
 	heading.Truncation = fyne.TextTruncateEllipsis
 	bar := container.NewBorder(nil, nil, back, container.NewHBox(actions...), heading)
 	s.setContent(container.NewBorder(container.NewPadded(bar), nil, nil, nil, container.NewVScroll(container.NewPadded(body))))
+	// Choosing the section again in the navigation goes back to its list.
+	s.nav.UnselectAll()
 }
 
 func heading(text string) *widget.Label {
@@ -204,14 +206,17 @@ func (s *workspaceScreen) showConsortium(id string) {
 			continue
 		}
 		body.Add(widget.NewSeparator())
-		var now, before []workspace.Assignment
+		var now, before, upcoming []workspace.Assignment
 		for _, a := range assignments {
 			if a.RoleID != role.ID {
 				continue
 			}
-			if a.CurrentOn(today) {
+			switch {
+			case a.CurrentOn(today):
 				now = append(now, a)
-			} else if a.StartOn <= today {
+			case a.StartOn > today:
+				upcoming = append(upcoming, a)
+			default:
 				before = append(before, a)
 			}
 		}
@@ -233,6 +238,14 @@ func (s *workspaceScreen) showConsortium(id string) {
 					widget.NewButton("Replace…", func() { s.assign(r, c, a) }))
 			}
 			body.Add(lineWith(n.holder(a)+", "+period(a), buttons...))
+		}
+		for _, a := range upcoming {
+			a := a
+			var buttons []fyne.CanvasObject
+			if writable {
+				buttons = append(buttons, widget.NewButton("End…", func() { s.endAssignment(a, n.holder(a)) }))
+			}
+			body.Add(lineWith("From "+a.StartOn+": "+n.holder(a), buttons...))
 		}
 		sort.Slice(before, func(i, j int) bool { return before[i].StartOn > before[j].StartOn })
 		for _, a := range before {
@@ -563,14 +576,7 @@ func (s *workspaceScreen) showPerson(id string) {
 		s.ui.showError(err)
 		return
 	}
-	var now, before []workspace.Assignment
-	for _, a := range as {
-		if a.CurrentOn(today) {
-			now = append(now, a)
-		} else {
-			before = append(before, a)
-		}
-	}
+	now, before, upcoming := splitByDay(as, today)
 	body.Add(widget.NewSeparator())
 	body.Add(heading(fmt.Sprintf("Roles held now (%d)", len(now))))
 	for _, a := range now {
@@ -583,6 +589,12 @@ func (s *workspaceScreen) showPerson(id string) {
 	}
 	if len(now) == 0 {
 		body.Add(widget.NewLabel("None."))
+	}
+	if len(upcoming) > 0 {
+		body.Add(heading(fmt.Sprintf("Roles to come (%d)", len(upcoming))))
+		for _, a := range upcoming {
+			body.Add(wrapped(roleLine(n, a)))
+		}
 	}
 	body.Add(heading(fmt.Sprintf("Roles held before (%d)", len(before))))
 	for _, a := range before {
@@ -604,6 +616,22 @@ func (s *workspaceScreen) showPerson(id string) {
 		actions = append(actions, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editPerson(p) }))
 	}
 	s.showPage(p.Name, body, actions...)
+}
+
+// splitByDay sorts assignments into those held on the day, those ended
+// before it and those that start after it.
+func splitByDay(as []workspace.Assignment, day string) (now, before, upcoming []workspace.Assignment) {
+	for _, a := range as {
+		switch {
+		case a.CurrentOn(day):
+			now = append(now, a)
+		case a.StartOn > day:
+			upcoming = append(upcoming, a)
+		default:
+			before = append(before, a)
+		}
+	}
+	return now, before, upcoming
 }
 
 func roleLine(n *names, a workspace.Assignment) string {
@@ -708,67 +736,249 @@ func (s *workspaceScreen) retireRole(r workspace.Role) {
 	}, s.changed)
 }
 
-// showRole shows a role: what it is, who holds it now and who held it.
+// showRole shows a role: what it is, who holds it now and who held it. Its
+// holders are read off the UI thread: a community role has 20,000.
 func (s *workspaceScreen) showRole(id string) {
 	f := s.file
-	r, err := f.Role(id)
+	today := s.today().Format(workspace.DateLayout)
+	s.reopen = func() { s.showRole(id) }
+	s.ui.busy("Reading the role…", func() (func(), error) {
+		r, err := f.Role(id)
+		if err != nil {
+			return nil, err
+		}
+		as, err := f.Assignments(workspace.AssignmentFilter{RoleID: id})
+		if err != nil {
+			return nil, err
+		}
+		now, before, upcoming := splitByDay(as, today)
+		n := &names{f: f, cache: map[string]string{}}
+		line := func(a workspace.Assignment) string {
+			text := n.holder(a)
+			if w := n.where(a); w != "" {
+				text += " in " + w
+			}
+			return text + ", " + period(a)
+		}
+		// The lines are made here, with the names they need; only the
+		// first of each group are shown.
+		lines := func(group []workspace.Assignment) []string {
+			var out []string
+			for i, a := range group {
+				if i == maxListed {
+					break
+				}
+				out = append(out, line(a))
+			}
+			return out
+		}
+		nowLines, beforeLines, upcomingLines := lines(now), lines(before), lines(upcoming)
+		return func() {
+			body := container.NewVBox()
+			d := &details{box: body, names: n}
+			d.line(fmt.Sprintf("%s · held in %s · %s", workspace.Label(workspace.RoleGroups, r.Group),
+				strings.ToLower(workspace.Label(workspace.RoleScopes, r.Scope)), strings.ToLower(workspace.Label(workspace.RoleHolders, r.Holder))))
+			if r.IsKey {
+				d.line("A key role: a vacancy or an overloaded holder matters.")
+			}
+			d.field("What it is", r.Description)
+			d.field("Responsibilities", r.Responsibilities)
+			d.field("Retired on", r.RetiredOn)
+			group := func(title string, all int, shown []string) {
+				body.Add(heading(fmt.Sprintf("%s (%s)", title, thousands(all))))
+				for _, l := range shown {
+					body.Add(wrapped(l))
+				}
+				if all > len(shown) {
+					body.Add(widget.NewLabel(fmt.Sprintf("… and %s more.", thousands(all-len(shown)))))
+				}
+			}
+			body.Add(widget.NewSeparator())
+			group("Held now", len(now), nowLines)
+			if len(upcoming) > 0 {
+				group("To come", len(upcoming), upcomingLines)
+			}
+			group("Held before", len(before), beforeLines)
+			var actions []fyne.CanvasObject
+			if !f.ReadOnly() {
+				actions = append(actions, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editRole(r) }))
+			}
+			s.showPage(r.Name, body, actions...)
+			s.reopen = func() { s.showRole(id) }
+		}, nil
+	})
+}
+
+// showMeeting shows a meeting's page: what it was, who came, what it
+// decided and the actions it agreed on, each of which can be added to.
+func (s *workspaceScreen) showMeeting(id string) {
+	f := s.file
+	m, err := f.Meeting(id)
 	if err != nil {
 		s.ui.showError(err)
 		return
 	}
-	s.reopen = func() { s.showRole(id) }
+	s.reopen = func() { s.showMeeting(id) }
 	today := s.today().Format(workspace.DateLayout)
+	writable := !f.ReadOnly()
 	n := &names{f: f, cache: map[string]string{}}
 	body := container.NewVBox()
 	d := &details{box: body, names: n}
-	d.line(fmt.Sprintf("%s · held in %s · %s", workspace.Label(workspace.RoleGroups, r.Group),
-		strings.ToLower(workspace.Label(workspace.RoleScopes, r.Scope)), strings.ToLower(workspace.Label(workspace.RoleHolders, r.Holder))))
-	if r.IsKey {
-		d.line("A key role: a vacancy or an overloaded holder matters.")
+	var codes []string
+	for _, c := range m.ConsortiumIDs {
+		codes = append(codes, n.consortium(c))
 	}
-	d.field("What it is", r.Description)
-	d.field("Responsibilities", r.Responsibilities)
-	d.field("Retired on", r.RetiredOn)
-	as, err := f.Assignments(workspace.AssignmentFilter{RoleID: id})
+	sort.Strings(codes)
+	d.line(workspace.Label(workspace.MeetingKinds, m.Kind) + " on " + m.HeldOn + nonEmptyPrefix(" at ", m.Place))
+	d.field("Consortia", strings.Join(codes, ", "))
+	if r := m.ResidentsWomen + m.ResidentsMen + m.ResidentsYouth; r > 0 {
+		d.line(fmt.Sprintf("Residents counted at the door: %d women, %d men, %d youth.", m.ResidentsWomen, m.ResidentsMen, m.ResidentsYouth))
+	}
+	d.field("Notes", m.Notes)
+
+	section := func(title string, add func()) {
+		body.Add(widget.NewSeparator())
+		var button fyne.CanvasObject = layoutSpacer()
+		if writable && add != nil {
+			button = widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), add)
+		}
+		body.Add(container.NewBorder(nil, nil, nil, button, heading(title)))
+	}
+
+	// Attendees, by name.
+	section(fmt.Sprintf("Attendees (%d)", len(m.AttendeeIDs)), func() {
+		s.withOptions(true, false, func(_, people, _ []option) {
+			who := newPicker("Person", people, "")
+			s.ui.showForm("Attendee of the meeting of "+m.HeldOn, "Add", []field{{label: "Person", obj: who, hint: "Type part of the name"}}, func() error {
+				pid, err := who.id()
+				if err != nil {
+					return err
+				}
+				if pid == "" {
+					return fieldError("Person", "Choose who attended.")
+				}
+				m2, err := f.Meeting(id)
+				if err != nil {
+					return err
+				}
+				if !contains(m2.AttendeeIDs, pid) {
+					m2.AttendeeIDs = append(m2.AttendeeIDs, pid)
+				}
+				_, err = f.UpdateMeeting(m2)
+				return err
+			}, s.changed)
+		})
+	})
+	attendees := append([]string(nil), m.AttendeeIDs...)
+	sort.Slice(attendees, func(i, j int) bool { return n.person(attendees[i]) < n.person(attendees[j]) })
+	for i, pid := range attendees {
+		if i == maxListed*2 {
+			body.Add(widget.NewLabel(fmt.Sprintf("… and %d more.", len(attendees)-i)))
+			break
+		}
+		pid := pid
+		var buttons []fyne.CanvasObject
+		if writable {
+			buttons = append(buttons, widget.NewButton("Remove", func() {
+				m2, err := f.Meeting(id)
+				if err == nil {
+					out := []string{}
+					for _, a := range m2.AttendeeIDs {
+						if a != pid {
+							out = append(out, a)
+						}
+					}
+					m2.AttendeeIDs = out
+					_, err = f.UpdateMeeting(m2)
+				}
+				if err != nil {
+					s.ui.showError(err)
+					return
+				}
+				s.changed()
+			}))
+		}
+		body.Add(lineWith(n.person(pid), buttons...))
+	}
+
+	// Decisions.
+	decisions, err := f.Decisions(id)
 	if err != nil {
 		s.ui.showError(err)
 		return
 	}
-	var now, before []workspace.Assignment
-	for _, a := range as {
-		if a.CurrentOn(today) {
-			now = append(now, a)
-		} else {
-			before = append(before, a)
+	section(fmt.Sprintf("Decisions (%d)", len(decisions)), func() {
+		text := multiline("")
+		s.ui.showForm("Decision of the meeting of "+m.HeldOn, "Add", []field{{label: "Decision", obj: text}}, func() error {
+			_, err := f.CreateDecision(workspace.Decision{MeetingID: id, Position: len(decisions) + 1, Text: text.Text})
+			return err
+		}, s.changed)
+	})
+	for _, dc := range decisions {
+		dc := dc
+		var buttons []fyne.CanvasObject
+		if writable {
+			buttons = append(buttons, widget.NewButton("Delete…", func() {
+				s.ui.confirmDelete("the decision “"+clipText(dc.Text, 40)+"”", "decisions", dc.ID, func() error { return f.DeleteDecision(dc.ID) }, s.changed)
+			}))
 		}
+		body.Add(lineWith(dc.Text, buttons...))
 	}
-	line := func(a workspace.Assignment) string {
-		text := n.holder(a)
-		if w := n.where(a); w != "" {
-			text += " in " + w
+
+	// Follow-up actions.
+	actions, err := f.FollowUps(id)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	section(fmt.Sprintf("Follow-up actions (%d)", len(actions)), func() {
+		s.withOptions(true, false, func(_, people, _ []option) {
+			text, due := entry(""), dateEntry("")
+			owner := newPicker("Owner", people, "")
+			s.ui.showForm("Action agreed at the meeting of "+m.HeldOn, "Add", []field{
+				{label: "Action", obj: text},
+				{label: "Owner", obj: owner, hint: "Who sees it done"},
+				{label: "Due", obj: due},
+			}, func() error {
+				oid, err := owner.id()
+				if err != nil {
+					return err
+				}
+				_, err = f.CreateFollowUp(workspace.FollowUp{MeetingID: id, Position: len(actions) + 1, Text: text.Text, OwnerID: oid, DueOn: due.Text})
+				return err
+			}, s.changed)
+		})
+	})
+	for _, a := range actions {
+		a := a
+		text := a.Text + nonEmptyPrefix(" — ", n.person(a.OwnerID)) + nonEmptyPrefix(", due ", a.DueOn)
+		if a.DoneOn != "" {
+			text += " (done " + a.DoneOn + ")"
 		}
-		return text + ", " + period(a)
-	}
-	body.Add(widget.NewSeparator())
-	body.Add(heading(fmt.Sprintf("Held now (%s)", thousands(len(now)))))
-	for i, a := range now {
-		if i == maxListed {
-			body.Add(widget.NewLabel(fmt.Sprintf("… and %s more.", thousands(len(now)-maxListed))))
-			break
+		var buttons []fyne.CanvasObject
+		if writable && a.DoneOn == "" {
+			buttons = append(buttons, widget.NewButton("Done", func() {
+				a.DoneOn = today
+				if _, err := f.UpdateFollowUp(a); err != nil {
+					s.ui.showError(err)
+					return
+				}
+				s.changed()
+			}))
 		}
-		body.Add(wrapped(line(a)))
+		body.Add(lineWith(text, buttons...))
 	}
-	body.Add(heading(fmt.Sprintf("Held before (%s)", thousands(len(before)))))
-	for i, a := range before {
-		if i == maxListed {
-			body.Add(widget.NewLabel(fmt.Sprintf("… and %s more.", thousands(len(before)-maxListed))))
-			break
-		}
-		body.Add(wrapped(line(a)))
+
+	var top []fyne.CanvasObject
+	if writable {
+		top = append(top, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editMeeting(m) }))
 	}
-	var actions []fyne.CanvasObject
-	if !f.ReadOnly() {
-		actions = append(actions, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editRole(r) }))
+	s.showPage(nonEmpty(m.Title, workspace.Label(workspace.MeetingKinds, m.Kind))+" — "+m.HeldOn, body, top...)
+}
+
+func clipText(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
 	}
-	s.showPage(r.Name, body, actions...)
+	return s
 }

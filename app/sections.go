@@ -246,6 +246,18 @@ func (s *workspaceScreen) pickOptions(people, units bool) (orgs, persons, unitOp
 			}
 			persons = append(persons, option{p.ID, label})
 		}
+		// Still alike: add what else tells them apart, then number.
+		count := map[string]int{}
+		for _, o := range persons {
+			count[o.label]++
+		}
+		for i, p := range ps {
+			if count[persons[i].label] > 1 {
+				if extra := nonEmpty(p.Position, p.Phone); extra != "" {
+					persons[i].label += " (" + extra + ")"
+				}
+			}
+		}
 		persons = distinctLabels(persons)
 	}
 	if units {
@@ -253,6 +265,9 @@ func (s *workspaceScreen) pickOptions(people, units bool) (orgs, persons, unitOp
 			unitOpts = append(unitOpts, option{id, path})
 		}
 	}
+	sortOptions(orgs)
+	sortOptions(persons)
+	sortOptions(unitOpts)
 	return orgs, persons, unitOpts, nil
 }
 
@@ -471,7 +486,7 @@ func (s *workspaceScreen) meetingsList() *listView[meetingRow] {
 			s.ui.confirmDelete("the meeting of "+m.HeldOn, "meetings", m.ID, func() error { return f.DeleteMeeting(m.ID) }, s.changed)
 		}
 	}
-	l.onOpen = func(m meetingRow) { s.editMeeting(m.Meeting) }
+	l.onOpen = func(m meetingRow) { s.showMeeting(m.ID) }
 	return l.build()
 }
 
@@ -548,6 +563,8 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 	kind.SetSelected(kinds[0])
 	since := widget.NewEntry()
 	since.SetPlaceHolder("Since YYYY-MM-DD")
+	var filter workspace.ChangeFilter
+	var badSince string
 	var l *listView[changeRow]
 	l = newListView(s.ui, "change", "changes", []column[changeRow]{
 		{title: "When (UTC)", width: 180, text: func(c changeRow) string { return strings.Replace(c.At[:min(len(c.At), 19)], "T", " ", 1) },
@@ -557,18 +574,25 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 		{title: "Change", width: 80, text: func(c changeRow) string { return c.Action }},
 		{title: "What", width: 640, text: func(c changeRow) string { return c.Summary }},
 	}, func() ([]changeRow, error) {
-		filter := workspace.ChangeFilter{}
+		filter, bad := filter, badSince
+		if bad != "" {
+			return nil, fieldError("Since", "“"+bad+"” is not a date: write it as YYYY-MM-DD, for example 2026-03-31.")
+		}
+		return f.Changes(filter)
+	})
+	// Read on the UI thread before each load; the load runs elsewhere.
+	l.snapshot = func() {
+		filter, badSince = workspace.ChangeFilter{}, ""
 		if kind.SelectedIndex() > 0 {
 			filter.Entity = kind.Selected
 		}
 		if d := strings.TrimSpace(since.Text); d != "" {
 			if _, err := time.Parse(workspace.DateLayout, d); err != nil {
-				return nil, fieldError("Since", "“"+d+"” is not a date: write it as YYYY-MM-DD, for example 2026-03-31.")
+				badSince = d
 			}
 			filter.Since = d
 		}
-		return f.Changes(filter)
-	})
+	}
 	l.desc = true
 	l.filters = []fyne.CanvasObject{container.NewGridWrap(fyne.NewSize(210, kind.MinSize().Height), kind),
 		container.NewGridWrap(fyne.NewSize(160, since.MinSize().Height), since)}

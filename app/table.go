@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,12 +49,15 @@ type listView[T any] struct {
 	selected int // index into shown, -1 for none
 	loads    int // guards against a slow load overwriting a newer one
 
-	filter  *widget.Entry
+	filter  *filterEntry
 	filters []fyne.CanvasObject // more ways to narrow, beside the filter box
 	count   *widget.Label
-	table   *widget.Table
-	content fyne.CanvasObject
-	buttons []*widget.Button // enabled only with a row selected
+	table   *listTable
+	// snapshot runs on the UI thread before each load, to read what the
+	// load needs from widgets (the load itself runs on another goroutine).
+	snapshot func()
+	content  fyne.CanvasObject
+	buttons  []*widget.Button // enabled only with a row selected
 }
 
 func newListView[T any](u *ui, noun, plural string, cols []column[T], load func() ([]T, error)) *listView[T] {
@@ -62,20 +66,27 @@ func newListView[T any](u *ui, noun, plural string, cols []column[T], load func(
 
 // build makes the widgets; call it after setting the actions.
 func (l *listView[T]) build() *listView[T] {
-	l.filter = widget.NewEntry()
+	l.filter = newFilterEntry(l.ui)
 	l.filter.SetPlaceHolder("Filter " + l.plural + " (Ctrl+F)")
 	l.filter.OnChanged = func(string) { l.apply() }
+	// Enter in the filter opens the row chosen, or the only one left.
+	l.filter.OnSubmitted = func(string) {
+		if l.selected < 0 && len(l.shown) == 1 {
+			l.selected = 0
+		}
+		l.open()
+	}
 	l.count = widget.NewLabel("")
-	l.table = widget.NewTable(
-		func() (int, int) { return len(l.shown), len(l.cols) },
-		func() fyne.CanvasObject { return newCell(l) },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			c := o.(*cell)
-			c.row = id.Row
-			if id.Row < len(l.shown) {
-				c.SetText(l.cols[id.Col].text(l.all[l.shown[id.Row]]))
-			}
-		})
+	l.table = newListTable(l)
+	l.table.Length = func() (int, int) { return len(l.shown), len(l.cols) }
+	l.table.CreateCell = func() fyne.CanvasObject { return newCell(l) }
+	l.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		c := o.(*cell)
+		c.row = id.Row
+		if id.Row < len(l.shown) {
+			c.SetText(l.cols[id.Col].text(l.all[l.shown[id.Row]]))
+		}
+	}
 	l.table.ShowHeaderRow = true
 	l.table.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
@@ -134,8 +145,8 @@ func (l *listView[T]) build() *listView[T] {
 	if len(l.filters) > 0 {
 		left = container.NewHBox(l.filters...)
 	}
-	top := container.NewBorder(nil, nil, left, container.NewHBox(append([]fyne.CanvasObject{l.count}, bar...)...), l.filter)
-	l.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, l.table)
+	top := container.NewBorder(nil, nil, left, container.NewHBox(bar...), l.filter)
+	l.content = container.NewBorder(container.NewPadded(top), container.NewPadded(l.count), nil, nil, l.table)
 	return l
 }
 
@@ -148,6 +159,9 @@ func (l *listView[T]) addAction(label string, icon fyne.Resource, fn func(T)) {
 // reload reads the rows again off the UI thread and shows them, keeping the
 // filter and the sort.
 func (l *listView[T]) reload() {
+	if l.snapshot != nil {
+		l.snapshot()
+	}
 	l.loads++
 	run := l.loads
 	l.ui.background(func() {
@@ -227,6 +241,7 @@ func (l *listView[T]) finishApply() {
 	}
 	l.table.UnselectAll()
 	l.choose(-1)
+	l.table.ScrollToTop() // the rows left may all sit above where the table was scrolled to
 	l.table.Refresh()
 }
 
@@ -281,6 +296,7 @@ type cell struct {
 	opener interface {
 		selectRow(int)
 		open()
+		focus()
 	}
 }
 
@@ -291,7 +307,10 @@ func newCell[T any](l *listView[T]) *cell {
 	return c
 }
 
-func (c *cell) Tapped(*fyne.PointEvent) { c.opener.selectRow(c.row) }
+func (c *cell) Tapped(*fyne.PointEvent) {
+	c.opener.selectRow(c.row)
+	c.opener.focus() // so that Enter and Delete act on the row
+}
 
 func (c *cell) DoubleTapped(*fyne.PointEvent) {
 	c.opener.selectRow(c.row)
@@ -302,12 +321,77 @@ func (l *listView[T]) selectRow(row int) {
 	l.table.Select(widget.TableCellID{Row: row, Col: 0})
 }
 
+func (l *listView[T]) focus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(l.table); c != nil {
+		c.Focus(l.table)
+	}
+}
+
+// remove deletes the selected row (the Delete key).
+func (l *listView[T]) remove() {
+	if l.onDel != nil {
+		l.withSelected(l.onDel)
+	}
+}
+
+// listTable is the table of a list: Enter opens the row chosen and Delete
+// deletes it, besides the table's own keys.
+type listTable struct {
+	widget.Table
+	keys interface {
+		open()
+		remove()
+	}
+}
+
+func newListTable(keys interface {
+	open()
+	remove()
+}) *listTable {
+	t := &listTable{keys: keys}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *listTable) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		t.keys.open()
+	case fyne.KeyDelete:
+		t.keys.remove()
+	default:
+		t.Table.TypedKey(e)
+	}
+}
+
+// filterEntry is a list's filter box. The window's shortcuts (Ctrl+N,
+// Ctrl+O) still work while it has the focus, which an entry would
+// otherwise keep to itself.
+type filterEntry struct {
+	widget.Entry
+	ui *ui
+}
+
+func newFilterEntry(u *ui) *filterEntry {
+	e := &filterEntry{ui: u}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *filterEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && e.ui.windowShortcut(cs) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
 // confirmDelete says what else refers to a record and asks before deleting
 // it; the deletion runs off the UI thread, then after runs. A record others
 // must keep referring to is not offered for deletion at all.
 func (u *ui) confirmDelete(what, table, id string, del func() error, after func()) {
+	f := u.file // read here: the file may be closed while the work runs
 	u.busy("Looking at what refers to "+what+"…", func() (func(), error) {
-		refs, err := u.file.ReferencesTo(table, id)
+		refs, err := f.ReferencesTo(table, id)
 		if err != nil {
 			return nil, err
 		}

@@ -79,7 +79,7 @@ func (f *form) clear() {
 	f.message.Hide()
 	for i, fl := range f.fields {
 		note := f.notes[i]
-		note.Importance = widget.LowImportance
+		note.Importance = widget.MediumImportance
 		note.SetText(fl.hint)
 		if fl.hint == "" {
 			note.Hide()

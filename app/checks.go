@@ -92,7 +92,7 @@ func newChecksScreen(s *workspaceScreen) *checksScreen {
 	c.detailCheck = wrap(fyne.TextStyle{Italic: true})
 	c.open = widget.NewButtonWithIcon("Open the record", theme.NavigateNextIcon(), func() {
 		if c.selected >= 0 && c.selected < len(c.shown) {
-			s.ui.showSubject(c.shown[c.selected].Subject)
+			s.openSubject(c.shown[c.selected].Subject)
 		}
 	})
 	c.open.Importance = widget.HighImportance
@@ -244,4 +244,38 @@ func (c *checksScreen) onThresholds() {
 	}, s.ui.window)
 	d.Resize(fyne.NewSize(720, 560))
 	d.Show()
+}
+
+// openSubject opens the record a finding is about where it is edited: its
+// page, or its form; a community unit in its dialog.
+func (s *workspaceScreen) openSubject(sub workspace.Subject) {
+	f := s.file
+	switch sub.Kind {
+	case "consortium":
+		s.show(secConsortia)
+		s.showConsortium(sub.ID)
+	case "person":
+		s.show(secPeople)
+		s.showPerson(sub.ID)
+	case "role":
+		s.show(secRoles)
+		s.showRole(sub.ID)
+	case "meeting":
+		s.show(secMeetings)
+		s.showMeeting(sub.ID)
+	case "organisation":
+		if o, err := f.Organisation(sub.ID); err == nil {
+			s.editOrganisation(o)
+			return
+		}
+		s.ui.showSubject(sub)
+	case "gap":
+		if g, err := f.ResourceGap(sub.ID); err == nil {
+			s.editGap(g)
+			return
+		}
+		s.ui.showSubject(sub)
+	default:
+		s.ui.showSubject(sub)
+	}
 }

@@ -270,11 +270,8 @@ func (s *workspaceScreen) openSubject(sub workspace.Subject) {
 		}
 		s.ui.showSubject(sub)
 	case "gap":
-		if g, err := f.ResourceGap(sub.ID); err == nil {
-			s.editGap(g)
-			return
-		}
-		s.ui.showSubject(sub)
+		s.show(secGaps)
+		s.showGap(sub.ID)
 	default:
 		s.ui.showSubject(sub)
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/workspace"
@@ -226,7 +227,84 @@ func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 			}
 		})
 	})
-	return container.NewBorder(container.NewPadded(summary), nil, nil, nil, tree)
+	// Editing: a unit under the one chosen (an area when none is), the
+	// chosen one's name and households, or deleting it.
+	var chosen string
+	add := widget.NewButtonWithIcon("Add unit…", theme.ContentAddIcon(), func() { s.editUnit(workspace.Unit{}, chosen) })
+	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() {
+		if u, err := f.Unit(chosen); err == nil {
+			s.editUnit(u, "")
+		}
+	})
+	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() {
+		if u, err := f.Unit(chosen); err == nil {
+			s.ui.confirmDelete("the unit “"+u.Name+"”", "units", u.ID, func() error { return f.DeleteUnit(u.ID) }, s.changed)
+		}
+	})
+	edit.Disable()
+	del.Disable()
+	tree.OnSelected = func(id widget.TreeNodeID) {
+		chosen = id
+		edit.Enable()
+		del.Enable()
+		add.SetText("Add unit under it…")
+	}
+	tree.OnUnselected = func(widget.TreeNodeID) {
+		chosen = ""
+		edit.Disable()
+		del.Disable()
+		add.SetText("Add unit…")
+	}
+	var bar fyne.CanvasObject = layoutSpacer()
+	if !f.ReadOnly() {
+		bar = container.NewHBox(add, edit, del)
+	}
+	return container.NewBorder(container.NewPadded(container.NewVBox(summary, bar)), nil, nil, nil, tree)
+}
+
+// editUnit adds a unit under parent ("" for an area) or edits one.
+func (s *workspaceScreen) editUnit(u workspace.Unit, parent string) {
+	f := s.file
+	next := map[string]string{"": "area", "area": "segment", "segment": "cluster", "cluster": "cell"}
+	title, confirm := "New area", "Add"
+	if u.ID == "" {
+		u.ParentID = parent
+		if parent != "" {
+			p, err := f.Unit(parent)
+			if err != nil {
+				s.ui.showError(err)
+				return
+			}
+			if p.Level == "cell" {
+				s.ui.showError(fieldError("Level", "A cell is the smallest unit: nothing sits under it."))
+				return
+			}
+			u.Level = next[p.Level]
+			title = "New " + u.Level + " in " + p.Name
+		} else {
+			u.Level = "area"
+		}
+	} else {
+		title, confirm = workspace.Label(workspace.UnitLevels, u.Level)+": "+u.Name, "Save"
+	}
+	name := entry(u.Name)
+	households := entry(thousands(u.Households))
+	s.ui.showForm(title, confirm, []field{
+		{label: "Name", obj: name, hint: "Unique under the unit it sits in"},
+		{label: "Households", obj: households, hint: "How many households live in it"},
+	}, func() error {
+		h, err := wholeNumber("Households", households)
+		if err != nil {
+			return err
+		}
+		u.Name, u.Households = name.Text, int(h)
+		if u.ID == "" {
+			_, err = f.CreateUnit(u)
+		} else {
+			_, err = f.UpdateUnit(u)
+		}
+		return err
+	}, s.changed)
 }
 
 // stakeholderMap places organisations on an influence × stance grid, so the

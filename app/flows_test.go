@@ -479,3 +479,50 @@ func TestListAndPageDetails(t *testing.T) {
 		t.Error("choosing the section again did not leave the page")
 	}
 }
+
+// The community structure and a gap's candidates are edited in the window.
+func TestUnitsAndCandidates(t *testing.T) {
+	u, _ := openDemo(t)
+	s := u.screen
+	f := u.file
+	s.show(secCommunity)
+	s.editUnit(workspace.Unit{}, "")
+	fill(t, top(t, u), "Name", "Kisii Village")
+	fill(t, top(t, u), "Households", "1,200")
+	tap(t, top(t, u), "Add")
+	areas, _ := f.Units(workspace.UnitFilter{Level: "area"})
+	var area workspace.Unit
+	for _, a := range areas {
+		if a.Name == "Kisii Village" {
+			area = a
+		}
+	}
+	if area.ID == "" || area.Households != 1200 {
+		t.Fatalf("the area was not added: %+v", areas)
+	}
+	s.editUnit(workspace.Unit{}, area.ID)
+	fill(t, top(t, u), "Name", "Segment A")
+	tap(t, top(t, u), "Add")
+	segs, _ := f.Units(workspace.UnitFilter{ParentID: area.ID})
+	if len(segs) != 1 || segs[0].Level != "segment" {
+		t.Fatalf("segments: %+v", segs)
+	}
+
+	gaps, _ := f.ResourceGaps(workspace.GapFilter{})
+	g := gaps[0]
+	before, _ := f.GapCandidates(g.ID)
+	s.show(secGaps)
+	s.showGap(g.ID)
+	orgs, _ := f.Organisations()
+	s.editCandidate(g, workspace.GapCandidate{GapID: g.ID})
+	fill(t, top(t, u), "Organisation", orgs[len(orgs)-1].Name)
+	fill(t, top(t, u), "Stage", "Approached")
+	tap(t, top(t, u), "Add")
+	after, _ := f.GapCandidates(g.ID)
+	if len(after) != len(before)+1 {
+		t.Fatalf("candidates %d → %d", len(before), len(after))
+	}
+	if !strings.Contains(allText(s.area), orgs[len(orgs)-1].Name+" — Approached") {
+		t.Errorf("the gap's page lacks the candidate:\n%s", allText(s.area))
+	}
+}

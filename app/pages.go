@@ -348,7 +348,7 @@ func (s *workspaceScreen) showConsortium(id string) {
 		g := g
 		text := fmt.Sprintf("%s — %s, %s; cost %s, secured %s, missing %s", g.Title, workspace.Label(workspace.GapStatuses, g.Status),
 			strings.ToLower(workspace.Label(workspace.Priorities, g.Priority))+" priority", thousands64(g.EstimatedCost), thousands64(g.Secured), thousands64(g.Missing()))
-		body.Add(lineWith(text, widget.NewButton("Open…", func() { s.editGap(g) })))
+		body.Add(lineWith(text, widget.NewButton("Open…", func() { s.show(secGaps); s.showGap(g.ID) })))
 	}
 
 	// Meetings and open actions.
@@ -981,4 +981,95 @@ func clipText(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
+}
+
+// showGap shows a resource gap's page: what is needed, what it costs, and
+// the organisations approached to fill it and how far each got.
+func (s *workspaceScreen) showGap(id string) {
+	f := s.file
+	g, err := f.ResourceGap(id)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.reopen = func() { s.showGap(id) }
+	writable := !f.ReadOnly()
+	in, _ := f.Initiative()
+	n := &names{f: f, cache: map[string]string{}}
+	body := container.NewVBox()
+	d := &details{box: body, names: n}
+	where := n.consortium(g.ConsortiumID)
+	if where == "" {
+		where = "the whole initiative"
+	}
+	d.line(fmt.Sprintf("%s for %s · %s priority · %s", workspace.Label(workspace.GapKinds, g.Kind), where,
+		strings.ToLower(workspace.Label(workspace.Priorities, g.Priority)), workspace.Label(workspace.GapStatuses, g.Status)))
+	d.line(fmt.Sprintf("Cost %s %s, secured %s, missing %s.", in.Currency, thousands64(g.EstimatedCost), thousands64(g.Secured), thousands64(g.Missing())))
+	d.field("Role it would fill", n.role(g.RoleID))
+	d.field("Filled by", n.organisation(g.FilledByOrganisationID)+n.person(g.FilledByPersonID))
+	d.field("Notes", g.Notes)
+
+	candidates, err := f.GapCandidates(id)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	body.Add(widget.NewSeparator())
+	var add fyne.CanvasObject = layoutSpacer()
+	if writable {
+		add = widget.NewButtonWithIcon("Add candidate…", theme.ContentAddIcon(), func() { s.editCandidate(g, workspace.GapCandidate{GapID: id}) })
+	}
+	body.Add(container.NewBorder(nil, nil, nil, add, heading(fmt.Sprintf("Candidate organisations (%d)", len(candidates)))))
+	if len(candidates) == 0 {
+		body.Add(widget.NewLabel("None approached yet."))
+	}
+	for _, c := range candidates {
+		c := c
+		text := n.organisation(c.OrganisationID) + " — " + workspace.Label(workspace.CandidateStages, c.Stage) + nonEmptyPrefix(": ", c.Notes)
+		var buttons []fyne.CanvasObject
+		if writable {
+			buttons = append(buttons,
+				widget.NewButton("Edit…", func() { s.editCandidate(g, c) }),
+				widget.NewButton("Remove…", func() {
+					s.ui.confirmDelete(n.organisation(c.OrganisationID)+" as a candidate", "gap_candidates", c.ID,
+						func() error { return f.RemoveCandidate(c.ID) }, s.changed)
+				}))
+		}
+		body.Add(lineWith(text, buttons...))
+	}
+	var actions []fyne.CanvasObject
+	if writable {
+		actions = append(actions, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editGap(g) }))
+	}
+	s.showPage(g.Title, body, actions...)
+}
+
+func (s *workspaceScreen) editCandidate(g workspace.ResourceGap, c workspace.GapCandidate) {
+	s.withOptions(false, false, func(orgs, _, _ []option) {
+		f := s.file
+		org := newPicker("Organisation", orgs, c.OrganisationID)
+		stage := newChoice(workspace.CandidateStages, c.Stage)
+		notes := multiline(c.Notes)
+		title, confirm := "Candidate for “"+g.Title+"”", "Add"
+		if c.ID != "" {
+			confirm = "Save"
+		}
+		s.ui.showForm(title, confirm, []field{
+			{label: "Organisation", obj: org},
+			{label: "Stage", obj: stage, hint: "How far the approach got"},
+			{label: "Notes", obj: notes},
+		}, func() error {
+			oid, err := org.id()
+			if err != nil {
+				return err
+			}
+			c.OrganisationID, c.Stage, c.Notes = oid, stage.key(), notes.Text
+			if c.ID == "" {
+				_, err = f.AddCandidate(c)
+			} else {
+				_, err = f.UpdateCandidate(c)
+			}
+			return err
+		}, s.changed)
+	})
 }

@@ -379,7 +379,7 @@ func (s *workspaceScreen) gapsList(currency string) *listView[gapRow] {
 			s.ui.confirmDelete("the resource gap “"+g.Title+"”", "gaps", g.ID, func() error { return f.DeleteResourceGap(g.ID) }, s.changed)
 		}
 	}
-	l.onOpen = func(g gapRow) { s.editGap(g.ResourceGap) }
+	l.onOpen = func(g gapRow) { s.showGap(g.ID) }
 	return l.build()
 }
 

@@ -6,7 +6,10 @@ BIN     := cpw
 DEMO    := demo.cpw
 export CGO_ENABLED := 1
 
-.PHONY: deps build run test bench screenshots clean
+FYNE    := build/tools/fyne
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+
+.PHONY: deps build run test bench screenshots windows package clean
 
 deps:
 	@sh scripts/deps.sh
@@ -34,5 +37,26 @@ screenshots: build
 	@sh scripts/deps.sh xvfb xdotool imagemagick
 	sh scripts/screenshots.sh ./$(BIN)
 
+# Fyne's packaging tool, built for this machine.
+$(FYNE):
+	GOBIN=$(CURDIR)/build/tools $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+
+# cpw.exe for Windows, cross-built with MinGW-w64: a GUI program (no console
+# window when double-clicked; commands run from a terminal still print) with
+# the icon and version embedded. It runs from any folder, without installing.
+windows: deps $(FYNE)
+	@sh scripts/deps.sh gcc-mingw-w64-x86-64
+	@cp FyneApp.toml build/FyneApp.toml.keep # the tool counts its builds in it: keep it as it was
+	CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOOS=windows GOARCH=amd64 \
+		$(FYNE) package --os windows --release --name $(BIN) --app-version $(VERSION) --app-build 1; \
+		status=$$?; cp build/FyneApp.toml.keep FyneApp.toml; exit $$status
+	@file $(BIN).exe
+
+# The Linux package: a tarball with the program, its desktop file (which
+# opens .cpw files) and icon, and a Makefile that installs them.
+package: build $(FYNE)
+	sh scripts/package.sh $(FYNE) $(VERSION)
+
 clean:
-	rm -f $(BIN) $(BIN).exe
+	rm -f $(BIN) $(BIN).exe $(BIN)-*.tar.xz
+	rm -rf build

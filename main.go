@@ -13,6 +13,7 @@ import (
 
 func main() {
 	if isCommand(os.Args[1:]) {
+		attachConsole()
 		os.Exit(runCommand(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	path := ""

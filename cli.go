@@ -41,7 +41,7 @@ type command struct {
 var commands = map[string]command{}
 
 // order is the order commands are listed in the help.
-var order = []string{"new", "demo", "info", "check", "template", "import", "export", "brief", "copy", "merge", "version"}
+var order = []string{"new", "demo", "info", "check", "template", "import", "export", "brief", "copy", "merge", "associate", "version"}
 
 func init() {
 	commands["new"] = command{"FILE.cpw --name NAME [--settlement S] [--city C] [--country C] [--currency KES]",
@@ -54,6 +54,17 @@ func init() {
 	commands["merge"] = command{"FILE.cpw THEIRS.cpw [--dry-run] [--json]",
 		"bring the changes of another copy of the workspace into FILE (THEIRS is only read)", runMerge}
 	commands["copy"] = command{"FILE.cpw OUT.cpw", "write a consistent copy for sharing", runCopy}
+	commands["associate"] = command{"", "make .cpw files open in this program (Windows: for the current user, no administrator needed)", func(args []string, out io.Writer) error {
+		if len(args) > 0 {
+			return usageError("associate takes no arguments")
+		}
+		msg, err := associate()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(out, msg)
+		return nil
+	}}
 	commands["version"] = command{"", "print the program's version", func(args []string, out io.Writer) error {
 		if len(args) > 0 {
 			return usageError("version takes no arguments")

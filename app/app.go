@@ -166,6 +166,7 @@ func (u *ui) open(path string) {
 func (u *ui) show(f *workspace.File) {
 	u.closeFile()
 	u.file = f
+	f.Author = u.authorName(f.Author)
 	u.recent.add(f.Path())
 	screen, name, err := newWorkspaceScreen(u, f)
 	if err != nil {

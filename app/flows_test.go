@@ -526,3 +526,21 @@ func TestUnitsAndCandidates(t *testing.T) {
 		t.Errorf("the gap's page lacks the candidate:\n%s", allText(s.area))
 	}
 }
+
+// The name set in Settings is the one the change log records.
+func TestSettingsName(t *testing.T) {
+	u, _ := openDemo(t)
+	u.onSettings()
+	fill(t, top(t, u), "Your name", "Wanjiru Kamau")
+	tap(t, top(t, u), "Save")
+	if u.file.Author != "Wanjiru Kamau" {
+		t.Fatalf("author %q", u.file.Author)
+	}
+	if _, err := u.file.CreateOrganisation(workspace.Organisation{Name: "Named Org", Kind: "media", Base: "local"}); err != nil {
+		t.Fatal(err)
+	}
+	log, _ := u.file.Changes(workspace.ChangeFilter{Limit: 1})
+	if len(log) != 1 || log[0].Author != "Wanjiru Kamau" {
+		t.Fatalf("change log: %+v", log)
+	}
+}

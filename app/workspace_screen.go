@@ -107,8 +107,9 @@ func newWorkspaceScreen(u *ui, f *workspace.File) (*workspaceScreen, string, err
 		merge.Disable() // a read-only file cannot take in changes; the overview says why
 		importBook.Disable()
 	}
+	settings := widget.NewButtonWithIcon("Settings…", theme.SettingsIcon(), u.onSettings)
 	closeButton := widget.NewButtonWithIcon("Close", theme.LogoutIcon(), u.showWelcome)
-	bar := container.NewHBox(saveCopy, merge, importBook, exportBook, template, brief, closeButton)
+	bar := container.NewHBox(saveCopy, merge, importBook, exportBook, template, brief, settings, closeButton)
 	split := container.NewHSplit(s.nav, s.area)
 	split.Offset = 0.16
 	s.content = container.NewBorder(container.NewPadded(bar), nil, nil, nil, split)

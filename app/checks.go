@@ -14,20 +14,20 @@ import (
 	"cpw/workspace"
 )
 
-// checksScreen lists the health checks' findings by severity, explains the
-// chosen one and leads to the record it is about.
+// checksScreen lists the health checks' findings in a table (sortable,
+// filtered as you type and by severity), explains the chosen one beside it
+// and leads to the record it is about.
 type checksScreen struct {
 	screen  *workspaceScreen
 	content fyne.CanvasObject
 
-	all      []workspace.Finding
-	shown    []workspace.Finding
-	selected int // index in shown, -1 for none
+	all     []workspace.Finding
+	pending []workspace.Finding // what the next load shows, chosen on the UI thread
+	view    *listView[workspace.Finding]
+	chosen  *workspace.Finding
 
 	summary  *widget.Label
 	severity *widget.Select
-	search   *widget.Entry
-	list     *widget.List
 
 	detailTitle   *widget.Label
 	detailMessage *widget.Label
@@ -45,39 +45,40 @@ var severityLabels = map[string]string{
 	workspace.SeverityCritical: "Critical", workspace.SeverityWarning: "Warning", workspace.SeverityInfo: "For information",
 }
 
+var severityRank = map[string]string{workspace.SeverityCritical: "0", workspace.SeverityWarning: "1", workspace.SeverityInfo: "2"}
+
 func newChecksScreen(s *workspaceScreen) *checksScreen {
-	c := &checksScreen{screen: s, selected: -1}
+	c := &checksScreen{screen: s}
 	c.summary = widget.NewLabelWithStyle("Running the health checks…", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	options := []string{allSeverities}
 	for _, sev := range workspace.Severities {
 		options = append(options, severityLabels[sev])
 	}
-	c.severity = widget.NewSelect(options, func(string) { c.apply() })
+	c.severity = widget.NewSelect(options, nil)
 	c.severity.SetSelected(allSeverities)
-	c.search = widget.NewEntry()
-	c.search.SetPlaceHolder("Find in findings (a name, a consortium, a check)…")
-	c.search.OnChanged = func(string) { c.apply() }
 	again := widget.NewButtonWithIcon("Run again", theme.ViewRefreshIcon(), s.refresh)
 	thresholds := widget.NewButtonWithIcon("Thresholds…", theme.SettingsIcon(), c.onThresholds)
 
-	c.list = widget.NewList(
-		func() int { return len(c.shown) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Truncation = fyne.TextTruncateEllipsis
-			msg := widget.NewLabel("")
-			msg.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, container.NewVBox(title, msg))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			f := c.shown[i]
-			row := o.(*fyne.Container)
-			texts := row.Objects[0].(*fyne.Container)
-			texts.Objects[0].(*widget.Label).SetText(f.Title + " — " + f.Subject.Name)
-			texts.Objects[1].(*widget.Label).SetText(f.Message)
-			row.Objects[1].(*widget.Icon).SetResource(severityIcon(f.Severity))
-		})
-	c.list.OnSelected = func(i widget.ListItemID) { c.choose(i) }
+	c.view = newListView(s.ui, "finding", "findings", []column[workspace.Finding]{
+		{title: "Severity", width: 120, text: func(f workspace.Finding) string { return severityLabels[f.Severity] },
+			sortKey: func(f workspace.Finding) string { return severityRank[f.Severity] }},
+		{title: "Finding", width: 280, text: func(f workspace.Finding) string { return f.Title }},
+		{title: "About", width: 150, text: func(f workspace.Finding) string { return f.Subject.Name }},
+		{title: "What the check found", width: 700, text: func(f workspace.Finding) string { return f.Message }},
+	}, func() ([]workspace.Finding, error) { return c.pending, nil })
+	c.view.snapshot = func() {
+		c.pending = nil
+		for _, f := range c.all {
+			if c.severity.Selected == allSeverities || severityLabels[f.Severity] == c.severity.Selected {
+				c.pending = append(c.pending, f)
+			}
+		}
+	}
+	c.view.onOpen = func(f workspace.Finding) { s.openSubject(f.Subject) }
+	c.view.onChoose = c.choose
+	c.view.filters = []fyne.CanvasObject{c.severity}
+	c.view.build()
+	c.severity.OnChanged = func(string) { c.view.reload() }
 
 	wrap := func(style fyne.TextStyle) *widget.Label {
 		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, style)
@@ -91,8 +92,8 @@ func newChecksScreen(s *workspaceScreen) *checksScreen {
 	c.detailFix = wrap(fyne.TextStyle{})
 	c.detailCheck = wrap(fyne.TextStyle{Italic: true})
 	c.open = widget.NewButtonWithIcon("Open the record", theme.NavigateNextIcon(), func() {
-		if c.selected >= 0 && c.selected < len(c.shown) {
-			s.openSubject(c.shown[c.selected].Subject)
+		if c.chosen != nil {
+			s.openSubject(c.chosen.Subject)
 		}
 	})
 	c.open.Importance = widget.HighImportance
@@ -107,76 +108,39 @@ func newChecksScreen(s *workspaceScreen) *checksScreen {
 	detailArea := container.NewStack(c.empty, c.detail)
 	c.detail.Hide()
 
-	bar := container.NewBorder(nil, nil, container.NewHBox(c.summary, c.severity), container.NewHBox(again, thresholds), c.search)
-	split := container.NewHSplit(c.list, container.NewPadded(detailArea))
-	split.Offset = 0.55
-	c.content = container.NewPadded(container.NewBorder(bar, nil, nil, nil, split))
+	bar := container.NewBorder(nil, nil, c.summary, container.NewHBox(again, thresholds))
+	split := container.NewHSplit(c.view.content, container.NewPadded(detailArea))
+	split.Offset = 0.62
+	c.content = container.NewBorder(container.NewPadded(bar), nil, nil, nil, split)
 	return c
 }
 
-// showFindings replaces the findings, keeping the chosen one when it is still there.
+// showFindings replaces the findings.
 func (c *checksScreen) showFindings(findings []workspace.Finding) {
-	var keep *workspace.Finding
-	if c.selected >= 0 && c.selected < len(c.shown) {
-		f := c.shown[c.selected]
-		keep = &f
-	}
 	c.all = findings
 	c.summary.SetText(summaryText(workspace.Summarise(findings)))
-	c.apply()
-	if keep != nil {
-		for i, f := range c.shown {
-			if f.Check == keep.Check && f.Subject == keep.Subject {
-				c.list.Select(i)
-				return
-			}
-		}
-	}
-}
-
-// apply narrows the findings to the chosen severity and the search text.
-func (c *checksScreen) apply() {
-	if c.list == nil {
-		return
-	}
-	words := strings.Fields(strings.ToLower(c.search.Text))
-	c.shown = c.shown[:0]
-	for _, f := range c.all {
-		if c.severity.Selected != allSeverities && severityLabels[f.Severity] != c.severity.Selected {
-			continue
-		}
-		text := strings.ToLower(f.Check + " " + f.Title + " " + f.Message + " " + f.Subject.Name)
-		match := true
-		for _, w := range words {
-			if !strings.Contains(text, w) {
-				match = false
-				break
-			}
-		}
-		if match {
-			c.shown = append(c.shown, f)
-		}
-	}
-	c.selected = -1
-	c.list.UnselectAll()
-	c.list.Refresh()
-	c.detail.Hide()
-	c.empty.Show()
-	if len(c.all) > 0 && len(c.shown) == 0 {
-		c.empty.SetText("No finding matches.")
-	} else if len(c.all) == 0 {
+	c.view.reload()
+	c.choose(workspace.Finding{}, false)
+	switch {
+	case len(findings) == 0:
 		c.empty.SetText("The checks found nothing to worry about.")
-	} else {
+	default:
 		c.empty.SetText("Choose a finding to see why it matters and what to do.")
 	}
 }
 
-func (c *checksScreen) choose(i int) {
-	if i < 0 || i >= len(c.shown) {
+// choose shows the chosen finding beside the table (ok false: none).
+func (c *checksScreen) choose(f workspace.Finding, ok bool) {
+	if c.detail == nil {
+		return // the table is being built, before the details beside it
+	}
+	if !ok {
+		c.chosen = nil
+		c.detail.Hide()
+		c.empty.Show()
 		return
 	}
-	c.selected = i
-	f := c.shown[i]
+	c.chosen = &f
 	c.detailTitle.SetText(f.Title)
 	c.detailMessage.SetText(f.Message)
 	c.detailWhy.SetText(f.Why)

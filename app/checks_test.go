@@ -17,8 +17,8 @@ func TestChecksScreen(t *testing.T) {
 	u, _ := openDemo(t)
 	s := u.screen
 	c := s.checks
-	if len(c.all) == 0 || len(c.shown) != len(c.all) {
-		t.Fatalf("%d findings, %d shown", len(c.all), len(c.shown))
+	if len(c.all) == 0 || len(c.view.rows()) != len(c.all) {
+		t.Fatalf("%d findings, %d shown", len(c.all), len(c.view.rows()))
 	}
 	if !strings.Contains(c.summary.Text, "critical") {
 		t.Errorf("summary %q", c.summary.Text)
@@ -29,25 +29,37 @@ func TestChecksScreen(t *testing.T) {
 	}
 
 	c.severity.SetSelected("Critical")
-	for _, f := range c.shown {
+	for _, f := range c.view.rows() {
 		if f.Severity != workspace.SeverityCritical {
 			t.Fatalf("a %s finding shown under Critical", f.Severity)
 		}
 	}
-	critical := len(c.shown)
+	critical := len(c.view.rows())
 	c.severity.SetSelected(allSeverities)
-	test.Type(c.search, "ENR")
-	if len(c.shown) == 0 || len(c.shown) >= len(c.all) {
-		t.Errorf("searching ENR shows %d of %d", len(c.shown), len(c.all))
+	test.Type(c.view.filter, "ENR")
+	if len(c.view.rows()) == 0 || len(c.view.rows()) >= len(c.all) {
+		t.Errorf("searching ENR shows %d of %d", len(c.view.rows()), len(c.all))
 	}
-	c.search.SetText("")
+	c.view.filter.SetText("")
+	// Sorted by severity, the critical findings come first; by finding, by title.
+	if rows := c.view.rows(); rows[0].Severity != workspace.SeverityCritical {
+		t.Errorf("sorted by severity, the first is %s", rows[0].Severity)
+	}
+	c.view.sortBy(1)
+	rows := c.view.rows()
+	for i := 1; i < len(rows); i++ {
+		if strings.ToLower(rows[i-1].Title) > strings.ToLower(rows[i].Title) {
+			t.Fatalf("not sorted by finding: %q before %q", rows[i-1].Title, rows[i].Title)
+		}
+	}
+	c.view.sortBy(0)
 	if critical == 0 {
 		t.Fatal("the demo has no critical finding")
 	}
 
 	// Choosing a finding explains it and leads to its record.
-	c.list.Select(0)
-	f := c.shown[0]
+	c.view.selectRow(0)
+	f := c.view.rows()[0]
 	if c.detailMessage.Text != f.Message || c.detailWhy.Text != f.Why || !c.detail.Visible() {
 		t.Errorf("details show %q", c.detailMessage.Text)
 	}

@@ -29,16 +29,18 @@ type column[T any] struct {
 // type, a count of shown and total rows, headers that sort when clicked,
 // and actions to add, edit and delete. Rows are loaded off the UI thread.
 type listView[T any] struct {
-	ui      *ui
-	noun    string // "organisation", for buttons and messages
-	plural  string
-	cols    []column[T]
-	load    func() ([]T, error)
-	onNew   func()           // nil: no New button
-	onOpen  func(T)          // double-click, Enter or the Open button
-	onDel   func(T)          // nil: no Delete button
-	extra   []*widget.Button // more actions on the selected row
-	extraOn []func(T)
+	ui     *ui
+	noun   string // "organisation", for buttons and messages
+	plural string
+	cols   []column[T]
+	load   func() ([]T, error)
+	onNew  func()           // nil: no New button
+	onOpen func(T)          // double-click, Enter or the Open button
+	onDel  func(T)          // nil: no Delete button
+	extra  []*widget.Button // more actions on the selected row
+	// onChoose is told the row chosen (ok false when none is).
+	onChoose func(row T, ok bool)
+	extraOn  []func(T)
 
 	all      []T
 	hay      []string // each row's text, lower case, for the filter
@@ -257,6 +259,14 @@ func (l *listView[T]) sortBy(col int) {
 
 func (l *listView[T]) choose(row int) {
 	l.selected = row
+	if l.onChoose != nil {
+		if row >= 0 && row < len(l.shown) {
+			l.onChoose(l.all[l.shown[row]], true)
+		} else {
+			var zero T
+			l.onChoose(zero, false)
+		}
+	}
 	for _, b := range l.buttons {
 		if row >= 0 && row < len(l.shown) {
 			b.Enable()

@@ -44,13 +44,17 @@ $(FYNE):
 # cpw.exe for Windows, cross-built with MinGW-w64: a GUI program (no console
 # window when double-clicked; commands run from a terminal still print) with
 # the icon and version embedded. It runs from any folder, without installing.
+# cpw-cli.exe beside it is the same program as a console program, for
+# scripts and terminals (cmd.exe does not wait for a GUI program).
 windows: deps $(FYNE)
 	@sh scripts/deps.sh gcc-mingw-w64-x86-64
 	@cp FyneApp.toml build/FyneApp.toml.keep # the tool counts its builds in it: keep it as it was
 	CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOOS=windows GOARCH=amd64 \
 		$(FYNE) package --os windows --release --name $(BIN) --app-version $(VERSION) --app-build 1; \
 		status=$$?; cp build/FyneApp.toml.keep FyneApp.toml; exit $$status
-	@file $(BIN).exe
+	CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOOS=windows GOARCH=amd64 \
+		$(GO) build -trimpath -ldflags "-s -w" -tags release -o $(BIN)-cli.exe .
+	@file $(BIN).exe $(BIN)-cli.exe
 
 # The Linux package: a tarball with the program, its desktop file (which
 # opens .cpw files) and icon, and a Makefile that installs them.
@@ -58,5 +62,5 @@ package: build $(FYNE)
 	sh scripts/package.sh $(FYNE) $(VERSION)
 
 clean:
-	rm -f $(BIN) $(BIN).exe $(BIN)-*.tar.xz
+	rm -f $(BIN) $(BIN).exe $(BIN)-cli.exe $(BIN)-*.tar.xz
 	rm -rf build

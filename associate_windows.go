@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"golang.org/x/sys/windows/registry"
 )
@@ -32,6 +33,7 @@ func associate() (string, error) {
 	for _, v := range []struct{ path, name, value string }{
 		{`.cpw`, "", "CPW.Workspace"},
 		{`.cpw`, "Content Type", "application/x-cpw-workspace"},
+		{`.cpw\OpenWithProgids`, "CPW.Workspace", ""},
 		{`CPW.Workspace`, "", "Consortium Planning Workspace"},
 		{`CPW.Workspace\DefaultIcon`, "", `"` + exe + `",0`},
 		{`CPW.Workspace\shell\open\command`, "", `"` + exe + `" "%1"`},
@@ -40,5 +42,8 @@ func associate() (string, error) {
 			return "", fmt.Errorf("the file association could not be written to the registry: %v", err)
 		}
 	}
-	return fmt.Sprintf("Workspace files (.cpw) now open in %s for this Windows user. Run this again if you move the program.", exe), nil
+	// Tell Explorer, so that icons and Open with follow at once.
+	const assocChanged, idList = 0x08000000, 0 // SHCNE_ASSOCCHANGED, SHCNF_IDLIST
+	syscall.NewLazyDLL("shell32.dll").NewProc("SHChangeNotify").Call(assocChanged, idList, 0, 0)
+	return fmt.Sprintf("Workspace files (.cpw) now open in %s for this Windows user, unless you chose another program for them in Open with. Run this again if you move the program.", exe), nil
 }

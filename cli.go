@@ -562,6 +562,6 @@ func terminalProgress() (importexport.Progress, func()) {
 		if total > 0 {
 			line = fmt.Sprintf("%s… %d%%", what, 100*done/total)
 		}
-		fmt.Fprintf(os.Stderr, "\r\x1b[K%s", line)
-	}, func() { fmt.Fprint(os.Stderr, "\r\x1b[K") }
+		fmt.Fprint(os.Stderr, clearLine+line)
+	}, func() { fmt.Fprint(os.Stderr, clearLine) }
 }

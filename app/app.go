@@ -55,6 +55,8 @@ type ui struct {
 	// waiting counts the "please wait" dialogs shown: Esc leaves them be,
 	// since the work they wait for goes on.
 	waiting int
+	// accountName is the open workspace's author before Settings named it.
+	accountName string
 }
 
 func newUI(a fyne.App, version string) *ui {
@@ -166,6 +168,7 @@ func (u *ui) open(path string) {
 func (u *ui) show(f *workspace.File) {
 	u.closeFile()
 	u.file = f
+	u.accountName = f.Author
 	f.Author = u.authorName(f.Author)
 	u.recent.add(f.Path())
 	screen, name, err := newWorkspaceScreen(u, f)

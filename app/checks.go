@@ -21,10 +21,9 @@ type checksScreen struct {
 	screen  *workspaceScreen
 	content fyne.CanvasObject
 
-	all     []workspace.Finding
-	pending []workspace.Finding // what the next load shows, chosen on the UI thread
-	view    *listView[workspace.Finding]
-	chosen  *workspace.Finding
+	all    []workspace.Finding
+	view   *listView[workspace.Finding]
+	chosen *workspace.Finding
 
 	summary  *widget.Label
 	severity *widget.Select
@@ -65,14 +64,17 @@ func newChecksScreen(s *workspaceScreen) *checksScreen {
 		{title: "Finding", width: 280, text: func(f workspace.Finding) string { return f.Title }},
 		{title: "About", width: 150, text: func(f workspace.Finding) string { return f.Subject.Name }},
 		{title: "What the check found", width: 700, text: func(f workspace.Finding) string { return f.Message }},
-	}, func() ([]workspace.Finding, error) { return c.pending, nil })
-	c.view.snapshot = func() {
-		c.pending = nil
+	}, nil)
+	// The findings of the chosen severity, picked on the UI thread; the
+	// load hands them over.
+	c.view.snapshot = func() func() ([]workspace.Finding, error) {
+		var shown []workspace.Finding
 		for _, f := range c.all {
 			if c.severity.Selected == allSeverities || severityLabels[f.Severity] == c.severity.Selected {
-				c.pending = append(c.pending, f)
+				shown = append(shown, f)
 			}
 		}
+		return func() ([]workspace.Finding, error) { return shown, nil }
 	}
 	c.view.onOpen = func(f workspace.Finding) { s.openSubject(f.Subject) }
 	c.view.onChoose = c.choose
@@ -214,6 +216,10 @@ func (c *checksScreen) onThresholds() {
 // page, or its form; a community unit in its dialog.
 func (s *workspaceScreen) openSubject(sub workspace.Subject) {
 	f := s.file
+	if sub.ID == "" {
+		s.ui.showSubject(sub) // about something missing, such as a role no longer in the catalogue
+		return
+	}
 	switch sub.Kind {
 	case "consortium":
 		s.show(secConsortia)

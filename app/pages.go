@@ -741,7 +741,6 @@ func (s *workspaceScreen) retireRole(r workspace.Role) {
 func (s *workspaceScreen) showRole(id string) {
 	f := s.file
 	today := s.today().Format(workspace.DateLayout)
-	s.reopen = func() { s.showRole(id) }
 	s.ui.busy("Reading the role…", func() (func(), error) {
 		r, err := f.Role(id)
 		if err != nil {
@@ -910,7 +909,7 @@ func (s *workspaceScreen) showMeeting(id string) {
 	section(fmt.Sprintf("Decisions (%d)", len(decisions)), func() {
 		text := multiline("")
 		s.ui.showForm("Decision of the meeting of "+m.HeldOn, "Add", []field{{label: "Decision", obj: text}}, func() error {
-			_, err := f.CreateDecision(workspace.Decision{MeetingID: id, Position: len(decisions) + 1, Text: text.Text})
+			_, err := f.CreateDecision(workspace.Decision{MeetingID: id, Position: nextPosition(len(decisions), func(i int) int { return decisions[i].Position }), Text: text.Text})
 			return err
 		}, s.changed)
 	})
@@ -944,7 +943,7 @@ func (s *workspaceScreen) showMeeting(id string) {
 				if err != nil {
 					return err
 				}
-				_, err = f.CreateFollowUp(workspace.FollowUp{MeetingID: id, Position: len(actions) + 1, Text: text.Text, OwnerID: oid, DueOn: due.Text})
+				_, err = f.CreateFollowUp(workspace.FollowUp{MeetingID: id, Position: nextPosition(len(actions), func(i int) int { return actions[i].Position }), Text: text.Text, OwnerID: oid, DueOn: due.Text})
 				return err
 			}, s.changed)
 		})
@@ -1072,4 +1071,13 @@ func (s *workspaceScreen) editCandidate(g workspace.ResourceGap, c workspace.Gap
 			return err
 		}, s.changed)
 	})
+}
+
+// nextPosition is one past the highest position of n items.
+func nextPosition(n int, pos func(int) int) int {
+	high := 0
+	for i := 0; i < n; i++ {
+		high = max(high, pos(i))
+	}
+	return high + 1
 }

@@ -563,8 +563,6 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 	kind.SetSelected(kinds[0])
 	since := widget.NewEntry()
 	since.SetPlaceHolder("Since YYYY-MM-DD")
-	var filter workspace.ChangeFilter
-	var badSince string
 	var l *listView[changeRow]
 	l = newListView(s.ui, "change", "changes", []column[changeRow]{
 		{title: "When (UTC)", width: 180, text: func(c changeRow) string { return strings.Replace(c.At[:min(len(c.At), 19)], "T", " ", 1) },
@@ -573,25 +571,22 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 		{title: "Record", width: 150, text: func(c changeRow) string { return c.Entity }},
 		{title: "Change", width: 80, text: func(c changeRow) string { return c.Action }},
 		{title: "What", width: 640, text: func(c changeRow) string { return c.Summary }},
-	}, func() ([]changeRow, error) {
-		filter, bad := filter, badSince
-		if bad != "" {
-			return nil, fieldError("Since", "“"+bad+"” is not a date: write it as YYYY-MM-DD, for example 2026-03-31.")
-		}
-		return f.Changes(filter)
-	})
-	// Read on the UI thread before each load; the load runs elsewhere.
-	l.snapshot = func() {
-		filter, badSince = workspace.ChangeFilter{}, ""
+	}, nil)
+	// Read on the UI thread before each load; each load gets its own copy.
+	l.snapshot = func() func() ([]changeRow, error) {
+		filter := workspace.ChangeFilter{}
 		if kind.SelectedIndex() > 0 {
 			filter.Entity = kind.Selected
 		}
 		if d := strings.TrimSpace(since.Text); d != "" {
 			if _, err := time.Parse(workspace.DateLayout, d); err != nil {
-				badSince = d
+				return func() ([]changeRow, error) {
+					return nil, fieldError("Since", "“"+d+"” is not a date: write it as YYYY-MM-DD, for example 2026-03-31.")
+				}
 			}
 			filter.Since = d
 		}
+		return func() ([]changeRow, error) { return f.Changes(filter) }
 	}
 	l.desc = true
 	l.filters = []fyne.CanvasObject{container.NewGridWrap(fyne.NewSize(210, kind.MinSize().Height), kind),

@@ -42,7 +42,7 @@ func (u *ui) onSettings() {
 		}
 		u.app.Preferences().SetString(prefAuthor, strings.TrimSpace(name.Text))
 		if u.file != nil {
-			u.file.Author = u.authorName(u.file.Author)
+			u.file.Author = u.authorName(u.accountName)
 		}
 	}, u.window)
 	d.Resize(fyne.NewSize(620, 300))

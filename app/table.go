@@ -57,7 +57,7 @@ type listView[T any] struct {
 	table   *listTable
 	// snapshot runs on the UI thread before each load, to read what the
 	// load needs from widgets (the load itself runs on another goroutine).
-	snapshot func()
+	snapshot func() func() ([]T, error)
 	content  fyne.CanvasObject
 	buttons  []*widget.Button // enabled only with a row selected
 }
@@ -74,7 +74,7 @@ func (l *listView[T]) build() *listView[T] {
 	// Enter in the filter opens the row chosen, or the only one left.
 	l.filter.OnSubmitted = func(string) {
 		if l.selected < 0 && len(l.shown) == 1 {
-			l.selected = 0
+			l.selectRow(0)
 		}
 		l.open()
 	}
@@ -161,13 +161,14 @@ func (l *listView[T]) addAction(label string, icon fyne.Resource, fn func(T)) {
 // reload reads the rows again off the UI thread and shows them, keeping the
 // filter and the sort.
 func (l *listView[T]) reload() {
+	load := l.load
 	if l.snapshot != nil {
-		l.snapshot()
+		load = l.snapshot()
 	}
 	l.loads++
 	run := l.loads
 	l.ui.background(func() {
-		rows, err := l.load()
+		rows, err := load()
 		fyne.Do(func() {
 			if run != l.loads {
 				return

@@ -140,6 +140,7 @@ func (s *workspaceScreen) show(name string) {
 func (s *workspaceScreen) setContent(o fyne.CanvasObject) {
 	s.area.Objects = []fyne.CanvasObject{o}
 	s.area.Refresh()
+	s.ui.window.Canvas().Unfocus() // a hidden table or filter must not take keys
 }
 
 func (s *workspaceScreen) build(name string) fyne.CanvasObject {

@@ -295,7 +295,7 @@ func TestExcelCommands(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &report); err != nil {
 		t.Fatalf("import --json is not JSON: %v\n%s", err, out)
 	}
-	if !report.DryRun || report.Written || len(report.Sheets) != 9 || report.Problems == nil {
+	if !report.DryRun || report.Written || len(report.Sheets) != 12 || report.Problems == nil {
 		t.Fatalf("dry run report: %+v", report)
 	}
 	if code, out, errOut = cpw("import", target, book); code != 0 || !strings.HasPrefix(out, "Imported: ") {

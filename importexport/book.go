@@ -22,6 +22,9 @@ type book struct {
 	assignments   []workspace.Assignment
 	gaps          []workspace.ResourceGap
 	meetings      []workspace.Meeting
+	candidates    []workspace.GapCandidate
+	decisions     []workspace.Decision
+	actions       []workspace.FollowUp
 	sectors       []workspace.Sector
 	names         names
 
@@ -93,7 +96,7 @@ func startBook(f *workspace.File) (*book, error) {
 		}
 		return n.units[b.units[i].ID] < n.units[b.units[j].ID]
 	})
-	later := []*sheetSpec{&peopleSheet, &membersSheet, &assignmentsSheet, &gapsSheet, &meetingsSheet}
+	later := []*sheetSpec{&peopleSheet, &membersSheet, &assignmentsSheet, &gapsSheet, &candidatesSheet, &meetingsSheet, &decisionsSheet, &actionsSheet}
 	for _, s := range later {
 		b.loaded[s] = make(chan struct{})
 	}
@@ -112,7 +115,10 @@ func startBook(f *workspace.File) (*book, error) {
 			func() (err error) { b.members, err = f.Members(""); return err },
 			func() (err error) { b.assignments, err = f.Assignments(workspace.AssignmentFilter{}); return err },
 			func() (err error) { b.gaps, err = f.ResourceGaps(workspace.GapFilter{}); return err },
+			func() (err error) { b.candidates, err = f.GapCandidates(""); return err },
 			func() (err error) { b.meetings, err = f.Meetings(); return err },
+			func() (err error) { b.decisions, err = f.Decisions(""); return err },
+			func() (err error) { b.actions, err = f.FollowUps(""); return err },
 		}
 		for i, step := range steps {
 			if err := step(); err != nil {
@@ -223,6 +229,40 @@ func (b *book) rows(s *sheetSpec) []row {
 				"Status": label(workspace.GapStatuses, g.Status), "Estimated cost": g.EstimatedCost, "Secured": g.Secured,
 				"Filled by organisation": n.orgs[g.FilledByOrganisationID], "Filled by person": n.people[g.FilledByPersonID],
 				"Filled by person ID": g.FilledByPersonID, "Notes": g.Notes})
+		}
+	case &candidatesSheet:
+		gaps := map[string]*workspace.ResourceGap{}
+		for i := range b.gaps {
+			gaps[b.gaps[i].ID] = &b.gaps[i]
+		}
+		for _, c := range b.candidates {
+			g := gaps[c.GapID]
+			if g == nil {
+				continue
+			}
+			out = append(out, row{"ID": c.ID, "Consortium": n.consortia[g.ConsortiumID], "Gap": g.Title,
+				"Organisation": n.orgs[c.OrganisationID], "Stage": label(workspace.CandidateStages, c.Stage), "Notes": c.Notes})
+		}
+	case &decisionsSheet, &actionsSheet:
+		meetings := map[string]*workspace.Meeting{}
+		for i := range b.meetings {
+			meetings[b.meetings[i].ID] = &b.meetings[i]
+		}
+		if s == &decisionsSheet {
+			for _, d := range b.decisions {
+				if m := meetings[d.MeetingID]; m != nil {
+					out = append(out, row{"ID": d.ID, "Meeting ID": m.ID, "Held on": m.HeldOn, "Meeting": m.Title,
+						"Position": int64(d.Position), "Decision": d.Text})
+				}
+			}
+			break
+		}
+		for _, a := range b.actions {
+			if m := meetings[a.MeetingID]; m != nil {
+				out = append(out, row{"ID": a.ID, "Meeting ID": m.ID, "Held on": m.HeldOn, "Meeting": m.Title,
+					"Position": int64(a.Position), "Action": a.Text, "Owner": n.people[a.OwnerID], "Owner ID": a.OwnerID,
+					"Due": a.DueOn, "Done": a.DoneOn})
+			}
 		}
 	case &meetingsSheet:
 		for _, m := range b.meetings {

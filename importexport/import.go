@@ -59,7 +59,7 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 	}
 	if len(parts) == 0 {
 		report.add(Problem{Severity: Error, Sheet: filepath.Base(path),
-			Message: "The workbook has no sheet this program can import: name the sheets Organisations, People, Consortia, Members, Assignments, Gaps, Meetings, Units or Roles, or use the template."})
+			Message: "The workbook has no sheet this program can import: name the sheets Organisations, People, Consortia, Members, Assignments, Gaps, Candidates, Meetings, Decisions, Actions, Units or Roles, or use the template."})
 	}
 	// Import in the order of sheets (a row may refer to rows of earlier sheets).
 	sort.SliceStable(parts, func(i, j int) bool { return parts[i].order < parts[j].order })
@@ -151,7 +151,7 @@ func classify(s *sheetRows, r *Report) *part {
 	}
 	if spec == nil {
 		r.add(Problem{Severity: Warning, Sheet: s.name,
-			Message: "This sheet was not imported: its name does not say what it holds. Name it Organisations, People, Consortia, Members, Assignments, Gaps, Meetings, Units or Roles."})
+			Message: "This sheet was not imported: its name does not say what it holds. Name it Organisations, People, Consortia, Members, Assignments, Gaps, Candidates, Meetings, Decisions, Actions, Units or Roles."})
 		return nil
 	}
 	p := &part{spec: spec, order: order, rows: s, cols: map[int]string{}, index: map[string]int{}, is3W: is3W}
@@ -204,7 +204,8 @@ func classify(s *sheetRows, r *Report) *part {
 var requiredColumns = map[*sheetSpec][]string{
 	&organisationsSheet: {"Name"}, &peopleSheet: {"Name"}, &consortiaSheet: {"Code"}, &membersSheet: {"Consortium", "Organisation"},
 	&rolesSheet: {"Name"}, &assignmentsSheet: {"Role", "Start"}, &gapsSheet: {"Title"}, &meetingsSheet: {"Held on"},
-	&unitsSheet: {"Level", "Name"},
+	&unitsSheet: {"Level", "Name"}, &candidatesSheet: {"Gap", "Organisation"}, &decisionsSheet: {"Decision"},
+	&actionsSheet: {"Action"},
 }
 
 func hxlMatches(c col, tag string) bool {

@@ -399,6 +399,31 @@ func sameRecords(t *testing.T, a, b *workspace.File) {
 		}
 		compare("meetings", x, y)
 	}
+	ib = byID(len(rb.candidates), func(i int) string { return rb.candidates[i].ID })
+	if len(ra.candidates) == 0 || len(ra.decisions) == 0 || len(ra.actions) == 0 {
+		t.Errorf("the demo has %d candidates, %d decisions, %d actions: nothing to compare", len(ra.candidates), len(ra.decisions), len(ra.actions))
+	}
+	if len(ra.candidates) != len(rb.candidates) || len(ra.decisions) != len(rb.decisions) || len(ra.actions) != len(rb.actions) {
+		t.Errorf("candidates %d/%d, decisions %d/%d, actions %d/%d", len(ra.candidates), len(rb.candidates),
+			len(ra.decisions), len(rb.decisions), len(ra.actions), len(rb.actions))
+	}
+	for _, x := range ra.candidates {
+		y := rb.candidates[ib[x.ID]]
+		x.Stamp, y.Stamp = workspace.Stamp{}, workspace.Stamp{}
+		compare("candidates", x, y)
+	}
+	ib = byID(len(rb.decisions), func(i int) string { return rb.decisions[i].ID })
+	for _, x := range ra.decisions {
+		y := rb.decisions[ib[x.ID]]
+		x.Stamp, y.Stamp = workspace.Stamp{}, workspace.Stamp{}
+		compare("decisions", x, y)
+	}
+	ib = byID(len(rb.actions), func(i int) string { return rb.actions[i].ID })
+	for _, x := range ra.actions {
+		y := rb.actions[ib[x.ID]]
+		x.Stamp, y.Stamp = workspace.Stamp{}, workspace.Stamp{}
+		compare("actions", x, y)
+	}
 	ib = byID(len(rb.roles), func(i int) string { return rb.roles[i].Name })
 	for _, x := range ra.roles {
 		y := rb.roles[ib[x.Name]]

@@ -45,6 +45,12 @@ type importer struct {
 	gapByKey                map[string]string
 	meetings                map[string]*workspace.Meeting
 	meetingByKey            map[string]string
+	candidates              map[string]*workspace.GapCandidate
+	candidateByKey          map[string]string // gap and organisation
+	decisions               map[string]*workspace.Decision
+	decisionByKey           map[string]string // meeting and text
+	actions                 map[string]*workspace.FollowUp
+	actionByKey             map[string]string // meeting and text
 	sectorByName            map[string]string
 
 	seen    map[string]string            // record id → the row that already imported it
@@ -114,6 +120,21 @@ func (im *importer) load() error {
 	for i := range b.meetings {
 		m := &b.meetings[i]
 		im.meetings[m.ID], im.meetingByKey[key(m.HeldOn, m.Kind, m.Title)] = m, m.ID
+	}
+	im.candidates, im.candidateByKey = map[string]*workspace.GapCandidate{}, map[string]string{}
+	for i := range b.candidates {
+		c := &b.candidates[i]
+		im.candidates[c.ID], im.candidateByKey[key(c.GapID, c.OrganisationID)] = c, c.ID
+	}
+	im.decisions, im.decisionByKey = map[string]*workspace.Decision{}, map[string]string{}
+	for i := range b.decisions {
+		d := &b.decisions[i]
+		im.decisions[d.ID], im.decisionByKey[key(d.MeetingID, d.Text)] = d, d.ID
+	}
+	im.actions, im.actionByKey = map[string]*workspace.FollowUp{}, map[string]string{}
+	for i := range b.actions {
+		a := &b.actions[i]
+		im.actions[a.ID], im.actionByKey[key(a.MeetingID, a.Text)] = a, a.ID
 	}
 	im.sectorByName = map[string]string{}
 	for id, name := range b.names.sectors {
@@ -625,6 +646,7 @@ func (r *rowCtx) fail(entity, natural string) {
 var fieldColumns = map[string]string{
 	"Parent unit": "Parent", "Holder": "Person", "Community unit": "Unit", "Residents": "Residents (women)",
 	"Filled by organisation": "Filled by organisation", "Filled by person": "Filled by person",
+	"Resource gap": "Gap",
 }
 
 // saved records what saving a row's record did, or its error.

@@ -47,7 +47,7 @@ type sheetSpec struct {
 var entities = map[*sheetSpec]string{
 	&unitsSheet: "community unit", &organisationsSheet: "organisation", &peopleSheet: "person", &consortiaSheet: "consortium",
 	&membersSheet: "consortium member", &rolesSheet: "role", &assignmentsSheet: "assignment", &gapsSheet: "resource gap",
-	&meetingsSheet: "meeting",
+	&meetingsSheet: "meeting", &candidatesSheet: "gap candidate", &decisionsSheet: "decision", &actionsSheet: "follow-up action",
 }
 
 // idCol is the first column of every sheet. Export fills it so that a
@@ -172,14 +172,43 @@ var (
 	}}
 )
 
+// The rows that belong to gaps and meetings.
+var (
+	candidatesSheet = sheetSpec{"Candidates", []string{"Gap candidates", "Candidate organisations"}, []col{idCol,
+		{header: "Consortium", aliases: []string{"consortium code"}, list: "Consortium codes", width: 12, note: "The consortium of the gap, by code. Blank for a need of the whole initiative."},
+		{header: "Gap", aliases: []string{"gap title", "need", "resource gap"}, width: 36, note: "The gap's title, as on the Gaps sheet."},
+		{header: "Organisation", aliases: []string{"candidate", "organisation name"}, width: 32, note: "The organisation approached to fill it, by name or acronym."},
+		{header: "Stage", kind: choice, choices: workspace.CandidateStages, list: "Candidate stages", width: 14, note: "How far the approach got."},
+		{header: "Notes", aliases: []string{"note", "comments"}, width: 30, note: "Anything else worth knowing."},
+	}}
+	decisionsSheet = sheetSpec{"Decisions", []string{"Meeting decisions", "Decision"}, []col{idCol,
+		{header: "Meeting ID", width: 38, note: "Filled in by Export Excel: the meeting the decision was taken at. Otherwise give its date and title."},
+		{header: "Held on", aliases: []string{"meeting date", "date"}, kind: date, width: 12, note: "The day of the meeting."},
+		{header: "Meeting", aliases: []string{"meeting title", "title"}, width: 30, note: "The meeting's title, as on the Meetings sheet."},
+		{header: "Position", aliases: []string{"number", "no"}, kind: count, width: 9, note: "Its place among the meeting's decisions: 1, 2, 3…"},
+		{header: "Decision", aliases: []string{"text", "decided"}, width: 60, note: "What was decided. Required."},
+	}}
+	actionsSheet = sheetSpec{"Actions", []string{"Follow-up actions", "Follow-ups", "Action points"}, []col{idCol,
+		{header: "Meeting ID", width: 38, note: "Filled in by Export Excel: the meeting that agreed on it. Otherwise give its date and title."},
+		{header: "Held on", aliases: []string{"meeting date", "date"}, kind: date, width: 12, note: "The day of the meeting."},
+		{header: "Meeting", aliases: []string{"meeting title", "title"}, width: 30, note: "The meeting's title, as on the Meetings sheet."},
+		{header: "Position", aliases: []string{"number", "no"}, kind: count, width: 9, note: "Its place among the meeting's actions: 1, 2, 3…"},
+		{header: "Action", aliases: []string{"text", "task", "follow-up"}, width: 50, note: "What is to be done. Required."},
+		{header: "Owner", aliases: []string{"responsible", "who"}, width: 26, note: "The person who sees it done, by name or e-mail."},
+		{header: "Owner ID", width: 38, note: "Filled in by Export Excel: tells apart people with the same name."},
+		{header: "Due", aliases: []string{"due on", "deadline", "by"}, kind: date, width: 12, note: "When it is due."},
+		{header: "Done", aliases: []string{"done on", "completed"}, kind: date, width: 12, note: "When it was done; blank while open."},
+	}}
+)
+
 // sheets is every sheet in the order of import.
 var sheets = []*sheetSpec{&unitsSheet, &organisationsSheet, &peopleSheet, &consortiaSheet, &membersSheet,
-	&rolesSheet, &assignmentsSheet, &gapsSheet, &meetingsSheet}
+	&rolesSheet, &assignmentsSheet, &gapsSheet, &candidatesSheet, &meetingsSheet, &decisionsSheet, &actionsSheet}
 
 // writeOrder is the order sheets appear in a workbook this program writes:
 // the ones people fill most first.
 var writeOrder = []*sheetSpec{&organisationsSheet, &peopleSheet, &consortiaSheet, &membersSheet, &assignmentsSheet,
-	&gapsSheet, &meetingsSheet, &unitsSheet, &rolesSheet}
+	&gapsSheet, &candidatesSheet, &meetingsSheet, &decisionsSheet, &actionsSheet, &unitsSheet, &rolesSheet}
 
 // listsSheet feeds the dropdowns.
 const listsSheet = "Lists"

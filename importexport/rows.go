@@ -29,6 +29,12 @@ func (im *importer) importRow(r *rowCtx, res *SheetResult) {
 		im.gapRow(r, res)
 	case &meetingsSheet:
 		im.meetingRow(r, res)
+	case &candidatesSheet:
+		im.candidateRow(r, res)
+	case &decisionsSheet:
+		im.decisionRow(r, res)
+	case &actionsSheet:
+		im.actionRow(r, res)
 	}
 }
 
@@ -566,4 +572,137 @@ func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
 	}
 	im.meetings[saved.ID] = &saved
 	im.meetingByKey[key(saved.HeldOn, saved.Kind, saved.Title)] = saved.ID
+}
+
+// meetingOf finds the meeting a decision or action row belongs to: by the
+// Meeting ID an export writes, else by its date and title.
+func (im *importer) meetingOf(r *rowCtx) (string, bool) {
+	if v := r.get("Meeting ID"); v != "" {
+		if id := im.resolve(v); im.meetings[id] != nil {
+			return id, true
+		}
+		r.problem("Meeting ID", "There is no meeting with this ID in the workspace or in the workbook.")
+		return "", false
+	}
+	var held string
+	r.date("Held on", &held)
+	title := r.get("Meeting")
+	if held == "" {
+		r.problem("Held on", "Give the day of the meeting (and its title), or keep the Meeting ID column Export Excel writes.")
+		return "", false
+	}
+	var found []string
+	for id, m := range im.meetings {
+		if m.HeldOn == held && (title == "" || key(m.Title) == key(title)) {
+			found = append(found, id)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], true
+	case 0:
+		r.problem("Meeting", "There is no meeting of %s%s in the workspace or in the workbook.", held, nonEmptyQuoted(title))
+	default:
+		r.problem("Meeting", "%d meetings were held on %s%s: give the meeting's title, or keep the Meeting ID column.", len(found), held, nonEmptyQuoted(title))
+	}
+	return "", false
+}
+
+func nonEmptyQuoted(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " called “" + clip(s, 60) + "”"
+}
+
+func (im *importer) candidateRow(r *rowCtx, res *SheetResult) {
+	id, old := byID(r, im.candidates)
+	var consortiumID, orgID string
+	r.consortium("Consortium", &consortiumID)
+	r.org("Organisation", &orgID)
+	gapID := ""
+	if t := r.get("Gap"); t != "" {
+		if gapID = im.gapByKey[key(consortiumID, t)]; gapID == "" {
+			r.missing("Gap", "resource gap", t)
+		}
+	}
+	if found := im.candidateByKey[key(gapID, orgID)]; old == nil && gapID != "" && r.natural(id, found) {
+		old = im.candidates[found]
+	}
+	c := workspace.GapCandidate{ID: id}
+	if old != nil {
+		c = *old
+	}
+	c.GapID, c.OrganisationID = gapID, orgID
+	r.choice("Stage", &c.Stage, workspace.CandidateStages)
+	r.text("Notes", &c.Notes)
+	if r.bad || r.duplicate("gap candidate", c.ID, r.get("Organisation")+" for "+r.get("Gap")) {
+		return
+	}
+	saved, outcome, err := workspace.Save(im.b, c)
+	if !r.saved(res, saved.ID, outcome, err) {
+		return
+	}
+	if old != nil {
+		delete(im.candidateByKey, key(old.GapID, old.OrganisationID))
+	}
+	im.candidates[saved.ID] = &saved
+	im.candidateByKey[key(saved.GapID, saved.OrganisationID)] = saved.ID
+}
+
+func (im *importer) decisionRow(r *rowCtx, res *SheetResult) {
+	id, old := byID(r, im.decisions)
+	meetingID, _ := im.meetingOf(r)
+	if found := im.decisionByKey[key(meetingID, r.get("Decision"))]; old == nil && meetingID != "" && r.natural(id, found) {
+		old = im.decisions[found]
+	}
+	d := workspace.Decision{ID: id}
+	if old != nil {
+		d = *old
+	}
+	d.MeetingID = meetingID
+	r.count("Position", &d.Position)
+	r.text("Decision", &d.Text)
+	if r.bad || r.duplicate("decision", d.ID, clip(d.Text, 40)) {
+		return
+	}
+	saved, outcome, err := workspace.Save(im.b, d)
+	if !r.saved(res, saved.ID, outcome, err) {
+		return
+	}
+	if old != nil {
+		delete(im.decisionByKey, key(old.MeetingID, old.Text))
+	}
+	im.decisions[saved.ID] = &saved
+	im.decisionByKey[key(saved.MeetingID, saved.Text)] = saved.ID
+}
+
+func (im *importer) actionRow(r *rowCtx, res *SheetResult) {
+	id, old := byID(r, im.actions)
+	meetingID, _ := im.meetingOf(r)
+	if found := im.actionByKey[key(meetingID, r.get("Action"))]; old == nil && meetingID != "" && r.natural(id, found) {
+		old = im.actions[found]
+	}
+	a := workspace.FollowUp{ID: id}
+	if old != nil {
+		a = *old
+	}
+	a.MeetingID = meetingID
+	r.count("Position", &a.Position)
+	r.text("Action", &a.Text)
+	r.person("Owner", "Owner ID", &a.OwnerID)
+	r.date("Due", &a.DueOn)
+	r.date("Done", &a.DoneOn)
+	if r.bad || r.duplicate("follow-up action", a.ID, clip(a.Text, 40)) {
+		return
+	}
+	saved, outcome, err := workspace.Save(im.b, a)
+	if !r.saved(res, saved.ID, outcome, err) {
+		return
+	}
+	if old != nil {
+		delete(im.actionByKey, key(old.MeetingID, old.Text))
+	}
+	im.actions[saved.ID] = &saved
+	im.actionByKey[key(saved.MeetingID, saved.Text)] = saved.ID
 }

@@ -116,6 +116,7 @@ func listsFrom(sectors []workspace.Sector, roles []workspace.Role, consortia []w
 		{"Role groups", workspace.RoleGroups}, {"Role scopes", workspace.RoleScopes}, {"Holders", workspace.RoleHolders},
 		{"Unit levels", workspace.UnitLevels}, {"Gap kinds", workspace.GapKinds}, {"Priorities", workspace.Priorities},
 		{"Gap statuses", workspace.GapStatuses}, {"Meeting kinds", workspace.MeetingKinds},
+		{"Candidate stages", workspace.CandidateStages},
 	} {
 		l.add(c.name, labels(c.choices))
 	}
@@ -320,7 +321,7 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 	total := len(d.units) + len(d.organisations) + len(d.consortia) + len(d.roles)
 	done := 0
 	for _, s := range []*sheetSpec{&unitsSheet, &organisationsSheet, &consortiaSheet, &rolesSheet, &peopleSheet,
-		&membersSheet, &assignmentsSheet, &gapsSheet, &meetingsSheet} {
+		&membersSheet, &assignmentsSheet, &gapsSheet, &candidatesSheet, &meetingsSheet, &decisionsSheet, &actionsSheet} {
 		if err := d.wait(s); err != nil {
 			return err
 		}

@@ -69,7 +69,7 @@ func excelRows(bin, dir, demo string, runs int, row func(op, size string, d, lim
 	for _, s := range cells {
 		n += len(s.rows)
 	}
-	size = fmt.Sprintf("%d rows, 9 sheets", n)
+	size = fmt.Sprintf("%d rows, %d sheets", n, len(cells)-1)
 	row("export the mukuru demo --with-contacts (in process)", size, median(exports), 0)
 	row("  bare: excelize StreamWriter, same cells", size, median(bareExports), 0)
 	ratio("  export ÷ bare", size, float64(median(exports))/float64(median(bareExports)), 1.5)

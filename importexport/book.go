@@ -7,9 +7,10 @@ import (
 	"cpw/workspace"
 )
 
-// row is one record as the cells of a sheet, by header. Values are strings,
-// int64 (amounts and counts), bool (yes/no) or []string (lists).
-type row map[string]any
+// row is one record as the cells of a sheet, in the order of the sheet's
+// columns (a slice, not a map: an export makes 56,000 of them). Values are
+// strings, int64 (amounts and counts), bool (yes/no) or []string (lists).
+type row []any
 
 // book is the whole workspace, read once for an export.
 type book struct {
@@ -96,7 +97,8 @@ func startBook(f *workspace.File) (*book, error) {
 		}
 		return n.units[b.units[i].ID] < n.units[b.units[j].ID]
 	})
-	later := []*sheetSpec{&peopleSheet, &membersSheet, &assignmentsSheet, &gapsSheet, &candidatesSheet, &meetingsSheet, &decisionsSheet, &actionsSheet}
+	later := []*sheetSpec{&peopleSheet, &membersSheet, &assignmentsSheet, &gapsSheet, &candidatesSheet, &meetingsSheet,
+		&decisionsSheet, &actionsSheet}
 	for _, s := range later {
 		b.loaded[s] = make(chan struct{})
 	}
@@ -181,54 +183,48 @@ func (b *book) rows(s *sheetSpec) []row {
 			if u.ParentID != "" {
 				parent = n.units[u.ParentID]
 			}
-			out = append(out, row{"ID": u.ID, "Level": label(workspace.UnitLevels, u.Level), "Name": u.Name,
-				"Parent": parent, "Households": int64(u.Households)})
+			out = append(out, row{u.ID, label(workspace.UnitLevels, u.Level), u.Name, parent, int64(u.Households)})
 		}
 	case &organisationsSheet:
 		for _, o := range b.organisations {
-			out = append(out, row{"ID": o.ID, "Name": o.Name, "Acronym": o.Acronym,
-				"Kind": label(workspace.OrganisationKinds, o.Kind), "Base": label(workspace.Bases, o.Base),
-				"Sectors": mapNames(n.sectors, o.SectorIDs), "Interests": o.Interests,
-				"Commitment": label(workspace.Commitments, o.Commitment), "Stance": label(workspace.Stances, o.Stance),
-				"Influence": label(workspace.Influences, o.Influence), "Notes": o.Notes})
+			out = append(out, row{o.ID, o.Name, o.Acronym, label(workspace.OrganisationKinds, o.Kind),
+				label(workspace.Bases, o.Base), mapNames(n.sectors, o.SectorIDs), o.Interests,
+				label(workspace.Commitments, o.Commitment), label(workspace.Stances, o.Stance),
+				label(workspace.Influences, o.Influence), o.Notes})
 		}
 	case &peopleSheet:
 		for _, p := range b.people {
-			out = append(out, row{"ID": p.ID, "Name": p.Name, "Organisation": n.orgs[p.OrganisationID],
-				"Position": p.Position, "Phone": p.Phone, "E-mail": p.Email, "Gender": label(workspace.Genders, p.Gender),
-				"Age band": label(workspace.AgeBands, p.AgeBand), "Resident": p.Resident, "Home unit": n.units[p.HomeUnitID],
-				"Notes": p.Notes})
+			out = append(out, row{p.ID, p.Name, n.orgs[p.OrganisationID], p.Position, p.Phone, p.Email,
+				label(workspace.Genders, p.Gender), label(workspace.AgeBands, p.AgeBand), p.Resident, n.units[p.HomeUnitID],
+				p.Notes})
 		}
 	case &consortiaSheet:
 		for _, c := range b.consortia {
-			out = append(out, row{"ID": c.ID, "Code": c.Code, "Name": c.Name, "Purpose": c.Purpose,
-				"Status": label(workspace.ConsortiumStatuses, c.Status), "Sectors": mapNames(n.sectors, c.SectorIDs)})
+			out = append(out, row{c.ID, c.Code, c.Name, c.Purpose, label(workspace.ConsortiumStatuses, c.Status),
+				mapNames(n.sectors, c.SectorIDs)})
 		}
 	case &membersSheet:
 		for _, m := range b.members {
-			out = append(out, row{"ID": m.ID, "Consortium": n.consortia[m.ConsortiumID], "Organisation": n.orgs[m.OrganisationID],
-				"Contribution": m.Contribution, "Joined on": m.JoinedOn, "Left on": m.LeftOn})
+			out = append(out, row{m.ID, n.consortia[m.ConsortiumID], n.orgs[m.OrganisationID], m.Contribution, m.JoinedOn,
+				m.LeftOn})
 		}
 	case &rolesSheet:
 		for _, r := range b.roles {
-			out = append(out, row{"ID": r.ID, "Name": r.Name, "Group": label(workspace.RoleGroups, r.Group),
-				"Scope": label(workspace.RoleScopes, r.Scope), "Unit level": label(workspace.UnitLevels, r.UnitLevel),
-				"Key role": r.IsKey, "Holder": label(workspace.RoleHolders, r.Holder), "Description": r.Description,
-				"Responsibilities": r.Responsibilities, "Retired on": r.RetiredOn})
+			out = append(out, row{r.ID, r.Name, label(workspace.RoleGroups, r.Group), label(workspace.RoleScopes, r.Scope),
+				label(workspace.UnitLevels, r.UnitLevel), r.IsKey, label(workspace.RoleHolders, r.Holder), r.Description,
+				r.Responsibilities, r.RetiredOn})
 		}
 	case &assignmentsSheet:
 		for _, a := range b.assignments {
-			out = append(out, row{"ID": a.ID, "Role": n.roles[a.RoleID], "Person": n.people[a.PersonID], "Person ID": a.PersonID,
-				"Organisation": n.orgs[a.OrganisationID], "Consortium": n.consortia[a.ConsortiumID], "Unit": n.units[a.UnitID],
-				"Start": a.StartOn, "End": a.EndOn, "End reason": a.EndReason, "Follows": a.FollowsID, "Notes": a.Notes})
+			out = append(out, row{a.ID, n.roles[a.RoleID], n.people[a.PersonID], a.PersonID, n.orgs[a.OrganisationID],
+				n.consortia[a.ConsortiumID], n.units[a.UnitID], a.StartOn, a.EndOn, a.EndReason, a.FollowsID, a.Notes})
 		}
 	case &gapsSheet:
 		for _, g := range b.gaps {
-			out = append(out, row{"ID": g.ID, "Consortium": n.consortia[g.ConsortiumID], "Title": g.Title,
-				"Kind": label(workspace.GapKinds, g.Kind), "Role": n.roles[g.RoleID], "Priority": label(workspace.Priorities, g.Priority),
-				"Status": label(workspace.GapStatuses, g.Status), "Estimated cost": g.EstimatedCost, "Secured": g.Secured,
-				"Filled by organisation": n.orgs[g.FilledByOrganisationID], "Filled by person": n.people[g.FilledByPersonID],
-				"Filled by person ID": g.FilledByPersonID, "Notes": g.Notes})
+			out = append(out, row{g.ID, n.consortia[g.ConsortiumID], g.Title, label(workspace.GapKinds, g.Kind),
+				n.roles[g.RoleID], label(workspace.Priorities, g.Priority), label(workspace.GapStatuses, g.Status),
+				g.EstimatedCost, g.Secured, n.orgs[g.FilledByOrganisationID], n.people[g.FilledByPersonID], g.FilledByPersonID,
+				g.Notes})
 		}
 	case &candidatesSheet:
 		gaps := map[string]*workspace.ResourceGap{}
@@ -240,8 +236,8 @@ func (b *book) rows(s *sheetSpec) []row {
 			if g == nil {
 				continue
 			}
-			out = append(out, row{"ID": c.ID, "Consortium": n.consortia[g.ConsortiumID], "Gap": g.Title,
-				"Organisation": n.orgs[c.OrganisationID], "Stage": label(workspace.CandidateStages, c.Stage), "Notes": c.Notes})
+			out = append(out, row{c.ID, n.consortia[g.ConsortiumID], g.Title, n.orgs[c.OrganisationID],
+				label(workspace.CandidateStages, c.Stage), c.Notes})
 		}
 	case &decisionsSheet, &actionsSheet:
 		meetings := map[string]*workspace.Meeting{}
@@ -251,17 +247,15 @@ func (b *book) rows(s *sheetSpec) []row {
 		if s == &decisionsSheet {
 			for _, d := range b.decisions {
 				if m := meetings[d.MeetingID]; m != nil {
-					out = append(out, row{"ID": d.ID, "Meeting ID": m.ID, "Held on": m.HeldOn, "Meeting": m.Title,
-						"Position": int64(d.Position), "Decision": d.Text})
+					out = append(out, row{d.ID, m.ID, m.HeldOn, m.Title, int64(d.Position), d.Text})
 				}
 			}
 			break
 		}
 		for _, a := range b.actions {
 			if m := meetings[a.MeetingID]; m != nil {
-				out = append(out, row{"ID": a.ID, "Meeting ID": m.ID, "Held on": m.HeldOn, "Meeting": m.Title,
-					"Position": int64(a.Position), "Action": a.Text, "Owner": n.people[a.OwnerID], "Owner ID": a.OwnerID,
-					"Due": a.DueOn, "Done": a.DoneOn})
+				out = append(out, row{a.ID, m.ID, m.HeldOn, m.Title, int64(a.Position), a.Text, n.people[a.OwnerID], a.OwnerID,
+					a.DueOn, a.DoneOn})
 			}
 		}
 	case &meetingsSheet:
@@ -275,10 +269,9 @@ func (b *book) rows(s *sheetSpec) []row {
 			for _, id := range ids {
 				attendees = append(attendees, n.people[id])
 			}
-			out = append(out, row{"ID": m.ID, "Kind": label(workspace.MeetingKinds, m.Kind), "Title": m.Title, "Held on": m.HeldOn,
-				"Place": m.Place, "Consortia": mapNames(n.consortia, m.ConsortiumIDs), "Residents (women)": int64(m.ResidentsWomen),
-				"Residents (men)": int64(m.ResidentsMen), "Residents (youth)": int64(m.ResidentsYouth),
-				"Attendees": attendees, "Attendee IDs": ids, "Notes": m.Notes})
+			out = append(out, row{m.ID, label(workspace.MeetingKinds, m.Kind), m.Title, m.HeldOn, m.Place,
+				mapNames(n.consortia, m.ConsortiumIDs), int64(m.ResidentsWomen), int64(m.ResidentsMen), int64(m.ResidentsYouth),
+				attendees, ids, m.Notes})
 		}
 	}
 	return out

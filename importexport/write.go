@@ -364,10 +364,20 @@ func writeSheet(ctx context.Context, x *excelize.File, s *sheetSpec, rows []row,
 	if err := sw.SetRow("A1", head); err != nil {
 		return writeFailed(err)
 	}
+	// Where each column written sits in a row (contact columns may be left out).
+	at := make([]int, 0, len(cols))
+	for i, c := range s.cols {
+		if !c.contact || opts.WithContacts {
+			at = append(at, i)
+		}
+	}
 	cells := make([]any, len(cols))
 	for n, r := range rows {
+		if len(r) != len(s.cols) {
+			return fmt.Errorf("internal error: a row of the %s sheet has %d cells for %d columns", s.name, len(r), len(s.cols))
+		}
 		for i, c := range cols {
-			cells[i] = cellFor(c, r[c.header], st)
+			cells[i] = cellFor(c, r[at[i]], st)
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, n+2)
 		if err := sw.SetRow(cell, cells); err != nil {

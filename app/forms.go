@@ -71,6 +71,12 @@ func (u *ui) showForm(title, confirm string, fields []field, save func() error, 
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, u.window)
 	f.dlg.Resize(fyne.NewSize(660, min(float32(140+len(fields)*72), 680)))
 	f.dlg.Show()
+	// Typing goes to the first field at once.
+	if len(fields) > 0 {
+		if first, ok := fields[0].obj.(fyne.Focusable); ok {
+			u.window.Canvas().Focus(first)
+		}
+	}
 	return f
 }
 
@@ -125,28 +131,54 @@ func fieldError(label, message string) error {
 	return &workspace.Error{Code: workspace.ErrInvalid, Field: label, Message: message}
 }
 
-func entry(text string) *widget.Entry {
-	e := widget.NewEntry()
+// textEntry is a form's text field. Esc in it closes the dialog, as Esc
+// does elsewhere; a plain entry would keep the key to itself.
+type textEntry struct {
+	widget.Entry
+}
+
+func (e *textEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && closeTopDialog(e) {
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// closeTopDialog hides the dialog over the window an object is in.
+func closeTopDialog(o fyne.CanvasObject) bool {
+	c := fyne.CurrentApp().Driver().CanvasForObject(o)
+	if c == nil || c.Overlays().Top() == nil {
+		return false
+	}
+	c.Overlays().Top().Hide()
+	return true
+}
+
+func entry(text string) *textEntry {
+	e := &textEntry{}
+	e.ExtendBaseWidget(e)
 	e.SetText(text)
 	return e
 }
 
-func multiline(text string) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.SetText(text)
+func multiline(text string) *textEntry {
+	e := &textEntry{}
+	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	e.SetText(text)
 	e.SetMinRowsVisible(3)
 	return e
 }
 
-func dateEntry(text string) *widget.Entry {
+func dateEntry(text string) *textEntry {
 	e := entry(text)
 	e.SetPlaceHolder("YYYY-MM-DD")
 	return e
 }
 
 // wholeNumber reads a number entry ("1,250,000" is fine).
-func wholeNumber(label string, e *widget.Entry) (int64, error) {
+func wholeNumber(label string, e *textEntry) (int64, error) {
 	s := strings.NewReplacer(",", "", " ", "").Replace(strings.TrimSpace(e.Text))
 	if s == "" {
 		return 0, nil
@@ -230,6 +262,14 @@ func newPicker(label string, options []option, id string) *picker {
 	p.narrow("")
 	p.OnChanged = p.narrow
 	return p
+}
+
+// TypedKey: Esc closes the dialog (the list of matches first, when open).
+func (p *picker) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && closeTopDialog(p) {
+		return
+	}
+	p.SelectEntry.TypedKey(k)
 }
 
 func (p *picker) narrow(text string) {

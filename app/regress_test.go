@@ -118,3 +118,16 @@ func TestHistoryLoadsOnTheirOwnGoroutines(t *testing.T) {
 		<-done
 	}
 }
+
+// Esc in a form's text field closes the form.
+func TestEscInAFormField(t *testing.T) {
+	u, _ := openDemo(t)
+	s := u.screen
+	s.editConsortium(workspace.Consortium{})
+	code := formField(t, top(t, u), "Code").(*textEntry)
+	u.window.Canvas().Focus(code)
+	code.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if o := u.window.Canvas().Overlays().Top(); o != nil {
+		t.Errorf("the form is still shown: %q", allText(o))
+	}
+}

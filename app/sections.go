@@ -529,7 +529,7 @@ func (s *workspaceScreen) editMeeting(m workspace.Meeting) {
 		{label: "Notes", obj: notes},
 	}, func() error {
 		counts := make([]int64, 3)
-		for i, e := range []*widget.Entry{women, men, youth} {
+		for i, e := range []*textEntry{women, men, youth} {
 			n, err := wholeNumber([]string{"Residents (women)", "Residents (men)", "Residents (youth)"}[i], e)
 			if err != nil {
 				return err

@@ -58,7 +58,7 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 		box.Add(note)
 	}
 	for _, c := range report.Counts {
-		box.Add(widget.NewLabel(fmt.Sprintf("%s: %d added, %d updated, %d deleted, %d in conflict", capitalise(c.Kind), c.Added, c.Updated, c.Deleted, c.Conflicts)))
+		box.Add(widget.NewLabel(fmt.Sprintf("%s: %d added, %d updated, %d deleted, %d in conflict", workspace.Capitalise(c.Kind), c.Added, c.Updated, c.Deleted, c.Conflicts)))
 	}
 	choices := map[string]*widget.RadioGroup{}
 	if n := len(report.Conflicts); n > 0 {
@@ -69,7 +69,7 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 				box.Add(widget.NewLabel(fmt.Sprintf("… and %d more, settled by the newer change.", n-maxConflictsShown)))
 				break
 			}
-			title := widget.NewLabelWithStyle(fmt.Sprintf("%s “%s” — %s", capitalise(c.Kind), c.Title, c.Reason), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title := widget.NewLabelWithStyle(fmt.Sprintf("%s “%s” — %s", workspace.Capitalise(c.Kind), c.Title, c.Reason), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			title.Wrapping = fyne.TextWrapWord
 			diff := widget.NewLabel(conflictDiff(c))
 			diff.Wrapping = fyne.TextWrapWord
@@ -149,11 +149,4 @@ func (s *workspaceScreen) merge(path string, choose map[string]string) {
 			dialog.ShowInformation("Merged", report.Summary()+"\nThe change log records the merge with the other copy's id.", u.window)
 		}, nil
 	})
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -409,16 +409,16 @@ func (u *ui) confirmDelete(what, table, id string, del func() error, after func(
 		return func() {
 			if len(refs.Blocking) > 0 {
 				dialog.ShowInformation("Cannot delete "+what,
-					capitalise(what)+" cannot be deleted while other records refer to it: "+joinWords(refs.Blocking)+
+					workspace.Capitalise(what)+" cannot be deleted while other records refer to it: "+workspace.JoinAnd(refs.Blocking)+
 						". Change or delete those first.", u.window)
 				return
 			}
 			msg := "Delete " + what + "?"
 			if len(refs.DeletedWith) > 0 {
-				msg += "\nThese go with it: " + joinWords(refs.DeletedWith) + "."
+				msg += "\nThese go with it: " + workspace.JoinAnd(refs.DeletedWith) + "."
 			}
 			if len(refs.Cleared) > 0 {
-				msg += "\nThese stay but no longer refer to it: " + joinWords(refs.Cleared) + "."
+				msg += "\nThese stay but no longer refer to it: " + workspace.JoinAnd(refs.Cleared) + "."
 			}
 			msg += "\nThe change log keeps a note of the deletion."
 			dialog.ShowConfirm("Delete "+what+"?", msg, func(yes bool) {
@@ -434,15 +434,4 @@ func (u *ui) confirmDelete(what, table, id string, del func() error, after func(
 			}, u.window)
 		}, nil
 	})
-}
-
-// joinWords joins "3 people", "1 assignment" as "3 people and 1 assignment".
-func joinWords(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -1,6 +1,9 @@
 package workspace
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Thousands writes n with thousands separators: 21682 → "21,682". Amounts
 // and counts read the same way in the window, the briefs and the command line.
@@ -25,4 +28,24 @@ func Plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return Thousands(int64(n)) + " " + many
+}
+
+// Capitalise puts a capital at the start of a sentence made from a noun:
+// "organisation" → "Organisation".
+func Capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// JoinAnd lists items as a sentence does: "3 people, 1 gap and 2 links".
+func JoinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -12,3 +12,18 @@ func TestThousandsAndPlural(t *testing.T) {
 		t.Error("Plural")
 	}
 }
+
+func TestJoinAndCapitalise(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{{nil, ""}, {[]string{"3 people"}, "3 people"}, {[]string{"3 people", "1 gap"}, "3 people and 1 gap"},
+		{[]string{"a", "b", "c"}, "a, b and c"}} {
+		if got := JoinAnd(c.in); got != c.want {
+			t.Errorf("JoinAnd(%v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if Capitalise("organisation") != "Organisation" || Capitalise("") != "" {
+		t.Error("Capitalise")
+	}
+}

@@ -781,7 +781,7 @@ func (m *merger) planDeletions() {
 				}
 			}
 			m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id, Kind: t.one, ID: id, Title: m.rowTitle(t, &or),
-				Reason: "deleted in theirs but still used here (" + joinAnd(dedupe(blockers)) + "), so kept", Ours: describeRow(t, &or), Chosen: "ours"})
+				Reason: "deleted in theirs but still used here (" + JoinAnd(dedupe(blockers)) + "), so kept", Ours: describeRow(t, &or), Chosen: "ours"})
 			m.count(t).Conflicts++
 			changed = true
 		}

@@ -436,7 +436,7 @@ func (t *tx) remove(r record, id string) error {
 		return err
 	}
 	if len(blockers) > 0 {
-		return newError(ErrInUse, "%s cannot be deleted because other records refer to it (%s): change or delete those first.", capitalise(tab.entity)+" “"+t.describe(r)+"”", joinAnd(blockers))
+		return newError(ErrInUse, "%s cannot be deleted because other records refer to it (%s): change or delete those first.", Capitalise(tab.entity)+" “"+t.describe(r)+"”", JoinAnd(blockers))
 	}
 	for _, ref := range referrers[tab.name] {
 		switch ref.action {
@@ -533,7 +533,7 @@ func (t *tx) setLinks(l linkValues, parent string) (string, error) {
 		}
 		var one int
 		if err := t.QueryRow("SELECT 1 FROM "+lt.other+" WHERE id = ?", id).Scan(&one); errors.Is(err, sql.ErrNoRows) {
-			return "", invalid(capitalise(lt.label), "One of the %s chosen is not in this workspace: it may have been deleted.", lt.label)
+			return "", invalid(Capitalise(lt.label), "One of the %s chosen is not in this workspace: it may have been deleted.", lt.label)
 		} else if err != nil {
 			return "", err
 		}
@@ -651,23 +651,6 @@ func words(name string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

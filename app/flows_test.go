@@ -546,3 +546,12 @@ func TestSettingsName(t *testing.T) {
 		t.Fatalf("change log: %+v", log)
 	}
 }
+
+// rows returns the rows shown, in order.
+func (l *listView[T]) rows() []T {
+	out := make([]T, len(l.shown))
+	for i, idx := range l.shown {
+		out[i] = l.all[idx]
+	}
+	return out
+}

@@ -186,7 +186,7 @@ func (s *workspaceScreen) showConsortium(id string) {
 	s.reopen = func() { s.showConsortium(id) }
 	n := &names{f: f, cache: map[string]string{}}
 	in, _ := f.Initiative()
-	sectors, _ := readLookups(f, false, false)
+	sectors, _ := readLookups(f, false)
 	writable := !f.ReadOnly()
 	body := container.NewVBox()
 	body.Add(wrapped(fmt.Sprintf("%s · %s", workspace.Label(workspace.ConsortiumStatuses, c.Status), sectors.names(sectors.sectors, c.SectorIDs))))
@@ -206,20 +206,13 @@ func (s *workspaceScreen) showConsortium(id string) {
 			continue
 		}
 		body.Add(widget.NewSeparator())
-		var now, before, upcoming []workspace.Assignment
+		var held []workspace.Assignment
 		for _, a := range assignments {
-			if a.RoleID != role.ID {
-				continue
-			}
-			switch {
-			case a.CurrentOn(today):
-				now = append(now, a)
-			case a.StartOn > today:
-				upcoming = append(upcoming, a)
-			default:
-				before = append(before, a)
+			if a.RoleID == role.ID {
+				held = append(held, a)
 			}
 		}
+		now, before, upcoming := splitByDay(held, today)
 		var assign fyne.CanvasObject = layoutSpacer()
 		if writable {
 			r := role

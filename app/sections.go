@@ -16,13 +16,13 @@ import (
 
 // lookups are the names the lists show instead of ids, read with the rows.
 type lookups struct {
-	orgs, people, consortia, roles, sectors, units map[string]string
+	orgs, consortia, roles, sectors, units map[string]string
 }
 
 // readLookups reads the names of organisations, consortia, roles and
-// sectors; people and unit paths only when asked (they are many).
-func readLookups(f *workspace.File, people, units bool) (*lookups, error) {
-	l := &lookups{orgs: map[string]string{}, people: map[string]string{}, consortia: map[string]string{},
+// sectors, and the paths of units when asked (there are 11,000).
+func readLookups(f *workspace.File, units bool) (*lookups, error) {
+	l := &lookups{orgs: map[string]string{}, consortia: map[string]string{},
 		roles: map[string]string{}, sectors: map[string]string{}, units: map[string]string{}}
 	orgs, err := f.Organisations()
 	if err != nil {
@@ -51,15 +51,6 @@ func readLookups(f *workspace.File, people, units bool) (*lookups, error) {
 	}
 	for _, s := range sectors {
 		l.sectors[s.ID] = s.Name
-	}
-	if people {
-		ps, err := f.People(workspace.PersonFilter{})
-		if err != nil {
-			return nil, err
-		}
-		for _, p := range ps {
-			l.people[p.ID] = p.Name
-		}
 	}
 	if units {
 		us, err := f.Units(workspace.UnitFilter{})
@@ -107,7 +98,7 @@ func (s *workspaceScreen) organisationsList() *listView[organisationRow] {
 		{title: "Influence", width: 90, text: func(o organisationRow) string { return workspace.Label(workspace.Influences, o.Influence) }},
 		{title: "Sectors", width: 300, text: func(o organisationRow) string { return o.sectors }},
 	}, func() ([]organisationRow, error) {
-		lk, err := readLookups(f, false, false)
+		lk, err := readLookups(f, false)
 		if err != nil {
 			return nil, err
 		}
@@ -199,7 +190,7 @@ func (s *workspaceScreen) peopleList() *listView[personRow] {
 		{title: "Gender", width: 75, text: func(p personRow) string { return workspace.Label(workspace.Genders, p.Gender) }},
 		{title: "Resident", width: 75, text: func(p personRow) string { return yes(p.Resident) }},
 	}, func() ([]personRow, error) {
-		lk, err := readLookups(f, false, true)
+		lk, err := readLookups(f, true)
 		if err != nil {
 			return nil, err
 		}
@@ -224,7 +215,7 @@ func (s *workspaceScreen) peopleList() *listView[personRow] {
 // pickOptions reads what the pickers of a form offer.
 func (s *workspaceScreen) pickOptions(people, units bool) (orgs, persons, unitOpts []option, err error) {
 	// People without an organisation are told apart by where they live.
-	lk, err := readLookups(s.file, people, units || people)
+	lk, err := readLookups(s.file, units || people)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -342,8 +333,12 @@ type gapRow struct {
 	consortium, role string
 }
 
-func (s *workspaceScreen) gapsList(currency string) *listView[gapRow] {
+func (s *workspaceScreen) gapsList() *listView[gapRow] {
 	f := s.file
+	currency := "KES"
+	if in, err := f.Initiative(); err == nil && in.Currency != "" {
+		currency = in.Currency
+	}
 	l := newListView(s.ui, "resource gap", "resource gaps", []column[gapRow]{
 		{title: "Consortium", width: 130, text: func(g gapRow) string { return g.consortium }},
 		{title: "Title", width: 300, text: func(g gapRow) string { return g.Title }},
@@ -358,7 +353,7 @@ func (s *workspaceScreen) gapsList(currency string) *listView[gapRow] {
 			sortKey: func(g gapRow) string { return amountKey(g.Missing()) }},
 		{title: "Role", width: 200, text: func(g gapRow) string { return g.role }},
 	}, func() ([]gapRow, error) {
-		lk, err := readLookups(f, false, false)
+		lk, err := readLookups(f, false)
 		if err != nil {
 			return nil, err
 		}
@@ -468,7 +463,7 @@ func (s *workspaceScreen) meetingsList() *listView[meetingRow] {
 			return amountKey(int64(m.ResidentsWomen + m.ResidentsMen + m.ResidentsYouth))
 		}},
 	}, func() ([]meetingRow, error) {
-		lk, err := readLookups(f, false, false)
+		lk, err := readLookups(f, false)
 		if err != nil {
 			return nil, err
 		}

@@ -290,15 +290,6 @@ func (l *listView[T]) open() {
 	}
 }
 
-// rows returns the rows shown, in order.
-func (l *listView[T]) rows() []T {
-	out := make([]T, len(l.shown))
-	for i, idx := range l.shown {
-		out[i] = l.all[idx]
-	}
-	return out
-}
-
 // cell is a table cell that selects its row when tapped and opens it when
 // double-tapped.
 type cell struct {

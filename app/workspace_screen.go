@@ -41,12 +41,14 @@ func sectionIcon(name string) fyne.Resource {
 
 // lister is what the shortcuts need of a section's list.
 type lister interface {
+	view() fyne.CanvasObject
 	reload()
 	open()
 	focusFilter(w fyne.Window)
 	newItem()
 }
 
+func (l *listView[T]) view() fyne.CanvasObject   { return l.content }
 func (l *listView[T]) focusFilter(w fyne.Window) { w.Canvas().Focus(l.filter) }
 func (l *listView[T]) newItem() {
 	if l.onNew != nil {
@@ -144,48 +146,29 @@ func (s *workspaceScreen) setContent(o fyne.CanvasObject) {
 }
 
 func (s *workspaceScreen) build(name string) fyne.CanvasObject {
-	currency := "KES"
-	if in, err := s.file.Initiative(); err == nil && in.Currency != "" {
-		currency = in.Currency
-	}
-	var l lister
-	var obj fyne.CanvasObject
 	switch name {
 	case secOverview:
 		return s.overview.content
-	case secChecks:
-		return s.checks.content
 	case secCommunity:
 		return s.communityScreen()
 	case secMap:
 		return s.stakeholderMap()
-	case secConsortia:
-		v := s.consortiaList()
-		l, obj = v, v.content
-	case secOrganisations:
-		v := s.organisationsList()
-		l, obj = v, v.content
-	case secPeople:
-		v := s.peopleList()
-		l, obj = v, v.content
-	case secRoles:
-		v := s.rolesList()
-		l, obj = v, v.content
-	case secGaps:
-		v := s.gapsList(currency)
-		l, obj = v, v.content
-	case secMeetings:
-		v := s.meetingsList()
-		l, obj = v, v.content
-	case secHistory:
-		v := s.historyList()
-		l, obj = v, v.content
-	default:
-		return widget.NewLabel(name)
+	case secChecks:
+		// Its rows come from the checks' runs; registered so that the
+		// shortcuts reach its table.
+		s.lists[name] = s.checks.view
+		return s.checks.content
 	}
+	lists := map[string]func() lister{
+		secConsortia: func() lister { return s.consortiaList() }, secOrganisations: func() lister { return s.organisationsList() },
+		secPeople: func() lister { return s.peopleList() }, secRoles: func() lister { return s.rolesList() },
+		secGaps: func() lister { return s.gapsList() }, secMeetings: func() lister { return s.meetingsList() },
+		secHistory: func() lister { return s.historyList() },
+	}
+	l := lists[name]()
 	s.lists[name] = l
 	l.reload()
-	return obj
+	return l.view()
 }
 
 // changed is called after every change to the workspace: the section or

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -485,16 +484,6 @@ func save(x *excelize.File, path string) error {
 
 func writeFailed(err error) error {
 	return fmt.Errorf("The workbook could not be written: %v.", err)
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // WriteBlankTemplate writes the template with the lists of a new workspace

@@ -32,31 +32,53 @@ type importer struct {
 	personByName            map[string][]string
 	consortia               map[string]*workspace.Consortium
 	consByCode, consByName  map[string]string
-	roles                   map[string]*workspace.Role
-	roleByName              map[string]string
+	roles                   *keyed[workspace.Role] // by name
 	units                   map[string]*workspace.Unit
 	unitByPath, unitPath    map[string]string
 	members                 map[string]*workspace.ConsortiumMember
 	memberByKey             map[string]string
-	currentMember           map[string]string // consortium and organisation → its current membership
-	assignments             map[string]*workspace.Assignment
-	assignmentByKey         map[string]string
-	gaps                    map[string]*workspace.ResourceGap
-	gapByKey                map[string]string
-	meetings                map[string]*workspace.Meeting
-	meetingByKey            map[string]string
-	candidates              map[string]*workspace.GapCandidate
-	candidateByKey          map[string]string // gap and organisation
-	decisions               map[string]*workspace.Decision
-	decisionByKey           map[string]string // meeting and text
-	actions                 map[string]*workspace.FollowUp
-	actionByKey             map[string]string // meeting and text
+	currentMember           map[string]string              // consortium and organisation → its current membership
+	assignments             *keyed[workspace.Assignment]   // by role, holder, place and start
+	gaps                    *keyed[workspace.ResourceGap]  // by consortium and title
+	meetings                *keyed[workspace.Meeting]      // by date, kind and title
+	candidates              *keyed[workspace.GapCandidate] // by gap and organisation
+	decisions               *keyed[workspace.Decision]     // by meeting and text
+	actions                 *keyed[workspace.FollowUp]     // by meeting and text
 	sectorByName            map[string]string
 
 	seen    map[string]string            // record id → the row that already imported it
 	alias   map[string]string            // an id of the workbook → the id of the record it was matched to
 	pending map[string]map[string]string // entity → natural key → the row that failed to make it
 }
+
+// keyed holds the records of one kind by id and by natural key, growing as
+// rows are saved.
+type keyed[T any] struct {
+	byID    map[string]*T
+	byKey   map[string]string
+	id, key func(*T) string
+}
+
+func newKeyed[T any](all []T, id, key func(*T) string) *keyed[T] {
+	k := &keyed[T]{byID: map[string]*T{}, byKey: map[string]string{}, id: id, key: key}
+	for i := range all {
+		k.put(&all[i])
+	}
+	return k
+}
+
+// put indexes v, in place of the record with its id if there was one.
+func (k *keyed[T]) put(v *T) {
+	id := k.id(v)
+	if prev := k.byID[id]; prev != nil {
+		delete(k.byKey, k.key(prev))
+	}
+	k.byID[id] = v
+	k.byKey[k.key(v)] = id
+}
+
+// find returns the id of the record whose natural key is made of parts, or "".
+func (k *keyed[T]) find(parts ...string) string { return k.byKey[key(parts...)] }
 
 func key(parts ...string) string {
 	for i, p := range parts {
@@ -92,10 +114,7 @@ func (im *importer) load() error {
 	for i := range b.consortia {
 		im.indexConsortium(&b.consortia[i])
 	}
-	im.roles, im.roleByName = map[string]*workspace.Role{}, map[string]string{}
-	for i := range b.roles {
-		im.indexRole(&b.roles[i])
-	}
+	im.roles = newKeyed(b.roles, func(r *workspace.Role) string { return r.ID }, func(r *workspace.Role) string { return key(r.Name) })
 	im.units, im.unitByPath, im.unitPath = map[string]*workspace.Unit{}, map[string]string{}, b.names.units
 	for i := range b.units {
 		u := &b.units[i]
@@ -106,36 +125,17 @@ func (im *importer) load() error {
 	for i := range b.members {
 		im.indexMember(&b.members[i], nil)
 	}
-	im.assignments, im.assignmentByKey = map[string]*workspace.Assignment{}, map[string]string{}
-	for i := range b.assignments {
-		a := &b.assignments[i]
-		im.assignments[a.ID], im.assignmentByKey[assignmentKey(a)] = a, a.ID
-	}
-	im.gaps, im.gapByKey = map[string]*workspace.ResourceGap{}, map[string]string{}
-	for i := range b.gaps {
-		g := &b.gaps[i]
-		im.gaps[g.ID], im.gapByKey[key(g.ConsortiumID, g.Title)] = g, g.ID
-	}
-	im.meetings, im.meetingByKey = map[string]*workspace.Meeting{}, map[string]string{}
-	for i := range b.meetings {
-		m := &b.meetings[i]
-		im.meetings[m.ID], im.meetingByKey[key(m.HeldOn, m.Kind, m.Title)] = m, m.ID
-	}
-	im.candidates, im.candidateByKey = map[string]*workspace.GapCandidate{}, map[string]string{}
-	for i := range b.candidates {
-		c := &b.candidates[i]
-		im.candidates[c.ID], im.candidateByKey[key(c.GapID, c.OrganisationID)] = c, c.ID
-	}
-	im.decisions, im.decisionByKey = map[string]*workspace.Decision{}, map[string]string{}
-	for i := range b.decisions {
-		d := &b.decisions[i]
-		im.decisions[d.ID], im.decisionByKey[key(d.MeetingID, d.Text)] = d, d.ID
-	}
-	im.actions, im.actionByKey = map[string]*workspace.FollowUp{}, map[string]string{}
-	for i := range b.actions {
-		a := &b.actions[i]
-		im.actions[a.ID], im.actionByKey[key(a.MeetingID, a.Text)] = a, a.ID
-	}
+	im.assignments = newKeyed(b.assignments, func(a *workspace.Assignment) string { return a.ID }, assignmentKey)
+	im.gaps = newKeyed(b.gaps, func(g *workspace.ResourceGap) string { return g.ID },
+		func(g *workspace.ResourceGap) string { return key(g.ConsortiumID, g.Title) })
+	im.meetings = newKeyed(b.meetings, func(m *workspace.Meeting) string { return m.ID },
+		func(m *workspace.Meeting) string { return key(m.HeldOn, m.Kind, m.Title) })
+	im.candidates = newKeyed(b.candidates, func(c *workspace.GapCandidate) string { return c.ID },
+		func(c *workspace.GapCandidate) string { return key(c.GapID, c.OrganisationID) })
+	im.decisions = newKeyed(b.decisions, func(d *workspace.Decision) string { return d.ID },
+		func(d *workspace.Decision) string { return key(d.MeetingID, d.Text) })
+	im.actions = newKeyed(b.actions, func(a *workspace.FollowUp) string { return a.ID },
+		func(a *workspace.FollowUp) string { return key(a.MeetingID, a.Text) })
 	im.sectorByName = map[string]string{}
 	for id, name := range b.names.sectors {
 		im.sectorByName[key(name)] = id
@@ -204,14 +204,6 @@ func (im *importer) indexConsortium(c *workspace.Consortium) {
 	im.consortia[c.ID] = c
 	im.consByCode[key(c.Code)] = c.ID
 	im.consByName[key(c.Name)] = c.ID
-}
-
-func (im *importer) indexRole(r *workspace.Role) {
-	if old := im.roles[r.ID]; old != nil {
-		delete(im.roleByName, key(old.Name))
-	}
-	im.roles[r.ID] = r
-	im.roleByName[key(r.Name)] = r.ID
 }
 
 // step counts a row done, reports progress and notices a cancellation.
@@ -447,7 +439,7 @@ func (r *rowCtx) role(h string, dst *string) {
 		*dst = ""
 		return
 	}
-	if id, ok := r.im.roleByName[key(v)]; ok {
+	if id := r.im.roles.find(v); id != "" {
 		*dst = id
 	} else {
 		r.missing(h, "role", v)

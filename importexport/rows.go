@@ -355,9 +355,9 @@ func (im *importer) memberRow(r *rowCtx, res *SheetResult) {
 }
 
 func (im *importer) roleRow(r *rowCtx, res *SheetResult) {
-	id, old := byID(r, im.roles)
-	if found := im.roleByName[key(r.get("Name"))]; old == nil && r.get("Name") != "" && r.natural(id, found) {
-		old = im.roles[found]
+	id, old := byID(r, im.roles.byID)
+	if found := im.roles.find(r.get("Name")); old == nil && r.get("Name") != "" && r.natural(id, found) {
+		old = im.roles.byID[found]
 	}
 	ro := workspace.Role{ID: id}
 	if old != nil {
@@ -373,7 +373,7 @@ func (im *importer) roleRow(r *rowCtx, res *SheetResult) {
 	r.text("Responsibilities", &ro.Responsibilities)
 	r.date("Retired on", &ro.RetiredOn)
 	if old == nil {
-		ro.Position = 1000 + len(im.roles) // after the catalogue
+		ro.Position = 1000 + len(im.roles.byID) // after the catalogue
 	}
 	if r.bad || r.duplicate("role", ro.ID, ro.Name) {
 		r.fail("role", ro.Name)
@@ -384,11 +384,11 @@ func (im *importer) roleRow(r *rowCtx, res *SheetResult) {
 		r.fail("role", ro.Name)
 		return
 	}
-	im.indexRole(&saved)
+	im.roles.put(&saved)
 }
 
 func (im *importer) assignmentRow(r *rowCtx, res *SheetResult) {
-	id, old := byID(r, im.assignments)
+	id, old := byID(r, im.assignments.byID)
 	var a workspace.Assignment
 	if old != nil {
 		a = *old
@@ -400,7 +400,7 @@ func (im *importer) assignmentRow(r *rowCtx, res *SheetResult) {
 	r.unit("Unit", &a.UnitID)
 	r.date("Start", &a.StartOn)
 	if old == nil {
-		if found := im.assignments[im.assignmentByKey[assignmentKey(&a)]]; found != nil && r.natural(id, found.ID) {
+		if found := im.assignments.byID[im.assignments.byKey[assignmentKey(&a)]]; found != nil && r.natural(id, found.ID) {
 			old = found
 			v := *found
 			v.RoleID, v.PersonID, v.OrganisationID, v.ConsortiumID, v.UnitID, v.StartOn = a.RoleID, a.PersonID, a.OrganisationID, a.ConsortiumID, a.UnitID, a.StartOn
@@ -416,7 +416,7 @@ func (im *importer) assignmentRow(r *rowCtx, res *SheetResult) {
 		if r.get("Follows") != "" {
 			v = im.resolve(r.get("Follows"))
 		}
-		if v != "" && im.assignments[v] == nil {
+		if v != "" && im.assignments.byID[v] == nil {
 			r.problem("Follows", "There is no assignment with this ID in the workspace or in the workbook.")
 		}
 		a.FollowsID = v
@@ -429,19 +429,15 @@ func (im *importer) assignmentRow(r *rowCtx, res *SheetResult) {
 	if !r.saved(res, saved.ID, outcome, err) {
 		return
 	}
-	if old != nil {
-		delete(im.assignmentByKey, assignmentKey(old))
-	}
-	im.assignments[saved.ID] = &saved
-	im.assignmentByKey[assignmentKey(&saved)] = saved.ID
+	im.assignments.put(&saved)
 }
 
 func (im *importer) gapRow(r *rowCtx, res *SheetResult) {
-	id, old := byID(r, im.gaps)
+	id, old := byID(r, im.gaps.byID)
 	var consortiumID string
 	r.consortium("Consortium", &consortiumID)
-	if found := im.gapByKey[key(consortiumID, r.get("Title"))]; old == nil && r.get("Title") != "" && r.natural(id, found) {
-		old = im.gaps[found]
+	if found := im.gaps.find(consortiumID, r.get("Title")); old == nil && r.get("Title") != "" && r.natural(id, found) {
+		old = im.gaps.byID[found]
 	}
 	g := workspace.ResourceGap{ID: id}
 	if old != nil {
@@ -467,21 +463,17 @@ func (im *importer) gapRow(r *rowCtx, res *SheetResult) {
 	if !r.saved(res, saved.ID, outcome, err) {
 		return
 	}
-	if old != nil {
-		delete(im.gapByKey, key(old.ConsortiumID, old.Title))
-	}
-	im.gaps[saved.ID] = &saved
-	im.gapByKey[key(saved.ConsortiumID, saved.Title)] = saved.ID
+	im.gaps.put(&saved)
 }
 
 func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
-	id, old := byID(r, im.meetings)
+	id, old := byID(r, im.meetings.byID)
 	var m workspace.Meeting
 	r.date("Held on", &m.HeldOn)
 	r.choice("Kind", &m.Kind, workspace.MeetingKinds)
 	r.text("Title", &m.Title)
-	if found := im.meetingByKey[key(m.HeldOn, m.Kind, m.Title)]; old == nil && r.natural(id, found) {
-		old = im.meetings[found]
+	if found := im.meetings.find(m.HeldOn, m.Kind, m.Title); old == nil && r.natural(id, found) {
+		old = im.meetings.byID[found]
 	}
 	if old != nil {
 		v := *old
@@ -567,18 +559,14 @@ func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
 	if !r.saved(res, saved.ID, outcome, err) {
 		return
 	}
-	if old != nil {
-		delete(im.meetingByKey, key(old.HeldOn, old.Kind, old.Title))
-	}
-	im.meetings[saved.ID] = &saved
-	im.meetingByKey[key(saved.HeldOn, saved.Kind, saved.Title)] = saved.ID
+	im.meetings.put(&saved)
 }
 
 // meetingOf finds the meeting a decision or action row belongs to: by the
 // Meeting ID an export writes, else by its date and title.
 func (im *importer) meetingOf(r *rowCtx) (string, bool) {
 	if v := r.get("Meeting ID"); v != "" {
-		if id := im.resolve(v); im.meetings[id] != nil {
+		if id := im.resolve(v); im.meetings.byID[id] != nil {
 			return id, true
 		}
 		r.problem("Meeting ID", "There is no meeting with this ID in the workspace or in the workbook.")
@@ -592,7 +580,7 @@ func (im *importer) meetingOf(r *rowCtx) (string, bool) {
 		return "", false
 	}
 	var found []string
-	for id, m := range im.meetings {
+	for id, m := range im.meetings.byID {
 		if m.HeldOn == held && (title == "" || key(m.Title) == key(title)) {
 			found = append(found, id)
 		}
@@ -616,18 +604,18 @@ func nonEmptyQuoted(s string) string {
 }
 
 func (im *importer) candidateRow(r *rowCtx, res *SheetResult) {
-	id, old := byID(r, im.candidates)
+	id, old := byID(r, im.candidates.byID)
 	var consortiumID, orgID string
 	r.consortium("Consortium", &consortiumID)
 	r.org("Organisation", &orgID)
 	gapID := ""
 	if t := r.get("Gap"); t != "" {
-		if gapID = im.gapByKey[key(consortiumID, t)]; gapID == "" {
+		if gapID = im.gaps.find(consortiumID, t); gapID == "" {
 			r.missing("Gap", "resource gap", t)
 		}
 	}
-	if found := im.candidateByKey[key(gapID, orgID)]; old == nil && gapID != "" && r.natural(id, found) {
-		old = im.candidates[found]
+	if found := im.candidates.find(gapID, orgID); old == nil && gapID != "" && r.natural(id, found) {
+		old = im.candidates.byID[found]
 	}
 	c := workspace.GapCandidate{ID: id}
 	if old != nil {
@@ -643,18 +631,14 @@ func (im *importer) candidateRow(r *rowCtx, res *SheetResult) {
 	if !r.saved(res, saved.ID, outcome, err) {
 		return
 	}
-	if old != nil {
-		delete(im.candidateByKey, key(old.GapID, old.OrganisationID))
-	}
-	im.candidates[saved.ID] = &saved
-	im.candidateByKey[key(saved.GapID, saved.OrganisationID)] = saved.ID
+	im.candidates.put(&saved)
 }
 
 func (im *importer) decisionRow(r *rowCtx, res *SheetResult) {
-	id, old := byID(r, im.decisions)
+	id, old := byID(r, im.decisions.byID)
 	meetingID, _ := im.meetingOf(r)
-	if found := im.decisionByKey[key(meetingID, r.get("Decision"))]; old == nil && meetingID != "" && r.natural(id, found) {
-		old = im.decisions[found]
+	if found := im.decisions.find(meetingID, r.get("Decision")); old == nil && meetingID != "" && r.natural(id, found) {
+		old = im.decisions.byID[found]
 	}
 	d := workspace.Decision{ID: id}
 	if old != nil {
@@ -670,18 +654,14 @@ func (im *importer) decisionRow(r *rowCtx, res *SheetResult) {
 	if !r.saved(res, saved.ID, outcome, err) {
 		return
 	}
-	if old != nil {
-		delete(im.decisionByKey, key(old.MeetingID, old.Text))
-	}
-	im.decisions[saved.ID] = &saved
-	im.decisionByKey[key(saved.MeetingID, saved.Text)] = saved.ID
+	im.decisions.put(&saved)
 }
 
 func (im *importer) actionRow(r *rowCtx, res *SheetResult) {
-	id, old := byID(r, im.actions)
+	id, old := byID(r, im.actions.byID)
 	meetingID, _ := im.meetingOf(r)
-	if found := im.actionByKey[key(meetingID, r.get("Action"))]; old == nil && meetingID != "" && r.natural(id, found) {
-		old = im.actions[found]
+	if found := im.actions.find(meetingID, r.get("Action")); old == nil && meetingID != "" && r.natural(id, found) {
+		old = im.actions.byID[found]
 	}
 	a := workspace.FollowUp{ID: id}
 	if old != nil {
@@ -700,9 +680,5 @@ func (im *importer) actionRow(r *rowCtx, res *SheetResult) {
 	if !r.saved(res, saved.ID, outcome, err) {
 		return
 	}
-	if old != nil {
-		delete(im.actionByKey, key(old.MeetingID, old.Text))
-	}
-	im.actions[saved.ID] = &saved
-	im.actionByKey[key(saved.MeetingID, saved.Text)] = saved.ID
+	im.actions.put(&saved)
 }

@@ -137,6 +137,13 @@ func runCommand(args []string, stdout, stderr io.Writer) int {
 	return 1
 }
 
+// writeJSON prints what --json asks for, indented for reading.
+func writeJSON(out io.Writer, v any) error {
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
 // errQuiet fails a command that has already printed why.
 var errQuiet = errors.New("failed")
 
@@ -275,9 +282,7 @@ func runInfo(args []string, out io.Writer) error {
 		r.FileBytes = st.Size()
 	}
 	if *asJSON {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(out, r)
 	}
 	fmt.Fprintln(out, r.Name)
 	row := func(k string, v any) { fmt.Fprintf(out, "  %-16s %v\n", k, v) }
@@ -333,9 +338,7 @@ func runCheck(args []string, out io.Writer) error {
 		if findings == nil {
 			findings = []workspace.Finding{}
 		}
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(checkReport{findings, summary})
+		return writeJSON(out, checkReport{findings, summary})
 	}
 	fmt.Fprintf(out, "%s, %s, %s for information.\n", workspace.Plural(summary.Critical, "critical finding", "critical findings"),
 		workspace.Plural(summary.Warning, "warning", "warnings"), workspace.Plural(summary.Info, "finding", "findings"))
@@ -410,9 +413,7 @@ func runMerge(args []string, out io.Writer) error {
 		if report.Conflicts == nil {
 			report.Conflicts = []workspace.MergeConflict{}
 		}
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(report)
+		return writeJSON(out, report)
 	}
 	if *dryRun {
 		fmt.Fprintln(out, "Dry run: nothing was changed. The merge would bring:")
@@ -508,9 +509,7 @@ func runImport(args []string, out io.Writer) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(report); err != nil {
+		if err := writeJSON(out, report); err != nil {
 			return err
 		}
 	} else {

@@ -180,14 +180,19 @@ type References struct {
 
 // ReferencesTo counts what refers to the row id of table.
 func (f *File) ReferencesTo(tableName, id string) (References, error) {
-	var out References
-	refs, ok := referrers[tableName]
-	if !ok && !knownTable(tableName) {
-		return out, invalid("", "There is no kind of record called %s.", tableName)
+	if _, ok := referrers[tableName]; !ok && !knownTable(tableName) {
+		return References{}, invalid("", "There is no kind of record called %s.", tableName)
 	}
-	for _, ref := range refs {
+	return referencesTo(f.db, tableName, id)
+}
+
+// referencesTo counts what refers to the row id of table, in words; deleting
+// the row (tx.remove) is refused on the Blocking ones.
+func referencesTo(q querier, tableName, id string) (References, error) {
+	var out References
+	for _, ref := range referrers[tableName] {
 		var n int
-		if err := f.db.QueryRow("SELECT count(*) FROM "+ref.table.name+" WHERE "+ref.column+" = ?", id).Scan(&n); err != nil {
+		if err := q.QueryRow("SELECT count(*) FROM "+ref.table.name+" WHERE "+ref.column+" = ?", id).Scan(&n); err != nil {
 			return out, internal("counting references", err)
 		}
 		if n == 0 {

@@ -645,3 +645,29 @@ func TestOutOfRangeThresholdKeepsItsDefault(t *testing.T) {
 		t.Errorf("%+v", got)
 	}
 }
+
+// ReferencesTo says what a deletion would meet: what stops it, what goes
+// with the record and what only loses its link; deleting agrees with it.
+func TestReferencesTo(t *testing.T) {
+	f := newFile(t)
+	org := must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "Akiba Mashinani Trust", Kind: "ngo", Base: "local", SectorIDs: []string{}}))
+	must[Person](t)(f.CreatePerson(Person{Name: "Jane Wanjiru", OrganisationID: org.ID}))
+	c := must[Consortium](t)(f.CreateConsortium(Consortium{Code: "WSE", Name: "Water"}))
+	g := must[ResourceGap](t)(f.CreateResourceGap(ResourceGap{ConsortiumID: c.ID, Title: "Survey", Kind: "expertise", FilledByOrganisationID: org.ID}))
+	must[GapCandidate](t)(f.AddCandidate(GapCandidate{GapID: g.ID, OrganisationID: org.ID}))
+	refs := must[References](t)(f.ReferencesTo("organisations", org.ID))
+	if JoinAnd(refs.Blocking) != "1 person and 1 gap candidate" || len(refs.Cleared) != 1 {
+		t.Fatalf("organisation: %+v", refs)
+	}
+	wantCode(t, f.DeleteOrganisation(org.ID), ErrInUse)
+	refs = must[References](t)(f.ReferencesTo("gaps", g.ID))
+	if len(refs.Blocking) != 0 || JoinAnd(refs.DeletedWith) != "1 gap candidate" {
+		t.Fatalf("gap: %+v", refs)
+	}
+	if err := f.DeleteResourceGap(g.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.ReferencesTo("spaceships", g.ID); Code(err) != ErrInvalid {
+		t.Fatalf("an unknown table: %v", err)
+	}
+}

@@ -431,12 +431,12 @@ func (t *tx) remove(r record, id string) error {
 	if err := load(t, r, id); err != nil {
 		return err
 	}
-	blockers, err := t.blockers(tab.name, id)
+	refs, err := referencesTo(t, tab.name, id)
 	if err != nil {
 		return err
 	}
-	if len(blockers) > 0 {
-		return newError(ErrInUse, "%s cannot be deleted because other records refer to it (%s): change or delete those first.", Capitalise(tab.entity)+" “"+t.describe(r)+"”", JoinAnd(blockers))
+	if len(refs.Blocking) > 0 {
+		return newError(ErrInUse, "%s cannot be deleted because other records refer to it (%s): change or delete those first.", Capitalise(tab.entity)+" “"+t.describe(r)+"”", JoinAnd(refs.Blocking))
 	}
 	for _, ref := range referrers[tab.name] {
 		switch ref.action {
@@ -460,25 +460,6 @@ func (t *tx) remove(r record, id string) error {
 		return err
 	}
 	return t.logChange(tab.entity, id, "delete", t.describe(r))
-}
-
-// blockers counts, in words, the rows that stop the row id of table from
-// being deleted ("3 people", "1 assignment").
-func (t *tx) blockers(tableName, id string) ([]string, error) {
-	var out []string
-	for _, ref := range referrers[tableName] {
-		if ref.action != restrict {
-			continue
-		}
-		var n int
-		if err := t.QueryRow("SELECT count(*) FROM "+ref.table.name+" WHERE "+ref.column+" = ?", id).Scan(&n); err != nil {
-			return nil, err
-		}
-		if n > 0 {
-			out = append(out, Plural(n, ref.table.entity, ref.table.plural))
-		}
-	}
-	return out, nil
 }
 
 func (t *tx) tombstone(tableName, id string) error {

@@ -1,13 +1,11 @@
 package app
 
 import (
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -87,21 +85,6 @@ func (s *workspaceScreen) writeBrief(path string, opt reports.Options) {
 		if err := reports.Write(f, path, opt); err != nil {
 			return nil, err
 		}
-		return func() {
-			open := widget.NewButton("Open the brief", nil)
-			done := dialog.NewCustom("Brief written", "Close", container.NewVBox(
-				widget.NewLabel("The brief was saved as "+path+"."), open), u.window)
-			open.OnTapped = func() {
-				done.Hide()
-				p := filepath.ToSlash(path)
-				if !strings.HasPrefix(p, "/") {
-					p = "/" + p // file:///C:/… on Windows
-				}
-				if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: p}); err != nil {
-					u.showError(err)
-				}
-			}
-			done.Show()
-		}, nil
+		return func() { s.offerToOpen("Brief written", "The brief was saved as "+path+".", path) }, nil
 	})
 }

@@ -136,7 +136,7 @@ func TestBriefFromTheWindow(t *testing.T) {
 		t.Fatalf("no brief written: %v", err)
 	}
 	top := u.window.Canvas().Overlays().Top()
-	if top == nil || !has(texts(top), "Open the brief") {
+	if top == nil || !has(texts(top), "Open it") {
 		t.Error("no offer to open the brief")
 	}
 	// A failure is shown, not swallowed.

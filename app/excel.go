@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -256,25 +255,4 @@ func (s *workspaceScreen) askWorkbook(title, confirm, name string, askContacts b
 	}, u.window)
 	d.Resize(fyne.NewSize(600, 300))
 	d.Show()
-}
-
-// offerToOpen says a file was written and offers to open it.
-func (s *workspaceScreen) offerToOpen(title, message, path string) {
-	u := s.ui
-	open := widget.NewButton("Open it", nil)
-	label := widget.NewLabel(message)
-	label.Wrapping = fyne.TextWrapWord
-	done := dialog.NewCustom(title, "Close", container.NewVBox(label, open), u.window)
-	open.OnTapped = func() {
-		done.Hide()
-		p := filepath.ToSlash(path)
-		if !strings.HasPrefix(p, "/") {
-			p = "/" + p // file:///C:/… on Windows
-		}
-		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: p}); err != nil {
-			u.showError(err)
-		}
-	}
-	done.Resize(fyne.NewSize(520, 160))
-	done.Show()
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,4 +101,25 @@ func chooseFile(u *ui, folder, ext string, then func(path string)) {
 		open.SetLocation(l)
 	}
 	open.Show()
+}
+
+// offerToOpen says a file was written and offers to open it.
+func (s *workspaceScreen) offerToOpen(title, message, path string) {
+	u := s.ui
+	open := widget.NewButton("Open it", nil)
+	label := widget.NewLabel(message)
+	label.Wrapping = fyne.TextWrapWord
+	done := dialog.NewCustom(title, "Close", container.NewVBox(label, open), u.window)
+	open.OnTapped = func() {
+		done.Hide()
+		p := filepath.ToSlash(path)
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // file:///C:/… on Windows
+		}
+		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: p}); err != nil {
+			u.showError(err)
+		}
+	}
+	done.Resize(fyne.NewSize(520, 160))
+	done.Show()
 }

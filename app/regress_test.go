@@ -108,14 +108,24 @@ func TestHistoryLoadsOnTheirOwnGoroutines(t *testing.T) {
 	u, _ := openDemo(t)
 	s := u.screen
 	s.show(secHistory)
+	// The test driver's fyne.Do runs its function on the calling goroutine,
+	// not the UI's, so the loads are held at a gate until every reload has
+	// been started: that keeps the test's own writes ordered before them, as
+	// the real driver does, while the loads still run at the same time.
+	gate := make(chan struct{})
 	done := make(chan struct{}, 20)
-	u.background = func(f func()) { go func() { f(); done <- struct{}{} }() }
+	u.background = func(f func()) { go func() { <-gate; f(); done <- struct{}{} }() }
 	l := s.lists[secHistory].(*listView[changeRow])
+	l.set(nil)
 	for i := 0; i < 10; i++ {
 		l.reload()
 	}
+	close(gate)
 	for i := 0; i < 10; i++ {
 		<-done
+	}
+	if len(l.all) == 0 {
+		t.Error("the last load did not fill the history")
 	}
 }
 

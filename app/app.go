@@ -61,6 +61,7 @@ type ui struct {
 
 func newUI(a fyne.App, version string) *ui {
 	u := &ui{app: a, version: version, recent: &recentFiles{prefs: a.Preferences()}, background: func(f func()) { go f() }, now: time.Now}
+	useLanguage(u.language())
 	u.window = a.NewWindow("Consortium Planning Workspace")
 	p := a.Preferences()
 	u.window.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1100)), float32(p.FloatWithFallback(prefHeight, 720))))

@@ -1,12 +1,16 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"cpw/translate"
 )
 
 // prefAuthor is the preference holding the user's name for the change log.
@@ -21,22 +25,48 @@ func (u *ui) authorName(fallback string) string {
 	return fallback
 }
 
-// onSettings shows the user's settings: their name, kept on this computer,
-// and the open workspace's check thresholds, kept in the workspace.
+// onSettings shows the user's settings: their name and language, kept on
+// this computer, and the open workspace's check thresholds, kept in the
+// workspace.
 func (u *ui) onSettings() {
 	name := widget.NewEntry()
 	name.SetText(u.app.Preferences().String(prefAuthor))
-	name.SetPlaceHolder("Your name, for example Wanjiru Kamau")
-	nameItem := widget.NewFormItem("Your name", name)
-	nameItem.HintText = "Recorded with each change you make and each merge, so that others know who did what"
-	items := []*widget.FormItem{nameItem}
+	name.SetPlaceHolder(lang.L("Your name, for example Wanjiru Kamau"))
+	nameItem := widget.NewFormItem(lang.L("Your name"), name)
+	nameItem.HintText = lang.L("Recorded with each change you make and each merge, so that others know who did what")
+
+	// The first choice follows the system; the others name each language in
+	// itself, so that a user who cannot read the current one finds theirs.
+	system := translate.Languages[0].Name
+	for _, l := range translate.Languages {
+		if l.Code == systemLanguage() {
+			system = l.Name
+		}
+	}
+	choices := []string{fmt.Sprintf(lang.L("As the system (%s)"), system)}
+	codes := []string{""}
+	for _, l := range translate.Languages {
+		choices = append(choices, l.Name)
+		codes = append(codes, l.Code)
+	}
+	language := widget.NewSelect(choices, nil)
+	language.SetSelectedIndex(0)
+	for i, c := range codes {
+		if c != "" && c == u.app.Preferences().String(prefLanguage) {
+			language.SetSelectedIndex(i)
+		}
+	}
+	languageItem := widget.NewFormItem(lang.L("Language"), language)
+	languageItem.HintText = lang.L("Of the window, and of the workspaces and briefs you make from now on")
+
+	items := []*widget.FormItem{nameItem, languageItem}
 	if u.screen != nil {
-		thresholds := widget.NewButton("Change the check thresholds…", func() { u.screen.checks.onThresholds() })
-		item := widget.NewFormItem("Health checks", container.NewHBox(thresholds))
-		item.HintText = "Kept in the workspace, so that every copy checks alike"
+		thresholds := widget.NewButton(lang.L("Change the check thresholds…"), func() { u.screen.checks.onThresholds() })
+		item := widget.NewFormItem(lang.L("Health checks"), container.NewHBox(thresholds))
+		item.HintText = lang.L("Kept in the workspace, so that every copy checks alike")
 		items = append(items, item)
 	}
-	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -44,7 +74,22 @@ func (u *ui) onSettings() {
 		if u.file != nil {
 			u.file.Author = u.authorName(u.accountName)
 		}
+		if chosen := codes[language.SelectedIndex()]; chosen != u.app.Preferences().String(prefLanguage) {
+			u.app.Preferences().SetString(prefLanguage, chosen)
+			u.relabel()
+		}
 	}, u.window)
-	d.Resize(fyne.NewSize(620, 300))
+	d.Resize(fyne.NewSize(620, 360))
 	d.Show()
+}
+
+// relabel speaks the language now chosen: the screen shown is built again in
+// it, with the same workspace open.
+func (u *ui) relabel() {
+	useLanguage(u.language())
+	if u.file != nil {
+		u.reload()
+		return
+	}
+	u.showWelcome()
 }

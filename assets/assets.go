@@ -2,7 +2,7 @@
 // of the PDF briefs.
 package assets
 
-import _ "embed"
+import "embed"
 
 // Icon is the program's icon, a PNG.
 //
@@ -18,3 +18,12 @@ var (
 	//go:embed fonts/DejaVuSansCondensed-Bold.ttf
 	FontBold []byte
 )
+
+// Translations holds the program's texts in each language, as flat JSON
+// files named PART.LANGUAGE.json (window.sw.json): the key is the English
+// text, the value its translation. The window hands them to Fyne's lang
+// package; the briefs and the workspace's messages read them through
+// package translate.
+//
+//go:embed translations
+var Translations embed.FS

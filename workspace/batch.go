@@ -76,13 +76,13 @@ func Save[T any, P interface {
 		exists = err == nil
 	}
 	if err := p.check(b.t); err != nil {
-		return v, Created, translate(err)
+		return v, Created, plainError(err)
 	}
 	if !exists {
-		return v, Created, translate(b.t.create(p, linksOf(p)...))
+		return v, Created, plainError(b.t.create(p, linksOf(p)...))
 	}
 	if err := b.t.update(p, linksOf(p)...); err != nil {
-		return v, Updated, translate(err)
+		return v, Updated, plainError(err)
 	}
 	if p.stamp().UpdatedAt == b.t.at {
 		return v, Updated, nil

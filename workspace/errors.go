@@ -2,7 +2,6 @@ package workspace
 
 import (
 	"errors"
-	"fmt"
 )
 
 // ErrorCode classifies an Error so that callers can react to the kind of
@@ -40,11 +39,11 @@ func (e *Error) Error() string { return e.Message }
 func (e *Error) Unwrap() error { return e.Err }
 
 func newError(code ErrorCode, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: say(format, args...)}
 }
 
 func invalid(field, format string, args ...any) *Error {
-	return &Error{Code: ErrInvalid, Field: field, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: ErrInvalid, Field: sayPlain(field), Message: say(format, args...)}
 }
 
 // internal wraps an unexpected failure so that users see a plain sentence
@@ -57,7 +56,7 @@ func internal(what string, err error) error {
 	if errors.As(err, &e) {
 		return e
 	}
-	return &Error{Code: ErrInternal, Message: "Internal error while " + what + ": " + err.Error() + ".", Err: err}
+	return &Error{Code: ErrInternal, Message: say("Internal error while %s: %s.", sayPlain(what), err.Error()), Err: err}
 }
 
 // Code returns the ErrorCode of err, or ErrInternal when err is not an *Error.

@@ -187,7 +187,7 @@ func (f *File) write(fn func(t *tx) error) error {
 		at = timestamp(last.Add(time.Millisecond))
 	}
 	if err := fn(&tx{Tx: sqlTx, f: f, at: at}); err != nil {
-		return translate(err)
+		return plainError(err)
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return internal("saving the change", err)
@@ -210,7 +210,7 @@ var uniqueMessages = []struct{ match, field, message string }{
 	{"gap_candidates", "Organisation", "This organisation is already a candidate for the gap."},
 }
 
-func translate(err error) error {
+func plainError(err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
 		for _, u := range uniqueMessages {

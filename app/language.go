@@ -1,0 +1,81 @@
+package app
+
+import (
+	"fmt"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"cpw/assets"
+	"cpw/translate"
+	"cpw/workspace"
+)
+
+// prefLanguage is the preference holding the language the user chose in
+// Settings; empty means the system's.
+const prefLanguage = "language"
+
+var registerOnce sync.Once
+
+// register hands the translation files to Fyne's lang package, once.
+func register() {
+	registerOnce.Do(func() {
+		if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
+			fyne.LogError("Loading the translations", err)
+		}
+	})
+}
+
+// systemLanguage is the shipped language closest to the system's, as Fyne's
+// lang package picks it.
+func systemLanguage() string {
+	register()
+	code := lang.SystemLocale().LanguageString()
+	if len(code) > 2 {
+		code = code[:2]
+	}
+	if translate.Known(code) {
+		return code
+	}
+	return "en"
+}
+
+// language is the language the window speaks: the one chosen in Settings,
+// else the system's.
+func (u *ui) language() string {
+	if code := u.app.Preferences().String(prefLanguage); translate.Known(code) {
+		return code
+	}
+	return systemLanguage()
+}
+
+// useLanguage hands the program's texts to Fyne's lang package and makes
+// code the language of the window and of the workspace's messages.
+//
+// Fyne picks its language from the system and offers no way to choose
+// another, so a chosen language's texts are also registered under the
+// system's language tag, which is the one Fyne looks up. Every file holds
+// every text (a test checks it), so registering one language over another
+// replaces it whole, and choosing back restores it.
+func useLanguage(code string) {
+	register()
+	files, err := translate.Files()
+	if err != nil {
+		fyne.LogError("Loading the translations", err)
+	}
+	system := fyne.Locale(lang.SystemLocale().LanguageString())
+	for _, f := range files {
+		if f.Language == code {
+			if err := lang.AddTranslationsForLocale(f.Data, system); err != nil {
+				fyne.LogError("Loading the translations", err)
+			}
+		}
+	}
+	workspace.SetLanguage(func(text string, args ...any) string {
+		if len(args) == 0 {
+			return lang.L(text)
+		}
+		return fmt.Sprintf(lang.L(text), args...)
+	})
+}

@@ -31,6 +31,7 @@ var keyArgs = map[string][]struct {
 	"invalid":  {{0, false}, {1, true}},
 	"internal": {{0, false}},
 	"sayPlain": {{0, false}},
+	"finding":  {{1, true}},
 }
 
 // usedKeys reads the Go files of the translated packages and returns every

@@ -2,10 +2,11 @@ package workspace
 
 import (
 	"database/sql"
-	"fmt"
 	"sort"
 	"strings"
 	"time"
+
+	"cpw/translate"
 )
 
 // Severities of findings, most serious first.
@@ -83,6 +84,7 @@ type checkRun struct {
 	current   []heldRole // current assignments outside community units
 	check     *Check
 	found     []Finding
+	say       translate.Func // words the findings
 }
 
 // heldRole is a current assignment outside the community units, with what
@@ -114,11 +116,12 @@ func (h heldRole) holderSubject(r *checkRun) Subject {
 	return Subject{"organisation", h.OrganisationID, r.orgs[h.OrganisationID].Name}
 }
 
-// add records a finding of the running check.
-func (r *checkRun) add(s Subject, format string, args ...any) {
+// finding records a finding of the running check, worded in the run's
+// language.
+func (r *checkRun) finding(s Subject, format string, args ...any) {
 	c := r.check
-	r.found = append(r.found, Finding{Check: c.ID, Severity: c.Severity, Title: c.Title, Subject: s,
-		Message: fmt.Sprintf(format, args...), Why: c.Why, Fix: c.Fix})
+	r.found = append(r.found, Finding{Check: c.ID, Severity: c.Severity, Title: r.say(c.Title), Subject: s,
+		Message: r.say(format, args...), Why: r.say(c.Why), Fix: r.say(c.Fix)})
 }
 
 // currentSQL is the condition for an assignment a held on :today; an
@@ -130,13 +133,19 @@ func (r *checkRun) query(query string, args ...any) (*sql.Rows, error) {
 }
 
 // RunChecks runs every health check as of the day today and returns the
-// findings, most serious first.
+// findings, most serious first, in the language of the package's messages.
 func (f *File) RunChecks(today time.Time) ([]Finding, error) {
+	return f.RunChecksIn(today, say)
+}
+
+// RunChecksIn runs the checks like RunChecks, with the findings worded by
+// say: a brief may be written in another language than the window's.
+func (f *File) RunChecksIn(today time.Time, say translate.Func) ([]Finding, error) {
 	th, err := f.Thresholds()
 	if err != nil {
 		return nil, err
 	}
-	r := &checkRun{q: f.db, today: today, day: today.Format(DateLayout), th: th, roles: map[string]Role{}, orgs: map[string]Organisation{}}
+	r := &checkRun{say: say, q: f.db, today: today, day: today.Format(DateLayout), th: th, roles: map[string]Role{}, orgs: map[string]Organisation{}}
 	if err := r.load(); err != nil {
 		return nil, internal("preparing the health checks", err)
 	}
@@ -324,7 +333,7 @@ var Checks = []Check{
 			}
 			for _, c := range r.consortia {
 				if len(r.holders(RoleTechnicalLeadGovernment, c.ID)) == 0 {
-					r.add(consortiumSubject(c), "%s (%s) has no current %s.", c.Code, c.Name, r.roleName(RoleTechnicalLeadGovernment))
+					r.finding(consortiumSubject(c), "%s (%s) has no current %s.", c.Code, c.Name, r.roleName(RoleTechnicalLeadGovernment))
 				}
 			}
 			return nil
@@ -341,7 +350,7 @@ var Checks = []Check{
 			}
 			for _, c := range r.consortia {
 				if len(r.holders(RoleTechnicalLeadCivil, c.ID)) == 0 {
-					r.add(consortiumSubject(c), "%s (%s) has no current %s.", c.Code, c.Name, r.roleName(RoleTechnicalLeadCivil))
+					r.finding(consortiumSubject(c), "%s (%s) has no current %s.", c.Code, c.Name, r.roleName(RoleTechnicalLeadCivil))
 				}
 			}
 			return nil
@@ -359,7 +368,7 @@ var Checks = []Check{
 			team := r.holders(RoleCentralLeadershipTeam, "")
 			s := r.roleSubject(RoleCentralLeadershipTeam)
 			if len(team) < r.th.MinCentralTeam {
-				r.add(s, "The central leadership team has %s; it needs at least %d.", Plural(len(team), "current member", "current members"), r.th.MinCentralTeam)
+				r.finding(s, "The central leadership team has %s; it needs at least %d.", Plural(len(team), "current member", "current members"), r.th.MinCentralTeam)
 				return nil
 			}
 			sides := map[string]bool{}
@@ -369,9 +378,9 @@ var Checks = []Check{
 			if len(sides) == 1 {
 				for side := range sides {
 					if len(team) == 1 {
-						r.add(s, "The central leadership team's only member comes from %s; none from the other constituencies.", side)
+						r.finding(s, "The central leadership team's only member comes from %s; none from the other constituencies.", side)
 					} else {
-						r.add(s, "All %d members of the central leadership team come from %s; none from the other constituencies.", len(team), side)
+						r.finding(s, "All %d members of the central leadership team come from %s; none from the other constituencies.", len(team), side)
 					}
 				}
 			}
@@ -388,7 +397,7 @@ var Checks = []Check{
 				return nil
 			}
 			if len(r.holders(RoleCentralChampion, "")) == 0 {
-				r.add(r.roleSubject(RoleCentralChampion), "Nobody currently holds the role %s.", r.roleName(RoleCentralChampion))
+				r.finding(r.roleSubject(RoleCentralChampion), "Nobody currently holds the role %s.", r.roleName(RoleCentralChampion))
 			}
 			return nil
 		},
@@ -429,7 +438,7 @@ var Checks = []Check{
 			}
 			for _, id := range order {
 				if l := held[id]; len(l.roles) > r.th.KeyRoleLimit {
-					r.add(Subject{"person", id, l.name}, "%s holds %d key roles at once (more than %d): %s.", l.name, len(l.roles), r.th.KeyRoleLimit, strings.Join(l.roles, "; "))
+					r.finding(Subject{"person", id, l.name}, "%s holds %d key roles at once (more than %d): %s.", l.name, len(l.roles), r.th.KeyRoleLimit, strings.Join(l.roles, "; "))
 				}
 			}
 			return rows.Err()
@@ -453,9 +462,9 @@ var Checks = []Check{
 					where = " in " + h.consortiumCode
 				}
 				if h.PersonID != "" {
-					r.add(h.holderSubject(r), "%s, of the %s organisation %s, holds %s%s.", h.personName, o.Base, o.Name, h.roleName, where)
+					r.finding(h.holderSubject(r), "%s, of the %s organisation %s, holds %s%s.", h.personName, o.Base, o.Name, h.roleName, where)
 				} else {
-					r.add(h.holderSubject(r), "%s, %s %s organisation, holds %s%s.", o.Name, article(o.Base), o.Base, h.roleName, where)
+					r.finding(h.holderSubject(r), "%s, %s %s organisation, holds %s%s.", o.Name, article(o.Base), o.Base, h.roleName, where)
 				}
 			}
 			return nil
@@ -485,9 +494,9 @@ var Checks = []Check{
 			s := r.roleSubject(RoleCommunityEngagement)
 			switch len(orgs) {
 			case 0:
-				r.add(s, "The community engagement and coordination team draws on no organisation (%s).", Plural(len(team), "current member", "current members"))
+				r.finding(s, "The community engagement and coordination team draws on no organisation (%s).", Plural(len(team), "current member", "current members"))
 			default:
-				r.add(s, "The community engagement and coordination team draws on %s (%s); it needs at least %d.", Plural(len(orgs), "organisation", "organisations"), strings.Join(names, ", "), r.th.MinEngagementOrgs)
+				r.finding(s, "The community engagement and coordination team draws on %s (%s); it needs at least %d.", Plural(len(orgs), "organisation", "organisations"), strings.Join(names, ", "), r.th.MinEngagementOrgs)
 			}
 			return nil
 		},
@@ -507,7 +516,7 @@ var Checks = []Check{
 					}
 				}
 				if !found {
-					r.add(consortiumSubject(c), "No resident, CBO or federation holds a current role in %s (%s).", c.Code, c.Name)
+					r.finding(consortiumSubject(c), "No resident, CBO or federation holds a current role in %s (%s).", c.Code, c.Name)
 				}
 			}
 			return nil
@@ -523,7 +532,7 @@ var Checks = []Check{
 				return nil
 			}
 			if len(r.holders(RoleElectedLeader, "")) == 0 {
-				r.add(r.roleSubject(RoleElectedLeader), "Nobody currently holds the role %s.", r.roleName(RoleElectedLeader))
+				r.finding(r.roleSubject(RoleElectedLeader), "Nobody currently holds the role %s.", r.roleName(RoleElectedLeader))
 			}
 			return nil
 		},
@@ -542,7 +551,7 @@ var Checks = []Check{
 				return err
 			}
 			if last == "" {
-				r.add(workspaceSubject(), "No inter-consortia meeting has been recorded for the %d consortia.", len(r.consortia))
+				r.finding(workspaceSubject(), "No inter-consortia meeting has been recorded for the %d consortia.", len(r.consortia))
 				return nil
 			}
 			days, err := daysBetween(last, r.day)
@@ -550,7 +559,7 @@ var Checks = []Check{
 				return err
 			}
 			if days > r.th.InterConsortiaDays {
-				r.add(workspaceSubject(), "The last inter-consortia meeting was on %s, %d days ago (more than %d).", last, days, r.th.InterConsortiaDays)
+				r.finding(workspaceSubject(), "The last inter-consortia meeting was on %s, %d days ago (more than %d).", last, days, r.th.InterConsortiaDays)
 			}
 			return nil
 		},
@@ -593,7 +602,7 @@ var Checks = []Check{
 				case unitID != "":
 					s, where = Subject{"unit", unitID, unit}, " in "+unit
 				}
-				r.add(s, "%s%s has been empty since %s left on %s, with no successor.", role, where, holder, end)
+				r.finding(s, "%s%s has been empty since %s left on %s, with no successor.", role, where, holder, end)
 			}
 			return rows.Err()
 		},
@@ -630,9 +639,9 @@ var Checks = []Check{
 					where = " in " + code + unit
 				}
 				if pid != "" {
-					r.add(Subject{"person", pid, pname}, "%s, of %s, which has withdrawn, still holds %s%s.", pname, oname, role, where)
+					r.finding(Subject{"person", pid, pname}, "%s, of %s, which has withdrawn, still holds %s%s.", pname, oname, role, where)
 				} else {
-					r.add(Subject{"organisation", oid, oname}, "%s has withdrawn but still holds %s%s.", oname, role, where)
+					r.finding(Subject{"organisation", oid, oname}, "%s has withdrawn but still holds %s%s.", oname, role, where)
 				}
 			}
 			return rows.Err()
@@ -664,7 +673,7 @@ var Checks = []Check{
 				if err := rows.Scan(&id, &name, &area); err != nil {
 					return err
 				}
-				r.add(Subject{"unit", id, name}, "Segment %s (%s) has no current mobilizer in it.", name, area)
+				r.finding(Subject{"unit", id, name}, "Segment %s (%s) has no current mobilizer in it.", name, area)
 			}
 			return rows.Err()
 		},
@@ -696,7 +705,7 @@ var Checks = []Check{
 					return err
 				}
 				if missing > 0 {
-					r.add(Subject{"unit", id, name}, "Segment %s (%s): %d of %d cells (%d%%) have no current household representative, covering %s.",
+					r.finding(Subject{"unit", id, name}, "Segment %s (%s): %d of %d cells (%d%%) have no current household representative, covering %s.",
 						name, area, missing, cells, percent(missing, cells), Plural(households, "household", "households"))
 				}
 			}
@@ -726,7 +735,7 @@ var Checks = []Check{
 				if code != "" {
 					owner = code
 				}
-				r.add(Subject{"gap", id, title}, "The high-priority gap “%s” (%s) has no candidate organisation.", title, owner)
+				r.finding(Subject{"gap", id, title}, "The high-priority gap “%s” (%s) has no candidate organisation.", title, owner)
 			}
 			return rows.Err()
 		},
@@ -757,7 +766,7 @@ var Checks = []Check{
 					if !ok || role.RetiredOn != "" || len(r.holders(key, c.ID)) > 0 || asked[c.ID+" "+role.ID] {
 						continue
 					}
-					r.add(consortiumSubject(c), "%s has no current %s and no open resource gap asking for one.", c.Code, strings.ToLower(role.Name))
+					r.finding(consortiumSubject(c), "%s has no current %s and no open resource gap asking for one.", c.Code, strings.ToLower(role.Name))
 				}
 			}
 			return nil
@@ -792,7 +801,7 @@ var Checks = []Check{
 				total += n
 			}
 			if total > 0 && top*100 > r.th.MobilizerGenderShare*total {
-				r.add(Subject{"role", role.ID, role.Name}, "%d of %d current mobilizers (%d%%) are %s (more than %d%%).", top, total, percent(top, total), Label(Genders, topGender), r.th.MobilizerGenderShare)
+				r.finding(Subject{"role", role.ID, role.Name}, "%d of %d current mobilizers (%d%%) are %s (more than %d%%).", top, total, percent(top, total), Label(Genders, topGender), r.th.MobilizerGenderShare)
 			}
 			return rows.Err()
 		},
@@ -826,7 +835,7 @@ var Checks = []Check{
 				if err := rows.Scan(&id, &name, &role, &unit); err != nil {
 					return err
 				}
-				r.add(Subject{"person", id, name}, "%s is %s for %s but is not recorded as a resident.", name, lowerFirst(role), unit)
+				r.finding(Subject{"person", id, name}, "%s is %s for %s but is not recorded as a resident.", name, lowerFirst(role), unit)
 			}
 			return rows.Err()
 		},
@@ -852,7 +861,7 @@ var Checks = []Check{
 				if owner == "" {
 					owner = "nobody"
 				}
-				r.add(Subject{"meeting", id, Label(MeetingKinds, kind) + " on " + held}, "“%s” from the %s of %s was due on %s and is not done (owner: %s).",
+				r.finding(Subject{"meeting", id, Label(MeetingKinds, kind) + " on " + held}, "“%s” from the %s of %s was due on %s and is not done (owner: %s).",
 					text, strings.ToLower(Label(MeetingKinds, kind)), held, due, owner)
 			}
 			return rows.Err()

@@ -169,7 +169,7 @@ func label(choices []workspace.Choice, key string) string {
 	if key == "" {
 		return ""
 	}
-	return workspace.Label(choices, key)
+	return workspace.EnglishLabel(choices, key)
 }
 
 // rows returns the rows of one sheet.

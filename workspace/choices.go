@@ -4,6 +4,8 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+
+	"cpw/translate"
 )
 
 // Choice is one allowed value of a fixed list: the stored key and the label
@@ -17,89 +19,109 @@ type Choice struct {
 // labels may.
 var (
 	OrganisationKinds = []Choice{
-		{"local-government", "County / local-government department"},
-		{"national-government", "National government"},
-		{"elected-office", "Elected office"},
-		{"ngo", "CSO / NGO"},
-		{"federation-support-ngo", "Federation-support NGO"},
-		{"federation", "Urban poor federation"},
-		{"cbo", "Community-based organisation"},
-		{"academia", "Academia"},
-		{"private-sector", "Private sector"},
-		{"utility", "Utility"},
-		{"media", "Media"},
-		{"funder", "Funder"},
-		{"international", "International / regional organisation"},
-		{"other", "Other"},
+		{"local-government", msg("County / local-government department")},
+		{"national-government", msg("National government")},
+		{"elected-office", msg("Elected office")},
+		{"ngo", msg("CSO / NGO")},
+		{"federation-support-ngo", msg("Federation-support NGO")},
+		{"federation", msg("Urban poor federation")},
+		{"cbo", msg("Community-based organisation")},
+		{"academia", msg("Academia")},
+		{"private-sector", msg("Private sector")},
+		{"utility", msg("Utility")},
+		{"media", msg("Media")},
+		{"funder", msg("Funder")},
+		{"international", msg("International / regional organisation")},
+		{"other", msg("Other")},
 	}
 	Bases = []Choice{
-		{"local", "Local"}, {"national", "National"}, {"regional", "Regional"}, {"international", "International"},
+		{"local", msg("Local")}, {"national", msg("National")}, {"regional", msg("Regional")}, {"international", msg("International")},
 	}
 	Commitments = []Choice{
-		{"prospective", "Prospective"}, {"approached", "Approached"}, {"committed", "Committed"},
-		{"active", "Active"}, {"withdrawn", "Withdrawn"},
+		{"prospective", msg("Prospective")}, {"approached", msg("Approached")}, {"committed", msg("Committed")},
+		{"active", msg("Active")}, {"withdrawn", msg("Withdrawn")},
 	}
 	Stances = []Choice{
-		{"supportive", "Supportive"}, {"leaning-supportive", "Leaning supportive"}, {"neutral", "Neutral"},
-		{"leaning-opposed", "Leaning opposed"}, {"opposed", "Opposed"}, {"unknown", "Not known"},
+		{"supportive", msg("Supportive")}, {"leaning-supportive", msg("Leaning supportive")}, {"neutral", msg("Neutral")},
+		{"leaning-opposed", msg("Leaning opposed")}, {"opposed", msg("Opposed")}, {"unknown", msg("Not known")},
 	}
-	Influences = []Choice{{"high", "High"}, {"medium", "Medium"}, {"low", "Low"}}
-	Genders    = []Choice{{"", "Not recorded"}, {"female", "Female"}, {"male", "Male"}, {"other", "Other"}}
+	Influences = []Choice{{"high", msg("High")}, {"medium", msg("Medium")}, {"low", msg("Low")}}
+	Genders    = []Choice{{"", msg("Not recorded")}, {"female", msg("Female")}, {"male", msg("Male")}, {"other", msg("Other")}}
 	AgeBands   = []Choice{
-		{"", "Not recorded"}, {"under-18", "Under 18"}, {"18-24", "18–24"}, {"25-35", "25–35"},
-		{"36-59", "36–59"}, {"60+", "60 and over"},
+		{"", msg("Not recorded")}, {"under-18", msg("Under 18")}, {"18-24", msg("18–24")}, {"25-35", msg("25–35")},
+		{"36-59", msg("36–59")}, {"60+", msg("60 and over")},
 	}
 	ConsortiumStatuses = []Choice{
-		{"forming", "Forming"}, {"data-collection", "Data collection"}, {"planning", "Planning"},
-		{"plan-drafted", "Plan drafted"}, {"validated", "Validated with residents"},
-		{"ratified", "Ratified"}, {"implementing", "Implementing"},
+		{"forming", msg("Forming")}, {"data-collection", msg("Data collection")}, {"planning", msg("Planning")},
+		{"plan-drafted", msg("Plan drafted")}, {"validated", msg("Validated with residents")},
+		{"ratified", msg("Ratified")}, {"implementing", msg("Implementing")},
 	}
 	RoleGroups = []Choice{
-		{"advocacy", "Advocacy"}, {"central-leadership", "Central leadership"},
-		{"constituency-leadership", "Constituency leadership"}, {"community", "Community"},
-		{"civil-society", "Civil society"}, {"technical-planning", "Technical planning"},
+		{"advocacy", msg("Advocacy")}, {"central-leadership", msg("Central leadership")},
+		{"constituency-leadership", msg("Constituency leadership")}, {"community", msg("Community")},
+		{"civil-society", msg("Civil society")}, {"technical-planning", msg("Technical planning")},
 	}
 	RoleScopes = []Choice{
-		{"initiative", "Whole initiative"}, {"consortium", "One consortium"}, {"unit", "One community unit"},
+		{"initiative", msg("Whole initiative")}, {"consortium", msg("One consortium")}, {"unit", msg("One community unit")},
 	}
-	RoleHolders = []Choice{{"person", "A person"}, {"organisation", "An organisation"}, {"either", "A person or an organisation"}}
-	UnitLevels  = []Choice{{"area", "Area"}, {"segment", "Segment"}, {"cluster", "Cluster"}, {"cell", "Cell"}}
+	RoleHolders = []Choice{{"person", msg("A person")}, {"organisation", msg("An organisation")}, {"either", msg("A person or an organisation")}}
+	UnitLevels  = []Choice{{"area", msg("Area")}, {"segment", msg("Segment")}, {"cluster", msg("Cluster")}, {"cell", msg("Cell")}}
 	GapKinds    = []Choice{
-		{"expertise", "Expertise"}, {"staff-time", "Staff time"}, {"funding", "Funding"}, {"data", "Data"},
-		{"equipment", "Equipment"}, {"venue-logistics", "Venue / logistics"}, {"other", "Other"},
+		{"expertise", msg("Expertise")}, {"staff-time", msg("Staff time")}, {"funding", msg("Funding")}, {"data", msg("Data")},
+		{"equipment", msg("Equipment")}, {"venue-logistics", msg("Venue / logistics")}, {"other", msg("Other")},
 	}
-	Priorities  = []Choice{{"high", "High"}, {"medium", "Medium"}, {"low", "Low"}}
+	Priorities  = []Choice{{"high", msg("High")}, {"medium", msg("Medium")}, {"low", msg("Low")}}
 	GapStatuses = []Choice{
-		{"open", "Open"}, {"recruiting", "Recruiting"}, {"partly-filled", "Partly filled"},
-		{"filled", "Filled"}, {"dropped", "Dropped"},
+		{"open", msg("Open")}, {"recruiting", msg("Recruiting")}, {"partly-filled", msg("Partly filled")},
+		{"filled", msg("Filled")}, {"dropped", msg("Dropped")},
 	}
 	CandidateStages = []Choice{
-		{"identified", "Identified"}, {"approached", "Approached"}, {"interested", "Interested"},
-		{"committed", "Committed"}, {"declined", "Declined"},
+		{"identified", msg("Identified")}, {"approached", msg("Approached")}, {"interested", msg("Interested")},
+		{"committed", msg("Committed")}, {"declined", msg("Declined")},
 	}
 	MeetingKinds = []Choice{
-		{"inter-consortia", "Inter-consortia meeting"}, {"consortium", "Consortium meeting"},
-		{"central-leadership", "Central leadership meeting"}, {"community-forum", "Community planning forum"},
-		{"public-meeting", "Public meeting"},
+		{"inter-consortia", msg("Inter-consortia meeting")}, {"consortium", msg("Consortium meeting")},
+		{"central-leadership", msg("Central leadership meeting")}, {"community-forum", msg("Community planning forum")},
+		{"public-meeting", msg("Public meeting")},
 	}
 )
 
-// Label returns the label of key in choices, or key itself when unknown.
+// Shown is the choice's label in the language of the package's messages, as
+// the window shows it. (Label itself is the English, as workbooks carry it.)
+func (c Choice) Shown() string { return sayPlain(c.Label) }
+
+// Label returns the label of key in choices, in the language of the
+// package's messages, or key itself when unknown.
 func Label(choices []Choice, key string) string {
+	return LabelIn(choices, key, say)
+}
+
+// LabelIn returns the label of key in choices worded by say (a brief's
+// language), or key itself when unknown.
+func LabelIn(choices []Choice, key string, say translate.Func) string {
 	for _, c := range choices {
 		if c.Key == key {
-			return c.Label
+			if c.Label == "" {
+				return ""
+			}
+			return say(c.Label)
 		}
 	}
 	return key
 }
 
-// FindChoice finds the key of a choice given its key or label, ignoring case
-// and surrounding space.
+// EnglishLabel returns the English label of key in choices, as workbooks
+// carry it whatever the window's language, or key itself when unknown.
+func EnglishLabel(choices []Choice, key string) string {
+	return LabelIn(choices, key, translate.English)
+}
+
+// FindChoice finds the key of a choice given its key or its label in English
+// or in the window's language, ignoring case and surrounding space.
 func FindChoice(choices []Choice, s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	for _, c := range choices {
-		if strings.EqualFold(c.Key, s) || strings.EqualFold(c.Label, s) {
+		if strings.EqualFold(c.Key, s) || strings.EqualFold(c.Label, s) || strings.EqualFold(c.Shown(), s) {
 			return c.Key, true
 		}
 	}

@@ -496,6 +496,9 @@ type NewOptions struct {
 	Country    string
 	Currency   string
 	Author     string
+	// Language is the code of the language ("en", "sw") the seeded sector
+	// themes and role catalogue are written in; empty means English.
+	Language string
 	// Now stamps the creation; zero means the current time.
 	Now time.Time
 }

@@ -16,6 +16,7 @@ import (
 
 	"cpw/importexport"
 	"cpw/reports"
+	"cpw/translate"
 	"cpw/workspace"
 )
 
@@ -44,13 +45,14 @@ var commands = map[string]command{}
 var order = []string{"new", "demo", "info", "check", "template", "import", "export", "brief", "copy", "merge", "associate", "version"}
 
 func init() {
-	commands["new"] = command{"FILE.cpw --name NAME [--settlement S] [--city C] [--country C] [--currency KES]",
-		"create a workspace, with the sectors and the role catalogue seeded", runNew}
-	commands["demo"] = command{"FILE.cpw [--scale small|mukuru]", "write a synthetic demo workspace", runDemo}
+	commands["new"] = command{"FILE.cpw --name NAME [--settlement S] [--city C] [--country C] [--currency KES] [--lang en|sw]",
+		"create a workspace, with the sectors and the role catalogue seeded in the language given (default en)", runNew}
+	commands["demo"] = command{"FILE.cpw [--scale small|mukuru] [--lang en|sw]",
+		"write a synthetic demo workspace, its roles and sectors in the language given (default en)", runDemo}
 	commands["info"] = command{"FILE.cpw [--json]", "what is in a workspace: counts, schema version, ids", runInfo}
 	commands["check"] = command{"FILE.cpw [--json]", "the health checks: what the workspace says about the coalition's health", runCheck}
-	commands["brief"] = command{"FILE.cpw OUT.pdf [--consortium CODE] [--paper a4|letter] [--with-contacts]",
-		"write a PDF brief on the initiative, or on one consortium", runBrief}
+	commands["brief"] = command{"FILE.cpw OUT.pdf [--consortium CODE] [--paper a4|letter] [--with-contacts] [--lang en|sw]",
+		"write a PDF brief on the initiative, or on one consortium, in the language given (default en)", runBrief}
 	commands["merge"] = command{"FILE.cpw THEIRS.cpw [--dry-run] [--json]",
 		"bring the changes of another copy of the workspace into FILE (THEIRS is only read)", runMerge}
 	commands["copy"] = command{"FILE.cpw OUT.cpw", "write a consistent copy for sharing", runCopy}
@@ -198,6 +200,7 @@ func runNew(args []string, out io.Writer) error {
 	city := fs.String("city", "", "")
 	country := fs.String("country", "", "")
 	currency := fs.String("currency", "", "")
+	language := fs.String("lang", "en", "")
 	pos, err := parse(fs, args, "FILE.cpw")
 	if err != nil {
 		return err
@@ -205,7 +208,10 @@ func runNew(args []string, out io.Writer) error {
 	if strings.TrimSpace(*name) == "" {
 		return usageError("--name is required")
 	}
-	f, err := workspace.Create(pos[0], workspace.NewOptions{Name: *name, Settlement: *settlement, City: *city, Country: *country, Currency: *currency})
+	if !translate.Known(*language) {
+		return usageError("--lang must be one of %s, not %q", translate.Codes(), *language)
+	}
+	f, err := workspace.Create(pos[0], workspace.NewOptions{Name: *name, Settlement: *settlement, City: *city, Country: *country, Currency: *currency, Language: *language})
 	if err != nil {
 		return err
 	}
@@ -217,6 +223,7 @@ func runNew(args []string, out io.Writer) error {
 func runDemo(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	scale := fs.String("scale", "small", "")
+	language := fs.String("lang", "en", "")
 	pos, err := parse(fs, args, "FILE.cpw")
 	if err != nil {
 		return err
@@ -224,8 +231,11 @@ func runDemo(args []string, out io.Writer) error {
 	if *scale != "small" && *scale != "mukuru" {
 		return usageError("--scale must be small or mukuru, not %q", *scale)
 	}
+	if !translate.Known(*language) {
+		return usageError("--lang must be one of %s, not %q", translate.Codes(), *language)
+	}
 	start := time.Now()
-	f, err := workspace.CreateDemo(pos[0], workspace.DemoOptions{Scale: workspace.DemoScale(*scale)})
+	f, err := workspace.CreateDemo(pos[0], workspace.DemoOptions{Scale: workspace.DemoScale(*scale), Language: *language})
 	if err != nil {
 		return err
 	}
@@ -363,12 +373,16 @@ func runBrief(args []string, out io.Writer) error {
 	code := fs.String("consortium", "", "")
 	paper := fs.String("paper", "a4", "")
 	contacts := fs.Bool("with-contacts", false, "")
+	language := fs.String("lang", "en", "")
 	pos, err := parse(fs, args, "FILE.cpw", "OUT.pdf")
 	if err != nil {
 		return err
 	}
 	if *paper != "a4" && *paper != "letter" {
 		return usageError("--paper must be a4 or letter, not %q", *paper)
+	}
+	if !translate.Known(*language) {
+		return usageError("--lang must be one of %s, not %q", translate.Codes(), *language)
 	}
 	if !strings.EqualFold(filepath.Ext(pos[1]), ".pdf") {
 		return usageError("the brief's file name must end in .pdf")
@@ -378,7 +392,7 @@ func runBrief(args []string, out io.Writer) error {
 		return err
 	}
 	defer f.Close()
-	if err := reports.Write(f, pos[1], reports.Options{Consortium: *code, Paper: *paper, WithContacts: *contacts}); err != nil {
+	if err := reports.Write(f, pos[1], reports.Options{Consortium: *code, Paper: *paper, WithContacts: *contacts, Language: *language}); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "Wrote %s.\n", pos[1])

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -56,6 +57,31 @@ func TestNewAndInfo(t *testing.T) {
 	}
 }
 
+// cpw new --lang sw seeds the sectors and roles in Swahili.
+func TestNewInSwahili(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mukuru.cpw")
+	if code, out, errOut := cpw("new", path, "--name", "Mukuru SPA", "--lang", "sw"); code != 0 || errOut != "" {
+		t.Fatalf("new --lang sw: %d %q %q", code, out, errOut)
+	}
+	f, err := workspace.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	in, err := f.Initiative()
+	if err != nil || in.Language != "sw" {
+		t.Errorf("the workspace's language is %q (%v), want sw", in.Language, err)
+	}
+	r, err := f.RoleByKey(workspace.RoleCommunityMobilizer)
+	if err != nil || r.Name != "Mhamasishaji wa jamii" {
+		t.Errorf("the community mobilizer is %q (%v) in a Swahili workspace", r.Name, err)
+	}
+	sectors, err := f.Sectors()
+	if err != nil || len(sectors) == 0 || sectors[0].Name != "Maji, usafi wa mazingira na nishati" {
+		t.Errorf("sectors of a Swahili workspace: %v (%v)", sectors, err)
+	}
+}
+
 func TestErrors(t *testing.T) {
 	dir := t.TempDir()
 	existing := filepath.Join(dir, "taken.cpw")
@@ -69,6 +95,7 @@ func TestErrors(t *testing.T) {
 		{"NewWithoutName", []string{"new", filepath.Join(dir, "a.cpw")}, 2, "--name is required"},
 		{"NewWithoutFile", []string{"new", "--name", "X"}, 2, "FILE.cpw is missing"},
 		{"NewOverExisting", []string{"new", existing, "--name", "X"}, 1, "already exists"},
+		{"NewBadLanguage", []string{"new", filepath.Join(dir, "a.cpw"), "--name", "X", "--lang", "fr"}, 2, "--lang must be one of en, sw"},
 		{"InfoMissing", []string{"info", filepath.Join(dir, "none.cpw")}, 1, "There is no file"},
 		{"InfoNotWorkspace", []string{"info", existing}, 1, "not a workspace file"},
 		{"UnknownFlag", []string{"info", existing, "--colour"}, 2, "flag provided but not defined"},
@@ -341,5 +368,32 @@ func TestExcelCommands(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(target); !bytes.Equal(before, after) {
 		t.Error("a refused import changed the workspace")
+	}
+}
+
+// cpw brief --lang sw writes the brief in Swahili; a language the program
+// does not ship is refused before anything is written.
+func TestBriefLanguage(t *testing.T) {
+	dir := t.TempDir()
+	demo := filepath.Join(dir, "demo.cpw")
+	if code, _, errOut := cpw("demo", demo); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	sw := filepath.Join(dir, "sw.pdf")
+	if code, out, errOut := cpw("brief", demo, sw, "--lang", "sw"); code != 0 || errOut != "" || !strings.Contains(out, "sw.pdf") {
+		t.Fatalf("brief --lang sw: %d %q %q", code, out, errOut)
+	}
+	if text, err := exec.Command("pdftotext", sw, "-").Output(); err != nil {
+		t.Errorf("pdftotext: %v", err)
+	} else if !strings.Contains(string(text), "Kwa muhtasari") || strings.Contains(string(text), "At a glance") {
+		t.Errorf("the brief is not in Swahili:\n%.600s", text)
+	}
+	bad := filepath.Join(dir, "fr.pdf")
+	code, out, errOut := cpw("brief", demo, bad, "--lang", "fr")
+	if code != 2 || out != "" || !strings.Contains(errOut, `--lang must be one of en, sw, not "fr"`) {
+		t.Errorf("brief --lang fr: %d %q %q", code, out, errOut)
+	}
+	if _, err := os.Stat(bad); err == nil {
+		t.Error("a refused brief was written")
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/assets"
@@ -62,7 +63,7 @@ type ui struct {
 func newUI(a fyne.App, version string) *ui {
 	u := &ui{app: a, version: version, recent: &recentFiles{prefs: a.Preferences()}, background: func(f func()) { go f() }, now: time.Now}
 	useLanguage(u.language())
-	u.window = a.NewWindow("Consortium Planning Workspace")
+	u.window = a.NewWindow(lang.L("Consortium Planning Workspace"))
 	p := a.Preferences()
 	u.window.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1100)), float32(p.FloatWithFallback(prefHeight, 720))))
 	u.window.SetCloseIntercept(func() {
@@ -145,7 +146,7 @@ func (u *ui) closeFile() {
 
 func (u *ui) showWelcome() {
 	u.closeFile()
-	u.window.SetTitle("Consortium Planning Workspace")
+	u.window.SetTitle(lang.L("Consortium Planning Workspace"))
 	u.welcome = newWelcome(u)
 	u.window.SetContent(u.welcome.content)
 }
@@ -153,7 +154,7 @@ func (u *ui) showWelcome() {
 // open opens the workspace at path off the UI thread, then shows it. A file
 // that is refused gets a dialog with the reason; the welcome screen stays.
 func (u *ui) open(path string) {
-	u.busy("Opening "+filepath.Base(path)+"…", func() (func(), error) {
+	u.busy(fmt.Sprintf(lang.L("Opening %s…"), filepath.Base(path)), func() (func(), error) {
 		f, err := workspace.Open(path)
 		if workspace.Code(err) == workspace.ErrNotFound {
 			fyne.Do(func() { u.recent.remove(path) }) // it was moved or deleted: stop offering it
@@ -179,17 +180,23 @@ func (u *ui) show(f *workspace.File) {
 		u.showWelcome()
 		return
 	}
-	title := fmt.Sprintf("%s — %s", name, filepath.Base(f.Path()))
-	if f.ReadOnly() {
-		title += " (read-only)"
-	}
-	u.window.SetTitle(title)
+	u.setTitle(name)
 	u.window.SetContent(screen.content)
 	u.welcome, u.screen = nil, screen
 	if f.ReadOnly() {
-		dialog.ShowInformation("Opened read-only",
-			"You may not write to this file, so it is open read-only: you can read everything but change nothing.\nUse Save a copy to make a copy you can edit.", u.window)
+		dialog.ShowInformation(lang.L("Opened read-only"),
+			lang.L("You may not write to this file, so it is open read-only: you can read everything but change nothing.\nUse Save a copy to make a copy you can edit."), u.window)
 	}
+}
+
+// setTitle names the open workspace and its file in the window's title.
+func (u *ui) setTitle(name string) {
+	file := filepath.Base(u.file.Path())
+	if u.file.ReadOnly() {
+		u.window.SetTitle(fmt.Sprintf(lang.L("%s — %s (read-only)"), name, file))
+		return
+	}
+	u.window.SetTitle(fmt.Sprintf("%s — %s", name, file))
 }
 
 // reload shows the open workspace again after it changed underneath the
@@ -198,12 +205,13 @@ func (u *ui) reload() {
 	if u.file == nil {
 		return
 	}
-	screen, _, err := newWorkspaceScreen(u, u.file)
+	screen, name, err := newWorkspaceScreen(u, u.file)
 	if err != nil {
 		u.showError(err)
 		return
 	}
 	u.screen = screen
+	u.setTitle(name) // in the language now chosen, after Settings
 	u.window.SetContent(screen.content)
 }
 
@@ -211,7 +219,7 @@ func (u *ui) reload() {
 // function it returns (if any) runs on the UI thread afterwards.
 func (u *ui) busy(message string, work func() (func(), error)) {
 	bar := widget.NewProgressBarInfinite()
-	d := dialog.NewCustomWithoutButtons("Please wait", container.NewVBox(widget.NewLabel(message), bar), u.window)
+	d := dialog.NewCustomWithoutButtons(lang.L("Please wait"), container.NewVBox(widget.NewLabel(message), bar), u.window)
 	d.Show()
 	u.waiting++
 	u.background(func() {

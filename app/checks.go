@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,39 +39,43 @@ type checksScreen struct {
 	empty         *widget.Label
 }
 
+// allSeverities is the English of the severity filter's first option, which
+// shows every finding (the option itself is worded when the screen is built).
 const allSeverities = "All severities"
-
-var severityLabels = map[string]string{
-	workspace.SeverityCritical: "Critical", workspace.SeverityWarning: "Warning", workspace.SeverityInfo: "For information",
-}
 
 var severityRank = map[string]string{workspace.SeverityCritical: "0", workspace.SeverityWarning: "1", workspace.SeverityInfo: "2"}
 
 func newChecksScreen(s *workspaceScreen) *checksScreen {
 	c := &checksScreen{screen: s}
-	c.summary = widget.NewLabelWithStyle("Running the health checks…", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	options := []string{allSeverities}
+	c.summary = widget.NewLabelWithStyle(lang.L("Running the health checks…"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// The first option shows every severity; the others follow
+	// workspace.Severities.
+	options := []string{lang.L("All severities")}
 	for _, sev := range workspace.Severities {
-		options = append(options, severityLabels[sev])
+		options = append(options, findingSeverity(sev))
 	}
 	c.severity = widget.NewSelect(options, nil)
-	c.severity.SetSelected(allSeverities)
-	again := widget.NewButtonWithIcon("Run again", theme.ViewRefreshIcon(), s.refresh)
-	thresholds := widget.NewButtonWithIcon("Thresholds…", theme.SettingsIcon(), c.onThresholds)
+	c.severity.SetSelectedIndex(0)
+	again := widget.NewButtonWithIcon(lang.L("Run again"), theme.ViewRefreshIcon(), s.refresh)
+	thresholds := widget.NewButtonWithIcon(lang.L("Thresholds…"), theme.SettingsIcon(), c.onThresholds)
 
-	c.view = newListView(s.ui, "finding", "findings", []column[workspace.Finding]{
-		{title: "Severity", width: 120, text: func(f workspace.Finding) string { return severityLabels[f.Severity] },
+	c.view = newListView(s.ui, lang.L("finding"), lang.L("findings"), []column[workspace.Finding]{
+		{title: lang.L("Severity"), width: 120, text: func(f workspace.Finding) string { return findingSeverity(f.Severity) },
 			sortKey: func(f workspace.Finding) string { return severityRank[f.Severity] }},
-		{title: "Finding", width: 280, text: func(f workspace.Finding) string { return f.Title }},
-		{title: "About", width: 150, text: func(f workspace.Finding) string { return f.Subject.Name }},
-		{title: "What the check found", width: 700, text: func(f workspace.Finding) string { return f.Message }},
+		{title: lang.L("Finding"), width: 280, text: func(f workspace.Finding) string { return f.Title }},
+		{title: lang.L("About"), width: 150, text: func(f workspace.Finding) string { return f.Subject.Name }},
+		{title: lang.L("What the check found"), width: 700, text: func(f workspace.Finding) string { return f.Message }},
 	}, nil)
 	// The findings of the chosen severity, picked on the UI thread; the
 	// load hands them over.
 	c.view.snapshot = func() func() ([]workspace.Finding, error) {
 		var shown []workspace.Finding
+		chosen := ""
+		if i := c.severity.SelectedIndex(); i > 0 && i <= len(workspace.Severities) {
+			chosen = workspace.Severities[i-1]
+		}
 		for _, f := range c.all {
-			if c.severity.Selected == allSeverities || severityLabels[f.Severity] == c.severity.Selected {
+			if chosen == "" || f.Severity == chosen {
 				shown = append(shown, f)
 			}
 		}
@@ -93,7 +98,7 @@ func newChecksScreen(s *workspaceScreen) *checksScreen {
 	c.detailWhy = wrap(fyne.TextStyle{})
 	c.detailFix = wrap(fyne.TextStyle{})
 	c.detailCheck = wrap(fyne.TextStyle{Italic: true})
-	c.open = widget.NewButtonWithIcon("Open the record", theme.NavigateNextIcon(), func() {
+	c.open = widget.NewButtonWithIcon(lang.L("Open the record"), theme.NavigateNextIcon(), func() {
 		if c.chosen != nil {
 			s.openSubject(c.chosen.Subject)
 		}
@@ -103,9 +108,9 @@ func newChecksScreen(s *workspaceScreen) *checksScreen {
 		return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	c.detail = container.NewVScroll(container.NewVBox(c.detailTitle, c.detailMessage,
-		heading("Why it matters"), c.detailWhy, heading("What to do"), c.detailFix,
+		heading(lang.L("Why it matters")), c.detailWhy, heading(lang.L("What to do")), c.detailFix,
 		container.NewHBox(c.open), c.detailCheck))
-	c.empty = widget.NewLabel("Choose a finding to see why it matters and what to do.")
+	c.empty = widget.NewLabel(lang.L("Choose a finding to see why it matters and what to do."))
 	c.empty.Wrapping = fyne.TextWrapWord
 	detailArea := container.NewStack(c.empty, c.detail)
 	c.detail.Hide()
@@ -125,9 +130,9 @@ func (c *checksScreen) showFindings(findings []workspace.Finding) {
 	c.choose(workspace.Finding{}, false)
 	switch {
 	case len(findings) == 0:
-		c.empty.SetText("The checks found nothing to worry about.")
+		c.empty.SetText(lang.L("The checks found nothing to worry about."))
 	default:
-		c.empty.SetText("Choose a finding to see why it matters and what to do.")
+		c.empty.SetText(lang.L("Choose a finding to see why it matters and what to do."))
 	}
 }
 
@@ -147,8 +152,8 @@ func (c *checksScreen) choose(f workspace.Finding, ok bool) {
 	c.detailMessage.SetText(f.Message)
 	c.detailWhy.SetText(f.Why)
 	c.detailFix.SetText(f.Fix)
-	c.detailCheck.SetText(fmt.Sprintf("%s · check %s", severityLabels[f.Severity], f.Check))
-	c.open.SetText("Open " + subjectWords(f.Subject))
+	c.detailCheck.SetText(fmt.Sprintf(lang.L("%s · check %s"), findingSeverity(f.Severity), f.Check))
+	c.open.SetText(openSubjectWords(f.Subject))
 	if f.Subject.Kind == "workspace" {
 		c.open.Hide()
 	} else {
@@ -158,13 +163,25 @@ func (c *checksScreen) choose(f workspace.Finding, ok bool) {
 	c.detail.Show()
 }
 
-// subjectWords names a subject for a button: "consortium WSE".
-func subjectWords(s workspace.Subject) string {
-	kind := map[string]string{"unit": "community unit", "gap": "resource gap"}[s.Kind]
-	if kind == "" {
-		kind = s.Kind
+// openSubjectWords is the button that opens a subject: "Open consortium WSE".
+func openSubjectWords(s workspace.Subject) string {
+	switch s.Kind {
+	case "consortium":
+		return fmt.Sprintf(lang.L("Open consortium %s"), s.Name)
+	case "person":
+		return fmt.Sprintf(lang.L("Open person %s"), s.Name)
+	case "organisation":
+		return fmt.Sprintf(lang.L("Open organisation %s"), s.Name)
+	case "unit":
+		return fmt.Sprintf(lang.L("Open community unit %s"), s.Name)
+	case "role":
+		return fmt.Sprintf(lang.L("Open role %s"), s.Name)
+	case "meeting":
+		return fmt.Sprintf(lang.L("Open meeting %s"), s.Name)
+	case "gap":
+		return fmt.Sprintf(lang.L("Open resource gap %s"), s.Name)
 	}
-	return kind + " " + s.Name
+	return fmt.Sprintf(lang.L("Open %s"), s.Name)
 }
 
 // onThresholds lets the user change the workspace's check thresholds.
@@ -184,16 +201,16 @@ func (c *checksScreen) onThresholds() {
 		e.Validator = func(text string) error {
 			n, err := strconv.Atoi(strings.TrimSpace(text))
 			if err != nil || n < field.Min || n > field.Max {
-				return fmt.Errorf("a whole number from %d to %d", field.Min, field.Max)
+				return fmt.Errorf(lang.L("a whole number from %d to %d"), field.Min, field.Max)
 			}
 			return nil
 		}
 		entries[field.Key] = e
-		item := widget.NewFormItem(field.Label, e)
-		item.HintText = fmt.Sprintf("%d to %d; the default is %d", field.Min, field.Max, field.Get(workspace.DefaultThresholds))
+		item := widget.NewFormItem(field.Shown(), e)
+		item.HintText = fmt.Sprintf(lang.L("%d to %d; the default is %d"), field.Min, field.Max, field.Get(workspace.DefaultThresholds))
 		items = append(items, item)
 	}
-	d := dialog.NewForm("Check thresholds", "Save", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Check thresholds"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -155,18 +156,16 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // unitText is a unit's line in the tree.
 func unitText(u *unitFigures) string {
-	text := fmt.Sprintf("%s (%s) — %s households", u.unit.Name, workspace.Label(workspace.UnitLevels, u.unit.Level), thousands(u.households))
+	name, level, households := u.unit.Name, workspace.Label(workspace.UnitLevels, u.unit.Level), thousands(u.households)
 	if u.unit.Level == "cell" {
 		if u.represented == 1 {
-			text += " · represented"
-		} else {
-			text += " · no representative"
+			return fmt.Sprintf(lang.L("%s (%s) — %s households · represented"), name, level, households)
 		}
-	} else {
-		text += fmt.Sprintf(" · %s representatives · %s mobilizers · %s of %s cells represented (%.0f%%)",
-			thousands(u.representatives), thousands(u.mobilizers), thousands(u.represented), thousands(u.cells), share(u.represented, u.cells))
+		return fmt.Sprintf(lang.L("%s (%s) — %s households · no representative"), name, level, households)
 	}
-	return text
+	return fmt.Sprintf(lang.L("%s (%s) — %s households · %s representatives · %s mobilizers · %s of %s cells represented (%.0f%%)"),
+		name, level, households, thousands(u.representatives), thousands(u.mobilizers), thousands(u.represented), thousands(u.cells),
+		share(u.represented, u.cells))
 }
 
 func share(n, of int) float64 {
@@ -179,7 +178,7 @@ func share(n, of int) float64 {
 // communityScreen is the representation structure as a tree.
 func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 	f := s.file
-	summary := widget.NewLabel("Reading the community structure…")
+	summary := widget.NewLabel(lang.L("Reading the community structure…"))
 	summary.Wrapping = fyne.TextWrapWord
 	tree := widget.NewTree(nil, nil, func(bool) fyne.CanvasObject {
 		l := widget.NewLabel("")
@@ -215,11 +214,11 @@ func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 				all.mobilizers += u.mobilizers
 				all.households += u.households
 			}
-			summary.SetText(fmt.Sprintf("%s areas, %s units in all; %s households; %s current household representatives and %s mobilizers; %s of %s cells represented (%.0f%%). Open an area to see its segments, clusters and cells.",
+			summary.SetText(fmt.Sprintf(lang.L("%s areas, %s units in all; %s households; %s current household representatives and %s mobilizers; %s of %s cells represented (%.0f%%). Open an area to see its segments, clusters and cells."),
 				thousands(len(roots)), thousands(len(figs)), thousands(all.households), thousands(all.representatives), thousands(all.mobilizers),
 				thousands(all.represented), thousands(all.cells), share(all.represented, all.cells)))
 			if len(roots) == 0 {
-				summary.SetText("No community units yet: import them from a workbook (the Units sheet), or create the demo to see how the structure looks.")
+				summary.SetText(lang.L("No community units yet: import them from a workbook (the Units sheet), or create the demo to see how the structure looks."))
 			}
 			tree.Refresh()
 			if len(roots) > 0 {
@@ -230,15 +229,15 @@ func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 	// Editing: a unit under the one chosen (an area when none is), the
 	// chosen one's name and households, or deleting it.
 	var chosen string
-	add := widget.NewButtonWithIcon("Add unit…", theme.ContentAddIcon(), func() { s.editUnit(workspace.Unit{}, chosen) })
-	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() {
+	add := widget.NewButtonWithIcon(lang.L("Add unit…"), theme.ContentAddIcon(), func() { s.editUnit(workspace.Unit{}, chosen) })
+	edit := widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() {
 		if u, err := f.Unit(chosen); err == nil {
 			s.editUnit(u, "")
 		}
 	})
-	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() {
+	del := widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), func() {
 		if u, err := f.Unit(chosen); err == nil {
-			s.ui.confirmDelete("the unit “"+u.Name+"”", "units", u.ID, func() error { return f.DeleteUnit(u.ID) }, s.changed)
+			s.ui.confirmDelete(fmt.Sprintf(lang.L("the unit “%s”"), u.Name), "units", u.ID, func() error { return f.DeleteUnit(u.ID) }, s.changed)
 		}
 	})
 	edit.Disable()
@@ -247,13 +246,13 @@ func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 		chosen = id
 		edit.Enable()
 		del.Enable()
-		add.SetText("Add unit under it…")
+		add.SetText(lang.L("Add unit under it…"))
 	}
 	tree.OnUnselected = func(widget.TreeNodeID) {
 		chosen = ""
 		edit.Disable()
 		del.Disable()
-		add.SetText("Add unit…")
+		add.SetText(lang.L("Add unit…"))
 	}
 	var bar fyne.CanvasObject = layoutSpacer()
 	if !f.ReadOnly() {
@@ -266,7 +265,7 @@ func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 func (s *workspaceScreen) editUnit(u workspace.Unit, parent string) {
 	f := s.file
 	next := map[string]string{"": "area", "area": "segment", "segment": "cluster", "cluster": "cell"}
-	title, confirm := "New area", "Add"
+	title, confirm := lang.L("New area"), lang.L("Add")
 	if u.ID == "" {
 		u.ParentID = parent
 		if parent != "" {
@@ -276,24 +275,31 @@ func (s *workspaceScreen) editUnit(u workspace.Unit, parent string) {
 				return
 			}
 			if p.Level == "cell" {
-				s.ui.showError(fieldError("Level", "A cell is the smallest unit: nothing sits under it."))
+				s.ui.showError(fieldError(lang.L("Level"), lang.L("A cell is the smallest unit: nothing sits under it.")))
 				return
 			}
 			u.Level = next[p.Level]
-			title = "New " + u.Level + " in " + p.Name
+			switch u.Level {
+			case "segment":
+				title = fmt.Sprintf(lang.L("New segment in %s"), p.Name)
+			case "cluster":
+				title = fmt.Sprintf(lang.L("New cluster in %s"), p.Name)
+			default:
+				title = fmt.Sprintf(lang.L("New cell in %s"), p.Name)
+			}
 		} else {
 			u.Level = "area"
 		}
 	} else {
-		title, confirm = workspace.Label(workspace.UnitLevels, u.Level)+": "+u.Name, "Save"
+		title, confirm = workspace.Label(workspace.UnitLevels, u.Level)+": "+u.Name, lang.L("Save")
 	}
 	name := entry(u.Name)
 	households := entry(thousands(u.Households))
 	s.ui.showForm(title, confirm, []field{
-		{label: "Name", obj: name, hint: "Unique under the unit it sits in"},
-		{label: "Households", obj: households, hint: "How many households live in it"},
+		{label: lang.L("Name"), obj: name, hint: lang.L("Unique under the unit it sits in")},
+		{label: lang.L("Households"), obj: households, hint: lang.L("How many households live in it")},
 	}, func() error {
-		h, err := wholeNumber("Households", households)
+		h, err := wholeNumber(lang.L("Households"), households)
 		if err != nil {
 			return err
 		}
@@ -312,7 +318,7 @@ func (s *workspaceScreen) editUnit(u workspace.Unit, parent string) {
 func (s *workspaceScreen) stakeholderMap() fyne.CanvasObject {
 	f := s.file
 	grid := container.NewVBox()
-	intro := wrapped("Each organisation sits where its influence meets its stance towards the initiative. High influence and not yet supportive (shaded) is where buy-in is missing. Click a name to open the organisation; change its stance or influence there.")
+	intro := wrapped(lang.L("Each organisation sits where its influence meets its stance towards the initiative. High influence and not yet supportive (shaded) is where buy-in is missing. Click a name to open the organisation; change its stance or influence there."))
 	body := container.NewBorder(container.NewPadded(intro), nil, nil, nil, container.NewVScroll(grid))
 	s.ui.background(func() {
 		orgs, err := f.Organisations()
@@ -334,14 +340,14 @@ func fillStakeholderMap(s *workspaceScreen, grid *fyne.Container, orgs []workspa
 	head := container.NewGridWithColumns(len(workspace.Stances) + 1)
 	head.Add(widget.NewLabel(""))
 	for _, st := range workspace.Stances {
-		l := widget.NewLabelWithStyle(st.Label, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle(st.Shown(), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		l.Wrapping = fyne.TextWrapWord
 		head.Add(l)
 	}
 	grid.Add(head)
 	for _, inf := range workspace.Influences {
 		row := container.NewGridWithColumns(len(workspace.Stances) + 1)
-		side := widget.NewLabelWithStyle(inf.Label+" influence", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		side := widget.NewLabelWithStyle(influenceWords(inf), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		side.Wrapping = fyne.TextWrapWord
 		row.Add(side)
 		for _, st := range workspace.Stances {
@@ -363,6 +369,19 @@ func fillStakeholderMap(s *workspaceScreen, grid *fyne.Container, orgs []workspa
 		grid.Add(row)
 	}
 	grid.Refresh()
+}
+
+// influenceWords heads a row of the stakeholder map: "High influence".
+func influenceWords(inf workspace.Choice) string {
+	switch inf.Key {
+	case "high":
+		return lang.L("High influence")
+	case "medium":
+		return lang.L("Medium influence")
+	case "low":
+		return lang.L("Low influence")
+	}
+	return inf.Shown()
 }
 
 // shortName is an organisation's acronym, or its name cut short, so that a

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/workspace"
@@ -52,7 +53,7 @@ func (n *names) get(kind, id string, lookup func() (string, error)) string {
 	}
 	v, err := lookup()
 	if err != nil {
-		v = "(deleted)"
+		v = lang.L("(deleted)")
 	}
 	n.cache[kind+id] = v
 	return v
@@ -93,9 +94,9 @@ func (n *names) where(a workspace.Assignment) string {
 // period writes an assignment's dates: "since 2024-01-15" or "2024-01-15 to 2025-03-01".
 func period(a workspace.Assignment) string {
 	if a.EndOn == "" {
-		return "since " + a.StartOn
+		return fmt.Sprintf(lang.L("since %s"), a.StartOn)
 	}
-	s := a.StartOn + " to " + a.EndOn
+	s := fmt.Sprintf(lang.L("%s to %s"), a.StartOn, a.EndOn)
 	if a.EndReason != "" {
 		s += " (" + a.EndReason + ")"
 	}
@@ -119,12 +120,12 @@ func (u *ui) showSubject(s workspace.Subject) {
 		return
 	}
 	if found := screen.findingsAbout(s.ID); len(found) > 0 && s.ID != "" {
-		d.heading(fmt.Sprintf("Findings (%d)", len(found)))
+		d.heading(fmt.Sprintf(lang.L("Findings (%d)"), len(found)))
 		for _, f := range found {
-			d.line(severityLabels[f.Severity] + ": " + f.Message)
+			d.line(findingSeverity(f.Severity) + ": " + f.Message)
 		}
 	}
-	dlg := dialog.NewCustom(title, "Close", container.NewVScroll(d.box), u.window)
+	dlg := dialog.NewCustom(title, lang.L("Close"), container.NewVScroll(d.box), u.window)
 	dlg.Resize(fyne.NewSize(760, 600))
 	dlg.Show()
 }
@@ -139,25 +140,25 @@ func (d *details) fill(f *workspace.File, s workspace.Subject, today string) (st
 			return "", err
 		}
 		d.line(c.Name)
-		d.field("Status", workspace.Label(workspace.ConsortiumStatuses, c.Status))
-		d.field("Purpose", c.Purpose)
+		d.field(lang.L("Status"), workspace.Label(workspace.ConsortiumStatuses, c.Status))
+		d.field(lang.L("Purpose"), c.Purpose)
 		as, err := f.Assignments(workspace.AssignmentFilter{ConsortiumID: c.ID})
 		if err != nil {
 			return "", err
 		}
-		d.assignments("Roles in the consortium, now and before", as, today, false)
+		d.assignments(lang.L("Roles in the consortium, now and before"), as, today, false)
 		members, err := f.Members(c.ID)
 		if err != nil {
 			return "", err
 		}
-		d.heading(fmt.Sprintf("Member organisations (%d)", len(members)))
+		d.heading(fmt.Sprintf(lang.L("Member organisations (%d)"), len(members)))
 		for _, m := range members {
 			line := n.organisation(m.OrganisationID)
 			if m.Contribution != "" {
 				line += " — " + m.Contribution
 			}
 			if m.LeftOn != "" {
-				line += " (left " + m.LeftOn + ")"
+				line += " " + fmt.Sprintf(lang.L("(left %s)"), m.LeftOn)
 			}
 			d.line(line)
 		}
@@ -178,56 +179,56 @@ func (d *details) fill(f *workspace.File, s workspace.Subject, today string) (st
 		if err != nil {
 			return "", err
 		}
-		d.heading("Resource gaps")
-		d.line(fmt.Sprintf("%d open of %d; cost %s %s, secured %s, still missing %s.", open, len(gaps), in.Currency,
+		d.heading(lang.L("Resource gaps"))
+		d.line(fmt.Sprintf(lang.L("%d open of %d; cost %s %s, secured %s, still missing %s."), open, len(gaps), in.Currency,
 			thousands64(cost), thousands64(secured), thousands64(missing)))
-		return "Consortium " + c.Code, nil
+		return fmt.Sprintf(lang.L("Consortium %s"), c.Code), nil
 	case "person":
 		p, err := f.Person(s.ID)
 		if err != nil {
 			return "", err
 		}
-		d.field("Organisation", n.organisation(p.OrganisationID))
-		d.field("Position", p.Position)
-		d.field("Gender", workspace.Label(workspace.Genders, p.Gender))
-		d.field("Age", workspace.Label(workspace.AgeBands, p.AgeBand))
+		d.field(lang.L("Organisation"), n.organisation(p.OrganisationID))
+		d.field(lang.L("Position"), p.Position)
+		d.field(lang.L("Gender"), workspace.Label(workspace.Genders, p.Gender))
+		d.field(lang.L("Age"), workspace.Label(workspace.AgeBands, p.AgeBand))
 		if p.Resident {
-			d.line("Lives in the settlement")
+			d.line(lang.L("Lives in the settlement"))
 		} else {
-			d.line("Not recorded as a resident")
+			d.line(lang.L("Not recorded as a resident"))
 		}
-		d.field("Home", n.unit(p.HomeUnitID))
-		d.field("Notes", p.Notes)
+		d.field(lang.L("Home"), n.unit(p.HomeUnitID))
+		d.field(lang.L("Notes"), p.Notes)
 		as, err := f.Assignments(workspace.AssignmentFilter{PersonID: p.ID})
 		if err != nil {
 			return "", err
 		}
-		d.assignments("Roles, now and before", as, today, true)
+		d.assignments(lang.L("Roles, now and before"), as, today, true)
 		return p.Name, nil
 	case "organisation":
 		o, err := f.Organisation(s.ID)
 		if err != nil {
 			return "", err
 		}
-		d.field("Acronym", o.Acronym)
-		d.field("Kind", workspace.Label(workspace.OrganisationKinds, o.Kind))
-		d.field("Based", workspace.Label(workspace.Bases, o.Base))
-		d.field("Commitment", workspace.Label(workspace.Commitments, o.Commitment))
-		d.field("Stance", workspace.Label(workspace.Stances, o.Stance)+", "+strings.ToLower(workspace.Label(workspace.Influences, o.Influence))+" influence")
-		d.field("Interests", o.Interests)
+		d.field(lang.L("Acronym"), o.Acronym)
+		d.field(lang.L("Kind"), workspace.Label(workspace.OrganisationKinds, o.Kind))
+		d.field(lang.L("Based"), workspace.Label(workspace.Bases, o.Base))
+		d.field(lang.L("Commitment"), workspace.Label(workspace.Commitments, o.Commitment))
+		d.field(lang.L("Stance"), fmt.Sprintf(lang.L("%s, %s influence"), workspace.Label(workspace.Stances, o.Stance), strings.ToLower(workspace.Label(workspace.Influences, o.Influence))))
+		d.field(lang.L("Interests"), o.Interests)
 		as, err := f.Assignments(workspace.AssignmentFilter{OrganisationID: o.ID})
 		if err != nil {
 			return "", err
 		}
-		d.assignments("Roles the organisation holds, now and before", as, today, true)
+		d.assignments(lang.L("Roles the organisation holds, now and before"), as, today, true)
 		staff, err := f.People(workspace.PersonFilter{OrganisationID: o.ID})
 		if err != nil {
 			return "", err
 		}
-		d.heading(fmt.Sprintf("People (%d)", len(staff)))
+		d.heading(fmt.Sprintf(lang.L("People (%d)"), len(staff)))
 		for i, p := range staff {
 			if i == maxListed {
-				d.line(fmt.Sprintf("… and %d more.", len(staff)-maxListed))
+				d.line(fmt.Sprintf(lang.L("… and %d more."), len(staff)-maxListed))
 				break
 			}
 			d.line(strings.TrimSuffix(p.Name+", "+p.Position, ", "))
@@ -239,58 +240,62 @@ func (d *details) fill(f *workspace.File, s workspace.Subject, today string) (st
 			return "", err
 		}
 		d.line(n.unit(un.ID))
-		d.field("Level", workspace.Label(workspace.UnitLevels, un.Level))
-		d.field("Households", thousands(un.Households))
+		d.field(lang.L("Level"), workspace.Label(workspace.UnitLevels, un.Level))
+		d.field(lang.L("Households"), thousands(un.Households))
 		children, err := f.Units(workspace.UnitFilter{ParentID: un.ID})
 		if err != nil {
 			return "", err
 		}
 		if len(children) > 0 {
-			d.field("Units under it", thousands(len(children)))
+			d.field(lang.L("Units under it"), thousands(len(children)))
 		}
 		as, err := f.Assignments(workspace.AssignmentFilter{UnitID: un.ID})
 		if err != nil {
 			return "", err
 		}
-		d.assignments("Representatives and mobilizers of this unit", as, today, false)
+		d.assignments(lang.L("Representatives and mobilizers of this unit"), as, today, false)
 		return workspace.Label(workspace.UnitLevels, un.Level) + " " + un.Name, nil
 	case "role":
 		r, err := f.Role(s.ID)
 		if err != nil {
 			return "", err
 		}
-		d.field("Group", workspace.Label(workspace.RoleGroups, r.Group))
-		d.field("Held", workspace.Label(workspace.RoleScopes, r.Scope))
+		d.field(lang.L("Group"), workspace.Label(workspace.RoleGroups, r.Group))
+		d.field(lang.L("Held"), workspace.Label(workspace.RoleScopes, r.Scope))
 		if r.IsKey {
-			d.line("A key role")
+			d.line(lang.L("A key role"))
 		}
-		d.field("What it is", r.Description)
-		d.field("Responsibilities", r.Responsibilities)
+		d.field(lang.L("What it is"), r.Description)
+		d.field(lang.L("Responsibilities"), r.Responsibilities)
 		as, err := f.Assignments(workspace.AssignmentFilter{RoleID: r.ID})
 		if err != nil {
 			return "", err
 		}
-		d.assignments("Holders, now and before", as, today, false)
+		d.assignments(lang.L("Holders, now and before"), as, today, false)
 		return r.Name, nil
 	case "meeting":
 		m, err := f.Meeting(s.ID)
 		if err != nil {
 			return "", err
 		}
-		d.field("Title", m.Title)
-		d.field("Held on", m.HeldOn)
-		d.field("Place", m.Place)
+		d.field(lang.L("Title"), m.Title)
+		d.field(lang.L("Held on"), m.HeldOn)
+		d.field(lang.L("Place"), m.Place)
 		var codes []string
 		for _, id := range m.ConsortiumIDs {
 			codes = append(codes, n.consortium(id))
 		}
-		d.field("Consortia", strings.Join(codes, ", "))
-		d.field("Attended", workspace.Plural(len(m.AttendeeIDs), "person by name", "people by name"))
+		d.field(lang.L("Consortia"), strings.Join(codes, ", "))
+		attended := fmt.Sprintf(lang.L("%s people by name"), thousands(len(m.AttendeeIDs)))
+		if len(m.AttendeeIDs) == 1 {
+			attended = lang.L("1 person by name")
+		}
+		d.field(lang.L("Attended"), attended)
 		decisions, err := f.Decisions(m.ID)
 		if err != nil {
 			return "", err
 		}
-		d.heading(fmt.Sprintf("Decisions (%d)", len(decisions)))
+		d.heading(fmt.Sprintf(lang.L("Decisions (%d)"), len(decisions)))
 		for _, x := range decisions {
 			d.line(x.Text)
 		}
@@ -298,27 +303,27 @@ func (d *details) fill(f *workspace.File, s workspace.Subject, today string) (st
 		if err != nil {
 			return "", err
 		}
-		d.heading(fmt.Sprintf("Follow-up actions (%d)", len(actions)))
+		d.heading(fmt.Sprintf(lang.L("Follow-up actions (%d)"), len(actions)))
 		for _, a := range actions {
-			state := "open"
+			state := lang.L("open")
 			if a.DoneOn != "" {
-				state = "done " + a.DoneOn
+				state = fmt.Sprintf(lang.L("done %s"), a.DoneOn)
 			} else if a.DueOn != "" && a.DueOn < today {
-				state = "overdue"
+				state = lang.L("overdue")
 			}
 			owner := n.person(a.OwnerID)
 			if owner == "" {
-				owner = "no owner"
+				owner = lang.L("no owner")
 			}
-			d.line(fmt.Sprintf("%s — %s, due %s, %s", a.Text, owner, a.DueOn, state))
+			d.line(fmt.Sprintf(lang.L("%s — %s, due %s, %s"), a.Text, owner, a.DueOn, state))
 		}
-		return workspace.Label(workspace.MeetingKinds, m.Kind) + " on " + m.HeldOn, nil
+		return fmt.Sprintf(lang.L("%s on %s"), workspace.Label(workspace.MeetingKinds, m.Kind), m.HeldOn), nil
 	case "gap":
 		g, err := f.ResourceGap(s.ID)
 		if err != nil {
 			return "", err
 		}
-		owner := "The whole initiative"
+		owner := lang.L("The whole initiative")
 		if g.ConsortiumID != "" {
 			owner = n.consortium(g.ConsortiumID)
 		}
@@ -326,17 +331,17 @@ func (d *details) fill(f *workspace.File, s workspace.Subject, today string) (st
 		if err != nil {
 			return "", err
 		}
-		d.field("For", owner)
-		d.field("Kind", workspace.Label(workspace.GapKinds, g.Kind))
-		d.field("Role it would fill", n.role(g.RoleID))
-		d.field("Priority", workspace.Label(workspace.Priorities, g.Priority))
-		d.field("Status", workspace.Label(workspace.GapStatuses, g.Status))
-		d.line(fmt.Sprintf("Cost %s %s, secured %s, still missing %s", in.Currency, thousands64(g.EstimatedCost), thousands64(g.Secured), thousands64(g.Missing())))
+		d.field(lang.L("For"), owner)
+		d.field(lang.L("Kind"), workspace.Label(workspace.GapKinds, g.Kind))
+		d.field(lang.L("Role it would fill"), n.role(g.RoleID))
+		d.field(lang.L("Priority"), workspace.Label(workspace.Priorities, g.Priority))
+		d.field(lang.L("Status"), workspace.Label(workspace.GapStatuses, g.Status))
+		d.line(fmt.Sprintf(lang.L("Cost %s %s, secured %s, still missing %s"), in.Currency, thousands64(g.EstimatedCost), thousands64(g.Secured), thousands64(g.Missing())))
 		cands, err := f.GapCandidates(g.ID)
 		if err != nil {
 			return "", err
 		}
-		d.heading(fmt.Sprintf("Candidate organisations (%d)", len(cands)))
+		d.heading(fmt.Sprintf(lang.L("Candidate organisations (%d)"), len(cands)))
 		for _, c := range cands {
 			d.line(n.organisation(c.OrganisationID) + " — " + workspace.Label(workspace.CandidateStages, c.Stage))
 		}
@@ -347,7 +352,7 @@ func (d *details) fill(f *workspace.File, s workspace.Subject, today string) (st
 		return "", err
 	}
 	d.line(in.Place())
-	d.field("Vision", in.Vision)
+	d.field(lang.L("Vision"), in.Vision)
 	return in.Name, nil
 }
 
@@ -362,13 +367,13 @@ func (d *details) assignments(heading string, as []workspace.Assignment, today s
 			current++
 		}
 	}
-	d.heading(fmt.Sprintf("%s (%d current, %d in all)", heading, current, len(as)))
+	d.heading(fmt.Sprintf(lang.L("%s (%d current, %d in all)"), heading, current, len(as)))
 	if len(as) == 0 {
-		d.line("None.")
+		d.line(lang.L("None."))
 	}
 	for i, a := range as {
 		if i == maxListed {
-			d.line(fmt.Sprintf("… and %d more.", len(as)-maxListed))
+			d.line(fmt.Sprintf(lang.L("… and %d more."), len(as)-maxListed))
 			break
 		}
 		who := n.role(a.RoleID) + ": " + n.holder(a)
@@ -376,10 +381,23 @@ func (d *details) assignments(heading string, as []workspace.Assignment, today s
 			who = n.role(a.RoleID)
 		}
 		if where := n.where(a); where != "" && withRole {
-			who += " in " + where
+			who = fmt.Sprintf(lang.L("%s in %s"), who, where)
 		}
 		d.line(who + ", " + period(a))
 	}
 }
 
 func thousands64(n int64) string { return workspace.Thousands(n) }
+
+// findingSeverity names a finding's severity in the window's language.
+func findingSeverity(severity string) string {
+	switch severity {
+	case workspace.SeverityCritical:
+		return lang.L("Critical")
+	case workspace.SeverityWarning:
+		return lang.L("Warning")
+	case workspace.SeverityInfo:
+		return lang.L("For information")
+	}
+	return severity
+}

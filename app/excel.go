@@ -11,10 +11,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/importexport"
-	"cpw/workspace"
 )
 
 // maxProblemsShown is how many problems the import preview lists.
@@ -26,9 +26,9 @@ const maxProblemsShown = 500
 // afterwards.
 func (u *ui) withProgress(title string, work func(ctx context.Context, progress importexport.Progress) (func(), error)) {
 	ctx, cancel := context.WithCancel(context.Background())
-	what := widget.NewLabel("Starting…")
+	what := widget.NewLabel(lang.L("Starting…"))
 	bar := widget.NewProgressBar()
-	stop := widget.NewButton("Cancel", func() { cancel() })
+	stop := widget.NewButton(lang.L("Cancel"), func() { cancel() })
 	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(what, bar, container.NewCenter(stop)), u.window)
 	d.Resize(fyne.NewSize(460, 160))
 	d.Show()
@@ -51,7 +51,7 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 			// that finished before it noticed did write.
 			switch {
 			case errors.Is(err, importexport.ErrCancelled):
-				dialog.ShowInformation(title, "Cancelled: nothing was written.", u.window)
+				dialog.ShowInformation(title, lang.L("Cancelled: nothing was written."), u.window)
 			case err != nil:
 				u.showError(err)
 			case then != nil:
@@ -66,7 +66,7 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 func (s *workspaceScreen) onImport() {
 	u := s.ui
 	if s.file.ReadOnly() {
-		u.showError(errors.New("This workspace is open read-only, so nothing can be imported into it: save a copy you can edit and import into that."))
+		u.showError(errors.New(lang.L("This workspace is open read-only, so nothing can be imported into it: save a copy you can edit and import into that.")))
 		return
 	}
 	chooseFile(u, folderOf(s.file.Path()), ".xlsx", s.previewImport)
@@ -75,7 +75,7 @@ func (s *workspaceScreen) onImport() {
 // previewImport imports as a dry run and shows the report.
 func (s *workspaceScreen) previewImport(path string) {
 	u, f := s.ui, s.file
-	u.withProgress("Checking "+filepath.Base(path), func(ctx context.Context, p importexport.Progress) (func(), error) {
+	u.withProgress(fmt.Sprintf(lang.L("Checking %s"), filepath.Base(path)), func(ctx context.Context, p importexport.Progress) (func(), error) {
 		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{DryRun: true, Progress: p})
 		if err != nil {
 			return nil, err
@@ -88,29 +88,35 @@ func (s *workspaceScreen) previewImport(path string) {
 func importReportView(report *importexport.Report) fyne.CanvasObject {
 	summary := widget.NewLabelWithStyle(report.Summary(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	summary.Wrapping = fyne.TextWrapWord
+	headers := []string{lang.L("Sheet"), lang.L("Records"), lang.L("New"), lang.L("Updated"), lang.L("Unchanged")}
 	counts := widget.NewTable(
-		func() (int, int) { return len(report.Sheets) + 1, 5 },
+		func() (int, int) { return len(report.Sheets) + 1, len(headers) },
 		func() fyne.CanvasObject { return widget.NewLabel("Organisations (3W)") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			if id.Row == 0 {
 				l.TextStyle = fyne.TextStyle{Bold: true}
-				l.SetText([]string{"Sheet", "Records", "New", "Updated", "Unchanged"}[id.Col])
+				l.SetText(headers[id.Col])
 				return
 			}
 			l.TextStyle = fyne.TextStyle{}
 			sr := report.Sheets[id.Row-1]
 			l.SetText([]string{sr.Sheet, sr.Records, thousands(sr.New), thousands(sr.Updated), thousands(sr.Unchanged)}[id.Col])
 		})
+	// Each column is as wide as its heading needs, in any language.
+	var width float32 = 30
 	for i, w := range []float32{170, 190, 80, 80, 90} {
+		heading := widget.NewLabelWithStyle(headers[i], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		w = max(w, heading.MinSize().Width)
 		counts.SetColumnWidth(i, w)
+		width += w
 	}
-	countsBox := container.NewGridWrap(fyne.NewSize(640, float32(len(report.Sheets)+1)*38), counts)
+	countsBox := container.NewGridWrap(fyne.NewSize(width, float32(len(report.Sheets)+1)*38), counts)
 
 	shown := report.Problems
 	more := ""
 	if len(shown) > maxProblemsShown {
-		more = fmt.Sprintf("The first %d problems are listed; the command line (cpw import --dry-run) lists all %s.",
+		more = fmt.Sprintf(lang.L("The first %d problems are listed; the command line (cpw import --dry-run) lists all %s."),
 			maxProblemsShown, thousands(len(shown)))
 		shown = shown[:maxProblemsShown]
 	}
@@ -123,17 +129,26 @@ func importReportView(report *importexport.Report) fyne.CanvasObject {
 		lines.Add(l)
 	}
 	problems := container.NewVScroll(lines)
-	heading := widget.NewLabelWithStyle("No problems found.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading := widget.NewLabelWithStyle(lang.L("No problems found."), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	if n := len(report.Problems); n > 0 {
-		warnings := "no warnings"
-		if w := n - report.Errors(); w > 0 {
-			warnings = workspace.Plural(w, "warning", "warnings") + " (warnings do not stop the import)"
+		var errs, warnings string
+		switch e := report.Errors(); e {
+		case 0:
+			errs = lang.L("No errors")
+		case 1:
+			errs = lang.L("1 error")
+		default:
+			errs = fmt.Sprintf(lang.L("%s errors"), thousands(e))
 		}
-		errs := "No errors"
-		if e := report.Errors(); e > 0 {
-			errs = workspace.Plural(e, "error", "errors")
+		switch w := n - report.Errors(); w {
+		case 0:
+			warnings = lang.L("no warnings")
+		case 1:
+			warnings = lang.L("1 warning (warnings do not stop the import)")
+		default:
+			warnings = fmt.Sprintf(lang.L("%s warnings (warnings do not stop the import)"), thousands(w))
 		}
-		heading.SetText(errs + " and " + warnings + ":")
+		heading.SetText(fmt.Sprintf(lang.L("%s and %s:"), errs, warnings))
 	}
 	top := container.NewVBox(summary, countsBox, heading)
 	if more != "" {
@@ -143,9 +158,9 @@ func importReportView(report *importexport.Report) fyne.CanvasObject {
 }
 
 func problemLine(p importexport.Problem) string {
-	kind := "Error"
+	kind := lang.L("Error")
 	if p.Severity == importexport.Warning {
-		kind = "Warning"
+		kind = lang.L("Warning")
 	}
 	return kind + " — " + p.Where() + ": " + p.Message
 }
@@ -155,9 +170,9 @@ func (s *workspaceScreen) showImportPreview(path string, report *importexport.Re
 	var dlg dialog.Dialog
 	body := importReportView(report)
 	if report.Errors() > 0 {
-		dlg = dialog.NewCustom("Import "+filepath.Base(path)+": nothing can be imported yet", "Close", body, u.window)
+		dlg = dialog.NewCustom(fmt.Sprintf(lang.L("Import %s: nothing can be imported yet"), filepath.Base(path)), lang.L("Close"), body, u.window)
 	} else {
-		dlg = dialog.NewCustomConfirm("Import "+filepath.Base(path), "Import", "Cancel", body, func(ok bool) {
+		dlg = dialog.NewCustomConfirm(fmt.Sprintf(lang.L("Import %s"), filepath.Base(path)), lang.L("Import"), lang.L("Cancel"), body, func(ok bool) {
 			if ok {
 				s.runImport(path)
 			}
@@ -170,7 +185,7 @@ func (s *workspaceScreen) showImportPreview(path string, report *importexport.Re
 // runImport imports for real, then shows the workspace as it now is.
 func (s *workspaceScreen) runImport(path string) {
 	u, f := s.ui, s.file
-	u.withProgress("Importing "+filepath.Base(path), func(ctx context.Context, p importexport.Progress) (func(), error) {
+	u.withProgress(fmt.Sprintf(lang.L("Importing %s"), filepath.Base(path)), func(ctx context.Context, p importexport.Progress) (func(), error) {
 		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{Progress: p})
 		if err != nil {
 			return nil, err
@@ -179,42 +194,44 @@ func (s *workspaceScreen) runImport(path string) {
 			u.reload()
 			if report.Errors() > 0 {
 				// The workbook changed between the check and the import.
-				dlg := dialog.NewCustom("Nothing was imported", "Close", importReportView(report), u.window)
+				dlg := dialog.NewCustom(lang.L("Nothing was imported"), lang.L("Close"), importReportView(report), u.window)
 				dlg.Resize(fyne.NewSize(860, 620))
 				dlg.Show()
 				return
 			}
-			dialog.ShowInformation("Imported", report.Summary()+"\nThe change log records the import.", u.window)
+			dialog.ShowInformation(lang.L("Imported"), report.Summary()+"\n"+lang.L("The change log records the import."), u.window)
 		}, nil
 	})
 }
 
 // onExport asks where to write the workbook and whether with contacts.
 func (s *workspaceScreen) onExport() {
-	s.askWorkbook("Export Excel", "Export", safeFileName(s.overview.name)+".xlsx", true, s.exportTo)
+	s.askWorkbook(lang.L("Export Excel"), lang.L("Export"), safeFileName(s.overview.name)+".xlsx", true, s.exportTo)
 }
 
 // exportTo exports off the UI thread, then offers to open the workbook.
 func (s *workspaceScreen) exportTo(path string, contacts bool) {
 	u, f := s.ui, s.file
-	u.withProgress("Exporting "+filepath.Base(path), func(ctx context.Context, p importexport.Progress) (func(), error) {
+	u.withProgress(fmt.Sprintf(lang.L("Exporting %s"), filepath.Base(path)), func(ctx context.Context, p importexport.Progress) (func(), error) {
 		if err := importexport.Export(ctx, f, path, importexport.ExportOptions{WithContacts: contacts, Progress: p}); err != nil {
 			return nil, err
 		}
-		return func() { s.offerToOpen("Exported", "The workspace was exported to "+path+".", path) }, nil
+		return func() {
+			s.offerToOpen(lang.L("Exported"), fmt.Sprintf(lang.L("The workspace was exported to %s."), path), path)
+		}, nil
 	})
 }
 
 // onTemplate writes the blank import workbook, its lists from this workspace.
 func (s *workspaceScreen) onTemplate() {
-	s.askWorkbook("Excel template", "Write the template", "Import template.xlsx", false, func(path string, _ bool) {
+	s.askWorkbook(lang.L("Excel template"), lang.L("Write the template"), lang.L("Import template")+".xlsx", false, func(path string, _ bool) {
 		u, f := s.ui, s.file
-		u.busy("Writing "+filepath.Base(path)+"…", func() (func(), error) {
+		u.busy(fmt.Sprintf(lang.L("Writing %s…"), filepath.Base(path)), func() (func(), error) {
 			if err := importexport.WriteTemplate(f, path); err != nil {
 				return nil, err
 			}
 			return func() {
-				s.offerToOpen("Template written", "The template was saved as "+path+". Fill it in, then use Import Excel….", path)
+				s.offerToOpen(lang.L("Template written"), fmt.Sprintf(lang.L("The template was saved as %s. Fill it in, then use Import Excel…."), path), path)
 			}, nil
 		})
 	})
@@ -227,14 +244,14 @@ func (s *workspaceScreen) askWorkbook(title, confirm, name string, askContacts b
 	fileName := widget.NewEntry()
 	fileName.SetText(name)
 	folder, folderRow := folderChooser(folderOf(s.file.Path()), u.window)
-	contacts := widget.NewCheck("Include phone numbers and e-mail addresses", nil)
-	items := []*widget.FormItem{widget.NewFormItem("File name", fileName), widget.NewFormItem("Save in", folderRow)}
+	contacts := widget.NewCheck(lang.L("Include phone numbers and e-mail addresses"), nil)
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("File name"), fileName), widget.NewFormItem(lang.L("Save in"), folderRow)}
 	if askContacts {
-		item := widget.NewFormItem("Contacts", contacts)
-		item.HintText = "Personal data: leave them out of workbooks that travel widely"
+		item := widget.NewFormItem(lang.L("Contacts"), contacts)
+		item.HintText = lang.L("Personal data: leave them out of workbooks that travel widely")
 		items = append(items, item)
 	}
-	d := dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(title, confirm, lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -244,7 +261,7 @@ func (s *workspaceScreen) askWorkbook(title, confirm, name string, askContacts b
 		}
 		path := filepath.Join(folder.Text, n)
 		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm("Replace the file?", n+" already exists in this folder. Replace it?", func(yes bool) {
+			dialog.ShowConfirm(lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s already exists in this folder. Replace it?"), n), func(yes bool) {
 				if yes {
 					then(path, contacts.Checked)
 				}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -58,7 +59,7 @@ func thousands(n int) string { return workspace.Thousands(int64(n)) }
 func folderChooser(start string, w fyne.Window) (*widget.Label, fyne.CanvasObject) {
 	folder := widget.NewLabel(start)
 	folder.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButton("Choose…", func() {
+	choose := widget.NewButton(lang.L("Choose…"), func() {
 		d := dialog.NewFolderOpen(func(uri fyne.ListableURI, err error) {
 			if err == nil && uri != nil {
 				folder.SetText(uri.Path())
@@ -106,10 +107,10 @@ func chooseFile(u *ui, folder, ext string, then func(path string)) {
 // offerToOpen says a file was written and offers to open it.
 func (s *workspaceScreen) offerToOpen(title, message, path string) {
 	u := s.ui
-	open := widget.NewButton("Open it", nil)
+	open := widget.NewButton(lang.L("Open it"), nil)
 	label := widget.NewLabel(message)
 	label.Wrapping = fyne.TextWrapWord
-	done := dialog.NewCustom(title, "Close", container.NewVBox(label, open), u.window)
+	done := dialog.NewCustom(title, lang.L("Close"), container.NewVBox(label, open), u.window)
 	open.OnTapped = func() {
 		done.Hide()
 		p := filepath.ToSlash(path)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,7 +55,7 @@ func (u *ui) showForm(title, confirm string, fields []field, save func() error, 
 	}
 	f.w = widget.NewForm(items...)
 	f.clear()
-	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
+	cancel := widget.NewButton(lang.L("Cancel"), func() { f.dlg.Hide() })
 	saveButton := widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() {
 		f.clear()
 		if err := save(); err != nil {
@@ -185,7 +187,7 @@ func wholeNumber(label string, e *textEntry) (int64, error) {
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || n < 0 {
-		return 0, fieldError(label, label+" must be a whole number of 0 or more, such as 250,000.")
+		return 0, fieldError(label, fmt.Sprintf(lang.L("%s must be a whole number of 0 or more, such as 250,000."), label))
 	}
 	return n, nil
 }
@@ -199,12 +201,12 @@ type choiceSelect struct {
 func newChoice(choices []workspace.Choice, key string) *choiceSelect {
 	labels := make([]string, len(choices))
 	for i, c := range choices {
-		labels[i] = c.Label
+		labels[i] = c.Shown()
 	}
 	// Extended, not wrapped: its pop-up finds its canvas through the widget
 	// the form holds.
 	s := &choiceSelect{choices: choices}
-	s.Options, s.PlaceHolder = labels, "(Choose one)"
+	s.Options, s.PlaceHolder = labels, lang.L("(Choose one)")
 	s.ExtendBaseWidget(s)
 	if key != "" || len(choices) > 0 && choices[0].Key == "" {
 		s.SetSelected(workspace.Label(choices, key))
@@ -214,7 +216,7 @@ func newChoice(choices []workspace.Choice, key string) *choiceSelect {
 
 func (s *choiceSelect) key() string {
 	for _, c := range s.choices {
-		if c.Label == s.Selected {
+		if c.Shown() == s.Selected {
 			return c.Key
 		}
 	}
@@ -258,7 +260,7 @@ func newPicker(label string, options []option, id string) *picker {
 			p.SetText(o.label)
 		}
 	}
-	p.SetPlaceHolder("Type to search, or leave blank")
+	p.SetPlaceHolder(lang.L("Type to search, or leave blank"))
 	p.narrow("")
 	p.OnChanged = p.narrow
 	return p
@@ -304,7 +306,7 @@ func (p *picker) id() (string, error) {
 	if id, ok := p.byLabel[t]; ok {
 		return id, nil
 	}
-	return "", fieldError(p.label, "“"+t+"” is not on the list: type part of the name and choose from what it offers.")
+	return "", fieldError(p.label, fmt.Sprintf(lang.L("“%s” is not on the list: type part of the name and choose from what it offers."), t))
 }
 
 // sectorChecks chooses sectors.
@@ -351,7 +353,7 @@ func newCheckGroup(options, selected []string) *widget.CheckGroup {
 
 // showText shows a read-only text in a dialog.
 func (u *ui) showText(title, text string) {
-	d := dialog.NewCustom(title, "Close", container.NewVScroll(wrapped(text)), u.window)
+	d := dialog.NewCustom(title, lang.L("Close"), container.NewVScroll(wrapped(text)), u.window)
 	d.Resize(fyne.NewSize(620, 360))
 	d.Show()
 }

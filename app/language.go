@@ -72,10 +72,13 @@ func useLanguage(code string) {
 			}
 		}
 	}
+	// The workspace's texts go through Fyne's lang like the window's own; they
+	// are written out where the workspace package uses them.
+	localize := lang.L
 	workspace.SetLanguage(func(text string, args ...any) string {
 		if len(args) == 0 {
-			return lang.L(text)
+			return localize(text)
 		}
-		return fmt.Sprintf(lang.L(text), args...)
+		return fmt.Sprintf(localize(text), args...)
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/workspace"
@@ -18,17 +19,17 @@ import (
 // maxConflictsShown is how many conflicts the preview lists one by one.
 const maxConflictsShown = 150
 
-const (
-	keepOurs   = "Keep this copy's"
-	takeTheirs = "Take theirs"
-)
+// keepOurs and takeTheirs are the choices for a conflict, in the window's
+// language.
+func keepOurs() string   { return lang.L("Keep this copy's") }
+func takeTheirs() string { return lang.L("Take theirs") }
 
 // onMerge asks for the copy to merge, shows what merging it would do, lets
 // the user settle each conflict, then merges.
 func (s *workspaceScreen) onMerge() {
 	u := s.ui
 	if s.file.ReadOnly() {
-		u.showError(errors.New("This workspace is open read-only, so nothing can be merged into it: save a copy you can edit and merge into that."))
+		u.showError(errors.New(lang.L("This workspace is open read-only, so nothing can be merged into it: save a copy you can edit and merge into that.")))
 		return
 	}
 	chooseFile(u, folderOf(s.file.Path()), workspace.Extension, s.previewMerge)
@@ -37,7 +38,7 @@ func (s *workspaceScreen) onMerge() {
 // previewMerge works out the merge without writing and shows it.
 func (s *workspaceScreen) previewMerge(path string) {
 	u, f := s.ui, s.file
-	u.busy("Comparing with "+filepath.Base(path)+"…", func() (func(), error) {
+	u.busy(fmt.Sprintf(lang.L("Comparing with %s…"), filepath.Base(path)), func() (func(), error) {
 		report, err := f.Merge(path, workspace.MergeOptions{DryRun: true})
 		if err != nil {
 			return nil, err
@@ -53,35 +54,35 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 	summary.Wrapping = fyne.TextWrapWord
 	box.Add(summary)
 	if report.FirstMeeting {
-		note := widget.NewLabel("These two copies have not met before, so every record that differs counts as a conflict; the newer change is chosen unless you choose otherwise.")
+		note := widget.NewLabel(lang.L("These two copies have not met before, so every record that differs counts as a conflict; the newer change is chosen unless you choose otherwise."))
 		note.Wrapping = fyne.TextWrapWord
 		box.Add(note)
 	}
 	for _, c := range report.Counts {
-		box.Add(widget.NewLabel(fmt.Sprintf("%s: %d added, %d updated, %d deleted, %d in conflict", workspace.Capitalise(c.Kind), c.Added, c.Updated, c.Deleted, c.Conflicts)))
+		box.Add(widget.NewLabel(fmt.Sprintf(lang.L("%s: %d added, %d updated, %d deleted, %d in conflict"), workspace.Capitalise(c.Kind), c.Added, c.Updated, c.Deleted, c.Conflicts)))
 	}
 	choices := map[string]*widget.RadioGroup{}
 	if n := len(report.Conflicts); n > 0 {
 		box.Add(widget.NewSeparator())
-		box.Add(widget.NewLabelWithStyle(fmt.Sprintf("Conflicts (%d): choose which version to keep", n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		box.Add(widget.NewLabelWithStyle(fmt.Sprintf(lang.L("Conflicts (%d): choose which version to keep"), n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		for i, c := range report.Conflicts {
 			if i == maxConflictsShown {
-				box.Add(widget.NewLabel(fmt.Sprintf("… and %d more, settled by the newer change.", n-maxConflictsShown)))
+				box.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d more, settled by the newer change."), n-maxConflictsShown)))
 				break
 			}
 			title := widget.NewLabelWithStyle(fmt.Sprintf("%s “%s” — %s", workspace.Capitalise(c.Kind), c.Title, c.Reason), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			title.Wrapping = fyne.TextWrapWord
 			diff := widget.NewLabel(conflictDiff(c))
 			diff.Wrapping = fyne.TextWrapWord
-			pick := widget.NewRadioGroup([]string{keepOurs, takeTheirs}, nil)
+			pick := widget.NewRadioGroup([]string{keepOurs(), takeTheirs()}, nil)
 			pick.Horizontal = true
 			if c.Chosen == "theirs" {
-				pick.SetSelected(takeTheirs)
+				pick.SetSelected(takeTheirs())
 			} else {
-				pick.SetSelected(keepOurs)
+				pick.SetSelected(keepOurs())
 			}
 			pick.Required = true
-			if c.Reason == "entered in both copies" || strings.Contains(c.Reason, "still used here") {
+			if c.Settled() {
 				pick.Disable() // one record is kept either way; its details can be edited after
 			}
 			choices[c.Key] = pick
@@ -89,11 +90,11 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 		}
 	}
 	var dlg dialog.Dialog
-	mergeButton := widget.NewButton("Merge", func() {
+	mergeButton := widget.NewButton(lang.L("Merge"), func() {
 		dlg.Hide()
 		choose := map[string]string{}
 		for key, pick := range choices {
-			if pick.Selected == takeTheirs {
+			if pick.Selected == takeTheirs() {
 				choose[key] = "theirs"
 			} else {
 				choose[key] = "ours"
@@ -106,9 +107,9 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 	if a+upd+d == 0 && len(report.Conflicts) == 0 {
 		mergeButton.Disable() // nothing to merge: the summary says so
 	}
-	cancel := widget.NewButton("Cancel", func() { dlg.Hide() })
+	cancel := widget.NewButton(lang.L("Cancel"), func() { dlg.Hide() })
 	content := container.NewBorder(nil, container.NewHBox(cancel, mergeButton), nil, nil, container.NewVScroll(box))
-	dlg = dialog.NewCustomWithoutButtons("Merge "+filepath.Base(path), content, u.window)
+	dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("Merge %s"), filepath.Base(path)), content, u.window)
 	dlg.Resize(fyne.NewSize(820, 620))
 	dlg.Show()
 }
@@ -117,9 +118,9 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 func conflictDiff(c workspace.MergeConflict) string {
 	switch {
 	case c.Ours == nil:
-		return "Deleted in this copy; theirs was changed on " + c.Theirs["updated_at"] + "."
+		return fmt.Sprintf(lang.L("Deleted in this copy; theirs was changed on %s."), c.Theirs["updated_at"])
 	case c.Theirs == nil:
-		return "Changed in this copy on " + c.Ours["updated_at"] + "; deleted in theirs."
+		return fmt.Sprintf(lang.L("Changed in this copy on %s; deleted in theirs."), c.Ours["updated_at"])
 	}
 	var keys []string
 	for k := range c.Ours {
@@ -130,23 +131,23 @@ func conflictDiff(c workspace.MergeConflict) string {
 	sort.Strings(keys)
 	var lines []string
 	for _, k := range keys {
-		lines = append(lines, fmt.Sprintf("%s: “%s” here, “%s” in theirs", strings.ReplaceAll(k, "_", " "), c.Ours[k], c.Theirs[k]))
+		lines = append(lines, fmt.Sprintf(lang.L("%s: “%s” here, “%s” in theirs"), strings.ReplaceAll(k, "_", " "), c.Ours[k], c.Theirs[k]))
 	}
-	lines = append(lines, "Changed here on "+c.Ours["updated_at"]+", in theirs on "+c.Theirs["updated_at"]+".")
+	lines = append(lines, fmt.Sprintf(lang.L("Changed here on %s, in theirs on %s."), c.Ours["updated_at"], c.Theirs["updated_at"]))
 	return strings.Join(lines, "\n")
 }
 
 // merge merges off the UI thread, then shows the workspace as it now is.
 func (s *workspaceScreen) merge(path string, choose map[string]string) {
 	u, f := s.ui, s.file
-	u.busy("Merging "+filepath.Base(path)+"…", func() (func(), error) {
+	u.busy(fmt.Sprintf(lang.L("Merging %s…"), filepath.Base(path)), func() (func(), error) {
 		report, err := f.Merge(path, workspace.MergeOptions{Choose: choose})
 		if err != nil {
 			return nil, err
 		}
 		return func() {
 			u.reload()
-			dialog.ShowInformation("Merged", report.Summary()+"\nThe change log records the merge with the other copy's id.", u.window)
+			dialog.ShowInformation(lang.L("Merged"), report.Summary()+"\n"+lang.L("The change log records the merge with the other copy's id."), u.window)
 		}, nil
 	})
 }

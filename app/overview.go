@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,21 +49,20 @@ func newOverview(s *workspaceScreen) (*overview, error) {
 		header.Add(vision)
 	}
 	if f.ReadOnly() {
-		header.Add(widget.NewLabelWithStyle("Read-only: this file cannot be changed. Save a copy to edit it.", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+		header.Add(widget.NewLabelWithStyle(lang.L("Read-only: this file cannot be changed. Save a copy to edit it."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 	}
 
 	figures := container.NewGridWithColumns(4)
 	for _, c := range []struct {
-		label string
-		n     int
-	}{{"organisations", counts.Organisations}, {"people", counts.People}, {"consortia", counts.Consortia},
-		{"roles in the catalogue", counts.Roles}, {"role assignments", counts.Assignments}, {"resource gaps", counts.Gaps},
-		{"meetings", counts.Meetings}, {"community units", counts.Units}} {
-		n := widget.NewLabelWithStyle(thousands(c.n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		figures.Add(container.NewHBox(n, widget.NewLabel(c.label)))
+		format string // the number's place is %s
+		n      int
+	}{{lang.L("%s organisations"), counts.Organisations}, {lang.L("%s people"), counts.People}, {lang.L("%s consortia"), counts.Consortia},
+		{lang.L("%s roles in the catalogue"), counts.Roles}, {lang.L("%s role assignments"), counts.Assignments}, {lang.L("%s resource gaps"), counts.Gaps},
+		{lang.L("%s meetings"), counts.Meetings}, {lang.L("%s community units"), counts.Units}} {
+		figures.Add(figure(c.format, c.n))
 	}
 
-	o.health = container.NewVBox(widget.NewLabel("Running the health checks…"))
+	o.health = container.NewVBox(widget.NewLabel(lang.L("Running the health checks…")))
 
 	// A handful of consortia: one button each, so a click opens its details.
 	consortia := container.NewVBox()
@@ -77,7 +77,7 @@ func newOverview(s *workspaceScreen) (*overview, error) {
 		consortia.Add(b)
 	}
 	if len(o.consortia) == 0 {
-		consortia.Add(widget.NewLabel("No consortium yet."))
+		consortia.Add(widget.NewLabel(lang.L("No consortium yet.")))
 	}
 
 	section := func(text string) *widget.Label {
@@ -90,13 +90,28 @@ func newOverview(s *workspaceScreen) (*overview, error) {
 		return nil, err
 	}
 	body := container.NewVBox(header, figures, widget.NewSeparator(),
-		section("Health checks"), o.health, widget.NewSeparator(),
-		section("Partners by kind"), partners, section("Consortia by status"), byStatus, widget.NewSeparator(),
-		section("Open resource gaps per consortium"), gapsChart, widget.NewSeparator(),
-		section(fmt.Sprintf("Consortia (%d)", len(o.consortia))), consortia, widget.NewSeparator(),
-		section("Latest changes"), latest)
+		section(lang.L("Health checks")), o.health, widget.NewSeparator(),
+		section(lang.L("Partners by kind")), partners, section(lang.L("Consortia by status")), byStatus, widget.NewSeparator(),
+		section(lang.L("Open resource gaps per consortium")), gapsChart, widget.NewSeparator(),
+		section(fmt.Sprintf(lang.L("Consortia (%d)"), len(o.consortia))), consortia, widget.NewSeparator(),
+		section(lang.L("Latest changes")), latest)
 	o.content = container.NewVScroll(container.NewPadded(body))
 	return o, nil
+}
+
+// figure is a count in bold within its words, where the translated format
+// puts it ("%s organisations").
+func figure(format string, n int) fyne.CanvasObject {
+	box := container.NewHBox()
+	before, after, _ := strings.Cut(format, "%s")
+	if t := strings.TrimSpace(before); t != "" {
+		box.Add(widget.NewLabel(t))
+	}
+	box.Add(widget.NewLabelWithStyle(thousands(n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	if t := strings.TrimSpace(after); t != "" {
+		box.Add(widget.NewLabel(t))
+	}
+	return box
 }
 
 // overviewFindings is how many of the most serious findings the overview lists.
@@ -106,11 +121,11 @@ const overviewFindings = 4
 func (o *overview) showFindings(findings []workspace.Finding) {
 	sum := workspace.Summarise(findings)
 	summary := widget.NewLabelWithStyle(summaryText(sum), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	all := widget.NewButtonWithIcon("Open the checks", theme.NavigateNextIcon(), o.screen.showChecks)
+	all := widget.NewButtonWithIcon(lang.L("Open the checks"), theme.NavigateNextIcon(), o.screen.showChecks)
 	objects := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, all, summary)}
 	for i, f := range findings {
 		if i == overviewFindings {
-			objects = append(objects, widget.NewLabel(fmt.Sprintf("… and %d more.", len(findings)-overviewFindings)))
+			objects = append(objects, widget.NewLabel(fmt.Sprintf(lang.L("… and %d more."), len(findings)-overviewFindings)))
 			break
 		}
 		l := widget.NewLabel(f.Message)
@@ -118,7 +133,7 @@ func (o *overview) showFindings(findings []workspace.Finding) {
 		objects = append(objects, container.NewBorder(nil, nil, widget.NewIcon(severityIcon(f.Severity)), nil, l))
 	}
 	if len(findings) == 0 {
-		objects = append(objects, widget.NewLabel("The checks found nothing to worry about."))
+		objects = append(objects, widget.NewLabel(lang.L("The checks found nothing to worry about.")))
 	}
 	o.health.Objects = objects
 	o.health.Refresh()
@@ -126,8 +141,19 @@ func (o *overview) showFindings(findings []workspace.Finding) {
 
 // summaryText says how many findings there are of each severity.
 func summaryText(s workspace.CheckSummary) string {
-	return fmt.Sprintf("%s, %s, %s", workspace.Plural(s.Critical, "critical finding", "critical findings"),
-		workspace.Plural(s.Warning, "warning", "warnings"), workspace.Plural(s.Info, "note", "notes"))
+	critical := fmt.Sprintf(lang.L("%s critical findings"), thousands(s.Critical))
+	if s.Critical == 1 {
+		critical = lang.L("1 critical finding")
+	}
+	warnings := fmt.Sprintf(lang.L("%s warnings"), thousands(s.Warning))
+	if s.Warning == 1 {
+		warnings = lang.L("1 warning")
+	}
+	notes := fmt.Sprintf(lang.L("%s notes"), thousands(s.Info))
+	if s.Info == 1 {
+		notes = lang.L("1 note")
+	}
+	return fmt.Sprintf("%s, %s, %s", critical, warnings, notes)
 }
 
 // severityIcon is the icon shown beside findings of a severity.
@@ -157,11 +183,11 @@ func (o *overview) breakdowns(currency string) (partners, byStatus, chart, lates
 	list := container.NewGridWithColumns(3)
 	for _, k := range workspace.OrganisationKinds {
 		if kinds[k.Key] > 0 {
-			list.Add(tally(kinds[k.Key], k.Label))
+			list.Add(tally(kinds[k.Key], k.Shown()))
 		}
 	}
 	if len(orgs) == 0 {
-		list.Add(widget.NewLabel("No partner yet."))
+		list.Add(widget.NewLabel(lang.L("No partner yet.")))
 	}
 	statuses := map[string]int{}
 	for _, c := range o.consortia {
@@ -170,7 +196,7 @@ func (o *overview) breakdowns(currency string) (partners, byStatus, chart, lates
 	status := container.NewGridWithColumns(3)
 	for _, st := range workspace.ConsortiumStatuses {
 		if statuses[st.Key] > 0 {
-			status.Add(tally(statuses[st.Key], st.Label))
+			status.Add(tally(statuses[st.Key], st.Shown()))
 		}
 	}
 	gaps, err := f.ResourceGaps(workspace.GapFilter{})
@@ -191,12 +217,12 @@ func (o *overview) breakdowns(currency string) (partners, byStatus, chart, lates
 	}
 	var bars []bar
 	for _, c := range o.consortia {
-		bars = append(bars, bar{c.Code, open[c.ID], fmt.Sprintf("%d open, %s %s missing", open[c.ID], currency, thousands64(missing[c.ID]))})
+		bars = append(bars, bar{c.Code, open[c.ID], fmt.Sprintf(lang.L("%d open, %s %s missing"), open[c.ID], currency, thousands64(missing[c.ID]))})
 	}
 	if open[""] > 0 {
-		bars = append(bars, bar{"Initiative", open[""], fmt.Sprintf("%d open, %s %s missing", open[""], currency, thousands64(missing[""]))})
+		bars = append(bars, bar{lang.L("Initiative"), open[""], fmt.Sprintf(lang.L("%d open, %s %s missing"), open[""], currency, thousands64(missing[""]))})
 	}
-	chartBox := container.NewVBox(widget.NewLabel(fmt.Sprintf("%s open gaps; %s %s still to find.", thousands(count), currency, thousands64(total))), barChart(bars))
+	chartBox := container.NewVBox(widget.NewLabel(fmt.Sprintf(lang.L("%s open gaps; %s %s still to find."), thousands(count), currency, thousands64(total))), barChart(bars))
 	changes, err := f.Changes(workspace.ChangeFilter{Limit: 6})
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -208,9 +234,9 @@ func (o *overview) breakdowns(currency string) (partners, byStatus, chart, lates
 		recent.Add(l)
 	}
 	if len(changes) == 0 {
-		recent.Add(widget.NewLabel("Nothing yet."))
+		recent.Add(widget.NewLabel(lang.L("Nothing yet.")))
 	}
-	more := widget.NewButtonWithIcon("Open the history", theme.NavigateNextIcon(), func() { o.screen.show(secHistory) })
+	more := widget.NewButtonWithIcon(lang.L("Open the history"), theme.NavigateNextIcon(), func() { o.screen.show(secHistory) })
 	return list, status, chartBox, container.NewBorder(nil, nil, nil, container.NewVBox(more), recent), nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,23 +25,23 @@ type consortiumRow struct {
 
 func (s *workspaceScreen) consortiaList() *listView[consortiumRow] {
 	f := s.file
-	l := newListView(s.ui, "consortium", "consortia", []column[consortiumRow]{
-		{title: "Code", width: 80, text: func(c consortiumRow) string { return c.Code }},
-		{title: "Name", width: 330, text: func(c consortiumRow) string { return c.Name }},
-		{title: "Status", width: 170, text: func(c consortiumRow) string { return workspace.Label(workspace.ConsortiumStatuses, c.Status) }},
-		{title: "County lead", width: 180, text: func(c consortiumRow) string { return c.countyLead }},
-		{title: "Civil-society lead", width: 180, text: func(c consortiumRow) string { return c.civilLead }},
-		{title: "Members", width: 80, text: func(c consortiumRow) string { return thousands(c.members) },
+	l := newListView(s.ui, lang.L("consortium"), lang.L("consortia"), []column[consortiumRow]{
+		{title: lang.L("Code"), width: 80, text: func(c consortiumRow) string { return c.Code }},
+		{title: lang.L("Name"), width: 330, text: func(c consortiumRow) string { return c.Name }},
+		{title: lang.L("Status"), width: 170, text: func(c consortiumRow) string { return workspace.Label(workspace.ConsortiumStatuses, c.Status) }},
+		{title: lang.L("County lead"), width: 180, text: func(c consortiumRow) string { return c.countyLead }},
+		{title: lang.L("Civil-society lead"), width: 180, text: func(c consortiumRow) string { return c.civilLead }},
+		{title: lang.L("Members"), width: 80, text: func(c consortiumRow) string { return thousands(c.members) },
 			sortKey: func(c consortiumRow) string { return amountKey(int64(c.members)) }},
-		{title: "Open gaps", width: 90, text: func(c consortiumRow) string { return thousands(c.openGaps) },
+		{title: lang.L("Open gaps"), width: 90, text: func(c consortiumRow) string { return thousands(c.openGaps) },
 			sortKey: func(c consortiumRow) string { return amountKey(int64(c.openGaps)) }},
-		{title: "Missing", width: 120, text: func(c consortiumRow) string { return thousands64(c.missing) },
+		{title: lang.L("Missing"), width: 120, text: func(c consortiumRow) string { return thousands64(c.missing) },
 			sortKey: func(c consortiumRow) string { return amountKey(c.missing) }},
 	}, func() ([]consortiumRow, error) { return s.readConsortia() })
 	if !f.ReadOnly() {
 		l.onNew = func() { s.editConsortium(workspace.Consortium{}) }
 		l.onDel = func(c consortiumRow) {
-			s.ui.confirmDelete("the consortium "+c.Code, "consortia", c.ID, func() error { return f.DeleteConsortium(c.ID) }, s.changed)
+			s.ui.confirmDelete(fmt.Sprintf(lang.L("the consortium %s"), c.Code), "consortia", c.ID, func() error { return f.DeleteConsortium(c.ID) }, s.changed)
 		}
 	}
 	l.onOpen = func(c consortiumRow) { s.showConsortium(c.ID) }
@@ -119,17 +120,17 @@ func (s *workspaceScreen) editConsortium(c workspace.Consortium) {
 	code, name, purpose := entry(c.Code), entry(c.Name), multiline(c.Purpose)
 	status := newChoice(workspace.ConsortiumStatuses, c.Status)
 	secs := newSectorChecks(sectors, c.SectorIDs)
-	title, confirm := "New consortium", "Add"
+	title, confirm := lang.L("New consortium"), lang.L("Add")
 	if c.ID != "" {
-		title, confirm = "Consortium "+c.Code, "Save"
+		title, confirm = fmt.Sprintf(lang.L("Consortium %s"), c.Code), lang.L("Save")
 	}
 	s.readOnlyNote(&title)
 	s.ui.showForm(title, confirm, []field{
-		{label: "Code", obj: code, hint: "One short word, such as WSE"},
-		{label: "Name", obj: name},
-		{label: "Purpose", obj: purpose},
-		{label: "Status", obj: status},
-		{label: "Sectors", obj: secs.group},
+		{label: lang.L("Code"), obj: code, hint: lang.L("One short word, such as WSE")},
+		{label: lang.L("Name"), obj: name},
+		{label: lang.L("Purpose"), obj: purpose},
+		{label: lang.L("Status"), obj: status},
+		{label: lang.L("Sectors"), obj: secs.group},
 	}, func() error {
 		c.Code, c.Name, c.Purpose, c.Status, c.SectorIDs = code.Text, name.Text, purpose.Text, status.key(), secs.ids()
 		var err error
@@ -144,7 +145,7 @@ func (s *workspaceScreen) editConsortium(c workspace.Consortium) {
 
 // page is a record's own page inside a section, with a way back.
 func (s *workspaceScreen) showPage(title string, body fyne.CanvasObject, actions ...fyne.CanvasObject) {
-	back := widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), func() { s.show(s.current) })
+	back := widget.NewButtonWithIcon(lang.L("Back"), theme.NavigateBackIcon(), func() { s.show(s.current) })
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.Truncation = fyne.TextTruncateEllipsis
@@ -216,19 +217,19 @@ func (s *workspaceScreen) showConsortium(id string) {
 		var assign fyne.CanvasObject = layoutSpacer()
 		if writable {
 			r := role
-			assign = widget.NewButtonWithIcon("Assign…", theme.ContentAddIcon(), func() { s.assign(r, c, workspace.Assignment{}) })
+			assign = widget.NewButtonWithIcon(lang.L("Assign…"), theme.ContentAddIcon(), func() { s.assign(r, c, workspace.Assignment{}) })
 		}
 		body.Add(container.NewBorder(nil, nil, nil, assign, heading(role.Name)))
 		if len(now) == 0 {
-			body.Add(widget.NewLabel("Nobody holds it now."))
+			body.Add(widget.NewLabel(lang.L("Nobody holds it now.")))
 		}
 		for _, a := range now {
 			a, r := a, role
 			var buttons []fyne.CanvasObject
 			if writable {
 				buttons = append(buttons,
-					widget.NewButton("End…", func() { s.endAssignment(a, n.holder(a)) }),
-					widget.NewButton("Replace…", func() { s.assign(r, c, a) }))
+					widget.NewButton(lang.L("End…"), func() { s.endAssignment(a, n.holder(a)) }),
+					widget.NewButton(lang.L("Replace…"), func() { s.assign(r, c, a) }))
 			}
 			body.Add(lineWith(n.holder(a)+", "+period(a), buttons...))
 		}
@@ -236,13 +237,13 @@ func (s *workspaceScreen) showConsortium(id string) {
 			a := a
 			var buttons []fyne.CanvasObject
 			if writable {
-				buttons = append(buttons, widget.NewButton("End…", func() { s.endAssignment(a, n.holder(a)) }))
+				buttons = append(buttons, widget.NewButton(lang.L("End…"), func() { s.endAssignment(a, n.holder(a)) }))
 			}
-			body.Add(lineWith("From "+a.StartOn+": "+n.holder(a), buttons...))
+			body.Add(lineWith(fmt.Sprintf(lang.L("From %s: %s"), a.StartOn, n.holder(a)), buttons...))
 		}
 		sort.Slice(before, func(i, j int) bool { return before[i].StartOn > before[j].StartOn })
 		for _, a := range before {
-			body.Add(wrapped("Before: " + n.holder(a) + ", " + period(a)))
+			body.Add(wrapped(fmt.Sprintf(lang.L("Before: %s, %s"), n.holder(a), period(a))))
 		}
 	}
 
@@ -255,7 +256,7 @@ func (s *workspaceScreen) showConsortium(id string) {
 	body.Add(widget.NewSeparator())
 	var addMember fyne.CanvasObject = layoutSpacer()
 	if writable {
-		addMember = widget.NewButtonWithIcon("Add member…", theme.ContentAddIcon(), func() { s.editMember(c, workspace.ConsortiumMember{ConsortiumID: c.ID, JoinedOn: today}) })
+		addMember = widget.NewButtonWithIcon(lang.L("Add member…"), theme.ContentAddIcon(), func() { s.editMember(c, workspace.ConsortiumMember{ConsortiumID: c.ID, JoinedOn: today}) })
 	}
 	current := 0
 	for _, m := range members {
@@ -263,7 +264,7 @@ func (s *workspaceScreen) showConsortium(id string) {
 			current++
 		}
 	}
-	body.Add(container.NewBorder(nil, nil, nil, addMember, heading(fmt.Sprintf("Members (%d now)", current))))
+	body.Add(container.NewBorder(nil, nil, nil, addMember, heading(fmt.Sprintf(lang.L("Members (%d now)"), current))))
 	sort.SliceStable(members, func(i, j int) bool {
 		return n.organisation(members[i].OrganisationID) < n.organisation(members[j].OrganisationID)
 	})
@@ -274,11 +275,11 @@ func (s *workspaceScreen) showConsortium(id string) {
 			text += " — " + m.Contribution
 		}
 		if m.LeftOn != "" {
-			text += " (left " + m.LeftOn + ")"
+			text += " " + fmt.Sprintf(lang.L("(left %s)"), m.LeftOn)
 		}
 		var buttons []fyne.CanvasObject
 		if writable {
-			buttons = append(buttons, widget.NewButton("Edit…", func() { s.editMember(c, m) }))
+			buttons = append(buttons, widget.NewButton(lang.L("Edit…"), func() { s.editMember(c, m) }))
 		}
 		body.Add(lineWith(text, buttons...))
 	}
@@ -293,9 +294,9 @@ func (s *workspaceScreen) showConsortium(id string) {
 	}
 	var addTech fyne.CanvasObject = layoutSpacer()
 	if writable && len(technical) > 0 {
-		addTech = widget.NewButtonWithIcon("Assign…", theme.ContentAddIcon(), func() { s.assignTechnical(technical, c) })
+		addTech = widget.NewButtonWithIcon(lang.L("Assign…"), theme.ContentAddIcon(), func() { s.assignTechnical(technical, c) })
 	}
-	body.Add(container.NewBorder(nil, nil, nil, addTech, heading("Planners and engineers")))
+	body.Add(container.NewBorder(nil, nil, nil, addTech, heading(lang.L("Planners and engineers"))))
 	found := false
 	for _, a := range assignments {
 		for _, r := range technical {
@@ -304,14 +305,14 @@ func (s *workspaceScreen) showConsortium(id string) {
 				found = true
 				var buttons []fyne.CanvasObject
 				if writable {
-					buttons = append(buttons, widget.NewButton("End…", func() { s.endAssignment(a, n.holder(a)) }))
+					buttons = append(buttons, widget.NewButton(lang.L("End…"), func() { s.endAssignment(a, n.holder(a)) }))
 				}
 				body.Add(lineWith(r.Name+": "+n.holder(a)+", "+period(a), buttons...))
 			}
 		}
 	}
 	if !found {
-		body.Add(widget.NewLabel("None now."))
+		body.Add(widget.NewLabel(lang.L("None now.")))
 	}
 
 	// Resource gaps with totals.
@@ -331,17 +332,17 @@ func (s *workspaceScreen) showConsortium(id string) {
 	body.Add(widget.NewSeparator())
 	var addGap fyne.CanvasObject = layoutSpacer()
 	if writable {
-		addGap = widget.NewButtonWithIcon("Add gap…", theme.ContentAddIcon(), func() { s.editGap(workspace.ResourceGap{ConsortiumID: c.ID}) })
+		addGap = widget.NewButtonWithIcon(lang.L("Add gap…"), theme.ContentAddIcon(), func() { s.editGap(workspace.ResourceGap{ConsortiumID: c.ID}) })
 	}
-	body.Add(container.NewBorder(nil, nil, nil, addGap, heading(fmt.Sprintf("Resource gaps (%d)", len(gaps)))))
-	totals := wrapped(fmt.Sprintf("Open gaps: cost %s %s, secured %s, missing %s.", in.Currency, thousands64(cost), thousands64(secured), thousands64(missing)))
+	body.Add(container.NewBorder(nil, nil, nil, addGap, heading(fmt.Sprintf(lang.L("Resource gaps (%d)"), len(gaps)))))
+	totals := wrapped(fmt.Sprintf(lang.L("Open gaps: cost %s %s, secured %s, missing %s."), in.Currency, thousands64(cost), thousands64(secured), thousands64(missing)))
 	totals.TextStyle = fyne.TextStyle{Bold: true}
 	body.Add(totals)
 	for _, g := range gaps {
 		g := g
-		text := fmt.Sprintf("%s — %s, %s; cost %s, secured %s, missing %s", g.Title, workspace.Label(workspace.GapStatuses, g.Status),
-			strings.ToLower(workspace.Label(workspace.Priorities, g.Priority))+" priority", thousands64(g.EstimatedCost), thousands64(g.Secured), thousands64(g.Missing()))
-		body.Add(lineWith(text, widget.NewButton("Open…", func() { s.show(secGaps); s.showGap(g.ID) })))
+		text := fmt.Sprintf(lang.L("%s — %s, %s priority; cost %s, secured %s, missing %s"), g.Title, workspace.Label(workspace.GapStatuses, g.Status),
+			strings.ToLower(workspace.Label(workspace.Priorities, g.Priority)), thousands64(g.EstimatedCost), thousands64(g.Secured), thousands64(g.Missing()))
+		body.Add(lineWith(text, widget.NewButton(lang.L("Open…"), func() { s.show(secGaps); s.showGap(g.ID) })))
 	}
 
 	// Meetings and open actions.
@@ -351,7 +352,7 @@ func (s *workspaceScreen) showConsortium(id string) {
 		return
 	}
 	body.Add(widget.NewSeparator())
-	body.Add(heading("Meetings and open actions"))
+	body.Add(heading(lang.L("Meetings and open actions")))
 	shown := 0
 	for _, m := range meetings {
 		if !contains(m.ConsortiumIDs, id) {
@@ -364,9 +365,9 @@ func (s *workspaceScreen) showConsortium(id string) {
 		actions, _ := f.FollowUps(m.ID)
 		for _, a := range actions {
 			if a.DoneOn == "" {
-				text := "    Open action: " + a.Text
+				text := "    " + fmt.Sprintf(lang.L("Open action: %s"), a.Text)
 				if a.DueOn != "" {
-					text += " (due " + a.DueOn + ")"
+					text += " " + fmt.Sprintf(lang.L("(due %s)"), a.DueOn)
 				}
 				if a.OwnerID != "" {
 					text += " — " + n.person(a.OwnerID)
@@ -376,25 +377,25 @@ func (s *workspaceScreen) showConsortium(id string) {
 		}
 	}
 	if shown == 0 {
-		body.Add(widget.NewLabel("No meeting recorded."))
+		body.Add(widget.NewLabel(lang.L("No meeting recorded.")))
 	} else if shown > maxListed {
-		body.Add(widget.NewLabel(fmt.Sprintf("… and %d earlier meetings.", shown-maxListed)))
+		body.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d earlier meetings."), shown-maxListed)))
 	}
 
 	// Findings.
 	body.Add(widget.NewSeparator())
 	findings := s.findingsAbout(id)
-	body.Add(heading(fmt.Sprintf("Health-check findings (%d)", len(findings))))
+	body.Add(heading(fmt.Sprintf(lang.L("Health-check findings (%d)"), len(findings))))
 	for _, fd := range findings {
 		body.Add(container.NewBorder(nil, nil, widget.NewIcon(severityIcon(fd.Severity)), nil, wrapped(fd.Message)))
 	}
 	if len(findings) == 0 {
-		body.Add(widget.NewLabel("The checks found nothing about this consortium."))
+		body.Add(widget.NewLabel(lang.L("The checks found nothing about this consortium.")))
 	}
 
 	var actions []fyne.CanvasObject
 	if writable {
-		actions = append(actions, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editConsortium(c) }))
+		actions = append(actions, widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() { s.editConsortium(c) }))
 	}
 	s.showPage(c.Code+" — "+c.Name, body, actions...)
 }
@@ -413,24 +414,24 @@ func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
 func (s *workspaceScreen) assign(role workspace.Role, c workspace.Consortium, replacing workspace.Assignment) {
 	s.withOptions(true, false, func(orgs, people, _ []option) {
 		f := s.file
-		person := newPicker("Person", people, "")
-		org := newPicker("Organisation", orgs, "")
+		person := newPicker(lang.L("Person"), people, "")
+		org := newPicker(lang.L("Organisation"), orgs, "")
 		start := dateEntry(s.today().Format(workspace.DateLayout))
 		reason := entry("")
 		fields := []field{}
 		if role.Holder != "organisation" {
-			fields = append(fields, field{label: "Person", obj: person, hint: "Type part of the name", also: []string{"Holder"}})
+			fields = append(fields, field{label: lang.L("Person"), obj: person, hint: lang.L("Type part of the name"), also: []string{lang.L("Holder")}})
 		}
 		if role.Holder != "person" {
-			fields = append(fields, field{label: "Organisation", obj: org, hint: "Or an organisation holds it", also: []string{"Holder"}})
+			fields = append(fields, field{label: lang.L("Organisation"), obj: org, hint: lang.L("Or an organisation holds it"), also: []string{lang.L("Holder")}})
 		}
-		fields = append(fields, field{label: "Start", obj: start, hint: "The first day it is held"})
-		title := role.Name + " in " + c.Code
+		fields = append(fields, field{label: lang.L("Start"), obj: start, hint: lang.L("The first day it is held")})
+		title := fmt.Sprintf(lang.L("%s in %s"), role.Name, c.Code)
 		if replacing.ID != "" {
-			title = "Replace " + (&names{f: f, cache: map[string]string{}}).holder(replacing) + " as " + role.Name + " in " + c.Code
-			fields = append(fields, field{label: "Reason", obj: reason, hint: "Why the predecessor leaves: transferred, withdrew, term over"})
+			title = fmt.Sprintf(lang.L("Replace %s as %s in %s"), (&names{f: f, cache: map[string]string{}}).holder(replacing), role.Name, c.Code)
+			fields = append(fields, field{label: lang.L("Reason"), obj: reason, hint: lang.L("Why the predecessor leaves: transferred, withdrew, term over")})
 		}
-		s.ui.showForm(title, "Assign", fields, func() error {
+		s.ui.showForm(title, lang.L("Assign"), fields, func() error {
 			pid, err := person.id()
 			if err != nil {
 				return err
@@ -459,14 +460,14 @@ func (s *workspaceScreen) assignTechnical(roles []workspace.Role, c workspace.Co
 			choices = append(choices, workspace.Choice{Key: r.ID, Label: r.Name})
 		}
 		role := newChoice(choices, roles[0].ID)
-		person := newPicker("Person", people, "")
-		org := newPicker("Organisation", orgs, "")
+		person := newPicker(lang.L("Person"), people, "")
+		org := newPicker(lang.L("Organisation"), orgs, "")
 		start := dateEntry(s.today().Format(workspace.DateLayout))
-		s.ui.showForm("Planner or engineer in "+c.Code, "Assign", []field{
-			{label: "Role", obj: role},
-			{label: "Person", obj: person, also: []string{"Holder"}},
-			{label: "Organisation", obj: org, hint: "Or an organisation holds it"},
-			{label: "Start", obj: start},
+		s.ui.showForm(fmt.Sprintf(lang.L("Planner or engineer in %s"), c.Code), lang.L("Assign"), []field{
+			{label: lang.L("Role"), obj: role},
+			{label: lang.L("Person"), obj: person, also: []string{lang.L("Holder")}},
+			{label: lang.L("Organisation"), obj: org, hint: lang.L("Or an organisation holds it")},
+			{label: lang.L("Start"), obj: start},
 		}, func() error {
 			pid, err := person.id()
 			if err != nil {
@@ -487,9 +488,9 @@ func (s *workspaceScreen) endAssignment(a workspace.Assignment, holder string) {
 	f := s.file
 	on := dateEntry(s.today().Format(workspace.DateLayout))
 	reason := entry("")
-	s.ui.showForm("End: "+holder, "End it", []field{
-		{label: "End", obj: on, hint: "The first day it is no longer held"},
-		{label: "Reason", obj: reason, hint: "Transferred, withdrew, term over…"},
+	s.ui.showForm(fmt.Sprintf(lang.L("End: %s"), holder), lang.L("End it"), []field{
+		{label: lang.L("End"), obj: on, hint: lang.L("The first day it is no longer held")},
+		{label: lang.L("Reason"), obj: reason, hint: lang.L("Transferred, withdrew, term over…")},
 	}, func() error {
 		_, err := f.EndAssignment(a.ID, on.Text, reason.Text)
 		return err
@@ -499,18 +500,18 @@ func (s *workspaceScreen) endAssignment(a workspace.Assignment, holder string) {
 func (s *workspaceScreen) editMember(c workspace.Consortium, m workspace.ConsortiumMember) {
 	s.withOptions(false, false, func(orgs, _, _ []option) {
 		f := s.file
-		org := newPicker("Organisation", orgs, m.OrganisationID)
+		org := newPicker(lang.L("Organisation"), orgs, m.OrganisationID)
 		contribution := entry(m.Contribution)
 		joined, left := dateEntry(m.JoinedOn), dateEntry(m.LeftOn)
-		title, confirm := "New member of "+c.Code, "Add"
+		title, confirm := fmt.Sprintf(lang.L("New member of %s"), c.Code), lang.L("Add")
 		if m.ID != "" {
-			title, confirm = "Membership of "+c.Code, "Save"
+			title, confirm = fmt.Sprintf(lang.L("Membership of %s"), c.Code), lang.L("Save")
 		}
 		s.ui.showForm(title, confirm, []field{
-			{label: "Organisation", obj: org},
-			{label: "Contribution", obj: contribution, hint: "What it brings: expertise, staff, data, funds"},
-			{label: "Joined on", obj: joined},
-			{label: "Left on", obj: left, hint: "Blank while it is a member"},
+			{label: lang.L("Organisation"), obj: org},
+			{label: lang.L("Contribution"), obj: contribution, hint: lang.L("What it brings: expertise, staff, data, funds")},
+			{label: lang.L("Joined on"), obj: joined},
+			{label: lang.L("Left on"), obj: left, hint: lang.L("Blank while it is a member")},
 		}, func() error {
 			oid, err := org.id()
 			if err != nil {
@@ -530,7 +531,7 @@ func (s *workspaceScreen) editMember(c workspace.Consortium, m workspace.Consort
 // withOptions reads what a form's pickers offer off the UI thread (there
 // may be 21,000 people), then builds the form.
 func (s *workspaceScreen) withOptions(people, units bool, then func(orgs, people, units []option)) {
-	s.ui.busy("Reading…", func() (func(), error) {
+	s.ui.busy(lang.L("Reading…"), func() (func(), error) {
 		orgs, persons, unitOpts, err := s.pickOptions(people, units)
 		if err != nil {
 			return nil, err
@@ -553,17 +554,17 @@ func (s *workspaceScreen) showPerson(id string) {
 	n := &names{f: f, cache: map[string]string{}}
 	body := container.NewVBox()
 	d := &details{box: body, names: n}
-	d.field("Organisation", n.organisation(p.OrganisationID))
-	d.field("Position", p.Position)
-	d.field("Phone", p.Phone)
-	d.field("E-mail", p.Email)
-	d.field("Gender", workspace.Label(workspace.Genders, p.Gender))
-	d.field("Age band", workspace.Label(workspace.AgeBands, p.AgeBand))
+	d.field(lang.L("Organisation"), n.organisation(p.OrganisationID))
+	d.field(lang.L("Position"), p.Position)
+	d.field(lang.L("Phone"), p.Phone)
+	d.field(lang.L("E-mail"), p.Email)
+	d.field(lang.L("Gender"), workspace.Label(workspace.Genders, p.Gender))
+	d.field(lang.L("Age band"), workspace.Label(workspace.AgeBands, p.AgeBand))
 	if p.Resident {
-		d.line("Lives in the settlement.")
+		d.line(lang.L("Lives in the settlement."))
 	}
-	d.field("Home unit", n.unit(p.HomeUnitID))
-	d.field("Notes", p.Notes)
+	d.field(lang.L("Home unit"), n.unit(p.HomeUnitID))
+	d.field(lang.L("Notes"), p.Notes)
 	as, err := f.Assignments(workspace.AssignmentFilter{PersonID: id})
 	if err != nil {
 		s.ui.showError(err)
@@ -571,42 +572,42 @@ func (s *workspaceScreen) showPerson(id string) {
 	}
 	now, before, upcoming := splitByDay(as, today)
 	body.Add(widget.NewSeparator())
-	body.Add(heading(fmt.Sprintf("Roles held now (%d)", len(now))))
+	body.Add(heading(fmt.Sprintf(lang.L("Roles held now (%d)"), len(now))))
 	for _, a := range now {
 		a := a
 		var buttons []fyne.CanvasObject
 		if !f.ReadOnly() {
-			buttons = append(buttons, widget.NewButton("End…", func() { s.endAssignment(a, p.Name) }))
+			buttons = append(buttons, widget.NewButton(lang.L("End…"), func() { s.endAssignment(a, p.Name) }))
 		}
 		body.Add(lineWith(roleLine(n, a), buttons...))
 	}
 	if len(now) == 0 {
-		body.Add(widget.NewLabel("None."))
+		body.Add(widget.NewLabel(lang.L("None.")))
 	}
 	if len(upcoming) > 0 {
-		body.Add(heading(fmt.Sprintf("Roles to come (%d)", len(upcoming))))
+		body.Add(heading(fmt.Sprintf(lang.L("Roles to come (%d)"), len(upcoming))))
 		for _, a := range upcoming {
 			body.Add(wrapped(roleLine(n, a)))
 		}
 	}
-	body.Add(heading(fmt.Sprintf("Roles held before (%d)", len(before))))
+	body.Add(heading(fmt.Sprintf(lang.L("Roles held before (%d)"), len(before))))
 	for _, a := range before {
 		body.Add(wrapped(roleLine(n, a)))
 	}
 	if len(before) == 0 {
-		body.Add(widget.NewLabel("None."))
+		body.Add(widget.NewLabel(lang.L("None.")))
 	}
 	findings := s.findingsAbout(id)
 	if len(findings) > 0 {
 		body.Add(widget.NewSeparator())
-		body.Add(heading("Health-check findings"))
+		body.Add(heading(lang.L("Health-check findings")))
 		for _, fd := range findings {
 			body.Add(container.NewBorder(nil, nil, widget.NewIcon(severityIcon(fd.Severity)), nil, wrapped(fd.Message)))
 		}
 	}
 	var actions []fyne.CanvasObject
 	if !f.ReadOnly() {
-		actions = append(actions, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editPerson(p) }))
+		actions = append(actions, widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() { s.editPerson(p) }))
 	}
 	s.showPage(p.Name, body, actions...)
 }
@@ -630,7 +631,7 @@ func splitByDay(as []workspace.Assignment, day string) (now, before, upcoming []
 func roleLine(n *names, a workspace.Assignment) string {
 	text := n.role(a.RoleID)
 	if w := n.where(a); w != "" {
-		text += " in " + w
+		text = fmt.Sprintf(lang.L("%s in %s"), text, w)
 	}
 	return text + ", " + period(a)
 }
@@ -643,14 +644,14 @@ type roleRow struct {
 
 func (s *workspaceScreen) rolesList() *listView[roleRow] {
 	f := s.file
-	l := newListView(s.ui, "role", "roles", []column[roleRow]{
-		{title: "Role", width: 300, text: func(r roleRow) string { return r.Name }},
-		{title: "Group", width: 190, text: func(r roleRow) string { return workspace.Label(workspace.RoleGroups, r.Group) }},
-		{title: "Held in", width: 170, text: func(r roleRow) string { return workspace.Label(workspace.RoleScopes, r.Scope) }},
-		{title: "Key role", width: 80, text: func(r roleRow) string { return yes(r.IsKey) }},
-		{title: "Held now", width: 90, text: func(r roleRow) string { return thousands(r.holders) },
+	l := newListView(s.ui, lang.L("role"), lang.L("roles"), []column[roleRow]{
+		{title: lang.L("Role"), width: 300, text: func(r roleRow) string { return r.Name }},
+		{title: lang.L("Group"), width: 190, text: func(r roleRow) string { return workspace.Label(workspace.RoleGroups, r.Group) }},
+		{title: lang.L("Held in"), width: 170, text: func(r roleRow) string { return workspace.Label(workspace.RoleScopes, r.Scope) }},
+		{title: lang.L("Key role"), width: 80, text: func(r roleRow) string { return yes(r.IsKey) }},
+		{title: lang.L("Held now"), width: 90, text: func(r roleRow) string { return thousands(r.holders) },
 			sortKey: func(r roleRow) string { return amountKey(int64(r.holders)) }},
-		{title: "Retired", width: 110, text: func(r roleRow) string { return r.RetiredOn }},
+		{title: lang.L("Retired"), width: 110, text: func(r roleRow) string { return r.RetiredOn }},
 	}, func() ([]roleRow, error) {
 		roles, err := f.Roles(true)
 		if err != nil {
@@ -673,7 +674,7 @@ func (s *workspaceScreen) rolesList() *listView[roleRow] {
 	l.sortCol = -1
 	if !f.ReadOnly() {
 		l.onNew = func() { s.editRole(workspace.Role{Group: "community", Scope: "initiative", Holder: "person"}) }
-		l.addAction("Retire…", theme.VisibilityOffIcon(), func(r roleRow) { s.retireRole(r.Role) })
+		l.addAction(lang.L("Retire…"), theme.VisibilityOffIcon(), func(r roleRow) { s.retireRole(r.Role) })
 	}
 	l.onOpen = func(r roleRow) { s.showRole(r.ID) }
 	return l.build()
@@ -684,23 +685,23 @@ func (s *workspaceScreen) editRole(r workspace.Role) {
 	name := entry(r.Name)
 	group := newChoice(workspace.RoleGroups, r.Group)
 	scope := newChoice(workspace.RoleScopes, r.Scope)
-	level := newChoice(append([]workspace.Choice{{Key: "", Label: "Any"}}, workspace.UnitLevels...), r.UnitLevel)
-	key := newCheck("A vacancy or an overloaded holder matters", r.IsKey)
+	level := newChoice(append([]workspace.Choice{{Key: "", Label: lang.L("Any")}}, workspace.UnitLevels...), r.UnitLevel)
+	key := newCheck(lang.L("A vacancy or an overloaded holder matters"), r.IsKey)
 	holder := newChoice(workspace.RoleHolders, r.Holder)
 	description, responsibilities := multiline(r.Description), multiline(r.Responsibilities)
-	title, confirm := "New role", "Add"
+	title, confirm := lang.L("New role"), lang.L("Add")
 	if r.ID != "" {
-		title, confirm = "Role: "+r.Name, "Save"
+		title, confirm = fmt.Sprintf(lang.L("Role: %s"), r.Name), lang.L("Save")
 	}
 	s.ui.showForm(title, confirm, []field{
-		{label: "Name", obj: name, hint: "Renaming a seeded role keeps what the checks know of it"},
-		{label: "Group", obj: group},
-		{label: "Scope", obj: scope, hint: "Where it is held"},
-		{label: "Unit level", obj: level, hint: "For roles held in a community unit"},
-		{label: "Key role", obj: key},
-		{label: "Holder", obj: holder, hint: "Who may hold it"},
-		{label: "Description", obj: description},
-		{label: "Responsibilities", obj: responsibilities},
+		{label: lang.L("Name"), obj: name, hint: lang.L("Renaming a seeded role keeps what the checks know of it")},
+		{label: lang.L("Group"), obj: group},
+		{label: lang.L("Scope"), obj: scope, hint: lang.L("Where it is held")},
+		{label: lang.L("Unit level"), obj: level, hint: lang.L("For roles held in a community unit")},
+		{label: lang.L("Key role"), obj: key},
+		{label: lang.L("Holder"), obj: holder, hint: lang.L("Who may hold it")},
+		{label: lang.L("What it is"), obj: description},
+		{label: lang.L("Responsibilities"), obj: responsibilities},
 	}, func() error {
 		r.Name, r.Group, r.Scope, r.UnitLevel, r.IsKey = name.Text, group.key(), scope.key(), level.key(), key.Checked
 		r.Holder, r.Description, r.Responsibilities = holder.key(), description.Text, responsibilities.Text
@@ -717,12 +718,12 @@ func (s *workspaceScreen) editRole(r workspace.Role) {
 func (s *workspaceScreen) retireRole(r workspace.Role) {
 	f := s.file
 	if r.RetiredOn != "" {
-		dialog.ShowInformation("Already retired", r.Name+" was retired on "+r.RetiredOn+".", s.ui.window)
+		dialog.ShowInformation(lang.L("Already retired"), fmt.Sprintf(lang.L("%s was retired on %s."), r.Name, r.RetiredOn), s.ui.window)
 		return
 	}
 	on := dateEntry(s.today().Format(workspace.DateLayout))
-	s.ui.showForm("Retire "+r.Name, "Retire", []field{
-		{label: "Retired on", obj: on, hint: "It stays in the history of those who held it"},
+	s.ui.showForm(fmt.Sprintf(lang.L("Retire %s"), r.Name), lang.L("Retire"), []field{
+		{label: lang.L("Retired on"), obj: on, hint: lang.L("It stays in the history of those who held it")},
 	}, func() error {
 		_, err := f.RetireRole(r.ID, on.Text)
 		return err
@@ -734,7 +735,7 @@ func (s *workspaceScreen) retireRole(r workspace.Role) {
 func (s *workspaceScreen) showRole(id string) {
 	f := s.file
 	today := s.today().Format(workspace.DateLayout)
-	s.ui.busy("Reading the role…", func() (func(), error) {
+	s.ui.busy(lang.L("Reading the role…"), func() (func(), error) {
 		r, err := f.Role(id)
 		if err != nil {
 			return nil, err
@@ -748,7 +749,7 @@ func (s *workspaceScreen) showRole(id string) {
 		line := func(a workspace.Assignment) string {
 			text := n.holder(a)
 			if w := n.where(a); w != "" {
-				text += " in " + w
+				text = fmt.Sprintf(lang.L("%s in %s"), text, w)
 			}
 			return text + ", " + period(a)
 		}
@@ -768,32 +769,32 @@ func (s *workspaceScreen) showRole(id string) {
 		return func() {
 			body := container.NewVBox()
 			d := &details{box: body, names: n}
-			d.line(fmt.Sprintf("%s · held in %s · %s", workspace.Label(workspace.RoleGroups, r.Group),
+			d.line(fmt.Sprintf(lang.L("%s · held in %s · %s"), workspace.Label(workspace.RoleGroups, r.Group),
 				strings.ToLower(workspace.Label(workspace.RoleScopes, r.Scope)), strings.ToLower(workspace.Label(workspace.RoleHolders, r.Holder))))
 			if r.IsKey {
-				d.line("A key role: a vacancy or an overloaded holder matters.")
+				d.line(lang.L("A key role: a vacancy or an overloaded holder matters."))
 			}
-			d.field("What it is", r.Description)
-			d.field("Responsibilities", r.Responsibilities)
-			d.field("Retired on", r.RetiredOn)
+			d.field(lang.L("What it is"), r.Description)
+			d.field(lang.L("Responsibilities"), r.Responsibilities)
+			d.field(lang.L("Retired on"), r.RetiredOn)
 			group := func(title string, all int, shown []string) {
 				body.Add(heading(fmt.Sprintf("%s (%s)", title, thousands(all))))
 				for _, l := range shown {
 					body.Add(wrapped(l))
 				}
 				if all > len(shown) {
-					body.Add(widget.NewLabel(fmt.Sprintf("… and %s more.", thousands(all-len(shown)))))
+					body.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %s more."), thousands(all-len(shown)))))
 				}
 			}
 			body.Add(widget.NewSeparator())
-			group("Held now", len(now), nowLines)
+			group(lang.L("Held now"), len(now), nowLines)
 			if len(upcoming) > 0 {
-				group("To come", len(upcoming), upcomingLines)
+				group(lang.L("To come"), len(upcoming), upcomingLines)
 			}
-			group("Held before", len(before), beforeLines)
+			group(lang.L("Held before"), len(before), beforeLines)
 			var actions []fyne.CanvasObject
 			if !f.ReadOnly() {
-				actions = append(actions, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editRole(r) }))
+				actions = append(actions, widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() { s.editRole(r) }))
 			}
 			s.showPage(r.Name, body, actions...)
 			s.reopen = func() { s.showRole(id) }
@@ -821,33 +822,37 @@ func (s *workspaceScreen) showMeeting(id string) {
 		codes = append(codes, n.consortium(c))
 	}
 	sort.Strings(codes)
-	d.line(workspace.Label(workspace.MeetingKinds, m.Kind) + " on " + m.HeldOn + nonEmptyPrefix(" at ", m.Place))
-	d.field("Consortia", strings.Join(codes, ", "))
-	if r := m.ResidentsWomen + m.ResidentsMen + m.ResidentsYouth; r > 0 {
-		d.line(fmt.Sprintf("Residents counted at the door: %d women, %d men, %d youth.", m.ResidentsWomen, m.ResidentsMen, m.ResidentsYouth))
+	if m.Place == "" {
+		d.line(fmt.Sprintf(lang.L("%s on %s"), workspace.Label(workspace.MeetingKinds, m.Kind), m.HeldOn))
+	} else {
+		d.line(fmt.Sprintf(lang.L("%s on %s at %s"), workspace.Label(workspace.MeetingKinds, m.Kind), m.HeldOn, m.Place))
 	}
-	d.field("Notes", m.Notes)
+	d.field(lang.L("Consortia"), strings.Join(codes, ", "))
+	if r := m.ResidentsWomen + m.ResidentsMen + m.ResidentsYouth; r > 0 {
+		d.line(fmt.Sprintf(lang.L("Residents counted at the door: %d women, %d men, %d youth."), m.ResidentsWomen, m.ResidentsMen, m.ResidentsYouth))
+	}
+	d.field(lang.L("Notes"), m.Notes)
 
 	section := func(title string, add func()) {
 		body.Add(widget.NewSeparator())
 		var button fyne.CanvasObject = layoutSpacer()
 		if writable && add != nil {
-			button = widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), add)
+			button = widget.NewButtonWithIcon(lang.L("Add…"), theme.ContentAddIcon(), add)
 		}
 		body.Add(container.NewBorder(nil, nil, nil, button, heading(title)))
 	}
 
 	// Attendees, by name.
-	section(fmt.Sprintf("Attendees (%d)", len(m.AttendeeIDs)), func() {
+	section(fmt.Sprintf(lang.L("Attendees (%d)"), len(m.AttendeeIDs)), func() {
 		s.withOptions(true, false, func(_, people, _ []option) {
-			who := newPicker("Person", people, "")
-			s.ui.showForm("Attendee of the meeting of "+m.HeldOn, "Add", []field{{label: "Person", obj: who, hint: "Type part of the name"}}, func() error {
+			who := newPicker(lang.L("Person"), people, "")
+			s.ui.showForm(fmt.Sprintf(lang.L("Attendee of the meeting of %s"), m.HeldOn), lang.L("Add"), []field{{label: lang.L("Person"), obj: who, hint: lang.L("Type part of the name")}}, func() error {
 				pid, err := who.id()
 				if err != nil {
 					return err
 				}
 				if pid == "" {
-					return fieldError("Person", "Choose who attended.")
+					return fieldError(lang.L("Person"), lang.L("Choose who attended."))
 				}
 				m2, err := f.Meeting(id)
 				if err != nil {
@@ -865,13 +870,13 @@ func (s *workspaceScreen) showMeeting(id string) {
 	sort.Slice(attendees, func(i, j int) bool { return n.person(attendees[i]) < n.person(attendees[j]) })
 	for i, pid := range attendees {
 		if i == maxListed*2 {
-			body.Add(widget.NewLabel(fmt.Sprintf("… and %d more.", len(attendees)-i)))
+			body.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d more."), len(attendees)-i)))
 			break
 		}
 		pid := pid
 		var buttons []fyne.CanvasObject
 		if writable {
-			buttons = append(buttons, widget.NewButton("Remove", func() {
+			buttons = append(buttons, widget.NewButton(lang.L("Remove"), func() {
 				m2, err := f.Meeting(id)
 				if err == nil {
 					out := []string{}
@@ -899,9 +904,9 @@ func (s *workspaceScreen) showMeeting(id string) {
 		s.ui.showError(err)
 		return
 	}
-	section(fmt.Sprintf("Decisions (%d)", len(decisions)), func() {
+	section(fmt.Sprintf(lang.L("Decisions (%d)"), len(decisions)), func() {
 		text := multiline("")
-		s.ui.showForm("Decision of the meeting of "+m.HeldOn, "Add", []field{{label: "Decision", obj: text}}, func() error {
+		s.ui.showForm(fmt.Sprintf(lang.L("Decision of the meeting of %s"), m.HeldOn), lang.L("Add"), []field{{label: lang.L("Decision"), obj: text}}, func() error {
 			_, err := f.CreateDecision(workspace.Decision{MeetingID: id, Position: nextPosition(len(decisions), func(i int) int { return decisions[i].Position }), Text: text.Text})
 			return err
 		}, s.changed)
@@ -910,8 +915,8 @@ func (s *workspaceScreen) showMeeting(id string) {
 		dc := dc
 		var buttons []fyne.CanvasObject
 		if writable {
-			buttons = append(buttons, widget.NewButton("Delete…", func() {
-				s.ui.confirmDelete("the decision “"+clipText(dc.Text, 40)+"”", "decisions", dc.ID, func() error { return f.DeleteDecision(dc.ID) }, s.changed)
+			buttons = append(buttons, widget.NewButton(lang.L("Delete…"), func() {
+				s.ui.confirmDelete(fmt.Sprintf(lang.L("the decision “%s”"), clipText(dc.Text, 40)), "decisions", dc.ID, func() error { return f.DeleteDecision(dc.ID) }, s.changed)
 			}))
 		}
 		body.Add(lineWith(dc.Text, buttons...))
@@ -923,14 +928,14 @@ func (s *workspaceScreen) showMeeting(id string) {
 		s.ui.showError(err)
 		return
 	}
-	section(fmt.Sprintf("Follow-up actions (%d)", len(actions)), func() {
+	section(fmt.Sprintf(lang.L("Follow-up actions (%d)"), len(actions)), func() {
 		s.withOptions(true, false, func(_, people, _ []option) {
 			text, due := entry(""), dateEntry("")
-			owner := newPicker("Owner", people, "")
-			s.ui.showForm("Action agreed at the meeting of "+m.HeldOn, "Add", []field{
-				{label: "Action", obj: text},
-				{label: "Owner", obj: owner, hint: "Who sees it done"},
-				{label: "Due", obj: due},
+			owner := newPicker(lang.L("Owner"), people, "")
+			s.ui.showForm(fmt.Sprintf(lang.L("Action agreed at the meeting of %s"), m.HeldOn), lang.L("Add"), []field{
+				{label: lang.L("Action"), obj: text},
+				{label: lang.L("Owner"), obj: owner, hint: lang.L("Who sees it done")},
+				{label: lang.L("Due"), obj: due},
 			}, func() error {
 				oid, err := owner.id()
 				if err != nil {
@@ -943,13 +948,16 @@ func (s *workspaceScreen) showMeeting(id string) {
 	})
 	for _, a := range actions {
 		a := a
-		text := a.Text + nonEmptyPrefix(" — ", n.person(a.OwnerID)) + nonEmptyPrefix(", due ", a.DueOn)
+		text := a.Text + nonEmptyPrefix(" — ", n.person(a.OwnerID))
+		if a.DueOn != "" {
+			text += ", " + fmt.Sprintf(lang.L("due %s"), a.DueOn)
+		}
 		if a.DoneOn != "" {
-			text += " (done " + a.DoneOn + ")"
+			text += " " + fmt.Sprintf(lang.L("(done %s)"), a.DoneOn)
 		}
 		var buttons []fyne.CanvasObject
 		if writable && a.DoneOn == "" {
-			buttons = append(buttons, widget.NewButton("Done", func() {
+			buttons = append(buttons, widget.NewButton(lang.L("Done"), func() {
 				a.DoneOn = today
 				if _, err := f.UpdateFollowUp(a); err != nil {
 					s.ui.showError(err)
@@ -963,7 +971,7 @@ func (s *workspaceScreen) showMeeting(id string) {
 
 	var top []fyne.CanvasObject
 	if writable {
-		top = append(top, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editMeeting(m) }))
+		top = append(top, widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() { s.editMeeting(m) }))
 	}
 	s.showPage(nonEmpty(m.Title, workspace.Label(workspace.MeetingKinds, m.Kind))+" — "+m.HeldOn, body, top...)
 }
@@ -992,14 +1000,14 @@ func (s *workspaceScreen) showGap(id string) {
 	d := &details{box: body, names: n}
 	where := n.consortium(g.ConsortiumID)
 	if where == "" {
-		where = "the whole initiative"
+		where = lang.L("the whole initiative")
 	}
-	d.line(fmt.Sprintf("%s for %s · %s priority · %s", workspace.Label(workspace.GapKinds, g.Kind), where,
+	d.line(fmt.Sprintf(lang.L("%s for %s · %s priority · %s"), workspace.Label(workspace.GapKinds, g.Kind), where,
 		strings.ToLower(workspace.Label(workspace.Priorities, g.Priority)), workspace.Label(workspace.GapStatuses, g.Status)))
-	d.line(fmt.Sprintf("Cost %s %s, secured %s, missing %s.", in.Currency, thousands64(g.EstimatedCost), thousands64(g.Secured), thousands64(g.Missing())))
-	d.field("Role it would fill", n.role(g.RoleID))
-	d.field("Filled by", n.organisation(g.FilledByOrganisationID)+n.person(g.FilledByPersonID))
-	d.field("Notes", g.Notes)
+	d.line(fmt.Sprintf(lang.L("Cost %s %s, secured %s, missing %s."), in.Currency, thousands64(g.EstimatedCost), thousands64(g.Secured), thousands64(g.Missing())))
+	d.field(lang.L("Role it would fill"), n.role(g.RoleID))
+	d.field(lang.L("Filled by"), n.organisation(g.FilledByOrganisationID)+n.person(g.FilledByPersonID))
+	d.field(lang.L("Notes"), g.Notes)
 
 	candidates, err := f.GapCandidates(id)
 	if err != nil {
@@ -1009,11 +1017,11 @@ func (s *workspaceScreen) showGap(id string) {
 	body.Add(widget.NewSeparator())
 	var add fyne.CanvasObject = layoutSpacer()
 	if writable {
-		add = widget.NewButtonWithIcon("Add candidate…", theme.ContentAddIcon(), func() { s.editCandidate(g, workspace.GapCandidate{GapID: id}) })
+		add = widget.NewButtonWithIcon(lang.L("Add candidate…"), theme.ContentAddIcon(), func() { s.editCandidate(g, workspace.GapCandidate{GapID: id}) })
 	}
-	body.Add(container.NewBorder(nil, nil, nil, add, heading(fmt.Sprintf("Candidate organisations (%d)", len(candidates)))))
+	body.Add(container.NewBorder(nil, nil, nil, add, heading(fmt.Sprintf(lang.L("Candidate organisations (%d)"), len(candidates)))))
 	if len(candidates) == 0 {
-		body.Add(widget.NewLabel("None approached yet."))
+		body.Add(widget.NewLabel(lang.L("None approached yet.")))
 	}
 	for _, c := range candidates {
 		c := c
@@ -1021,9 +1029,9 @@ func (s *workspaceScreen) showGap(id string) {
 		var buttons []fyne.CanvasObject
 		if writable {
 			buttons = append(buttons,
-				widget.NewButton("Edit…", func() { s.editCandidate(g, c) }),
-				widget.NewButton("Remove…", func() {
-					s.ui.confirmDelete(n.organisation(c.OrganisationID)+" as a candidate", "gap_candidates", c.ID,
+				widget.NewButton(lang.L("Edit…"), func() { s.editCandidate(g, c) }),
+				widget.NewButton(lang.L("Remove…"), func() {
+					s.ui.confirmDelete(fmt.Sprintf(lang.L("%s as a candidate"), n.organisation(c.OrganisationID)), "gap_candidates", c.ID,
 						func() error { return f.RemoveCandidate(c.ID) }, s.changed)
 				}))
 		}
@@ -1031,7 +1039,7 @@ func (s *workspaceScreen) showGap(id string) {
 	}
 	var actions []fyne.CanvasObject
 	if writable {
-		actions = append(actions, widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editGap(g) }))
+		actions = append(actions, widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() { s.editGap(g) }))
 	}
 	s.showPage(g.Title, body, actions...)
 }
@@ -1039,17 +1047,17 @@ func (s *workspaceScreen) showGap(id string) {
 func (s *workspaceScreen) editCandidate(g workspace.ResourceGap, c workspace.GapCandidate) {
 	s.withOptions(false, false, func(orgs, _, _ []option) {
 		f := s.file
-		org := newPicker("Organisation", orgs, c.OrganisationID)
+		org := newPicker(lang.L("Organisation"), orgs, c.OrganisationID)
 		stage := newChoice(workspace.CandidateStages, c.Stage)
 		notes := multiline(c.Notes)
-		title, confirm := "Candidate for “"+g.Title+"”", "Add"
+		title, confirm := fmt.Sprintf(lang.L("Candidate for “%s”"), g.Title), lang.L("Add")
 		if c.ID != "" {
-			confirm = "Save"
+			confirm = lang.L("Save")
 		}
 		s.ui.showForm(title, confirm, []field{
-			{label: "Organisation", obj: org},
-			{label: "Stage", obj: stage, hint: "How far the approach got"},
-			{label: "Notes", obj: notes},
+			{label: lang.L("Organisation"), obj: org},
+			{label: lang.L("Stage"), obj: stage, hint: lang.L("How far the approach got")},
+			{label: lang.L("Notes"), obj: notes},
 		}, func() error {
 			oid, err := org.id()
 			if err != nil {

@@ -1,11 +1,13 @@
 package app
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/workspace"
@@ -21,13 +23,13 @@ func (u *ui) onSaveCopy() {
 	}
 	base := strings.TrimSuffix(filepath.Base(f.Path()), filepath.Ext(f.Path()))
 	fileName := widget.NewEntry()
-	fileName.SetText(base + " copy" + workspace.Extension)
+	fileName.SetText(fmt.Sprintf(lang.L("%s copy"), base) + workspace.Extension)
 	folder, folderRow := folderChooser(folderOf(f.Path()), u.window)
 	items := []*widget.FormItem{
-		widget.NewFormItem("File name", fileName),
-		widget.NewFormItem("Save in", folderRow),
+		widget.NewFormItem(lang.L("File name"), fileName),
+		widget.NewFormItem(lang.L("Save in"), folderRow),
 	}
-	d := dialog.NewForm("Save a copy", "Save", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Save a copy"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -36,12 +38,12 @@ func (u *ui) onSaveCopy() {
 			name += workspace.Extension
 		}
 		path := filepath.Join(folder.Text, name)
-		u.busy("Saving a copy…", func() (func(), error) {
+		u.busy(lang.L("Saving a copy…"), func() (func(), error) {
 			if err := f.SaveCopy(path); err != nil {
 				return nil, err
 			}
 			return func() {
-				dialog.ShowInformation("Copy saved", "A copy was saved as "+path+".\nIt can be sent to another lead as it is.", u.window)
+				dialog.ShowInformation(lang.L("Copy saved"), fmt.Sprintf(lang.L("A copy was saved as %s.\nIt can be sent to another lead as it is."), path), u.window)
 			}, nil
 		})
 	}, u.window)

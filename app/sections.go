@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -75,7 +76,7 @@ func amountKey(n int64) string { return fmt.Sprintf("%020d", n) }
 
 func yes(b bool) string {
 	if b {
-		return "Yes"
+		return lang.L("Yes")
 	}
 	return ""
 }
@@ -88,15 +89,15 @@ type organisationRow struct {
 
 func (s *workspaceScreen) organisationsList() *listView[organisationRow] {
 	f := s.file
-	l := newListView(s.ui, "organisation", "organisations", []column[organisationRow]{
-		{title: "Name", width: 300, text: func(o organisationRow) string { return o.Name }},
-		{title: "Acronym", width: 90, text: func(o organisationRow) string { return o.Acronym }},
-		{title: "Kind", width: 220, text: func(o organisationRow) string { return workspace.Label(workspace.OrganisationKinds, o.Kind) }},
-		{title: "Base", width: 100, text: func(o organisationRow) string { return workspace.Label(workspace.Bases, o.Base) }},
-		{title: "Commitment", width: 110, text: func(o organisationRow) string { return workspace.Label(workspace.Commitments, o.Commitment) }},
-		{title: "Stance", width: 150, text: func(o organisationRow) string { return workspace.Label(workspace.Stances, o.Stance) }},
-		{title: "Influence", width: 90, text: func(o organisationRow) string { return workspace.Label(workspace.Influences, o.Influence) }},
-		{title: "Sectors", width: 300, text: func(o organisationRow) string { return o.sectors }},
+	l := newListView(s.ui, lang.L("organisation"), lang.L("organisations"), []column[organisationRow]{
+		{title: lang.L("Name"), width: 300, text: func(o organisationRow) string { return o.Name }},
+		{title: lang.L("Acronym"), width: 90, text: func(o organisationRow) string { return o.Acronym }},
+		{title: lang.L("Kind"), width: 220, text: func(o organisationRow) string { return workspace.Label(workspace.OrganisationKinds, o.Kind) }},
+		{title: lang.L("Base"), width: 100, text: func(o organisationRow) string { return workspace.Label(workspace.Bases, o.Base) }},
+		{title: lang.L("Commitment"), width: 110, text: func(o organisationRow) string { return workspace.Label(workspace.Commitments, o.Commitment) }},
+		{title: lang.L("Stance"), width: 150, text: func(o organisationRow) string { return workspace.Label(workspace.Stances, o.Stance) }},
+		{title: lang.L("Influence"), width: 90, text: func(o organisationRow) string { return workspace.Label(workspace.Influences, o.Influence) }},
+		{title: lang.L("Sectors"), width: 300, text: func(o organisationRow) string { return o.sectors }},
 	}, func() ([]organisationRow, error) {
 		lk, err := readLookups(f, false)
 		if err != nil {
@@ -112,7 +113,7 @@ func (s *workspaceScreen) organisationsList() *listView[organisationRow] {
 	if !f.ReadOnly() {
 		l.onNew = func() { s.editOrganisation(workspace.Organisation{Base: "local"}) }
 		l.onDel = func(o organisationRow) {
-			s.ui.confirmDelete("the organisation “"+o.Name+"”", "organisations", o.ID, func() error { return f.DeleteOrganisation(o.ID) }, s.changed)
+			s.ui.confirmDelete(fmt.Sprintf(lang.L("the organisation “%s”"), o.Name), "organisations", o.ID, func() error { return f.DeleteOrganisation(o.ID) }, s.changed)
 		}
 	}
 	l.onOpen = func(o organisationRow) { s.editOrganisation(o.Organisation) }
@@ -136,22 +137,22 @@ func (s *workspaceScreen) editOrganisation(o workspace.Organisation) {
 	stance := newChoice(workspace.Stances, o.Stance)
 	influence := newChoice(workspace.Influences, o.Influence)
 	notes := multiline(o.Notes)
-	title, confirm := "New organisation", "Add"
+	title, confirm := lang.L("New organisation"), lang.L("Add")
 	if o.ID != "" {
-		title, confirm = "Organisation: "+o.Name, "Save"
+		title, confirm = fmt.Sprintf(lang.L("Organisation: %s"), o.Name), lang.L("Save")
 	}
 	s.readOnlyNote(&title)
 	s.ui.showForm(title, confirm, []field{
-		{label: "Name", obj: name, hint: "Its full name; no two organisations may share it"},
-		{label: "Acronym", obj: acronym},
-		{label: "Kind", obj: kind},
-		{label: "Base", obj: base, hint: "Where it is rooted"},
-		{label: "Sectors", obj: secs.group, hint: "What it knows about"},
-		{label: "Interests", obj: interests, hint: "What it wants from the initiative"},
-		{label: "Commitment", obj: commitment},
-		{label: "Stance", obj: stance, hint: "For the stakeholder map"},
-		{label: "Influence", obj: influence, hint: "For the stakeholder map"},
-		{label: "Notes", obj: notes},
+		{label: lang.L("Name"), obj: name, hint: lang.L("Its full name; no two organisations may share it")},
+		{label: lang.L("Acronym"), obj: acronym},
+		{label: lang.L("Kind"), obj: kind},
+		{label: lang.L("Base"), obj: base, hint: lang.L("Where it is rooted")},
+		{label: lang.L("Sectors"), obj: secs.group, hint: lang.L("What it knows about")},
+		{label: lang.L("Interests"), obj: interests, hint: lang.L("What it wants from the initiative")},
+		{label: lang.L("Commitment"), obj: commitment},
+		{label: lang.L("Stance"), obj: stance, hint: lang.L("For the stakeholder map")},
+		{label: lang.L("Influence"), obj: influence, hint: lang.L("For the stakeholder map")},
+		{label: lang.L("Notes"), obj: notes},
 	}, func() error {
 		o.Name, o.Acronym, o.Kind, o.Base = name.Text, acronym.Text, kind.key(), base.key()
 		o.SectorIDs, o.Interests, o.Commitment = secs.ids(), interests.Text, commitment.key()
@@ -170,7 +171,7 @@ func (s *workspaceScreen) editOrganisation(o workspace.Organisation) {
 // then says why.
 func (s *workspaceScreen) readOnlyNote(title *string) {
 	if s.file.ReadOnly() {
-		*title += " (read-only)"
+		*title = fmt.Sprintf(lang.L("%s (read-only)"), *title)
 	}
 }
 
@@ -182,13 +183,13 @@ type personRow struct {
 
 func (s *workspaceScreen) peopleList() *listView[personRow] {
 	f := s.file
-	l := newListView(s.ui, "person", "people", []column[personRow]{
-		{title: "Name", width: 200, text: func(p personRow) string { return p.Name }},
-		{title: "Organisation", width: 220, text: func(p personRow) string { return p.org }},
-		{title: "Home unit", width: 300, text: func(p personRow) string { return p.home }},
-		{title: "Position", width: 150, text: func(p personRow) string { return p.Position }},
-		{title: "Gender", width: 75, text: func(p personRow) string { return workspace.Label(workspace.Genders, p.Gender) }},
-		{title: "Resident", width: 75, text: func(p personRow) string { return yes(p.Resident) }},
+	l := newListView(s.ui, lang.L("person"), lang.L("people"), []column[personRow]{
+		{title: lang.L("Name"), width: 200, text: func(p personRow) string { return p.Name }},
+		{title: lang.L("Organisation"), width: 220, text: func(p personRow) string { return p.org }},
+		{title: lang.L("Home unit"), width: 300, text: func(p personRow) string { return p.home }},
+		{title: lang.L("Position"), width: 150, text: func(p personRow) string { return p.Position }},
+		{title: lang.L("Gender"), width: 75, text: func(p personRow) string { return workspace.Label(workspace.Genders, p.Gender) }},
+		{title: lang.L("Resident"), width: 75, text: func(p personRow) string { return yes(p.Resident) }},
 	}, func() ([]personRow, error) {
 		lk, err := readLookups(f, true)
 		if err != nil {
@@ -206,7 +207,7 @@ func (s *workspaceScreen) peopleList() *listView[personRow] {
 		l.onDel = func(p personRow) {
 			s.ui.confirmDelete(p.Name, "people", p.ID, func() error { return f.DeletePerson(p.ID) }, s.changed)
 		}
-		l.addAction("Edit…", theme.DocumentCreateIcon(), func(p personRow) { s.editPerson(p.Person) })
+		l.addAction(lang.L("Edit…"), theme.DocumentCreateIcon(), func(p personRow) { s.editPerson(p.Person) })
 	}
 	l.onOpen = func(p personRow) { s.showPerson(p.ID) }
 	return l.build()
@@ -285,28 +286,28 @@ func (s *workspaceScreen) editPerson(p workspace.Person) {
 func (s *workspaceScreen) personForm(p workspace.Person, orgs, units []option) {
 	f := s.file
 	name, position, phone, email := entry(p.Name), entry(p.Position), entry(p.Phone), entry(p.Email)
-	org := newPicker("Organisation", orgs, p.OrganisationID)
+	org := newPicker(lang.L("Organisation"), orgs, p.OrganisationID)
 	gender := newChoice(workspace.Genders, p.Gender)
 	age := newChoice(workspace.AgeBands, p.AgeBand)
-	resident := newCheck("Lives in the settlement", p.Resident)
-	home := newPicker("Home unit", units, p.HomeUnitID)
+	resident := newCheck(lang.L("Lives in the settlement"), p.Resident)
+	home := newPicker(lang.L("Home unit"), units, p.HomeUnitID)
 	notes := multiline(p.Notes)
-	title, confirm := "New person", "Add"
+	title, confirm := lang.L("New person"), lang.L("Add")
 	if p.ID != "" {
-		title, confirm = "Person: "+p.Name, "Save"
+		title, confirm = fmt.Sprintf(lang.L("Person: %s"), p.Name), lang.L("Save")
 	}
 	s.readOnlyNote(&title)
 	s.ui.showForm(title, confirm, []field{
-		{label: "Name", obj: name},
-		{label: "Organisation", obj: org, hint: "Blank for a resident without one"},
-		{label: "Position", obj: position},
-		{label: "Phone", obj: phone},
-		{label: "E-mail", obj: email},
-		{label: "Gender", obj: gender},
-		{label: "Age band", obj: age},
-		{label: "Resident", obj: resident},
-		{label: "Home unit", obj: home, hint: "The community unit they live in, if known"},
-		{label: "Notes", obj: notes},
+		{label: lang.L("Name"), obj: name},
+		{label: lang.L("Organisation"), obj: org, hint: lang.L("Blank for a resident without one")},
+		{label: lang.L("Position"), obj: position},
+		{label: lang.L("Phone"), obj: phone},
+		{label: lang.L("E-mail"), obj: email},
+		{label: lang.L("Gender"), obj: gender},
+		{label: lang.L("Age band"), obj: age},
+		{label: lang.L("Resident"), obj: resident},
+		{label: lang.L("Home unit"), obj: home, hint: lang.L("The community unit they live in, if known")},
+		{label: lang.L("Notes"), obj: notes},
 	}, func() error {
 		orgID, err := org.id()
 		if err != nil {
@@ -339,19 +340,20 @@ func (s *workspaceScreen) gapsList() *listView[gapRow] {
 	if in, err := f.Initiative(); err == nil && in.Currency != "" {
 		currency = in.Currency
 	}
-	l := newListView(s.ui, "resource gap", "resource gaps", []column[gapRow]{
-		{title: "Consortium", width: 130, text: func(g gapRow) string { return g.consortium }},
-		{title: "Title", width: 300, text: func(g gapRow) string { return g.Title }},
-		{title: "Kind", width: 120, text: func(g gapRow) string { return workspace.Label(workspace.GapKinds, g.Kind) }},
-		{title: "Priority", width: 80, text: func(g gapRow) string { return workspace.Label(workspace.Priorities, g.Priority) }},
-		{title: "Status", width: 110, text: func(g gapRow) string { return workspace.Label(workspace.GapStatuses, g.Status) }},
-		{title: "Cost (" + currency + ")", width: 120, text: func(g gapRow) string { return thousands64(g.EstimatedCost) },
+	initiative := lang.L("(initiative)") // a gap of no consortium
+	l := newListView(s.ui, lang.L("resource gap"), lang.L("resource gaps"), []column[gapRow]{
+		{title: lang.L("Consortium"), width: 130, text: func(g gapRow) string { return g.consortium }},
+		{title: lang.L("Title"), width: 300, text: func(g gapRow) string { return g.Title }},
+		{title: lang.L("Kind"), width: 120, text: func(g gapRow) string { return workspace.Label(workspace.GapKinds, g.Kind) }},
+		{title: lang.L("Priority"), width: 80, text: func(g gapRow) string { return workspace.Label(workspace.Priorities, g.Priority) }},
+		{title: lang.L("Status"), width: 110, text: func(g gapRow) string { return workspace.Label(workspace.GapStatuses, g.Status) }},
+		{title: fmt.Sprintf(lang.L("Cost (%s)"), currency), width: 120, text: func(g gapRow) string { return thousands64(g.EstimatedCost) },
 			sortKey: func(g gapRow) string { return amountKey(g.EstimatedCost) }},
-		{title: "Secured", width: 120, text: func(g gapRow) string { return thousands64(g.Secured) },
+		{title: lang.L("Secured"), width: 120, text: func(g gapRow) string { return thousands64(g.Secured) },
 			sortKey: func(g gapRow) string { return amountKey(g.Secured) }},
-		{title: "Missing", width: 120, text: func(g gapRow) string { return thousands64(g.Missing()) },
+		{title: lang.L("Missing"), width: 120, text: func(g gapRow) string { return thousands64(g.Missing()) },
 			sortKey: func(g gapRow) string { return amountKey(g.Missing()) }},
-		{title: "Role", width: 200, text: func(g gapRow) string { return g.role }},
+		{title: lang.L("Role"), width: 200, text: func(g gapRow) string { return g.role }},
 	}, func() ([]gapRow, error) {
 		lk, err := readLookups(f, false)
 		if err != nil {
@@ -362,7 +364,7 @@ func (s *workspaceScreen) gapsList() *listView[gapRow] {
 		for i, g := range gaps {
 			c := lk.consortia[g.ConsortiumID]
 			if c == "" {
-				c = "(initiative)"
+				c = initiative
 			}
 			out[i] = gapRow{g, c, lk.roles[g.RoleID]}
 		}
@@ -371,7 +373,7 @@ func (s *workspaceScreen) gapsList() *listView[gapRow] {
 	if !f.ReadOnly() {
 		l.onNew = func() { s.editGap(workspace.ResourceGap{}) }
 		l.onDel = func(g gapRow) {
-			s.ui.confirmDelete("the resource gap “"+g.Title+"”", "gaps", g.ID, func() error { return f.DeleteResourceGap(g.ID) }, s.changed)
+			s.ui.confirmDelete(fmt.Sprintf(lang.L("the resource gap “%s”"), g.Title), "gaps", g.ID, func() error { return f.DeleteResourceGap(g.ID) }, s.changed)
 		}
 	}
 	l.onOpen = func(g gapRow) { s.showGap(g.ID) }
@@ -390,11 +392,11 @@ func (s *workspaceScreen) editGap(g workspace.ResourceGap) {
 		s.ui.showError(err)
 		return
 	}
-	where := []workspace.Choice{{Key: "", Label: "The whole initiative"}}
+	where := []workspace.Choice{{Key: "", Label: lang.L("The whole initiative")}}
 	for _, c := range consortia {
 		where = append(where, workspace.Choice{Key: c.ID, Label: c.Code + " — " + c.Name})
 	}
-	roleChoices := []workspace.Choice{{Key: "", Label: "None"}}
+	roleChoices := []workspace.Choice{{Key: "", Label: lang.L("None")}}
 	for _, r := range roles {
 		roleChoices = append(roleChoices, workspace.Choice{Key: r.ID, Label: r.Name})
 	}
@@ -406,27 +408,27 @@ func (s *workspaceScreen) editGap(g workspace.ResourceGap) {
 	status := newChoice(workspace.GapStatuses, g.Status)
 	cost, secured := entry(thousands64(g.EstimatedCost)), entry(thousands64(g.Secured))
 	notes := multiline(g.Notes)
-	heading, confirm := "New resource gap", "Add"
+	heading, confirm := lang.L("New resource gap"), lang.L("Add")
 	if g.ID != "" {
-		heading, confirm = "Resource gap: "+g.Title, "Save"
+		heading, confirm = fmt.Sprintf(lang.L("Resource gap: %s"), g.Title), lang.L("Save")
 	}
 	s.readOnlyNote(&heading)
 	s.ui.showForm(heading, confirm, []field{
-		{label: "Consortium", obj: consortium, hint: "Who needs it"},
-		{label: "Title", obj: title, hint: "What is needed, in a few words"},
-		{label: "Kind", obj: kind},
-		{label: "Role", obj: role, hint: "The role it would fill, if any"},
-		{label: "Priority", obj: priority},
-		{label: "Status", obj: status},
-		{label: "Estimated cost", obj: cost, also: []string{"Amounts"}},
-		{label: "Secured", obj: secured, hint: "How much of the cost is already found"},
-		{label: "Notes", obj: notes},
+		{label: lang.L("Consortium"), obj: consortium, hint: lang.L("Who needs it")},
+		{label: lang.L("Title"), obj: title, hint: lang.L("What is needed, in a few words")},
+		{label: lang.L("Kind"), obj: kind},
+		{label: lang.L("Role"), obj: role, hint: lang.L("The role it would fill, if any")},
+		{label: lang.L("Priority"), obj: priority},
+		{label: lang.L("Status"), obj: status},
+		{label: lang.L("Estimated cost"), obj: cost, also: []string{lang.L("Amounts")}},
+		{label: lang.L("Secured"), obj: secured, hint: lang.L("How much of the cost is already found")},
+		{label: lang.L("Notes"), obj: notes},
 	}, func() error {
-		c, err := wholeNumber("Estimated cost", cost)
+		c, err := wholeNumber(lang.L("Estimated cost"), cost)
 		if err != nil {
 			return err
 		}
-		sec, err := wholeNumber("Secured", secured)
+		sec, err := wholeNumber(lang.L("Secured"), secured)
 		if err != nil {
 			return err
 		}
@@ -449,15 +451,15 @@ type meetingRow struct {
 
 func (s *workspaceScreen) meetingsList() *listView[meetingRow] {
 	f := s.file
-	l := newListView(s.ui, "meeting", "meetings", []column[meetingRow]{
-		{title: "Held on", width: 100, text: func(m meetingRow) string { return m.HeldOn }},
-		{title: "Kind", width: 220, text: func(m meetingRow) string { return workspace.Label(workspace.MeetingKinds, m.Kind) }},
-		{title: "Title", width: 300, text: func(m meetingRow) string { return m.Title }},
-		{title: "Place", width: 160, text: func(m meetingRow) string { return m.Place }},
-		{title: "Consortia", width: 160, text: func(m meetingRow) string { return m.consortia }},
-		{title: "Attendees", width: 90, text: func(m meetingRow) string { return strconv.Itoa(len(m.AttendeeIDs)) },
+	l := newListView(s.ui, lang.L("meeting"), lang.L("meetings"), []column[meetingRow]{
+		{title: lang.L("Held on"), width: 100, text: func(m meetingRow) string { return m.HeldOn }},
+		{title: lang.L("Kind"), width: 220, text: func(m meetingRow) string { return workspace.Label(workspace.MeetingKinds, m.Kind) }},
+		{title: lang.L("Title"), width: 300, text: func(m meetingRow) string { return m.Title }},
+		{title: lang.L("Place"), width: 160, text: func(m meetingRow) string { return m.Place }},
+		{title: lang.L("Consortia"), width: 160, text: func(m meetingRow) string { return m.consortia }},
+		{title: lang.L("Attendees"), width: 90, text: func(m meetingRow) string { return strconv.Itoa(len(m.AttendeeIDs)) },
 			sortKey: func(m meetingRow) string { return amountKey(int64(len(m.AttendeeIDs))) }},
-		{title: "Residents", width: 90, text: func(m meetingRow) string {
+		{title: lang.L("Residents"), width: 90, text: func(m meetingRow) string {
 			return strconv.Itoa(m.ResidentsWomen + m.ResidentsMen + m.ResidentsYouth)
 		}, sortKey: func(m meetingRow) string {
 			return amountKey(int64(m.ResidentsWomen + m.ResidentsMen + m.ResidentsYouth))
@@ -478,7 +480,7 @@ func (s *workspaceScreen) meetingsList() *listView[meetingRow] {
 	if !f.ReadOnly() {
 		l.onNew = func() { s.editMeeting(workspace.Meeting{Kind: "consortium"}) }
 		l.onDel = func(m meetingRow) {
-			s.ui.confirmDelete("the meeting of "+m.HeldOn, "meetings", m.ID, func() error { return f.DeleteMeeting(m.ID) }, s.changed)
+			s.ui.confirmDelete(fmt.Sprintf(lang.L("the meeting of %s"), m.HeldOn), "meetings", m.ID, func() error { return f.DeleteMeeting(m.ID) }, s.changed)
 		}
 	}
 	l.onOpen = func(m meetingRow) { s.showMeeting(m.ID) }
@@ -507,25 +509,26 @@ func (s *workspaceScreen) editMeeting(m workspace.Meeting) {
 	}
 	which := newCheckGroup(codes, chosen)
 	notes := multiline(m.Notes)
-	heading, confirm := "New meeting", "Add"
+	heading, confirm := lang.L("New meeting"), lang.L("Add")
 	if m.ID != "" {
-		heading, confirm = "Meeting of "+m.HeldOn, "Save"
+		heading, confirm = fmt.Sprintf(lang.L("Meeting of %s"), m.HeldOn), lang.L("Save")
 	}
 	s.readOnlyNote(&heading)
 	s.ui.showForm(heading, confirm, []field{
-		{label: "Kind", obj: kind},
-		{label: "Title", obj: title},
-		{label: "Held on", obj: held},
-		{label: "Place", obj: place},
-		{label: "Consortia", obj: which},
-		{label: "Residents (women)", obj: women, hint: "Counted at the door", also: []string{"Residents"}},
-		{label: "Residents (men)", obj: men},
-		{label: "Residents (youth)", obj: youth},
-		{label: "Notes", obj: notes},
+		{label: lang.L("Kind"), obj: kind},
+		{label: lang.L("Title"), obj: title},
+		{label: lang.L("Held on"), obj: held},
+		{label: lang.L("Place"), obj: place},
+		{label: lang.L("Consortia"), obj: which},
+		{label: lang.L("Residents (women)"), obj: women, hint: lang.L("Counted at the door"), also: []string{lang.L("Residents")}},
+		{label: lang.L("Residents (men)"), obj: men},
+		{label: lang.L("Residents (youth)"), obj: youth},
+		{label: lang.L("Notes"), obj: notes},
 	}, func() error {
 		counts := make([]int64, 3)
+		labels := []string{lang.L("Residents (women)"), lang.L("Residents (men)"), lang.L("Residents (youth)")}
 		for i, e := range []*textEntry{women, men, youth} {
-			n, err := wholeNumber([]string{"Residents (women)", "Residents (men)", "Residents (youth)"}[i], e)
+			n, err := wholeNumber(labels[i], e)
 			if err != nil {
 				return err
 			}
@@ -552,32 +555,35 @@ type changeRow = workspace.Change
 
 func (s *workspaceScreen) historyList() *listView[changeRow] {
 	f := s.file
-	kinds := []string{"Every kind of record", "organisation", "person", "consortium", "consortium member", "role", "assignment",
-		"resource gap", "meeting", "community unit", "sector", "setting", "workspace"}
+	// The select shows the kinds in the window's language; the filter
+	// takes the change log's own (English) names, by position.
+	kinds := []string{lang.L("Every kind of record")}
+	for _, e := range historyEntities {
+		kinds = append(kinds, entityWords(e))
+	}
 	kind := widget.NewSelect(kinds, nil)
 	kind.SetSelected(kinds[0])
 	since := widget.NewEntry()
-	since.SetPlaceHolder("Since YYYY-MM-DD")
+	since.SetPlaceHolder(lang.L("Since YYYY-MM-DD"))
 	var l *listView[changeRow]
-	l = newListView(s.ui, "change", "changes", []column[changeRow]{
-		{title: "When (UTC)", width: 180, text: func(c changeRow) string { return strings.Replace(c.At[:min(len(c.At), 19)], "T", " ", 1) },
+	l = newListView(s.ui, lang.L("change"), lang.L("changes"), []column[changeRow]{
+		{title: lang.L("When (UTC)"), width: 180, text: func(c changeRow) string { return strings.Replace(c.At[:min(len(c.At), 19)], "T", " ", 1) },
 			sortKey: func(c changeRow) string { return c.At }},
-		{title: "Who", width: 120, text: func(c changeRow) string { return c.Author }},
-		{title: "Record", width: 150, text: func(c changeRow) string { return c.Entity }},
-		{title: "Change", width: 80, text: func(c changeRow) string { return c.Action }},
-		{title: "What", width: 640, text: func(c changeRow) string { return c.Summary }},
+		{title: lang.L("Who"), width: 120, text: func(c changeRow) string { return c.Author }},
+		{title: lang.L("Record"), width: 150, text: func(c changeRow) string { return entityWords(c.Entity) }},
+		{title: lang.L("Change"), width: 80, text: func(c changeRow) string { return actionWords(c.Action) }},
+		{title: lang.L("What"), width: 640, text: func(c changeRow) string { return c.Summary }},
 	}, nil)
 	// Read on the UI thread before each load; each load gets its own copy.
 	l.snapshot = func() func() ([]changeRow, error) {
 		filter := workspace.ChangeFilter{}
-		if kind.SelectedIndex() > 0 {
-			filter.Entity = kind.Selected
+		if i := kind.SelectedIndex(); i > 0 && i <= len(historyEntities) {
+			filter.Entity = historyEntities[i-1]
 		}
 		if d := strings.TrimSpace(since.Text); d != "" {
 			if _, err := time.Parse(workspace.DateLayout, d); err != nil {
-				return func() ([]changeRow, error) {
-					return nil, fieldError("Since", "“"+d+"” is not a date: write it as YYYY-MM-DD, for example 2026-03-31.")
-				}
+				err := fieldError(lang.L("Since"), fmt.Sprintf(lang.L("“%s” is not a date: write it as YYYY-MM-DD, for example 2026-03-31."), d))
+				return func() ([]changeRow, error) { return nil, err }
 			}
 			filter.Since = d
 		}
@@ -594,9 +600,72 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 		}
 	}
 	l.onOpen = func(c changeRow) {
-		s.ui.showText("Change of "+c.At, fmt.Sprintf("%s by %s\n%s %s\n\n%s", c.At, nonEmpty(c.Author, "someone"), c.Entity, c.Action, c.Summary))
+		s.ui.showText(fmt.Sprintf(lang.L("Change of %s"), c.At),
+			fmt.Sprintf(lang.L("%s by %s"), c.At, nonEmpty(c.Author, lang.L("someone")))+
+				fmt.Sprintf("\n%s %s\n\n%s", entityWords(c.Entity), actionWords(c.Action), c.Summary))
 	}
 	return l.build()
+}
+
+// historyEntities are the kinds of record the history can be narrowed to,
+// as the change log names them (identifiers: shown through entityWords).
+var historyEntities = []string{"organisation", "person", "consortium", "consortium member", "role", "assignment",
+	"resource gap", "meeting", "community unit", "sector", "setting", "workspace"}
+
+// entityWords names a kind of record of the change log in the window's
+// language; one it does not know is shown as the log has it.
+func entityWords(entity string) string {
+	switch entity {
+	case "organisation":
+		return lang.L("organisation")
+	case "person":
+		return lang.L("person")
+	case "consortium":
+		return lang.L("consortium")
+	case "consortium member":
+		return lang.L("consortium member")
+	case "role":
+		return lang.L("role")
+	case "assignment":
+		return lang.L("assignment")
+	case "resource gap":
+		return lang.L("resource gap")
+	case "gap candidate":
+		return lang.L("gap candidate")
+	case "meeting":
+		return lang.L("meeting")
+	case "decision":
+		return lang.L("decision")
+	case "follow-up action":
+		return lang.L("follow-up action")
+	case "community unit":
+		return lang.L("community unit")
+	case "sector":
+		return lang.L("sector")
+	case "setting":
+		return lang.L("setting")
+	case "workspace":
+		return lang.L("workspace")
+	}
+	return entity
+}
+
+// actionWords names what a change of the change log did, in the window's
+// language.
+func actionWords(action string) string {
+	switch action {
+	case "create":
+		return lang.L("create")
+	case "update":
+		return lang.L("update")
+	case "delete":
+		return lang.L("delete")
+	case "merge":
+		return lang.L("merge")
+	case "import":
+		return lang.L("import")
+	}
+	return action
 }
 
 func nonEmpty(s, otherwise string) string {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,7 +31,7 @@ type column[T any] struct {
 // and actions to add, edit and delete. Rows are loaded off the UI thread.
 type listView[T any] struct {
 	ui     *ui
-	noun   string // "organisation", for buttons and messages
+	noun   string // lang.L("organisation"): the caller translates it; for buttons and messages
 	plural string
 	cols   []column[T]
 	load   func() ([]T, error)
@@ -69,7 +70,7 @@ func newListView[T any](u *ui, noun, plural string, cols []column[T], load func(
 // build makes the widgets; call it after setting the actions.
 func (l *listView[T]) build() *listView[T] {
 	l.filter = newFilterEntry(l.ui)
-	l.filter.SetPlaceHolder("Filter " + l.plural + " (Ctrl+F)")
+	l.filter.SetPlaceHolder(fmt.Sprintf(lang.L("Filter %s (Ctrl+F)"), l.plural))
 	l.filter.OnChanged = func(string) { l.apply() }
 	// Enter in the filter opens the row chosen, or the only one left.
 	l.filter.OnSubmitted = func(string) {
@@ -122,12 +123,12 @@ func (l *listView[T]) build() *listView[T] {
 
 	var bar []fyne.CanvasObject
 	if l.onNew != nil {
-		add := widget.NewButtonWithIcon("New "+l.noun+"…", theme.ContentAddIcon(), l.onNew)
+		add := widget.NewButtonWithIcon(fmt.Sprintf(lang.L("New %s…"), l.noun), theme.ContentAddIcon(), l.onNew)
 		add.Importance = widget.HighImportance
 		bar = append(bar, add)
 	}
 	if l.onOpen != nil {
-		open := widget.NewButtonWithIcon("Open…", theme.DocumentIcon(), func() { l.withSelected(l.onOpen) })
+		open := widget.NewButtonWithIcon(lang.L("Open…"), theme.DocumentIcon(), func() { l.withSelected(l.onOpen) })
 		l.buttons = append(l.buttons, open)
 		bar = append(bar, open)
 	}
@@ -138,7 +139,7 @@ func (l *listView[T]) build() *listView[T] {
 		bar = append(bar, b)
 	}
 	if l.onDel != nil {
-		del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), func() { l.withSelected(l.onDel) })
+		del := widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), func() { l.withSelected(l.onDel) })
 		l.buttons = append(l.buttons, del)
 		bar = append(bar, del)
 	}
@@ -237,10 +238,15 @@ func (l *listView[T]) sortShown(c int, desc bool) {
 }
 
 func (l *listView[T]) finishApply() {
-	if len(l.shown) == len(l.all) {
-		l.count.SetText(workspace.Plural(len(l.all), l.noun, l.plural))
-	} else {
-		l.count.SetText(fmt.Sprintf("%s of %s %s", thousands(len(l.shown)), thousands(len(l.all)), l.plural))
+	switch {
+	case len(l.shown) != len(l.all):
+		l.count.SetText(fmt.Sprintf(lang.L("%s of %s %s"), thousands(len(l.shown)), thousands(len(l.all)), l.plural))
+	case len(l.all) == 1:
+		l.count.SetText(fmt.Sprintf(lang.L("1 %s"), l.noun))
+	default:
+		// A count and its noun: "12 organisations"; Swahili puts the
+		// number after the noun.
+		l.count.SetText(fmt.Sprintf(lang.L("%s %s"), thousands(len(l.all)), l.plural))
 	}
 	l.table.UnselectAll()
 	l.choose(-1)
@@ -392,31 +398,32 @@ func (e *filterEntry) TypedShortcut(s fyne.Shortcut) {
 // must keep referring to is not offered for deletion at all.
 func (u *ui) confirmDelete(what, table, id string, del func() error, after func()) {
 	f := u.file // read here: the file may be closed while the work runs
-	u.busy("Looking at what refers to "+what+"…", func() (func(), error) {
+	u.busy(fmt.Sprintf(lang.L("Looking at what refers to %s…"), what), func() (func(), error) {
 		refs, err := f.ReferencesTo(table, id)
 		if err != nil {
 			return nil, err
 		}
 		return func() {
 			if len(refs.Blocking) > 0 {
-				dialog.ShowInformation("Cannot delete "+what,
-					workspace.Capitalise(what)+" cannot be deleted while other records refer to it: "+workspace.JoinAnd(refs.Blocking)+
-						". Change or delete those first.", u.window)
+				dialog.ShowInformation(fmt.Sprintf(lang.L("Cannot delete %s"), what),
+					fmt.Sprintf(lang.L("%s cannot be deleted while other records refer to it: %s. Change or delete those first."),
+						workspace.Capitalise(what), workspace.JoinAnd(refs.Blocking)), u.window)
 				return
 			}
-			msg := "Delete " + what + "?"
+			question := fmt.Sprintf(lang.L("Delete %s?"), what)
+			msg := question
 			if len(refs.DeletedWith) > 0 {
-				msg += "\nThese go with it: " + workspace.JoinAnd(refs.DeletedWith) + "."
+				msg += "\n" + fmt.Sprintf(lang.L("These go with it: %s."), workspace.JoinAnd(refs.DeletedWith))
 			}
 			if len(refs.Cleared) > 0 {
-				msg += "\nThese stay but no longer refer to it: " + workspace.JoinAnd(refs.Cleared) + "."
+				msg += "\n" + fmt.Sprintf(lang.L("These stay but no longer refer to it: %s."), workspace.JoinAnd(refs.Cleared))
 			}
-			msg += "\nThe change log keeps a note of the deletion."
-			dialog.ShowConfirm("Delete "+what+"?", msg, func(yes bool) {
+			msg += "\n" + lang.L("The change log keeps a note of the deletion.")
+			dialog.ShowConfirm(question, msg, func(yes bool) {
 				if !yes {
 					return
 				}
-				u.busy("Deleting…", func() (func(), error) {
+				u.busy(lang.L("Deleting…"), func() (func(), error) {
 					if err := del(); err != nil {
 						return nil, err
 					}

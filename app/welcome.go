@@ -2,12 +2,14 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,16 +27,16 @@ type welcome struct {
 
 func newWelcome(u *ui) *welcome {
 	w := &welcome{ui: u, files: u.recent.list()}
-	title := widget.NewLabelWithStyle("Consortium Planning Workspace", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("Consortium Planning Workspace"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	about := widget.NewLabel("Keep track of the sector consortia of a settlement upgrading initiative, who leads them, every partner, " +
-		"the people in each role over time, the community's representatives, resource gaps and meetings.")
+	about := widget.NewLabel(lang.L("Keep track of the sector consortia of a settlement upgrading initiative, who leads them, every partner, " +
+		"the people in each role over time, the community's representatives, resource gaps and meetings."))
 	about.Wrapping = fyne.TextWrapWord
 
-	newButton := widget.NewButtonWithIcon("New workspace…", theme.ContentAddIcon(), w.onNew)
+	newButton := widget.NewButtonWithIcon(lang.L("New workspace…"), theme.ContentAddIcon(), w.onNew)
 	newButton.Importance = widget.HighImportance
-	openButton := widget.NewButtonWithIcon("Open…", theme.FolderOpenIcon(), w.onOpen)
-	demoButton := widget.NewButtonWithIcon("Open the demo", theme.ComputerIcon(), w.onDemo)
+	openButton := widget.NewButtonWithIcon(lang.L("Open…"), theme.FolderOpenIcon(), w.onOpen)
+	demoButton := widget.NewButtonWithIcon(lang.L("Open the demo"), theme.ComputerIcon(), w.onDemo)
 
 	w.recent = widget.NewList(
 		func() int { return len(w.files) },
@@ -53,14 +55,14 @@ func newWelcome(u *ui) *welcome {
 		w.recent.UnselectAll()
 		u.open(w.files[i])
 	}
-	recentTitle := widget.NewLabelWithStyle("Recent workspaces", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	recentTitle := widget.NewLabelWithStyle(lang.L("Recent workspaces"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var recentArea fyne.CanvasObject = w.recent
 	if len(w.files) == 0 {
-		recentArea = widget.NewLabel("Workspaces you open will be listed here.")
+		recentArea = widget.NewLabel(lang.L("Workspaces you open will be listed here."))
 	}
 
 	left := container.NewVBox(title, about, widget.NewSeparator(), newButton, openButton, demoButton,
-		widget.NewLabel("Version "+u.version))
+		widget.NewLabel(fmt.Sprintf(lang.L("Version %s"), u.version)))
 	w.content = container.NewPadded(container.NewHSplit(
 		container.NewPadded(left),
 		container.NewBorder(recentTitle, nil, nil, nil, recentArea)))
@@ -76,27 +78,27 @@ func (w *welcome) onNew() {
 	name.SetPlaceHolder("Mukuru Special Planning Area")
 	name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errors.New("the name of the initiative is required")
+			return errors.New(lang.L("the name of the initiative is required"))
 		}
 		return nil
 	}
 	settlement := widget.NewEntry()
 	settlement.SetPlaceHolder("Mukuru")
 	city := widget.NewEntry()
-	city.SetPlaceHolder("Nairobi City County")
+	city.SetPlaceHolder(lang.L("Nairobi City County"))
 	fileName := widget.NewEntry()
 	fileName.SetPlaceHolder("mukuru" + workspace.Extension)
 	name.OnChanged = func(s string) { fileName.SetPlaceHolder(safeFileName(s) + workspace.Extension) }
 	folder, folderRow := folderChooser(defaultFolder(), w.ui.window)
 	items := []*widget.FormItem{
-		widget.NewFormItem("Name", name),
-		widget.NewFormItem("Settlement", settlement),
-		widget.NewFormItem("City or county", city),
-		widget.NewFormItem("File name", fileName),
-		widget.NewFormItem("Save in", folderRow),
+		widget.NewFormItem(lang.L("Name"), name),
+		widget.NewFormItem(lang.L("Settlement"), settlement),
+		widget.NewFormItem(lang.L("City or county"), city),
+		widget.NewFormItem(lang.L("File name"), fileName),
+		widget.NewFormItem(lang.L("Save in"), folderRow),
 	}
-	items[0].HintText = "The upgrading initiative this workspace is for"
-	d := dialog.NewForm("New workspace", "Create", "Cancel", items, func(ok bool) {
+	items[0].HintText = lang.L("The upgrading initiative this workspace is for")
+	d := dialog.NewForm(lang.L("New workspace"), lang.L("Create"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -108,8 +110,8 @@ func (w *welcome) onNew() {
 			file += workspace.Extension
 		}
 		path := filepath.Join(folder.Text, file)
-		opt := workspace.NewOptions{Name: name.Text, Settlement: settlement.Text, City: city.Text}
-		w.ui.busy("Creating "+file+"…", func() (func(), error) {
+		opt := workspace.NewOptions{Name: name.Text, Settlement: settlement.Text, City: city.Text, Language: w.ui.language()}
+		w.ui.busy(fmt.Sprintf(lang.L("Creating %s…"), file), func() (func(), error) {
 			f, err := workspace.Create(path, opt)
 			if err != nil {
 				return nil, err
@@ -127,7 +129,7 @@ func (w *welcome) onOpen() { w.ui.onOpen() }
 // writing it first if it is not there yet.
 func (w *welcome) onDemo() {
 	path := filepath.Join(w.ui.app.Storage().RootURI().Path(), "demo.cpw")
-	w.ui.busy("Preparing the demo workspace…", func() (func(), error) {
+	w.ui.busy(lang.L("Preparing the demo workspace…"), func() (func(), error) {
 		var f *workspace.File
 		var err error
 		if fileExists(path) {

@@ -5,13 +5,15 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/workspace"
 )
 
-// The sections of an open workspace, in the navigation's order.
+// The sections of an open workspace, in the navigation's order. The names
+// are identifiers: sectionTitle gives the name the navigation shows.
 const (
 	secOverview      = "Overview"
 	secConsortia     = "Consortia"
@@ -28,6 +30,36 @@ const (
 
 var sectionNames = []string{secOverview, secConsortia, secOrganisations, secPeople, secRoles, secGaps, secMeetings,
 	secCommunity, secMap, secChecks, secHistory}
+
+// sectionTitle is a section's name as the navigation shows it, in the
+// window's language.
+func sectionTitle(name string) string {
+	switch name {
+	case secOverview:
+		return lang.L("Overview")
+	case secConsortia:
+		return lang.L("Consortia")
+	case secOrganisations:
+		return lang.L("Organisations")
+	case secPeople:
+		return lang.L("People")
+	case secRoles:
+		return lang.L("Roles")
+	case secGaps:
+		return lang.L("Resource gaps")
+	case secMeetings:
+		return lang.L("Meetings")
+	case secCommunity:
+		return lang.L("Community")
+	case secMap:
+		return lang.L("Stakeholder map")
+	case secChecks:
+		return lang.L("Checks")
+	case secHistory:
+		return lang.L("History")
+	}
+	return name
+}
 
 // sectionIcon is a section's icon in the navigation. (A function, not a
 // table: the theme cannot be asked before the app runs.)
@@ -84,14 +116,21 @@ func newWorkspaceScreen(u *ui, f *workspace.File) (*workspaceScreen, string, err
 	}
 	s.checks = newChecksScreen(s)
 	s.area = container.NewStack()
+	// The navigation is as wide as its longest name, in any language.
+	longest := ""
+	for _, name := range sectionNames {
+		if t := sectionTitle(name); len([]rune(t)) > len([]rune(longest)) {
+			longest = t
+		}
+	}
 	s.nav = widget.NewList(func() int { return len(sectionNames) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Stakeholder map"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(longest))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Icon).SetResource(sectionIcon(sectionNames[i]))
-			box.Objects[1].(*widget.Label).SetText(sectionNames[i])
+			box.Objects[1].(*widget.Label).SetText(sectionTitle(sectionNames[i]))
 		})
 	s.nav.OnSelected = func(i widget.ListItemID) {
 		if sectionNames[i] != s.current || s.reopen != nil {
@@ -99,18 +138,18 @@ func newWorkspaceScreen(u *ui, f *workspace.File) (*workspaceScreen, string, err
 		}
 	}
 
-	saveCopy := widget.NewButtonWithIcon("Save a copy…", theme.DocumentSaveIcon(), u.onSaveCopy)
-	brief := widget.NewButtonWithIcon("PDF brief…", theme.DocumentPrintIcon(), s.onBrief)
-	merge := widget.NewButtonWithIcon("Merge a copy…", theme.ContentPasteIcon(), s.onMerge)
-	importBook := widget.NewButtonWithIcon("Import Excel…", theme.UploadIcon(), s.onImport)
-	exportBook := widget.NewButtonWithIcon("Export Excel…", theme.DownloadIcon(), s.onExport)
-	template := widget.NewButtonWithIcon("Excel template…", theme.DocumentCreateIcon(), s.onTemplate)
+	saveCopy := widget.NewButtonWithIcon(lang.L("Save a copy…"), theme.DocumentSaveIcon(), u.onSaveCopy)
+	brief := widget.NewButtonWithIcon(lang.L("PDF brief…"), theme.DocumentPrintIcon(), s.onBrief)
+	merge := widget.NewButtonWithIcon(lang.L("Merge a copy…"), theme.ContentPasteIcon(), s.onMerge)
+	importBook := widget.NewButtonWithIcon(lang.L("Import Excel…"), theme.UploadIcon(), s.onImport)
+	exportBook := widget.NewButtonWithIcon(lang.L("Export Excel…"), theme.DownloadIcon(), s.onExport)
+	template := widget.NewButtonWithIcon(lang.L("Excel template…"), theme.DocumentCreateIcon(), s.onTemplate)
 	if f.ReadOnly() {
 		merge.Disable() // a read-only file cannot take in changes; the overview says why
 		importBook.Disable()
 	}
-	settings := widget.NewButtonWithIcon("Settings…", theme.SettingsIcon(), u.onSettings)
-	closeButton := widget.NewButtonWithIcon("Close", theme.LogoutIcon(), u.showWelcome)
+	settings := widget.NewButtonWithIcon(lang.L("Settings…"), theme.SettingsIcon(), u.onSettings)
+	closeButton := widget.NewButtonWithIcon(lang.L("Close"), theme.LogoutIcon(), u.showWelcome)
 	bar := container.NewHBox(saveCopy, merge, importBook, exportBook, template, brief, settings, closeButton)
 	split := container.NewHSplit(s.nav, s.area)
 	split.Offset = 0.16

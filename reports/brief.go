@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"cpw/translate"
 	"cpw/workspace"
 )
 
@@ -31,36 +32,42 @@ type Options struct {
 	// Date is the day the brief is written for; zero means today. The same
 	// workspace and date always give the same file.
 	Date time.Time
+	// Language is the code of the language the brief is written in ("en",
+	// "sw"); "" means English. Names of data (organisations, people, roles
+	// and sectors as the workspace records them) are printed as they are.
+	Language string
 }
 
 // Write writes a brief to path. It writes a temporary file beside path and
 // moves it into place only when complete, so a failure leaves nothing behind.
+// Its refusals are worded in the brief's language.
 func Write(f *workspace.File, path string, opt Options) error {
 	var buf bytes.Buffer
 	if err := Build(f, &buf, opt); err != nil {
 		return err
 	}
+	say := translate.For(opt.Language)
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("the folder %s does not exist: choose another place for the brief", dir)
+		return errors.New(say("the folder %s does not exist: choose another place for the brief", dir))
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("%s is a folder: give the brief a file name ending in .pdf", path)
+		return errors.New(say("%s is a folder: give the brief a file name ending in .pdf", path))
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("the brief cannot be written in %s: %v", dir, unwrapPath(err))
+		return errors.New(say("the brief cannot be written in %s: %v", dir, unwrapPath(err)))
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(buf.Bytes()); err != nil {
 		tmp.Close()
-		return fmt.Errorf("the brief cannot be written: %v", unwrapPath(err))
+		return errors.New(say("the brief cannot be written: %v", unwrapPath(err)))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("the brief cannot be written: %v", unwrapPath(err))
+		return errors.New(say("the brief cannot be written: %v", unwrapPath(err)))
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("the brief cannot be saved as %s: %v", path, unwrapPath(err))
+		return errors.New(say("the brief cannot be saved as %s: %v", path, unwrapPath(err)))
 	}
 	return nil
 }
@@ -76,11 +83,18 @@ func unwrapPath(err error) error {
 
 // Build writes a brief as PDF to w.
 func Build(f *workspace.File, w io.Writer, opt Options) error {
+	if opt.Language == "" {
+		opt.Language = "en"
+	}
+	say := translate.For(opt.Language)
+	if !translate.Known(opt.Language) {
+		return errors.New(say("the language %q is not known: use one of %s", opt.Language, translate.Codes()))
+	}
 	if opt.Paper == "" {
 		opt.Paper = "a4"
 	}
 	if opt.Paper != "a4" && opt.Paper != "letter" {
-		return fmt.Errorf("the paper size %q is not known: use a4 or letter", opt.Paper)
+		return errors.New(say("the paper size %q is not known: use a4 or letter", opt.Paper))
 	}
 	if opt.Date.IsZero() {
 		opt.Date = time.Now()
@@ -94,33 +108,49 @@ func Build(f *workspace.File, w io.Writer, opt Options) error {
 		}
 		consortium = c
 	}
-	findings, err := f.RunChecks(day)
+	findings, err := f.RunChecksIn(day, say)
 	if err != nil {
 		return err
 	}
-	x, err := gather(f, day.Format(workspace.DateLayout), findings)
+	x, err := gather(f, day.Format(workspace.DateLayout), findings, say)
 	if err != nil {
 		return err
 	}
-	dateText := day.Format("2 January 2006")
-	title := x.in.Name + " — initiative brief"
+	// The findings in English too, in the same order, to pick those about a
+	// consortium by their wording whatever the brief's language.
+	x.english = findings
+	if opt.Language != "en" && consortium.ID != "" {
+		if x.english, err = f.RunChecksIn(day, translate.English); err != nil {
+			return err
+		}
+	}
+	dateText := longDate(day, say)
+	title := say("%s — initiative brief", x.in.Name)
 	if consortium.ID != "" {
-		title = x.in.Name + " — " + consortium.Code + " consortium brief"
+		title = say("%s — %s consortium brief", x.in.Name, consortium.Code)
 	}
-	d, err := newDoc(opt.Paper, title, x.in.Name+" · brief of "+dateText, day)
+	d, err := newDoc(opt.Paper, title, say("%s · brief of %s", x.in.Name, dateText), day, say)
 	if err != nil {
 		return err
 	}
-	b := &brief{d: d, x: x, opt: opt, date: dateText}
+	b := &brief{d: d, x: x, opt: opt, date: dateText, tr: say}
 	if consortium.ID != "" {
 		b.consortium(consortium)
 	} else {
 		b.initiative()
 	}
 	if err := d.pdf.Error(); err != nil {
-		return fmt.Errorf("the brief could not be drawn: %v", err)
+		return errors.New(say("the brief could not be drawn: %v", err))
 	}
 	return d.pdf.Output(w)
+}
+
+// longDate writes a day with its month's name, "27 November 2026", in the
+// language of say.
+func longDate(t time.Time, say translate.Func) string {
+	months := []string{say("January"), say("February"), say("March"), say("April"), say("May"), say("June"),
+		say("July"), say("August"), say("September"), say("October"), say("November"), say("December")}
+	return fmt.Sprintf("%d %s %d", t.Day(), months[t.Month()-1], t.Year())
 }
 
 // brief writes the sections of a brief.
@@ -129,6 +159,16 @@ type brief struct {
 	x    *facts
 	opt  Options
 	date string
+	tr   translate.Func // the brief's language
+}
+
+// say words a text of the brief (a fmt format when args are given) in the
+// brief's language.
+func (b *brief) say(text string, args ...any) string { return b.tr(text, args...) }
+
+// label is the label of key in a fixed list, in the brief's language.
+func (b *brief) label(choices []workspace.Choice, key string) string {
+	return workspace.LabelIn(choices, key, b.say)
 }
 
 func (b *brief) money(n int64) string { return b.x.in.Currency + " " + thousands(n) }
@@ -157,28 +197,32 @@ func (b *brief) cover(title, subtitle string) {
 }
 
 // counted writes "label n" pairs for the choices present, in the lists' order.
-func counted(choices []workspace.Choice, counts map[string]int) string {
+func (b *brief) counted(choices []workspace.Choice, counts map[string]int) string {
 	var parts []string
 	for _, c := range choices {
 		if n := counts[c.Key]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", c.Label, n))
+			parts = append(parts, fmt.Sprintf("%s %d", b.label(choices, c.Key), n))
 		}
 	}
 	if len(parts) == 0 {
-		return "none yet"
+		return b.say("none yet")
 	}
 	return strings.Join(parts, "; ")
 }
 
 func (b *brief) initiative() {
 	x, d := b.x, b.d
-	b.cover(x.in.Name, strings.TrimPrefix(x.in.Place()+" · Initiative brief, "+b.date, " · "))
+	subtitle := b.say("Initiative brief, %s", b.date)
+	if place := x.in.Place(); place != "" {
+		subtitle = place + " · " + subtitle
+	}
+	b.cover(x.in.Name, subtitle)
 	if x.in.Vision != "" {
-		d.subheading("Vision")
+		d.subheading(b.say("Vision"))
 		d.para(x.in.Vision)
 	}
 
-	d.heading("At a glance")
+	d.heading(b.say("At a glance"))
 	kinds, bases, statuses := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, o := range x.orgs {
 		kinds[o.Kind]++
@@ -191,57 +235,58 @@ func (b *brief) initiative() {
 	cost, secured, short := missing(open)
 	cov := x.coverage
 	rows := [][]string{
-		{"Partner organisations", fmt.Sprintf("%d", len(x.orgs))},
-		{"… by kind", counted(workspace.OrganisationKinds, kinds)},
-		{"… by base", counted(workspace.Bases, bases)},
-		{"Sector consortia", fmt.Sprintf("%d", len(x.consortia))},
-		{"… by status", counted(workspace.ConsortiumStatuses, statuses)},
-		{"People in key roles", fmt.Sprintf("%d", x.keyPeople)},
-		{"Household representation", fmt.Sprintf("%s of %s cells (%s) have a household representative, covering %s of %s households",
+		{b.say("Partner organisations"), fmt.Sprintf("%d", len(x.orgs))},
+		{b.say("… by kind"), b.counted(workspace.OrganisationKinds, kinds)},
+		{b.say("… by base"), b.counted(workspace.Bases, bases)},
+		{b.say("Sector consortia"), fmt.Sprintf("%d", len(x.consortia))},
+		{b.say("… by status"), b.counted(workspace.ConsortiumStatuses, statuses)},
+		{b.say("People in key roles"), fmt.Sprintf("%d", x.keyPeople)},
+		{b.say("Household representation"), b.say("%s of %s cells (%s) have a household representative, covering %s of %s households",
 			thousands(int64(cov.CellsRepresented)), thousands(int64(cov.Cells)), percent(cov.CellsRepresented, cov.Cells),
 			thousands(int64(cov.HouseholdsRepresented)), thousands(int64(cov.Households)))},
-		{"Open resource gaps", fmt.Sprintf("%d, costing %s, of which %s secured", len(open), b.money(cost), b.money(secured))},
-		{"Money still missing", b.money(short)},
+		{b.say("Open resource gaps"), b.say("%d, costing %s, of which %s secured", len(open), b.money(cost), b.money(secured))},
+		{b.say("Money still missing"), b.money(short)},
 	}
 	d.table([]column{{"", 1, "L"}, {"", 3, "L"}}, rows)
 	if len(x.orgs) == 0 || len(x.consortia) == 0 {
-		d.para("This workspace does not yet record its partners and consortia: the sections below say what is missing.")
+		d.para(b.say("This workspace does not yet record its partners and consortia: the sections below say what is missing."))
 	}
 
-	d.heading("The consortia")
+	d.heading(b.say("The consortia"))
 	var crow [][]string
 	var bars []bar
 	for _, c := range x.consortia {
 		gaps := x.openGaps(c.ID)
 		_, _, short := missing(gaps)
-		crow = append(crow, []string{c.Code, c.Name, orNone(x.names(x.holders(workspace.RoleTechnicalLeadGovernment, c.ID))),
-			orNone(x.names(x.holders(workspace.RoleTechnicalLeadCivil, c.ID))), fmt.Sprintf("%d", len(x.currentMembers(c.ID))),
-			workspace.Label(workspace.ConsortiumStatuses, c.Status), fmt.Sprintf("%d", len(gaps))})
+		crow = append(crow, []string{c.Code, c.Name, b.orNone(x.names(x.holders(workspace.RoleTechnicalLeadGovernment, c.ID))),
+			b.orNone(x.names(x.holders(workspace.RoleTechnicalLeadCivil, c.ID))), fmt.Sprintf("%d", len(x.currentMembers(c.ID))),
+			b.label(workspace.ConsortiumStatuses, c.Status), fmt.Sprintf("%d", len(gaps))})
 		bars = append(bars, bar{c.Code, short})
 	}
 	if own := x.openGaps(""); len(own) > 0 {
 		_, _, short := missing(own)
-		bars = append(bars, bar{"Whole initiative", short})
+		bars = append(bars, bar{b.say("Whole initiative"), short})
 	}
 	if len(crow) == 0 {
-		d.para("No consortium has been formed yet.")
+		d.para(b.say("No consortium has been formed yet."))
 	} else {
-		d.table([]column{{"Code", 0.8, "L"}, {"Consortium", 2.6, "L"}, {"County lead", 1.7, "L"}, {"Civil-society lead", 1.9, "L"},
-			{"Members", 1, "R"}, {"Status", 1.2, "L"}, {"Open gaps", 0.9, "R"}}, crow)
+		d.table([]column{{b.say("Code"), 0.8, "L"}, {b.say("Consortium"), 2.6, "L"}, {b.say("County lead"), 1.7, "L"},
+			{b.say("Civil-society lead"), 1.9, "L"}, {b.say("Members"), 1, "R"}, {b.say("Status"), 1.2, "L"},
+			{b.say("Open gaps"), 0.9, "R"}}, crow)
 	}
 
-	d.heading("Funds still missing, by consortium (" + x.in.Currency + ")")
+	d.heading(b.say("Funds still missing, by consortium (%s)", x.in.Currency))
 	if short == 0 {
-		d.para("No open resource gap is waiting for funds.")
+		d.para(b.say("No open resource gap is waiting for funds."))
 	} else {
 		d.barChart(bars, thousands)
 	}
 
-	d.heading("Who holds which role")
-	d.subheading("In the consortia")
+	d.heading(b.say("Who holds which role"))
+	d.subheading(b.say("In the consortia"))
 	keys := []string{workspace.RoleTechnicalLeadGovernment, workspace.RoleTechnicalLeadCivil, workspace.RoleSpatialPlanner,
 		workspace.RoleSectoralPlanner, workspace.RoleEngineer}
-	cols := []column{{"Code", 0.8, "L"}}
+	cols := []column{{b.say("Code"), 0.8, "L"}}
 	for _, k := range keys {
 		cols = append(cols, column{b.roleName(k), 1.6, "L"})
 	}
@@ -254,14 +299,14 @@ func (b *brief) initiative() {
 		matrix = append(matrix, row)
 	}
 	d.table(cols, matrix)
-	d.subheading("Across the initiative")
+	d.subheading(b.say("Across the initiative"))
 	var wide [][]string
 	for _, k := range []string{workspace.RoleCentralChampion, workspace.RoleCentralLeadershipTeam, workspace.RoleLocalGovernmentLeader,
 		workspace.RoleElectedLeader, workspace.RoleCivilSocietyLeader, workspace.RoleCommunityChampion, workspace.RoleCommunityEngagement,
 		workspace.RoleAcademicResearcher, workspace.RoleLocalMedia} {
-		wide = append(wide, []string{b.roleName(k), orNone(x.names(x.holders(k, "")))})
+		wide = append(wide, []string{b.roleName(k), b.orNone(x.names(x.holders(k, "")))})
 	}
-	d.table([]column{{"Role", 1.3, "L"}, {"Held by", 3, "L"}}, wide)
+	d.table([]column{{b.say("Role"), 1.3, "L"}, {b.say("Held by"), 3, "L"}}, wide)
 
 	b.findings(func(workspace.Finding) bool { return true })
 	b.decisionsAndActions(func(workspace.Meeting) bool { return true })
@@ -287,9 +332,9 @@ func (b *brief) roleName(key string) string {
 	return key
 }
 
-func orNone(s string) string {
+func (b *brief) orNone(s string) string {
 	if s == "" {
-		return "none"
+		return b.say("none")
 	}
 	return s
 }
@@ -301,26 +346,31 @@ func orDash(s string) string {
 	return s
 }
 
-// findings lists the critical and warning findings that keep.
+// findings lists the critical and warning findings that keep, which is
+// given each finding worded in English.
 func (b *brief) findings(keep func(workspace.Finding) bool) {
 	d := b.d
-	d.heading("What the health checks find")
+	d.heading(b.say("What the health checks find"))
 	var rows [][]string
-	for _, f := range b.x.findings {
-		if f.Severity == workspace.SeverityInfo || !keep(f) {
+	for i, f := range b.x.findings {
+		english := f
+		if len(b.x.english) == len(b.x.findings) {
+			english = b.x.english[i]
+		}
+		if f.Severity == workspace.SeverityInfo || !keep(english) {
 			continue
 		}
-		sev := "Critical"
+		sev := b.say("Critical")
 		if f.Severity == workspace.SeverityWarning {
-			sev = "Warning"
+			sev = b.say("Warning")
 		}
 		rows = append(rows, []string{sev, f.Message, f.Fix})
 	}
 	if len(rows) == 0 {
-		d.para("The health checks find nothing critical or worth a warning.")
+		d.para(b.say("The health checks find nothing critical or worth a warning."))
 		return
 	}
-	d.table([]column{{"Severity", 0.8, "L"}, {"Finding", 3, "L"}, {"What to do", 2.6, "L"}}, rows)
+	d.table([]column{{b.say("Severity"), 0.8, "L"}, {b.say("Finding"), 3, "L"}, {b.say("What to do"), 2.6, "L"}}, rows)
 }
 
 // recentDays is how far back a brief reports decisions.
@@ -331,7 +381,7 @@ func (b *brief) decisionsAndActions(keep func(workspace.Meeting) bool) {
 	x, d := b.x, b.d
 	since, _ := time.Parse(workspace.DateLayout, x.day)
 	from := since.AddDate(0, 0, -recentDays).Format(workspace.DateLayout)
-	d.heading("Recent decisions")
+	d.heading(b.say("Recent decisions"))
 	var rows [][]string
 	meetings := map[string]workspace.Meeting{}
 	for _, m := range x.meetings {
@@ -340,16 +390,16 @@ func (b *brief) decisionsAndActions(keep func(workspace.Meeting) bool) {
 			continue
 		}
 		for _, dec := range x.decisions[m.ID] {
-			rows = append(rows, []string{m.HeldOn, meetingTitle(m), dec.Text})
+			rows = append(rows, []string{m.HeldOn, b.meetingTitle(m), dec.Text})
 		}
 	}
 	if len(rows) == 0 {
-		d.para(fmt.Sprintf("No decision has been recorded in the last %d days.", recentDays))
+		d.para(b.say("No decision has been recorded in the last %d days.", recentDays))
 	} else {
-		d.table([]column{{"Date", 0.9, "L"}, {"Meeting", 1.8, "L"}, {"Decision", 4, "L"}}, rows)
+		d.table([]column{{b.say("Date"), 0.9, "L"}, {b.say("Meeting"), 1.8, "L"}, {b.say("Decision"), 4, "L"}}, rows)
 	}
 
-	d.heading("Open follow-up actions")
+	d.heading(b.say("Open follow-up actions"))
 	var open []workspace.FollowUp
 	for _, a := range x.actions {
 		if m, ok := meetings[a.MeetingID]; ok && keep(m) && a.DoneOn == "" {
@@ -361,38 +411,39 @@ func (b *brief) decisionsAndActions(keep func(workspace.Meeting) bool) {
 	for _, a := range open {
 		due := a.DueOn
 		if due != "" && due < x.day {
-			due += " (overdue)"
+			due = b.say("%s (overdue)", due)
 		}
-		owner := "no owner"
+		owner := b.say("no owner")
 		if a.OwnerID != "" {
 			owner = x.person(a.OwnerID).Name
 		}
-		rows = append(rows, []string{orDash(due), a.Text, owner, meetingName(meetings[a.MeetingID])})
+		rows = append(rows, []string{orDash(due), a.Text, owner, b.meetingName(meetings[a.MeetingID])})
 	}
 	if len(rows) == 0 {
-		d.para("No follow-up action is open.")
+		d.para(b.say("No follow-up action is open."))
 	} else {
-		d.table([]column{{"Due", 1.2, "L"}, {"Action", 2.8, "L"}, {"Owner", 1.5, "L"}, {"Agreed at", 1.8, "L"}}, rows)
+		d.table([]column{{b.say("Due"), 1.2, "L"}, {b.say("Action"), 2.8, "L"}, {b.say("Owner"), 1.5, "L"},
+			{b.say("Agreed at"), 1.8, "L"}}, rows)
 	}
 }
 
 // meetingTitle names a meeting by its title, or its kind when it has none.
-func meetingTitle(m workspace.Meeting) string {
+func (b *brief) meetingTitle(m workspace.Meeting) string {
 	if m.Title != "" {
 		return m.Title
 	}
-	return workspace.Label(workspace.MeetingKinds, m.Kind)
+	return b.label(workspace.MeetingKinds, m.Kind)
 }
 
-func meetingName(m workspace.Meeting) string { return meetingTitle(m) + ", " + m.HeldOn }
+func (b *brief) meetingName(m workspace.Meeting) string { return b.meetingTitle(m) + ", " + m.HeldOn }
 
 // people lists assignments as rows: role, holder, organisation, since, and
 // contacts when asked for.
 func (b *brief) people(as []workspace.Assignment) ([]column, [][]string) {
 	x := b.x
-	cols := []column{{"Role", 1.5, "L"}, {"Held by", 1.6, "L"}, {"Organisation", 2, "L"}, {"Since", 0.9, "L"}}
+	cols := []column{{b.say("Role"), 1.5, "L"}, {b.say("Held by"), 1.6, "L"}, {b.say("Organisation"), 2, "L"}, {b.say("Since"), 0.9, "L"}}
 	if b.opt.WithContacts {
-		cols = append(cols, column{"Phone", 1.2, "L"}, column{"E-mail", 1.9, "L"})
+		cols = append(cols, column{b.say("Phone"), 1.2, "L"}, column{b.say("E-mail"), 1.9, "L"})
 	}
 	var rows [][]string
 	for _, a := range as {
@@ -412,7 +463,7 @@ func (b *brief) people(as []workspace.Assignment) ([]column, [][]string) {
 
 func (b *brief) consortium(c workspace.Consortium) {
 	x, d := b.x, b.d
-	b.cover(c.Code+" — "+c.Name, x.in.Name+" · Consortium brief, "+b.date)
+	b.cover(c.Code+" — "+c.Name, b.say("%s · Consortium brief, %s", x.in.Name, b.date))
 	sectors := map[string]string{}
 	if all, err := x.f.Sectors(); err == nil {
 		for _, s := range all {
@@ -424,20 +475,20 @@ func (b *brief) consortium(c workspace.Consortium) {
 		names = append(names, sectors[id])
 	}
 	d.table([]column{{"", 1, "L"}, {"", 3.5, "L"}}, [][]string{
-		{"Status", workspace.Label(workspace.ConsortiumStatuses, c.Status)},
-		{"Sectors", orNone(strings.Join(names, "; "))},
+		{b.say("Status"), b.label(workspace.ConsortiumStatuses, c.Status)},
+		{b.say("Sectors"), b.orNone(strings.Join(names, "; "))},
 	})
 	if c.Purpose != "" {
-		d.subheading("Purpose")
+		d.subheading(b.say("Purpose"))
 		d.para(c.Purpose) // free text of any length: a paragraph breaks across pages, a table cell would not
 	}
 
-	d.heading("Leads")
+	d.heading(b.say("Leads"))
 	var leads []workspace.Assignment
 	for _, k := range []string{workspace.RoleTechnicalLeadGovernment, workspace.RoleTechnicalLeadCivil} {
 		held := x.holders(k, c.ID)
 		if len(held) == 0 {
-			d.para(b.roleName(k) + ": nobody holds this role now.")
+			d.para(b.say("%s: nobody holds this role now.", b.roleName(k)))
 		}
 		leads = append(leads, held...)
 	}
@@ -446,31 +497,32 @@ func (b *brief) consortium(c workspace.Consortium) {
 		d.table(cols, rows)
 	}
 
-	d.heading("Member organisations")
+	d.heading(b.say("Member organisations"))
 	var mrows [][]string
 	for _, m := range x.currentMembers(c.ID) {
 		o := x.orgByID[m.OrganisationID]
-		mrows = append(mrows, []string{o.Name, workspace.Label(workspace.OrganisationKinds, o.Kind), orDash(m.Contribution), orDash(m.JoinedOn)})
+		mrows = append(mrows, []string{o.Name, b.label(workspace.OrganisationKinds, o.Kind), orDash(m.Contribution), orDash(m.JoinedOn)})
 	}
 	if len(mrows) == 0 {
-		d.para("No organisation is a member yet.")
+		d.para(b.say("No organisation is a member yet."))
 	} else {
-		d.table([]column{{"Organisation", 2.4, "L"}, {"Kind", 1.6, "L"}, {"Contribution", 2.2, "L"}, {"Joined", 0.9, "L"}}, mrows)
+		d.table([]column{{b.say("Organisation"), 2.4, "L"}, {b.say("Kind"), 1.6, "L"}, {b.say("Contribution"), 2.2, "L"},
+			{b.say("Joined"), 0.9, "L"}}, mrows)
 	}
 
-	d.heading("Planners and engineers")
+	d.heading(b.say("Planners and engineers"))
 	var team []workspace.Assignment
 	for _, k := range []string{workspace.RoleSpatialPlanner, workspace.RoleSectoralPlanner, workspace.RoleEngineer} {
 		team = append(team, x.holders(k, c.ID)...)
 	}
 	if len(team) == 0 {
-		d.para("Nobody holds a planning or engineering role in this consortium yet.")
+		d.para(b.say("Nobody holds a planning or engineering role in this consortium yet."))
 	} else {
 		cols, rows := b.people(team)
 		d.table(cols, rows)
 	}
 
-	d.heading("Resource gaps (amounts in " + x.in.Currency + ")")
+	d.heading(b.say("Resource gaps (amounts in %s)", x.in.Currency))
 	var all []workspace.ResourceGap
 	for _, g := range x.gaps {
 		if g.ConsortiumID == c.ID {
@@ -482,7 +534,7 @@ func (b *brief) consortium(c workspace.Consortium) {
 	for _, g := range all {
 		var cands []string
 		for _, k := range x.cands[g.ID] {
-			cands = append(cands, x.orgByID[k.OrganisationID].Name+" ("+strings.ToLower(workspace.Label(workspace.CandidateStages, k.Stage))+")")
+			cands = append(cands, x.orgByID[k.OrganisationID].Name+" ("+strings.ToLower(b.label(workspace.CandidateStages, k.Stage))+")")
 		}
 		// A filled or dropped gap is missing nothing, whatever was secured.
 		short := "—"
@@ -490,32 +542,32 @@ func (b *brief) consortium(c workspace.Consortium) {
 			short = thousands(g.Missing())
 			tc, ts, tm = tc+g.EstimatedCost, ts+g.Secured, tm+g.Missing()
 		}
-		grows = append(grows, []string{g.Title, workspace.Label(workspace.GapKinds, g.Kind), workspace.Label(workspace.Priorities, g.Priority),
-			workspace.Label(workspace.GapStatuses, g.Status), thousands(g.EstimatedCost), thousands(g.Secured), short,
+		grows = append(grows, []string{g.Title, b.label(workspace.GapKinds, g.Kind), b.label(workspace.Priorities, g.Priority),
+			b.label(workspace.GapStatuses, g.Status), thousands(g.EstimatedCost), thousands(g.Secured), short,
 			orDash(strings.Join(cands, "; "))})
 	}
 	if len(grows) == 0 {
-		d.para("No resource gap is recorded for this consortium.")
+		d.para(b.say("No resource gap is recorded for this consortium."))
 	} else {
-		grows = append(grows, []string{"Open total", "", "", "", thousands(tc), thousands(ts), thousands(tm), ""})
-		d.table([]column{{"Gap", 2.2, "L"}, {"Kind", 1.1, "L"}, {"Priority", 0.9, "L"}, {"Status", 1, "L"}, {"Cost", 1.1, "R"},
-			{"Secured", 1.1, "R"}, {"Missing", 1.1, "R"}, {"Candidates", 3.2, "L"}}, grows)
+		grows = append(grows, []string{b.say("Open total"), "", "", "", thousands(tc), thousands(ts), thousands(tm), ""})
+		d.table([]column{{b.say("Gap"), 2.2, "L"}, {b.say("Kind"), 1.1, "L"}, {b.say("Priority"), 0.9, "L"}, {b.say("Status"), 1, "L"},
+			{b.say("Cost"), 1.1, "R"}, {b.say("Secured"), 1.1, "R"}, {b.say("Missing"), 1.1, "R"}, {b.say("Candidates"), 3.2, "L"}}, grows)
 	}
 
-	d.heading("What we ask for")
+	d.heading(b.say("What we ask for"))
 	open := x.openGaps(c.ID)
 	if len(open) == 0 {
-		d.para("This consortium has no open resource gap.")
+		d.para(b.say("This consortium has no open resource gap."))
 	} else {
 		_, _, short := missing(open)
-		d.para(fmt.Sprintf("To finish its plan, the %s consortium asks for the following, %s in all:", c.Code, b.money(short)))
+		d.para(b.say("To finish its plan, the %s consortium asks for the following, %s in all:", c.Code, b.money(short)))
 		for _, g := range open {
-			need := b.money(g.Missing()) + " still needed"
+			need := b.say("%s still needed", b.money(g.Missing()))
 			if g.EstimatedCost == 0 {
-				need = "no cost estimated"
+				need = b.say("no cost estimated")
 			}
-			d.para(fmt.Sprintf("•  %s (%s priority, %s): %s.", g.Title, strings.ToLower(workspace.Label(workspace.Priorities, g.Priority)),
-				strings.ToLower(workspace.Label(workspace.GapKinds, g.Kind)), need))
+			d.para(b.say("•  %s (%s priority, %s): %s.", g.Title, strings.ToLower(b.label(workspace.Priorities, g.Priority)),
+				strings.ToLower(b.label(workspace.GapKinds, g.Kind)), need))
 		}
 	}
 
@@ -533,7 +585,8 @@ func (b *brief) consortium(c workspace.Consortium) {
 	}
 	b.decisionsAndActions(inConsortium)
 	// Findings about the consortium, its gaps, or a role held in it ("… holds
-	// Sectoral planner in EYC."), matched on the whole code.
+	// Sectoral planner in EYC."), matched on the whole code in the finding's
+	// English wording.
 	inCode := regexp.MustCompile(`\bin ` + regexp.QuoteMeta(c.Code) + `\b`)
 	b.findings(func(f workspace.Finding) bool {
 		return f.Subject.ID == c.ID || (f.Subject.Kind == "gap" && gapIDs[f.Subject.ID]) || inCode.MatchString(f.Message)

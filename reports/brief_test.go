@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"cpw/translate"
 	"cpw/workspace"
 )
 
@@ -358,4 +359,67 @@ func TestEmptyWorkspace(t *testing.T) {
 			t.Errorf("the empty brief lacks %q", want)
 		}
 	}
+}
+
+// A brief in Swahili has its headings, labels, dates and page numbers in
+// Swahili and none of the English ones; names of data stay as recorded.
+func TestSwahiliBrief(t *testing.T) {
+	f := demo(t)
+	in, _ := f.Initiative()
+	sw := translate.For("sw")
+	t.Run("Initiative", func(t *testing.T) {
+		path := write(t, f, Options{Language: "sw"})
+		text := squash(pdfText(t, path, 0, 0))
+		n := pages(t, path)
+		for _, want := range []string{in.Name, "Ripoti fupi ya mpango, 27 Novemba 2026", "Kwa muhtasari", "Mashirika washirika",
+			"Miungano", "Fedha ambazo bado zinakosekana", "Nani ana jukumu lipi", "Matokeo ya ukaguzi wa afya",
+			"Maamuzi ya hivi karibuni", "Hatua za ufuatiliaji zilizo wazi", "Ukurasa 1 kati ya " + itoa(n),
+			sw("Forming"), sw("Planning")} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the Swahili brief lacks %q", want)
+			}
+		}
+		for _, english := range []string{"initiative brief", "Initiative brief", "At a glance", "The consortia", "Funds still missing",
+			"Who holds which role", "What the health checks find", "Recent decisions", "Open follow-up actions", "Partner organisations",
+			"Page 1 of", "November", "Severity", "What to do"} {
+			if strings.Contains(text, english) {
+				t.Errorf("the Swahili brief says %q", english)
+			}
+		}
+		// The findings are worded in Swahili, as the checks word them.
+		findings, _ := f.RunChecksIn(briefDay, sw)
+		for _, fd := range findings {
+			if fd.Severity == workspace.SeverityCritical && !strings.Contains(text, prefix(squash(fd.Message))) {
+				t.Errorf("critical finding %q missing", fd.Message)
+			}
+		}
+	})
+	t.Run("Consortium", func(t *testing.T) {
+		text := squash(pdfText(t, write(t, f, Options{Consortium: "WSE", Language: "sw"}), 0, 0))
+		for _, want := range []string{"Ripoti fupi ya muungano", "Viongozi", "Mashirika wanachama", "Wapangaji na wahandisi",
+			"Mapengo ya rasilimali", "Tunachoomba", "Jumla ya yaliyo", "Matokeo ya ukaguzi wa afya"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the Swahili consortium brief lacks %q", want)
+			}
+		}
+		for _, english := range []string{"Consortium brief", "Leads", "Member organisations", "Planners and engineers",
+			"Resource gaps", "What we ask for", "Open total", "asks for the following"} {
+			if strings.Contains(text, english) {
+				t.Errorf("the Swahili consortium brief says %q", english)
+			}
+		}
+		// The findings about WSE are picked alike whatever the language.
+		english := squash(pdfText(t, write(t, f, Options{Consortium: "WSE"}), 0, 0))
+		if a, b := strings.Count(english, "Critical")+strings.Count(english, "Warning"),
+			strings.Count(text, sw("Critical"))+strings.Count(text, sw("Warning")); a != b || a == 0 {
+			t.Errorf("the English brief on WSE has %d findings, the Swahili %d", a, b)
+		}
+	})
+	t.Run("UnknownLanguage", func(t *testing.T) {
+		var buf bytes.Buffer
+		err := Build(f, &buf, Options{Language: "fr", Date: briefDay})
+		if err == nil || !strings.Contains(err.Error(), `"fr"`) || !strings.Contains(err.Error(), "en, sw") {
+			t.Errorf("an unknown language: %v", err)
+		}
+	})
 }

@@ -3,12 +3,14 @@ package reports
 import (
 	"sort"
 
+	"cpw/translate"
 	"cpw/workspace"
 )
 
 // facts is what a brief says, read from the workspace once.
 type facts struct {
 	f         *workspace.File
+	say       translate.Func // the brief's language
 	day       string
 	in        workspace.Initiative
 	orgs      []workspace.Organisation
@@ -22,14 +24,15 @@ type facts struct {
 	meetings  []workspace.Meeting
 	decisions map[string][]workspace.Decision // by meeting id
 	actions   []workspace.FollowUp
-	findings  []workspace.Finding
+	findings  []workspace.Finding // in the brief's language
+	english   []workspace.Finding // the same, in English
 	coverage  workspace.Coverage
 	keyPeople int
 	people    map[string]workspace.Person // read on demand
 }
 
-func gather(f *workspace.File, day string, findings []workspace.Finding) (*facts, error) {
-	x := &facts{f: f, day: day, findings: findings, orgByID: map[string]workspace.Organisation{},
+func gather(f *workspace.File, day string, findings []workspace.Finding, say translate.Func) (*facts, error) {
+	x := &facts{f: f, say: say, day: day, findings: findings, orgByID: map[string]workspace.Organisation{},
 		roles: map[string]workspace.Role{}, cands: map[string][]workspace.GapCandidate{},
 		decisions: map[string][]workspace.Decision{}, people: map[string]workspace.Person{}}
 	var err error
@@ -98,7 +101,7 @@ func (x *facts) person(id string) workspace.Person {
 	}
 	p, err := x.f.Person(id)
 	if err != nil {
-		p = workspace.Person{ID: id, Name: "(deleted)"}
+		p = workspace.Person{ID: id, Name: x.say("(deleted)")}
 	}
 	x.people[id] = p
 	return p

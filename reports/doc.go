@@ -9,6 +9,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 
 	"cpw/assets"
+	"cpw/translate"
 )
 
 // Layout of a brief, in millimetres and points.
@@ -25,6 +26,7 @@ const (
 // headers on each new page.
 type doc struct {
 	pdf        *fpdf.Fpdf
+	tr         translate.Func // the brief's language
 	font       *sfnt.Font
 	buf        sfnt.Buffer
 	w, h       float64 // page size
@@ -36,18 +38,19 @@ type doc struct {
 }
 
 // newDoc starts a document on A4 or US letter paper, with the embedded font
-// and a footer naming the workspace and the date on every page.
-func newDoc(paper, title, footer string, date time.Time) (*doc, error) {
+// and a footer naming the workspace and the date on every page, worded by tr.
+func newDoc(paper, title, footer string, date time.Time, tr translate.Func) (*doc, error) {
 	size := "A4"
 	if paper == "letter" {
 		size = "Letter"
 	}
 	pdf := fpdf.New("P", "mm", size, "")
+	d := &doc{pdf: pdf, tr: tr}
 	font, err := sfnt.Parse(assets.FontRegular)
 	if err != nil {
-		return nil, fmt.Errorf("the brief's font cannot be read: %w", err)
+		return nil, fmt.Errorf("%s: %w", d.say("the brief's font cannot be read"), err)
 	}
-	d := &doc{pdf: pdf, font: font}
+	d.font = font
 	d.w, d.h = pdf.GetPageSize()
 	d.substitute = '?'
 	if d.has('\uFFFD') {
@@ -74,12 +77,16 @@ func newDoc(paper, title, footer string, date time.Time) (*doc, error) {
 		pdf.SetXY(margin, y)
 		pdf.CellFormat(d.contentWidth()*0.8, 4, footer, "", 0, "L", false, 0, "")
 		pdf.SetXY(margin, y)
-		pdf.CellFormat(d.contentWidth(), 4, fmt.Sprintf("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
+		pdf.CellFormat(d.contentWidth(), 4, d.say("Page %d of {nb}", pdf.PageNo()), "", 0, "R", false, 0, "")
 		pdf.SetTextColor(0, 0, 0)
 	})
 	pdf.AddPage()
 	return d, nil
 }
+
+// say words a text of the brief (a fmt format when args are given) in the
+// brief's language.
+func (d *doc) say(text string, args ...any) string { return d.tr(text, args...) }
 
 func (d *doc) contentWidth() float64 { return d.w - 2*margin }
 

@@ -16,6 +16,10 @@ app=""
 xvfb=""
 trap 'kill $app $xvfb 2>/dev/null || true; sleep 1; rm -rf "$work" "$HOME" 2>/dev/null || true' EXIT INT TERM
 "$bin" demo "$work/mukuru.cpw" --scale mukuru >/dev/null
+# The same demo made in Swahili, for the window in Swahili: its role
+# catalogue and sector themes are seeded in that language.
+mkdir -p "$work/sw" "$out/sw"
+"$bin" demo "$work/sw/mukuru.cpw" --scale mukuru --lang sw >/dev/null
 # A lead's copy with changes of its own, for the merge preview, and a 3W
 # matrix from partners, for the import preview.
 "$bin" copy "$work/mukuru.cpw" "$work/lead-copy.cpw" >/dev/null
@@ -28,9 +32,12 @@ xvfb=$!
 export DISPLAY=$display
 sleep 1
 
-start() { # theme
+start() { # theme [language]
 	[ -n "$app" ] && kill "$app" 2>/dev/null && sleep 1
-	FYNE_THEME=$1 "$bin" "$work/mukuru.cpw" >/dev/null 2>&1 &
+	file="$work/mukuru.cpw"
+	[ "${2:-en}" = sw ] && file="$work/sw/mukuru.cpw"
+	# The window follows the system's language: LANGUAGE names it.
+	LANGUAGE=${2:-en} FYNE_THEME=$1 "$bin" "$file" >/dev/null 2>&1 &
 	app=$!
 	for _ in $(seq 1 50); do
 		win=$(xdotool search --name "mukuru.cpw" 2>/dev/null | head -n 1 || true)
@@ -76,3 +83,20 @@ section 1
 xdotool mousemove --window "$win" 400 433 click --repeat 2 --delay 80 1; sleep 2; shot consortium-dark
 section 3; sleep 2; shot people-dark
 section 8; shot stakeholder-map-dark
+
+# The window in Swahili, as a user whose system speaks it sees it.
+start light sw
+shot sw/overview
+section 1; shot sw/consortia
+xdotool mousemove --window "$win" 400 433 click --repeat 2 --delay 80 1; sleep 2; shot sw/consortium
+section 2; shot sw/organisations
+section 3; sleep 2; shot sw/people
+section 4; shot sw/roles
+section 5; shot sw/gaps
+section 6; shot sw/meetings
+section 7; sleep 2; shot sw/community
+section 8; shot sw/stakeholder-map
+section 9; shot sw/checks
+section 10; shot sw/history
+start dark sw
+shot sw/overview-dark

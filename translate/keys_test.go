@@ -1,6 +1,7 @@
 package translate_test
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -11,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
 
 	"cpw/translate"
 )
@@ -230,5 +234,33 @@ func TestFor(t *testing.T) {
 	}
 	if _, err := os.Stat("../assets/translations"); err != nil {
 		t.Error(err)
+	}
+}
+
+// Fyne's lang package reads the files with go-i18n, which refuses a whole
+// file, with no more than a line in the log, when a text is one of its
+// reserved words ("Other", "Description", "One"…). Each file must load there
+// with every text in it.
+func TestFilesLoadInFyne(t *testing.T) {
+	files, err := translate.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		b := i18n.NewBundle(language.English)
+		b.RegisterUnmarshalFunc("json", json.Unmarshal)
+		mf, err := b.ParseMessageFileBytes(f.Data, f.Name)
+		if err != nil {
+			t.Errorf("%s does not load in Fyne's lang: %v", f.Name, err)
+			continue
+		}
+		if len(mf.Messages) != len(f.Texts) {
+			t.Errorf("%s: Fyne's lang reads %d texts of %d", f.Name, len(mf.Messages), len(f.Texts))
+		}
+		for _, m := range mf.Messages {
+			if f.Texts[m.ID] != m.Other {
+				t.Errorf("%s: Fyne's lang reads %q as %q, not %q", f.Name, m.ID, m.Other, f.Texts[m.ID])
+			}
+		}
 	}
 }

@@ -23,7 +23,7 @@ type Assignment struct {
 }
 
 func (a *Assignment) table() table {
-	return table{"assignments", "assignment", "assignments", []string{"role_id", "person_id", "organisation_id", "consortium_id", "unit_id", "start_on", "end_on", "end_reason", "follows_id", "notes"}}
+	return table{"assignments", msg("assignment"), msg("assignments"), []string{"role_id", "person_id", "organisation_id", "consortium_id", "unit_id", "start_on", "end_on", "end_reason", "follows_id", "notes"}}
 }
 func (a *Assignment) key() *string  { return &a.ID }
 func (a *Assignment) stamp() *Stamp { return &a.Stamp }
@@ -37,9 +37,9 @@ func (a *Assignment) describe(q querier) string {
 	return nameOf(q, "roles", "name", a.RoleID) + ": " + holder + where + " from " + a.StartOn
 }
 func (a *Assignment) fields() []any {
-	return []any{ref(&a.RoleID, "roles", "Role"), ref(&a.PersonID, "people", "Person"), ref(&a.OrganisationID, "organisations", "Organisation"),
-		ref(&a.ConsortiumID, "consortia", "Consortium"), ref(&a.UnitID, "units", "Community unit"), &a.StartOn, &a.EndOn, &a.EndReason,
-		refField{&a.FollowsID, "assignments", "Follows", setNull}, &a.Notes}
+	return []any{ref(&a.RoleID, "roles", msg("Role")), ref(&a.PersonID, "people", msg("Person")), ref(&a.OrganisationID, "organisations", msg("Organisation")),
+		ref(&a.ConsortiumID, "consortia", msg("Consortium")), ref(&a.UnitID, "units", msg("Community unit")), &a.StartOn, &a.EndOn, &a.EndReason,
+		refField{&a.FollowsID, "assignments", msg("Follows"), setNull}, &a.Notes}
 }
 
 // CurrentOn reports whether the assignment is held on the date (YYYY-MM-DD).
@@ -51,7 +51,7 @@ func (a *Assignment) CurrentOn(date string) bool {
 // when it is saved.
 func (a *Assignment) Validate() error {
 	clean(&a.StartOn, &a.EndOn, &a.EndReason)
-	if err := firstError(required("Role", a.RoleID), checkDate("Start", a.StartOn, true), checkDate("End", a.EndOn, false)); err != nil {
+	if err := firstError(required(msg("Role"), a.RoleID), checkDate(msg("Start"), a.StartOn, true), checkDate(msg("End"), a.EndOn, false)); err != nil {
 		return err
 	}
 	if a.EndOn != "" && a.EndOn < a.StartOn {
@@ -109,7 +109,7 @@ func (a *Assignment) check(t *tx) error {
 				return invalid("Community unit", "The community unit chosen is not in this workspace: it may have been deleted.")
 			}
 			if level != r.UnitLevel {
-				return invalid("Community unit", "The role “%s” is held in a %s, not in a %s.", r.Name, r.UnitLevel, level)
+				return invalid("Community unit", "The role “%s” is held in a %s, not in a %s.", r.Name, levelName(r.UnitLevel), levelName(level))
 			}
 		}
 	}

@@ -71,7 +71,7 @@ func Save[T any, P interface {
 		var one int
 		err := b.t.QueryRow("SELECT 1 FROM "+p.table().name+" WHERE id = ?", id).Scan(&one)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return v, Created, internal("reading a "+p.table().entity, err)
+			return v, Created, internal(say("reading a %s", sayPlain(p.table().entity)), err)
 		}
 		exists = err == nil
 	}

@@ -128,7 +128,7 @@ func (f *File) SaveCopy(path string) error {
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return &Error{Code: ErrReadOnly, Message: fmt.Sprintf("The copy cannot be written in %s: %v.", filepath.Dir(path), err), Err: err}
+		return &Error{Code: ErrReadOnly, Message: say("The copy cannot be written in %s: %v.", filepath.Dir(path), err), Err: err}
 	}
 	tmpPath := tmp.Name()
 	tmp.Close()
@@ -158,7 +158,9 @@ func (f *File) SaveCopy(path string) error {
 	if err != nil {
 		return internal("writing the copy", err)
 	}
-	if err := placeNew(tmpPath, path, "%s already exists: choose another name for the copy."); err != nil {
+	if err := placeNew(tmpPath, path, func(name string) error {
+		return newError(ErrExists, "%s already exists: choose another name for the copy.", name)
+	}); err != nil {
 		return err
 	}
 	if !f.readOnly {
@@ -172,8 +174,9 @@ func (f *File) SaveCopy(path string) error {
 // References says, in words, what refers to a record before it is deleted:
 // what stops the deletion ("3 people"), what would be deleted with it ("2
 // sector links") and what would merely lose its link to it ("1 resource
-// gap"). table is the record's table, as Subject kinds and list screens
-// know it: "organisations", "people", "consortia" and so on.
+// gap"), in the language of the package's messages. table is the record's
+// table, as Subject kinds and list screens know it: "organisations",
+// "people", "consortia" and so on.
 type References struct {
 	Blocking, DeletedWith, Cleared []string
 }
@@ -198,7 +201,7 @@ func referencesTo(q querier, tableName, id string) (References, error) {
 		if n == 0 {
 			continue
 		}
-		words := Plural(n, ref.table.entity, ref.table.plural)
+		words := count(n, ref.table.entity, ref.table.plural)
 		switch ref.action {
 		case restrict:
 			out.Blocking = append(out.Blocking, words)

@@ -84,7 +84,7 @@ type checkRun struct {
 	current   []heldRole // current assignments outside community units
 	check     *Check
 	found     []Finding
-	say       translate.Func // words the findings
+	tr        translate.Func // words the findings: through say and sayPlain
 }
 
 // heldRole is a current assignment outside the community units, with what
@@ -120,9 +120,21 @@ func (h heldRole) holderSubject(r *checkRun) Subject {
 // language.
 func (r *checkRun) finding(s Subject, format string, args ...any) {
 	c := r.check
-	r.found = append(r.found, Finding{Check: c.ID, Severity: c.Severity, Title: r.say(c.Title), Subject: s,
-		Message: r.say(format, args...), Why: r.say(c.Why), Fix: r.say(c.Fix)})
+	r.found = append(r.found, Finding{Check: c.ID, Severity: c.Severity, Title: r.sayPlain(c.Title), Subject: s,
+		Message: r.tr(format, args...), Why: r.sayPlain(c.Why), Fix: r.sayPlain(c.Fix)})
 }
+
+// sayPlain words a text held in a variable (one marked with msg where it was
+// written) in the run's language, without formatting it.
+func (r *checkRun) sayPlain(text string) string {
+	if text == "" {
+		return ""
+	}
+	return r.tr(text)
+}
+
+// say words a text, written in English with fmt verbs, in the run's language.
+func (r *checkRun) say(format string, args ...any) string { return r.tr(format, args...) }
 
 // currentSQL is the condition for an assignment a held on :today; an
 // assignment is not held on the day it ends.
@@ -145,14 +157,14 @@ func (f *File) RunChecksIn(today time.Time, say translate.Func) ([]Finding, erro
 	if err != nil {
 		return nil, err
 	}
-	r := &checkRun{say: say, q: f.db, today: today, day: today.Format(DateLayout), th: th, roles: map[string]Role{}, orgs: map[string]Organisation{}}
+	r := &checkRun{tr: say, q: f.db, today: today, day: today.Format(DateLayout), th: th, roles: map[string]Role{}, orgs: map[string]Organisation{}}
 	if err := r.load(); err != nil {
 		return nil, internal("preparing the health checks", err)
 	}
 	for i := range Checks {
 		r.check = &Checks[i]
 		if err := r.check.run(r); err != nil {
-			return nil, internal("running the check "+r.check.ID, err)
+			return nil, internal(say("running the check %s", r.check.ID), err)
 		}
 	}
 	rank := map[string]int{SeverityCritical: 0, SeverityWarning: 1, SeverityInfo: 2}
@@ -231,7 +243,9 @@ func (r *checkRun) holders(key, consortiumID string) []heldRole {
 
 func consortiumSubject(c Consortium) Subject { return Subject{"consortium", c.ID, c.Code} }
 
-func workspaceSubject() Subject { return Subject{"workspace", "", "The initiative"} }
+func (r *checkRun) workspaceSubject() Subject {
+	return Subject{"workspace", "", r.say("The initiative")}
+}
 
 // roleSubject names the seeded role with the key, or the key itself when
 // the catalogue lost it.
@@ -251,18 +265,19 @@ func (r *checkRun) inUse(key string) bool {
 }
 
 // constituency says which of the three constituencies the guide names a
-// holder speaks for: government, civil society or the community.
+// holder speaks for: government, civil society or the community. The words
+// are English, to be worded in the run's language through r.sayPlain.
 func (r *checkRun) constituency(h heldRole) string {
 	o, hasOrg := r.orgs[h.holderOrg]
 	switch {
 	case hasOrg && (o.Kind == "local-government" || o.Kind == "national-government" || o.Kind == "elected-office" || o.Kind == "utility"):
-		return "government"
+		return msg("government")
 	case hasOrg && (o.Kind == "federation" || o.Kind == "cbo"):
-		return "community"
+		return msg("community")
 	case !hasOrg && h.resident:
-		return "community"
+		return msg("community")
 	}
-	return "civil society"
+	return msg("civil society")
 }
 
 // isCommunityLeader reports whether a holder speaks for residents: a
@@ -298,14 +313,6 @@ func lowerFirst(s string) string {
 	return string(r)
 }
 
-// article returns "an" before a vowel and "a" otherwise.
-func article(word string) string {
-	if word != "" && strings.ContainsAny(word[:1], "aeiouAEIOU") {
-		return "an"
-	}
-	return "a"
-}
-
 // unitPathSQL names the unit u with up to three units above it, as
 // "Area / Segment / Cluster / Cell"; it needs u joined as "u".
 const unitPathSQL = `(SELECT coalesce(g3.name || ' / ', '') || coalesce(g2.name || ' / ', '') || coalesce(g1.name || ' / ', '') || u.name
@@ -324,9 +331,9 @@ func percent(part, whole int) int {
 var Checks = []Check{
 	{
 		ID: "consortium-without-county-lead", Severity: SeverityCritical,
-		Title: "Consortium without a local-government lead",
-		Why:   "Each consortium needs a lead from inside local government who knows how the department works, meets its requirements and secures staff time and money for the plan (the guide: How › Technical Planning Consortia › Technical leads). Without one the sector plan has no path into government.",
-		Fix:   "Assign the role Technical lead (local government) in this consortium, or record the gap and who is being approached.",
+		Title: msg("Consortium without a local-government lead"),
+		Why:   msg("Each consortium needs a lead from inside local government who knows how the department works, meets its requirements and secures staff time and money for the plan (the guide: How › Technical Planning Consortia › Technical leads). Without one the sector plan has no path into government."),
+		Fix:   msg("Assign the role Technical lead (local government) in this consortium, or record the gap and who is being approached."),
 		run: func(r *checkRun) error {
 			if !r.inUse(RoleTechnicalLeadGovernment) {
 				return nil
@@ -341,9 +348,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "consortium-without-civil-society-lead", Severity: SeverityCritical,
-		Title: "Consortium without a civil-society lead",
-		Why:   "Each consortium needs a civil-society organisation with expertise in its sector to lead the technical work, since neither the county nor any single organisation has all the skills in-house (the guide: How › Technical Planning Consortia › Technical leads).",
-		Fix:   "Assign the role Technical lead (civil society) in this consortium to the member with the strongest sector expertise.",
+		Title: msg("Consortium without a civil-society lead"),
+		Why:   msg("Each consortium needs a civil-society organisation with expertise in its sector to lead the technical work, since neither the county nor any single organisation has all the skills in-house (the guide: How › Technical Planning Consortia › Technical leads)."),
+		Fix:   msg("Assign the role Technical lead (civil society) in this consortium to the member with the strongest sector expertise."),
 		run: func(r *checkRun) error {
 			if !r.inUse(RoleTechnicalLeadCivil) {
 				return nil
@@ -358,9 +365,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "no-central-leadership-team", Severity: SeverityCritical,
-		Title: "Central leadership team too small or one-sided",
-		Why:   "The central leadership team keeps every partner moving towards the same goal through political setbacks; it draws its strength from champions in government, civil society and the community together (the guide: How › Central Leadership). A team of one, or of one constituency, cannot hold the coalition together.",
-		Fix:   "Add current members to the central leadership team from the constituencies it lacks.",
+		Title: msg("Central leadership team too small or one-sided"),
+		Why:   msg("The central leadership team keeps every partner moving towards the same goal through political setbacks; it draws its strength from champions in government, civil society and the community together (the guide: How › Central Leadership). A team of one, or of one constituency, cannot hold the coalition together."),
+		Fix:   msg("Add current members to the central leadership team from the constituencies it lacks."),
 		run: func(r *checkRun) error {
 			if !r.inUse(RoleCentralLeadershipTeam) {
 				return nil
@@ -368,7 +375,11 @@ var Checks = []Check{
 			team := r.holders(RoleCentralLeadershipTeam, "")
 			s := r.roleSubject(RoleCentralLeadershipTeam)
 			if len(team) < r.th.MinCentralTeam {
-				r.finding(s, "The central leadership team has %s; it needs at least %d.", Plural(len(team), "current member", "current members"), r.th.MinCentralTeam)
+				if len(team) == 1 {
+					r.finding(s, "The central leadership team has 1 current member; it needs at least %d.", r.th.MinCentralTeam)
+				} else {
+					r.finding(s, "The central leadership team has %s current members; it needs at least %d.", Thousands(int64(len(team))), r.th.MinCentralTeam)
+				}
 				return nil
 			}
 			sides := map[string]bool{}
@@ -378,9 +389,9 @@ var Checks = []Check{
 			if len(sides) == 1 {
 				for side := range sides {
 					if len(team) == 1 {
-						r.finding(s, "The central leadership team's only member comes from %s; none from the other constituencies.", side)
+						r.finding(s, "The central leadership team's only member comes from %s; none from the other constituencies.", r.sayPlain(side))
 					} else {
-						r.finding(s, "All %d members of the central leadership team come from %s; none from the other constituencies.", len(team), side)
+						r.finding(s, "All %d members of the central leadership team come from %s; none from the other constituencies.", len(team), r.sayPlain(side))
 					}
 				}
 			}
@@ -389,9 +400,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "no-champion", Severity: SeverityWarning,
-		Title: "Nobody is the central champion and steward",
-		Why:   "At times the whole effort needs one trusted person who owns the coordination of every moving part and keeps factions to their commitments (the guide: How › Central Leadership › Central champion and steward).",
-		Fix:   "Agree with the leadership team who will champion and steward the initiative, and assign the role.",
+		Title: msg("Nobody is the central champion and steward"),
+		Why:   msg("At times the whole effort needs one trusted person who owns the coordination of every moving part and keeps factions to their commitments (the guide: How › Central Leadership › Central champion and steward)."),
+		Fix:   msg("Agree with the leadership team who will champion and steward the initiative, and assign the role."),
 		run: func(r *checkRun) error {
 			if !r.inUse(RoleCentralChampion) {
 				return nil
@@ -404,9 +415,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "key-person-overload", Severity: SeverityWarning,
-		Title: "One person holds too many key roles",
-		Why:   "When the work rests on a few people it stalls when they move, burn out or lose an election; the guide asks for responsibilities spread as widely as possible from the start (the guide: Challenges › Sustained Leadership).",
-		Fix:   "Hand some of these roles to others, or give each a named deputy, so that no one departure stops the work.",
+		Title: msg("One person holds too many key roles"),
+		Why:   msg("When the work rests on a few people it stalls when they move, burn out or lose an election; the guide asks for responsibilities spread as widely as possible from the start (the guide: Challenges › Sustained Leadership)."),
+		Fix:   msg("Hand some of these roles to others, or give each a named deputy, so that no one departure stops the work."),
 		run: func(r *checkRun) error {
 			rows, err := r.query(`SELECT p.id, p.name, ro.name, coalesce(c.code, ''), coalesce(u.name, '')
 				FROM roles ro CROSS JOIN assignments a ON a.role_id = ro.id AND ro.is_key = 1 JOIN people p ON p.id = a.person_id
@@ -446,9 +457,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "outsider-in-lead-role", Severity: SeverityWarning,
-		Title: "A regional or international organisation in a leading role",
-		Why:   "Partners from outside the country or region are welcome in support, but the process must be led locally so that it stays rooted and outlasts them (the guide: Where).",
-		Fix:   "Move the lead to a local partner and keep the outside organisation in a supporting role.",
+		Title: msg("A regional or international organisation in a leading role"),
+		Why:   msg("Partners from outside the country or region are welcome in support, but the process must be led locally so that it stays rooted and outlasts them (the guide: Where)."),
+		Fix:   msg("Move the lead to a local partner and keep the outside organisation in a supporting role."),
 		run: func(r *checkRun) error {
 			for _, h := range r.current {
 				lead := h.roleGroup == "central-leadership" || h.roleGroup == "constituency-leadership" ||
@@ -457,14 +468,24 @@ var Checks = []Check{
 				if !lead || !ok || (o.Base != "regional" && o.Base != "international") {
 					continue
 				}
-				where := ""
-				if h.consortiumCode != "" {
-					where = " in " + h.consortiumCode
-				}
-				if h.PersonID != "" {
-					r.finding(h.holderSubject(r), "%s, of the %s organisation %s, holds %s%s.", h.personName, o.Base, o.Name, h.roleName, where)
-				} else {
-					r.finding(h.holderSubject(r), "%s, %s %s organisation, holds %s%s.", o.Name, article(o.Base), o.Base, h.roleName, where)
+				s, in := h.holderSubject(r), h.consortiumCode
+				switch {
+				case h.PersonID != "" && o.Base == "regional" && in == "":
+					r.finding(s, "%s, of the regional organisation %s, holds %s.", h.personName, o.Name, h.roleName)
+				case h.PersonID != "" && o.Base == "regional":
+					r.finding(s, "%s, of the regional organisation %s, holds %s in %s.", h.personName, o.Name, h.roleName, in)
+				case h.PersonID != "" && in == "":
+					r.finding(s, "%s, of the international organisation %s, holds %s.", h.personName, o.Name, h.roleName)
+				case h.PersonID != "":
+					r.finding(s, "%s, of the international organisation %s, holds %s in %s.", h.personName, o.Name, h.roleName, in)
+				case o.Base == "regional" && in == "":
+					r.finding(s, "%s, a regional organisation, holds %s.", o.Name, h.roleName)
+				case o.Base == "regional":
+					r.finding(s, "%s, a regional organisation, holds %s in %s.", o.Name, h.roleName, in)
+				case in == "":
+					r.finding(s, "%s, an international organisation, holds %s.", o.Name, h.roleName)
+				default:
+					r.finding(s, "%s, an international organisation, holds %s in %s.", o.Name, h.roleName, in)
 				}
 			}
 			return nil
@@ -472,9 +493,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "single-organisation-engagement", Severity: SeverityWarning,
-		Title: "Community engagement rests on too few organisations",
-		Why:   "Residents are many groups with different interests; reaching them through one organisation leaves others out and makes the process hostage to that organisation (the guide: Why, and How › Civil Society › Community engagement and coordination).",
-		Fix:   "Bring more CBOs, federations and locally rooted organisations into the community engagement and coordination team.",
+		Title: msg("Community engagement rests on too few organisations"),
+		Why:   msg("Residents are many groups with different interests; reaching them through one organisation leaves others out and makes the process hostage to that organisation (the guide: Why, and How › Civil Society › Community engagement and coordination)."),
+		Fix:   msg("Bring more CBOs, federations and locally rooted organisations into the community engagement and coordination team."),
 		run: func(r *checkRun) error {
 			if !r.inUse(RoleCommunityEngagement) {
 				return nil
@@ -492,20 +513,24 @@ var Checks = []Check{
 				return nil
 			}
 			s := r.roleSubject(RoleCommunityEngagement)
-			switch len(orgs) {
-			case 0:
-				r.finding(s, "The community engagement and coordination team draws on no organisation (%s).", Plural(len(team), "current member", "current members"))
+			switch {
+			case len(orgs) == 0 && len(team) == 1:
+				r.finding(s, "The community engagement and coordination team draws on no organisation (1 current member).")
+			case len(orgs) == 0:
+				r.finding(s, "The community engagement and coordination team draws on no organisation (%s current members).", Thousands(int64(len(team))))
+			case len(orgs) == 1:
+				r.finding(s, "The community engagement and coordination team draws on 1 organisation (%s); it needs at least %d.", names[0], r.th.MinEngagementOrgs)
 			default:
-				r.finding(s, "The community engagement and coordination team draws on %s (%s); it needs at least %d.", Plural(len(orgs), "organisation", "organisations"), strings.Join(names, ", "), r.th.MinEngagementOrgs)
+				r.finding(s, "The community engagement and coordination team draws on %s organisations (%s); it needs at least %d.", Thousands(int64(len(orgs))), strings.Join(names, ", "), r.th.MinEngagementOrgs)
 			}
 			return nil
 		},
 	},
 	{
 		ID: "consortium-without-community-member", Severity: SeverityWarning,
-		Title: "Consortium planning without a community leader",
-		Why:   "Community leaders oversee the technical planning by sitting in the consortia's planning teams; without them, sector plans are made about residents rather than with them (the guide: How › Constituency Leadership › Community champions and stewards).",
-		Fix:   "Add a resident leader, or a CBO or federation, to the consortium's planning team (for example as a sectoral planner).",
+		Title: msg("Consortium planning without a community leader"),
+		Why:   msg("Community leaders oversee the technical planning by sitting in the consortia's planning teams; without them, sector plans are made about residents rather than with them (the guide: How › Constituency Leadership › Community champions and stewards)."),
+		Fix:   msg("Add a resident leader, or a CBO or federation, to the consortium's planning team (for example as a sectoral planner)."),
 		run: func(r *checkRun) error {
 			for _, c := range r.consortia {
 				found := false
@@ -524,9 +549,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "no-elected-leaders-engaged", Severity: SeverityWarning,
-		Title: "No elected or administrative leader engaged",
-		Why:   "Ward representatives, assembly members, chiefs and administrators can lend the process trust, or oppose and even sabotage it; their awareness and buy-in must be secured (the guide: How › Constituency Leadership › Local elected and administrative leaders).",
-		Fix:   "Brief the elected and administrative leaders of the settlement's wards and record who is engaged.",
+		Title: msg("No elected or administrative leader engaged"),
+		Why:   msg("Ward representatives, assembly members, chiefs and administrators can lend the process trust, or oppose and even sabotage it; their awareness and buy-in must be secured (the guide: How › Constituency Leadership › Local elected and administrative leaders)."),
+		Fix:   msg("Brief the elected and administrative leaders of the settlement's wards and record who is engaged."),
 		run: func(r *checkRun) error {
 			if !r.inUse(RoleElectedLeader) {
 				return nil
@@ -539,9 +564,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "inter-consortia-meeting-overdue", Severity: SeverityWarning,
-		Title: "Inter-consortia meeting overdue",
-		Why:   "Sector plans only fit together when the consortia meet every few months to present their work and hear the others (the guide: How › Central Leadership › Coordinate partners).",
-		Fix:   "Call an inter-consortia meeting and record it with the consortia that took part.",
+		Title: msg("Inter-consortia meeting overdue"),
+		Why:   msg("Sector plans only fit together when the consortia meet every few months to present their work and hear the others (the guide: How › Central Leadership › Coordinate partners)."),
+		Fix:   msg("Call an inter-consortia meeting and record it with the consortia that took part."),
 		run: func(r *checkRun) error {
 			if len(r.consortia) < 2 {
 				return nil
@@ -551,7 +576,7 @@ var Checks = []Check{
 				return err
 			}
 			if last == "" {
-				r.finding(workspaceSubject(), "No inter-consortia meeting has been recorded for the %d consortia.", len(r.consortia))
+				r.finding(r.workspaceSubject(), "No inter-consortia meeting has been recorded for the %d consortia.", len(r.consortia))
 				return nil
 			}
 			days, err := daysBetween(last, r.day)
@@ -559,16 +584,16 @@ var Checks = []Check{
 				return err
 			}
 			if days > r.th.InterConsortiaDays {
-				r.finding(workspaceSubject(), "The last inter-consortia meeting was on %s, %d days ago (more than %d).", last, days, r.th.InterConsortiaDays)
+				r.finding(r.workspaceSubject(), "The last inter-consortia meeting was on %s, %d days ago (more than %d).", last, days, r.th.InterConsortiaDays)
 			}
 			return nil
 		},
 	},
 	{
 		ID: "role-vacant", Severity: SeverityWarning,
-		Title: "Key role left empty",
-		Why:   "Turnover is certain (officers are transferred, partners drop out); what breaks the process is a key role nobody takes over (the guide: How › Central Leadership › Champion and steward, and Challenges › Sustained Leadership).",
-		Fix:   "Find a successor and record the new assignment as following the old one.",
+		Title: msg("Key role left empty"),
+		Why:   msg("Turnover is certain (officers are transferred, partners drop out); what breaks the process is a key role nobody takes over (the guide: How › Central Leadership › Champion and steward, and Challenges › Sustained Leadership)."),
+		Fix:   msg("Find a successor and record the new assignment as following the old one."),
 		run: func(r *checkRun) error {
 			cutoff := r.today.AddDate(0, 0, -r.th.VacancyDays).Format(DateLayout)
 			rows, err := r.query(`SELECT a.id, ro.name, coalesce(c.code, ''), coalesce(u.name, ''), a.end_on,
@@ -594,24 +619,23 @@ var Checks = []Check{
 				if err := rows.Scan(&id, &role, &code, &unit, &end, &holder, &roleID, &consortiumID, &unitID); err != nil {
 					return err
 				}
-				s := Subject{"role", roleID, role}
-				where := ""
 				switch {
 				case consortiumID != "":
-					s, where = Subject{"consortium", consortiumID, code}, " in "+code
+					r.finding(Subject{"consortium", consortiumID, code}, "%s in %s has been empty since %s left on %s, with no successor.", role, code, holder, end)
 				case unitID != "":
-					s, where = Subject{"unit", unitID, unit}, " in "+unit
+					r.finding(Subject{"unit", unitID, unit}, "%s in %s has been empty since %s left on %s, with no successor.", role, unit, holder, end)
+				default:
+					r.finding(Subject{"role", roleID, role}, "%s has been empty since %s left on %s, with no successor.", role, holder, end)
 				}
-				r.finding(s, "%s%s has been empty since %s left on %s, with no successor.", role, where, holder, end)
 			}
 			return rows.Err()
 		},
 	},
 	{
 		ID: "withdrawn-organisation-in-role", Severity: SeverityWarning,
-		Title: "A withdrawn organisation still holds a role",
-		Why:   "The role list should show who really does the work; a partner that has withdrawn leaves its roles empty in practice, however the list reads (the guide: Challenges › Sustained Leadership; partners dropping out).",
-		Fix:   "End the assignment on the day the organisation withdrew and assign a successor, or correct the organisation's commitment.",
+		Title: msg("A withdrawn organisation still holds a role"),
+		Why:   msg("The role list should show who really does the work; a partner that has withdrawn leaves its roles empty in practice, however the list reads (the guide: Challenges › Sustained Leadership; partners dropping out)."),
+		Fix:   msg("End the assignment on the day the organisation withdrew and assign a successor, or correct the organisation's commitment."),
 		run: func(r *checkRun) error {
 			// Start from the few withdrawn organisations (CROSS JOIN keeps that
 			// order) rather than from every assignment.
@@ -634,14 +658,16 @@ var Checks = []Check{
 				if err := rows.Scan(&pid, &pname, &oid, &oname, &role, &code, &unit); err != nil {
 					return err
 				}
-				where := ""
-				if code+unit != "" {
-					where = " in " + code + unit
-				}
-				if pid != "" {
-					r.finding(Subject{"person", pid, pname}, "%s, of %s, which has withdrawn, still holds %s%s.", pname, oname, role, where)
-				} else {
-					r.finding(Subject{"organisation", oid, oname}, "%s has withdrawn but still holds %s%s.", oname, role, where)
+				in := code + unit
+				switch {
+				case pid != "" && in == "":
+					r.finding(Subject{"person", pid, pname}, "%s, of %s, which has withdrawn, still holds %s.", pname, oname, role)
+				case pid != "":
+					r.finding(Subject{"person", pid, pname}, "%s, of %s, which has withdrawn, still holds %s in %s.", pname, oname, role, in)
+				case in == "":
+					r.finding(Subject{"organisation", oid, oname}, "%s has withdrawn but still holds %s.", oname, role)
+				default:
+					r.finding(Subject{"organisation", oid, oname}, "%s has withdrawn but still holds %s in %s.", oname, role, in)
 				}
 			}
 			return rows.Err()
@@ -649,9 +675,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "segment-without-mobilizer", Severity: SeverityWarning,
-		Title: "Segment without a mobilizer",
-		Why:   "Mobilizers bring households into the planning, recruit and train their representatives and answer their questions; a part of the settlement without one is left out (the guide: How › Community › Community mobilizers and co-researchers).",
-		Fix:   "Recruit and train mobilizers who live in this segment, and assign them to it or to its clusters.",
+		Title: msg("Segment without a mobilizer"),
+		Why:   msg("Mobilizers bring households into the planning, recruit and train their representatives and answer their questions; a part of the settlement without one is left out (the guide: How › Community › Community mobilizers and co-researchers)."),
+		Fix:   msg("Recruit and train mobilizers who live in this segment, and assign them to it or to its clusters."),
 		run: func(r *checkRun) error {
 			role, ok := r.roles[RoleCommunityMobilizer]
 			if !ok {
@@ -680,9 +706,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "cells-without-representative", Severity: SeverityWarning,
-		Title: "Cells without a household representative",
-		Why:   "Planning decisions reflect the majority only when every group of about ten households has a voice; gaps in representation leave room for minority interests and hidden agendas (the guide: How › Community › Household representatives, and Challenges › Hidden, Unspoken Agendas).",
-		Fix:   "Ask the segment's mobilizers to hold elections in the cells listed, then record the representatives.",
+		Title: msg("Cells without a household representative"),
+		Why:   msg("Planning decisions reflect the majority only when every group of about ten households has a voice; gaps in representation leave room for minority interests and hidden agendas (the guide: How › Community › Household representatives, and Challenges › Hidden, Unspoken Agendas)."),
+		Fix:   msg("Ask the segment's mobilizers to hold elections in the cells listed, then record the representatives."),
 		run: func(r *checkRun) error {
 			role, ok := r.roles[RoleRepresentativeCell]
 			if !ok {
@@ -704,9 +730,13 @@ var Checks = []Check{
 				if err := rows.Scan(&id, &name, &area, &cells, &missing, &households); err != nil {
 					return err
 				}
-				if missing > 0 {
-					r.finding(Subject{"unit", id, name}, "Segment %s (%s): %d of %d cells (%d%%) have no current household representative, covering %s.",
-						name, area, missing, cells, percent(missing, cells), Plural(households, "household", "households"))
+				switch {
+				case missing > 0 && households == 1:
+					r.finding(Subject{"unit", id, name}, "Segment %s (%s): %d of %d cells (%d%%) have no current household representative, covering 1 household.",
+						name, area, missing, cells, percent(missing, cells))
+				case missing > 0:
+					r.finding(Subject{"unit", id, name}, "Segment %s (%s): %d of %d cells (%d%%) have no current household representative, covering %s households.",
+						name, area, missing, cells, percent(missing, cells), Thousands(int64(households)))
 				}
 			}
 			return rows.Err()
@@ -714,9 +744,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "gap-without-candidate", Severity: SeverityWarning,
-		Title: "High-priority gap with no candidate",
-		Why:   "Leaders are expected to work out what expertise and resources are missing and who could provide them; a pressing need with nobody approached will stay unmet (the guide: How › Central Leadership › Recruit partners).",
-		Fix:   "Name the organisations that could fill the gap and record how far each approach has got.",
+		Title: msg("High-priority gap with no candidate"),
+		Why:   msg("Leaders are expected to work out what expertise and resources are missing and who could provide them; a pressing need with nobody approached will stay unmet (the guide: How › Central Leadership › Recruit partners)."),
+		Fix:   msg("Name the organisations that could fill the gap and record how far each approach has got."),
 		run: func(r *checkRun) error {
 			rows, err := r.q.Query(`SELECT g.id, g.title, coalesce(c.code, '') FROM gaps g LEFT JOIN consortia c ON c.id = g.consortium_id
 				WHERE g.priority = 'high' AND g.status NOT IN ('filled', 'dropped')
@@ -731,20 +761,20 @@ var Checks = []Check{
 				if err := rows.Scan(&id, &title, &code); err != nil {
 					return err
 				}
-				owner := "the whole initiative"
-				if code != "" {
-					owner = code
+				if code == "" {
+					r.finding(Subject{"gap", id, title}, "The high-priority gap “%s” (the whole initiative) has no candidate organisation.", title)
+				} else {
+					r.finding(Subject{"gap", id, title}, "The high-priority gap “%s” (%s) has no candidate organisation.", title, code)
 				}
-				r.finding(Subject{"gap", id, title}, "The high-priority gap “%s” (%s) has no candidate organisation.", title, owner)
 			}
 			return rows.Err()
 		},
 	},
 	{
 		ID: "consortium-missing-technical-role", Severity: SeverityWarning,
-		Title: "Consortium missing a technical role",
-		Why:   "A sector plan needs spatial planners, sectoral planners and engineers; where no partner has them, the consortium should pool resources to bring them in (the guide: How › Technical Planning Consortia).",
-		Fix:   "Assign the role to a member, or record a resource gap asking for it so that it can be recruited.",
+		Title: msg("Consortium missing a technical role"),
+		Why:   msg("A sector plan needs spatial planners, sectoral planners and engineers; where no partner has them, the consortium should pool resources to bring them in (the guide: How › Technical Planning Consortia)."),
+		Fix:   msg("Assign the role to a member, or record a resource gap asking for it so that it can be recruited."),
 		run: func(r *checkRun) error {
 			asked := map[string]bool{} // consortium id + role id of open gaps
 			rows, err := r.q.Query("SELECT coalesce(consortium_id, ''), role_id FROM gaps WHERE role_id IS NOT NULL AND status NOT IN ('filled', 'dropped')")
@@ -774,9 +804,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "mobilizer-gender-imbalance", Severity: SeverityInfo,
-		Title: "Mobilizers mostly of one gender",
-		Why:   "Mobilizers should reflect the residents they reach, chosen with residence, gender, age and ethnicity in mind (the guide: How › Community › Community mobilizers and co-researchers).",
-		Fix:   "Recruit the next mobilizers from the under-represented gender.",
+		Title: msg("Mobilizers mostly of one gender"),
+		Why:   msg("Mobilizers should reflect the residents they reach, chosen with residence, gender, age and ethnicity in mind (the guide: How › Community › Community mobilizers and co-researchers)."),
+		Fix:   msg("Recruit the next mobilizers from the under-represented gender."),
 		run: func(r *checkRun) error {
 			role, ok := r.roles[RoleCommunityMobilizer]
 			if !ok {
@@ -801,16 +831,16 @@ var Checks = []Check{
 				total += n
 			}
 			if total > 0 && top*100 > r.th.MobilizerGenderShare*total {
-				r.finding(Subject{"role", role.ID, role.Name}, "%d of %d current mobilizers (%d%%) are %s (more than %d%%).", top, total, percent(top, total), Label(Genders, topGender), r.th.MobilizerGenderShare)
+				r.finding(Subject{"role", role.ID, role.Name}, "%d of %d current mobilizers (%d%%) are %s (more than %d%%).", top, total, percent(top, total), LabelIn(Genders, topGender, r.tr), r.th.MobilizerGenderShare)
 			}
 			return rows.Err()
 		},
 	},
 	{
 		ID: "non-resident-representative", Severity: SeverityInfo,
-		Title: "Household representative who does not live in the settlement",
-		Why:   "Representatives may be tenants, structure owners or service providers, but they should not be outsiders (the guide: How › Community › Household representatives).",
-		Fix:   "Check where the person lives; if they moved away, end the assignment and let the households choose again.",
+		Title: msg("Household representative who does not live in the settlement"),
+		Why:   msg("Representatives may be tenants, structure owners or service providers, but they should not be outsiders (the guide: How › Community › Household representatives)."),
+		Fix:   msg("Check where the person lives; if they moved away, end the assignment and let the households choose again."),
 		run: func(r *checkRun) error {
 			var keys []any
 			for _, k := range []string{RoleRepresentativeCell, RoleRepresentativeCluster, RoleRepresentativeSegment} {
@@ -842,9 +872,9 @@ var Checks = []Check{
 	},
 	{
 		ID: "overdue-action", Severity: SeverityInfo,
-		Title: "Follow-up action overdue",
-		Why:   "Partners stay committed when meetings lead to visible results; actions left undone wear down trust in the process (the guide: Challenges › Unknown, Ambiguous Process With no Precedent; look for small wins).",
-		Fix:   "Ask the owner for progress, then mark the action done or set a new due date.",
+		Title: msg("Follow-up action overdue"),
+		Why:   msg("Partners stay committed when meetings lead to visible results; actions left undone wear down trust in the process (the guide: Challenges › Unknown, Ambiguous Process With no Precedent; look for small wins)."),
+		Fix:   msg("Ask the owner for progress, then mark the action done or set a new due date."),
 		run: func(r *checkRun) error {
 			rows, err := r.q.Query(`SELECT m.id, m.kind, m.held_on, x.text, x.due_on, coalesce(p.name, '')
 				FROM actions x JOIN meetings m ON m.id = x.meeting_id LEFT JOIN people p ON p.id = x.owner_id
@@ -858,11 +888,13 @@ var Checks = []Check{
 				if err := rows.Scan(&id, &kind, &held, &text, &due, &owner); err != nil {
 					return err
 				}
+				meeting := LabelIn(MeetingKinds, kind, r.tr)
+				s := Subject{"meeting", id, r.say("%s on %s", meeting, held)}
 				if owner == "" {
-					owner = "nobody"
+					r.finding(s, "“%s” from the %s of %s was due on %s and is not done (owner: nobody).", text, strings.ToLower(meeting), held, due)
+				} else {
+					r.finding(s, "“%s” from the %s of %s was due on %s and is not done (owner: %s).", text, strings.ToLower(meeting), held, due, owner)
 				}
-				r.finding(Subject{"meeting", id, Label(MeetingKinds, kind) + " on " + held}, "“%s” from the %s of %s was due on %s and is not done (owner: %s).",
-					text, strings.ToLower(Label(MeetingKinds, kind)), held, due, owner)
 			}
 			return rows.Err()
 		},

@@ -16,7 +16,8 @@ type Choice struct {
 }
 
 // The fixed lists of the domain. Keys are stored in the file and never change;
-// labels may.
+// labels may. A label is never a word Fyne's lang reserves ("Other", "One",
+// "ID"…): its translation file would not load.
 var (
 	OrganisationKinds = []Choice{
 		{"local-government", msg("County / local-government department")},
@@ -32,7 +33,7 @@ var (
 		{"media", msg("Media")},
 		{"funder", msg("Funder")},
 		{"international", msg("International / regional organisation")},
-		{"other", msg("Other")},
+		{"other", msg("Other organisation")},
 	}
 	Bases = []Choice{
 		{"local", msg("Local")}, {"national", msg("National")}, {"regional", msg("Regional")}, {"international", msg("International")},
@@ -46,7 +47,7 @@ var (
 		{"leaning-opposed", msg("Leaning opposed")}, {"opposed", msg("Opposed")}, {"unknown", msg("Not known")},
 	}
 	Influences = []Choice{{"high", msg("High")}, {"medium", msg("Medium")}, {"low", msg("Low")}}
-	Genders    = []Choice{{"", msg("Not recorded")}, {"female", msg("Female")}, {"male", msg("Male")}, {"other", msg("Other")}}
+	Genders    = []Choice{{"", msg("Not recorded")}, {"female", msg("Female")}, {"male", msg("Male")}, {"other", msg("Other gender")}}
 	AgeBands   = []Choice{
 		{"", msg("Not recorded")}, {"under-18", msg("Under 18")}, {"18-24", msg("18–24")}, {"25-35", msg("25–35")},
 		{"36-59", msg("36–59")}, {"60+", msg("60 and over")},
@@ -68,7 +69,7 @@ var (
 	UnitLevels  = []Choice{{"area", msg("Area")}, {"segment", msg("Segment")}, {"cluster", msg("Cluster")}, {"cell", msg("Cell")}}
 	GapKinds    = []Choice{
 		{"expertise", msg("Expertise")}, {"staff-time", msg("Staff time")}, {"funding", msg("Funding")}, {"data", msg("Data")},
-		{"equipment", msg("Equipment")}, {"venue-logistics", msg("Venue / logistics")}, {"other", msg("Other")},
+		{"equipment", msg("Equipment")}, {"venue-logistics", msg("Venue / logistics")}, {"other", msg("Other need")},
 	}
 	Priorities  = []Choice{{"high", msg("High")}, {"medium", msg("Medium")}, {"low", msg("Low")}}
 	GapStatuses = []Choice{
@@ -96,15 +97,15 @@ func Label(choices []Choice, key string) string {
 	return LabelIn(choices, key, say)
 }
 
-// LabelIn returns the label of key in choices worded by say (a brief's
+// LabelIn returns the label of key in choices worded by tr (a brief's
 // language), or key itself when unknown.
-func LabelIn(choices []Choice, key string, say translate.Func) string {
+func LabelIn(choices []Choice, key string, tr translate.Func) string {
 	for _, c := range choices {
 		if c.Key == key {
 			if c.Label == "" {
 				return ""
 			}
-			return say(c.Label)
+			return tr(c.Label)
 		}
 	}
 	return key
@@ -138,25 +139,25 @@ func checkChoice(field, value string, choices []Choice) error {
 	labels := make([]string, 0, len(choices))
 	for _, c := range choices {
 		if c.Key != "" {
-			labels = append(labels, c.Label)
+			labels = append(labels, c.Shown())
 		}
 	}
 	if value == "" {
-		return invalid(field, "%s is required: choose one of %s.", field, strings.Join(labels, ", "))
+		return invalid(field, "%s is required: choose one of %s.", sayPlain(field), strings.Join(labels, ", "))
 	}
-	return invalid(field, "%s “%s” is not allowed: choose one of %s.", field, value, strings.Join(labels, ", "))
+	return invalid(field, "%s “%s” is not allowed: choose one of %s.", sayPlain(field), value, strings.Join(labels, ", "))
 }
 
 func required(field, value string) error {
 	if strings.TrimSpace(value) == "" {
-		return invalid(field, "%s is required.", field)
+		return invalid(field, "%s is required.", sayPlain(field))
 	}
 	return nil
 }
 
 func maxLength(field, value string, n int) error {
 	if len([]rune(value)) > n {
-		return invalid(field, "%s is too long: at most %d characters.", field, n)
+		return invalid(field, "%s is too long: at most %d characters.", sayPlain(field), n)
 	}
 	return nil
 }
@@ -167,12 +168,12 @@ const DateLayout = "2006-01-02"
 func checkDate(field, value string, needed bool) error {
 	if value == "" {
 		if needed {
-			return invalid(field, "%s is required: write it as YYYY-MM-DD, for example 2026-03-31.", field)
+			return invalid(field, "%s is required: write it as YYYY-MM-DD, for example 2026-03-31.", sayPlain(field))
 		}
 		return nil
 	}
 	if _, err := time.Parse(DateLayout, value); err != nil {
-		return invalid(field, "%s “%s” is not a date: write it as YYYY-MM-DD, for example 2026-03-31.", field, value)
+		return invalid(field, "%s “%s” is not a date: write it as YYYY-MM-DD, for example 2026-03-31.", sayPlain(field), value)
 	}
 	return nil
 }
@@ -183,7 +184,7 @@ func checkEmail(field, value string) error {
 	}
 	a, err := mail.ParseAddress(value)
 	if err != nil || a.Address != value || !strings.Contains(value[strings.LastIndex(value, "@")+1:], ".") {
-		return invalid(field, "%s “%s” is not an e-mail address: write it like name@example.org.", field, value)
+		return invalid(field, "%s “%s” is not an e-mail address: write it like name@example.org.", sayPlain(field), value)
 	}
 	return nil
 }

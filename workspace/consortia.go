@@ -15,7 +15,7 @@ type Consortium struct {
 }
 
 func (c *Consortium) table() table {
-	return table{"consortia", "consortium", "consortia", []string{"code", "name", "purpose", "status"}}
+	return table{"consortia", msg("consortium"), msg("consortia"), []string{"code", "name", "purpose", "status"}}
 }
 func (c *Consortium) key() *string        { return &c.ID }
 func (c *Consortium) stamp() *Stamp       { return &c.Stamp }
@@ -39,8 +39,8 @@ func (c *Consortium) Validate() error {
 	if strings.ContainsAny(c.Code, " \t/\\") {
 		return invalid("Code", "Code “%s” must be one short word without spaces or slashes, such as WSE.", c.Code)
 	}
-	return firstError(required("Code", c.Code), maxLength("Code", c.Code, 12), required("Name", c.Name),
-		maxLength("Name", c.Name, 200), checkChoice("Status", c.Status, ConsortiumStatuses))
+	return firstError(required(msg("Code"), c.Code), maxLength(msg("Code"), c.Code, 12), required(msg("Name"), c.Name),
+		maxLength(msg("Name"), c.Name, 200), checkChoice(msg("Status"), c.Status, ConsortiumStatuses))
 }
 
 // Consortia returns every consortium by code, with its sectors.
@@ -90,7 +90,7 @@ type ConsortiumMember struct {
 }
 
 func (m *ConsortiumMember) table() table {
-	return table{"consortium_members", "consortium member", "consortium memberships", []string{"consortium_id", "organisation_id", "contribution", "joined_on", "left_on"}}
+	return table{"consortium_members", msg("consortium member"), msg("consortium memberships"), []string{"consortium_id", "organisation_id", "contribution", "joined_on", "left_on"}}
 }
 func (m *ConsortiumMember) key() *string  { return &m.ID }
 func (m *ConsortiumMember) stamp() *Stamp { return &m.Stamp }
@@ -99,7 +99,7 @@ func (m *ConsortiumMember) describe(q querier) string {
 	return nameOf(q, "organisations", "name", m.OrganisationID) + " in " + nameOf(q, "consortia", "code", m.ConsortiumID)
 }
 func (m *ConsortiumMember) fields() []any {
-	return []any{refField{&m.ConsortiumID, "consortia", "Consortium", cascade}, ref(&m.OrganisationID, "organisations", "Organisation"),
+	return []any{refField{&m.ConsortiumID, "consortia", msg("Consortium"), cascade}, ref(&m.OrganisationID, "organisations", msg("Organisation")),
 		&m.Contribution, &m.JoinedOn, &m.LeftOn}
 }
 
@@ -109,8 +109,8 @@ func (m *ConsortiumMember) Validate() error {
 	if m.JoinedOn != "" && m.LeftOn != "" && m.LeftOn < m.JoinedOn {
 		return invalid("Left on", "Left on (%s) cannot be before joined on (%s).", m.LeftOn, m.JoinedOn)
 	}
-	return firstError(required("Consortium", m.ConsortiumID), required("Organisation", m.OrganisationID),
-		checkDate("Joined on", m.JoinedOn, false), checkDate("Left on", m.LeftOn, false))
+	return firstError(required(msg("Consortium"), m.ConsortiumID), required(msg("Organisation"), m.OrganisationID),
+		checkDate(msg("Joined on"), m.JoinedOn, false), checkDate(msg("Left on"), m.LeftOn, false))
 }
 
 func (m *ConsortiumMember) check(t *tx) error {

@@ -28,6 +28,9 @@ type DemoOptions struct {
 	// Now is the day the demo is written on; its dates are relative to it.
 	// The same scale and day always give the same workspace.
 	Now time.Time
+	// Language is the language of the seeded sector themes and roles (see
+	// NewOptions); the demo's own records are in English either way.
+	Language string
 }
 
 // CreateDemo writes a synthetic but believable workspace at path: Kenyan
@@ -46,7 +49,7 @@ func CreateDemo(path string, opt DemoOptions) (*File, error) {
 		opt.Now = time.Now()
 	}
 	in := NewOptions{Name: "Mukuru Special Planning Area (demo)", Settlement: "Mukuru", City: "Nairobi City County",
-		Country: "Kenya", Currency: "KES", Author: "demo", Now: opt.Now}
+		Country: "Kenya", Currency: "KES", Author: "demo", Now: opt.Now, Language: opt.Language}
 	return create(path, in, func(f *File) error {
 		return f.write(func(t *tx) error {
 			if _, err := t.Exec("UPDATE initiative SET vision = ?", demoVision); err != nil {

@@ -177,7 +177,7 @@ func open(path string, readOnly bool) (*File, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, newError(ErrNotFound, "There is no file “%s”: check the name and the folder.", path)
 	case err != nil:
-		return nil, &Error{Code: ErrUnreadable, Message: fmt.Sprintf("%s cannot be read: %v.", name, unwrapPath(err)), Err: err}
+		return nil, &Error{Code: ErrUnreadable, Message: say("%s cannot be read: %v.", name, unwrapPath(err)), Err: err}
 	case st.IsDir():
 		return nil, newError(ErrNotFile, "%s is a folder, not a workspace file: choose a %s file.", name, Extension)
 	case !st.Mode().IsRegular():
@@ -189,7 +189,7 @@ func open(path string, readOnly bool) (*File, error) {
 	if errors.Is(err, errNotSQLite) {
 		return nil, newError(ErrNotAWorkspace, "%s is not a workspace file: it is not a database made by this program.", name)
 	} else if err != nil {
-		return nil, &Error{Code: ErrUnreadable, Message: fmt.Sprintf("%s cannot be read: %v.", name, unwrapPath(err)), Err: err}
+		return nil, &Error{Code: ErrUnreadable, Message: say("%s cannot be read: %v.", name, unwrapPath(err)), Err: err}
 	}
 	if h.applicationID != ApplicationID {
 		return nil, newError(ErrNotAWorkspace, "%s is a database of another program, not a workspace: open a %s file made by this program.", name, Extension)
@@ -212,7 +212,7 @@ func open(path string, readOnly bool) (*File, error) {
 	// Check the file on a read-only connection before anything may write to it.
 	ro, err := openDB(path, "ro")
 	if err != nil {
-		return nil, &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s is damaged and cannot be opened (%v): open an earlier copy or a backup.", name, err), Err: err}
+		return nil, &Error{Code: ErrDamaged, Message: say("%s is damaged and cannot be opened (%v): open an earlier copy or a backup.", name, err), Err: err}
 	}
 	if err := verify(ro, name, version); err != nil {
 		ro.Close()
@@ -234,7 +234,7 @@ func open(path string, readOnly bool) (*File, error) {
 
 	db, err := openDB(path, "rw")
 	if err != nil {
-		return nil, &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s cannot be opened for writing: %v.", name, err), Err: err}
+		return nil, &Error{Code: ErrDamaged, Message: say("%s cannot be opened for writing: %v.", name, err), Err: err}
 	}
 	if err := migrate(db, version); err != nil {
 		db.Close()
@@ -257,13 +257,13 @@ func recoverHalfSaved(path, name string, writable bool) error {
 	}
 	db, err := openDB(path, "rw") // opening for writing rolls the change back
 	if err != nil {
-		return &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s was left half-saved and cannot be repaired (%v): open an earlier copy or a backup.", name, err), Err: err}
+		return &Error{Code: ErrDamaged, Message: say("%s was left half-saved and cannot be repaired (%v): open an earlier copy or a backup.", name, err), Err: err}
 	}
 	var n int
 	err = db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&n)
 	db.Close()
 	if err != nil {
-		return &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s was left half-saved and cannot be repaired (%v): open an earlier copy or a backup.", name, err), Err: err}
+		return &Error{Code: ErrDamaged, Message: say("%s was left half-saved and cannot be repaired (%v): open an earlier copy or a backup.", name, err), Err: err}
 	}
 	return nil
 }
@@ -350,7 +350,7 @@ func verify(db *sql.DB, name string, version int) error {
 		if err == nil {
 			err = errors.New(result)
 		}
-		return &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s is damaged (%v): open an earlier copy or a backup.", name, err), Err: err}
+		return &Error{Code: ErrDamaged, Message: say("%s is damaged (%v): open an earlier copy or a backup.", name, err), Err: err}
 	}
 	want, err := expectedSchema(version)
 	if err != nil {
@@ -358,7 +358,7 @@ func verify(db *sql.DB, name string, version int) error {
 	}
 	rows, err := db.Query("SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
 	if err != nil {
-		return &Error{Code: ErrDamaged, Message: fmt.Sprintf("%s is damaged: its structure cannot be read (%v).", name, err), Err: err}
+		return &Error{Code: ErrDamaged, Message: say("%s is damaged: its structure cannot be read (%v).", name, err), Err: err}
 	}
 	defer rows.Close()
 	have := map[string]bool{}
@@ -436,21 +436,22 @@ func backupBeforeUpgrade(db *sql.DB, path string, version int) error {
 	}
 	if _, err := db.Exec("VACUUM INTO ?", backup); err != nil {
 		os.Remove(backup)
-		return &Error{Code: ErrReadOnly, Message: fmt.Sprintf("%s must be upgraded, but no backup could be written beside it (%v): move it to a folder you can write to.", filepath.Base(path), err), Err: err}
+		return &Error{Code: ErrReadOnly, Message: say("%s must be upgraded, but no backup could be written beside it (%v): move it to a folder you can write to.", filepath.Base(path), err), Err: err}
 	}
 	return nil
 }
 
 // placeNew moves a finished temporary file to path, never replacing a file
 // that is already there: a link fails where a rename would overwrite. Where
-// links are not supported (a FAT USB stick) it falls back to a rename.
-func placeNew(tmpPath, path, existsMessage string) error {
+// links are not supported (a FAT USB stick) it falls back to a rename. exists
+// words the refusal, given the file's name.
+func placeNew(tmpPath, path string, exists func(name string) error) error {
 	if err := os.Link(tmpPath, path); err != nil {
 		if fileExists(path) {
-			return newError(ErrExists, existsMessage, filepath.Base(path))
+			return exists(filepath.Base(path))
 		}
 		if err := os.Rename(tmpPath, path); err != nil {
-			return internal("saving "+filepath.Base(path), err)
+			return internal(say("saving %s", filepath.Base(path)), err)
 		}
 		return nil
 	}
@@ -475,7 +476,7 @@ func migrateTo(db *sql.DB, from, to int) error {
 		}
 		if _, err := tx.Exec(migrations[v]); err != nil {
 			tx.Rollback()
-			return internal(fmt.Sprintf("upgrading the workspace to schema %d", v+1), err)
+			return internal(say("upgrading the workspace to schema %d", v+1), err)
 		}
 		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
 			tx.Rollback()
@@ -514,7 +515,10 @@ func Create(path string, opt NewOptions) (*File, error) {
 // create builds a workspace in a temporary file, lets fill add to it, and
 // moves it to path.
 func create(path string, opt NewOptions, fill func(*File) error) (*File, error) {
-	in := Initiative{Name: opt.Name, Settlement: opt.Settlement, City: opt.City, Country: opt.Country, Currency: opt.Currency}
+	if err := checkSeedLanguage(opt.Language); err != nil {
+		return nil, err
+	}
+	in := Initiative{Name: opt.Name, Settlement: opt.Settlement, City: opt.City, Country: opt.Country, Currency: opt.Currency, Language: opt.Language}
 	if in.Currency == "" {
 		in.Currency = "KES"
 	}
@@ -536,7 +540,7 @@ func create(path string, opt NewOptions, fill func(*File) error) (*File, error) 
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return nil, &Error{Code: ErrReadOnly, Message: fmt.Sprintf("A workspace cannot be written in %s: %v.", dir, err), Err: err}
+		return nil, &Error{Code: ErrReadOnly, Message: say("A workspace cannot be written in %s: %v.", dir, err), Err: err}
 	}
 	tmpPath := tmp.Name()
 	tmp.Close()
@@ -583,7 +587,9 @@ func create(path string, opt NewOptions, fill func(*File) error) (*File, error) 
 	if err := db.Close(); err != nil {
 		return nil, internal("finishing the workspace", err)
 	}
-	if err := placeNew(tmpPath, path, "%s already exists: choose another name, or open it instead."); err != nil {
+	if err := placeNew(tmpPath, path, func(name string) error {
+		return newError(ErrExists, "%s already exists: choose another name, or open it instead.", name)
+	}); err != nil {
 		return nil, err
 	}
 	ok = true

@@ -19,16 +19,16 @@ type ResourceGap struct {
 }
 
 func (g *ResourceGap) table() table {
-	return table{"gaps", "resource gap", "resource gaps", []string{"consortium_id", "title", "kind", "role_id", "priority", "status", "estimated_cost", "secured", "filled_by_org_id", "filled_by_person_id", "notes"}}
+	return table{"gaps", msg("resource gap"), msg("resource gaps"), []string{"consortium_id", "title", "kind", "role_id", "priority", "status", "estimated_cost", "secured", "filled_by_org_id", "filled_by_person_id", "notes"}}
 }
 func (g *ResourceGap) key() *string  { return &g.ID }
 func (g *ResourceGap) stamp() *Stamp { return &g.Stamp }
 func (g *ResourceGap) title() string { return g.Title }
 func (g *ResourceGap) fields() []any {
-	return []any{ref(&g.ConsortiumID, "consortia", "Consortium"), &g.Title, &g.Kind, refField{&g.RoleID, "roles", "Role", setNull},
+	return []any{ref(&g.ConsortiumID, "consortia", msg("Consortium")), &g.Title, &g.Kind, refField{&g.RoleID, "roles", msg("Role"), setNull},
 		&g.Priority, &g.Status, &g.EstimatedCost, &g.Secured,
-		refField{&g.FilledByOrganisationID, "organisations", "Filled by organisation", setNull},
-		refField{&g.FilledByPersonID, "people", "Filled by person", setNull}, &g.Notes}
+		refField{&g.FilledByOrganisationID, "organisations", msg("Filled by organisation"), setNull},
+		refField{&g.FilledByPersonID, "people", msg("Filled by person"), setNull}, &g.Notes}
 }
 func (g *ResourceGap) check(*tx) error { return g.Validate() }
 
@@ -55,8 +55,8 @@ func (g *ResourceGap) Validate() error {
 	if g.EstimatedCost < 0 || g.Secured < 0 {
 		return invalid("Estimated cost", "Amounts cannot be negative.")
 	}
-	return firstError(required("Title", g.Title), maxLength("Title", g.Title, 200), checkChoice("Kind", g.Kind, GapKinds),
-		checkChoice("Priority", g.Priority, Priorities), checkChoice("Status", g.Status, GapStatuses))
+	return firstError(required(msg("Title"), g.Title), maxLength(msg("Title"), g.Title, 200), checkChoice(msg("Kind"), g.Kind, GapKinds),
+		checkChoice(msg("Priority"), g.Priority, Priorities), checkChoice(msg("Status"), g.Status, GapStatuses))
 }
 
 // GapFilter narrows a list of resource gaps; empty fields do not narrow.
@@ -97,7 +97,7 @@ type GapCandidate struct {
 }
 
 func (c *GapCandidate) table() table {
-	return table{"gap_candidates", "gap candidate", "gap candidates", []string{"gap_id", "organisation_id", "stage", "notes"}}
+	return table{"gap_candidates", msg("gap candidate"), msg("gap candidates"), []string{"gap_id", "organisation_id", "stage", "notes"}}
 }
 func (c *GapCandidate) key() *string  { return &c.ID }
 func (c *GapCandidate) stamp() *Stamp { return &c.Stamp }
@@ -106,7 +106,7 @@ func (c *GapCandidate) describe(q querier) string {
 	return nameOf(q, "organisations", "name", c.OrganisationID) + " for “" + nameOf(q, "gaps", "title", c.GapID) + "”"
 }
 func (c *GapCandidate) fields() []any {
-	return []any{refField{&c.GapID, "gaps", "Resource gap", cascade}, ref(&c.OrganisationID, "organisations", "Organisation"), &c.Stage, &c.Notes}
+	return []any{refField{&c.GapID, "gaps", msg("Resource gap"), cascade}, ref(&c.OrganisationID, "organisations", msg("Organisation")), &c.Stage, &c.Notes}
 }
 func (c *GapCandidate) check(*tx) error { return c.Validate() }
 
@@ -115,7 +115,7 @@ func (c *GapCandidate) Validate() error {
 	if c.Stage == "" {
 		c.Stage = "identified"
 	}
-	return firstError(required("Resource gap", c.GapID), required("Organisation", c.OrganisationID), checkChoice("Stage", c.Stage, CandidateStages))
+	return firstError(required(msg("Resource gap"), c.GapID), required(msg("Organisation"), c.OrganisationID), checkChoice(msg("Stage"), c.Stage, CandidateStages))
 }
 
 // GapCandidates returns the candidates for a gap ("" for every gap).

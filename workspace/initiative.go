@@ -3,6 +3,8 @@ package workspace
 import (
 	"strings"
 	"time"
+
+	"cpw/translate"
 )
 
 // Initiative is the upgrading initiative a workspace is about. Its ID is the
@@ -21,7 +23,7 @@ type Initiative struct {
 }
 
 func (in *Initiative) table() table {
-	return table{"initiative", "workspace", "workspaces", []string{"name", "settlement", "city", "country", "vision", "currency", "language", "created_at"}}
+	return table{"initiative", msg("workspace"), msg("workspaces"), []string{"name", "settlement", "city", "country", "vision", "currency", "language", "created_at"}}
 }
 func (in *Initiative) key() *string  { return &in.ID }
 func (in *Initiative) stamp() *Stamp { return &in.Stamp }
@@ -51,8 +53,8 @@ func (in *Initiative) Validate() error {
 	if len(in.Currency) != 3 || strings.Trim(in.Currency, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
 		return invalid("Currency", "Currency “%s” is not a currency code: use three letters such as KES or USD.", in.Currency)
 	}
-	return firstError(required("Name", in.Name), maxLength("Name", in.Name, 200),
-		checkChoice("Language", in.Language, []Choice{{"en", "English"}, {"sw", "Kiswahili"}}))
+	return firstError(required(msg("Name"), in.Name), maxLength(msg("Name"), in.Name, 200),
+		checkChoice(msg("Language"), in.Language, []Choice{{"en", "English"}, {"sw", "Kiswahili"}}))
 }
 
 func (in *Initiative) check(t *tx) error { return in.Validate() }
@@ -69,9 +71,21 @@ func (f *File) UpdateInitiative(in Initiative) (Initiative, error) {
 	return updateRecord(f, in)
 }
 
+// checkSeedLanguage refuses a language a new workspace cannot be seeded in;
+// empty means English.
+func checkSeedLanguage(code string) error {
+	if code != "" && !translate.Known(code) {
+		return invalid("Language", "There is no language “%s” to write the workspace in: choose one of %s.", code, translate.Codes())
+	}
+	return nil
+}
+
 // seed writes the initiative, this copy's identity, the sector themes and
-// the role catalogue into a new file.
+// the role catalogue into a new file. The sectors' and roles' texts are
+// written in the initiative's language (English when it has none); the
+// roles' keys stay as they are.
 func (f *File) seed(in Initiative, now time.Time) error {
+	tr := translate.For(in.Language)
 	return f.write(func(t *tx) error {
 		if _, err := t.Exec("INSERT INTO this_copy (copy_id, made_at) VALUES (?, ?)", f.copyID, t.at); err != nil {
 			return err
@@ -81,11 +95,12 @@ func (f *File) seed(in Initiative, now time.Time) error {
 			return err
 		}
 		for i, s := range seedSectors {
-			if err := t.create(&Sector{Name: s.name, Description: s.description, Position: i + 1}); err != nil {
+			if err := t.create(&Sector{Name: tr(s.name), Description: tr(s.description), Position: i + 1}); err != nil {
 				return err
 			}
 		}
 		for i, r := range seedRoles {
+			r.Name, r.Description, r.Responsibilities = tr(r.Name), tr(r.Description), tr(r.Responsibilities)
 			r.Position = i + 1
 			if err := t.create(&r); err != nil {
 				return err

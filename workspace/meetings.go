@@ -18,11 +18,13 @@ type Meeting struct {
 }
 
 func (m *Meeting) table() table {
-	return table{"meetings", "meeting", "meetings", []string{"kind", "title", "held_on", "place", "residents_women", "residents_men", "residents_youth", "notes"}}
+	return table{"meetings", msg("meeting"), msg("meetings"), []string{"kind", "title", "held_on", "place", "residents_women", "residents_men", "residents_youth", "notes"}}
 }
 func (m *Meeting) key() *string  { return &m.ID }
 func (m *Meeting) stamp() *Stamp { return &m.Stamp }
-func (m *Meeting) title() string { return Label(MeetingKinds, m.Kind) + " on " + m.HeldOn }
+
+// title names the meeting in the change log, which is kept in English.
+func (m *Meeting) title() string { return EnglishLabel(MeetingKinds, m.Kind) + " on " + m.HeldOn }
 func (m *Meeting) fields() []any {
 	return []any{&m.Kind, &m.Title, &m.HeldOn, &m.Place, &m.ResidentsWomen, &m.ResidentsMen, &m.ResidentsYouth, &m.Notes}
 }
@@ -46,7 +48,7 @@ func (m *Meeting) Validate() error {
 	if m.ResidentsWomen < 0 || m.ResidentsMen < 0 || m.ResidentsYouth < 0 {
 		return invalid("Residents", "Head-counts cannot be negative.")
 	}
-	return firstError(checkChoice("Kind", m.Kind, MeetingKinds), checkDate("Held on", m.HeldOn, true), maxLength("Title", m.Title, 200))
+	return firstError(checkChoice(msg("Kind"), m.Kind, MeetingKinds), checkDate(msg("Held on"), m.HeldOn, true), maxLength(msg("Title"), m.Title, 200))
 }
 
 // Meetings returns every meeting, newest first, with consortia and attendees.
@@ -88,20 +90,20 @@ type Decision struct {
 }
 
 func (d *Decision) table() table {
-	return table{"decisions", "decision", "decisions", []string{"meeting_id", "position", "text"}}
+	return table{"decisions", msg("decision"), msg("decisions"), []string{"meeting_id", "position", "text"}}
 }
 func (d *Decision) key() *string  { return &d.ID }
 func (d *Decision) stamp() *Stamp { return &d.Stamp }
 func (d *Decision) title() string { return d.Text }
 func (d *Decision) fields() []any {
-	return []any{refField{&d.MeetingID, "meetings", "Meeting", cascade}, &d.Position, &d.Text}
+	return []any{refField{&d.MeetingID, "meetings", msg("Meeting"), cascade}, &d.Position, &d.Text}
 }
 func (d *Decision) check(*tx) error { return d.Validate() }
 
 // Validate checks the decision's fields.
 func (d *Decision) Validate() error {
 	clean(&d.Text)
-	return firstError(required("Meeting", d.MeetingID), required("Decision", d.Text), maxLength("Decision", d.Text, 2000))
+	return firstError(required(msg("Meeting"), d.MeetingID), required(msg("Decision"), d.Text), maxLength(msg("Decision"), d.Text, 2000))
 }
 
 // Decisions returns a meeting's decisions in order ("" for every meeting).
@@ -137,22 +139,22 @@ type FollowUp struct {
 }
 
 func (a *FollowUp) table() table {
-	return table{"actions", "follow-up action", "follow-up actions", []string{"meeting_id", "position", "text", "owner_id", "due_on", "done_on"}}
+	return table{"actions", msg("follow-up action"), msg("follow-up actions"), []string{"meeting_id", "position", "text", "owner_id", "due_on", "done_on"}}
 }
 func (a *FollowUp) key() *string  { return &a.ID }
 func (a *FollowUp) stamp() *Stamp { return &a.Stamp }
 func (a *FollowUp) title() string { return a.Text }
 func (a *FollowUp) fields() []any {
-	return []any{refField{&a.MeetingID, "meetings", "Meeting", cascade}, &a.Position, &a.Text,
-		refField{&a.OwnerID, "people", "Owner", setNull}, &a.DueOn, &a.DoneOn}
+	return []any{refField{&a.MeetingID, "meetings", msg("Meeting"), cascade}, &a.Position, &a.Text,
+		refField{&a.OwnerID, "people", msg("Owner"), setNull}, &a.DueOn, &a.DoneOn}
 }
 func (a *FollowUp) check(*tx) error { return a.Validate() }
 
 // Validate checks the action's fields.
 func (a *FollowUp) Validate() error {
 	clean(&a.Text, &a.DueOn, &a.DoneOn)
-	return firstError(required("Meeting", a.MeetingID), required("Action", a.Text), maxLength("Action", a.Text, 2000),
-		checkDate("Due", a.DueOn, false), checkDate("Done", a.DoneOn, false))
+	return firstError(required(msg("Meeting"), a.MeetingID), required(msg("Action"), a.Text), maxLength(msg("Action"), a.Text, 2000),
+		checkDate(msg("Due"), a.DueOn, false), checkDate(msg("Done"), a.DoneOn, false))
 }
 
 // FollowUps returns a meeting's actions in order ("" for every meeting).

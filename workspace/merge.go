@@ -3,9 +3,10 @@ package workspace
 import (
 	"database/sql"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
+
+	"cpw/translate"
 )
 
 // mergeTable is a table as merging sees it: a key, data columns, and the
@@ -50,11 +51,11 @@ var mergeTables = func() []mergeTable {
 		rec(&Meeting{}, nil, "id"),
 		rec(&Decision{}, nil, "id"),
 		rec(&FollowUp{}, nil, "id"),
-		link(organisationSectors, "sectors of organisations"),
-		link(consortiumSectors, "sectors of consortia"),
-		link(meetingConsortia, "consortia at meetings"),
-		link(meetingAttendees, "meeting attendees"),
-		{name: "settings", kind: "settings", one: "setting", key: "key", cols: []string{"value"}, order: "key"},
+		link(organisationSectors, msg("sectors of organisations")),
+		link(consortiumSectors, msg("sectors of consortia")),
+		link(meetingConsortia, msg("consortia at meetings")),
+		link(meetingAttendees, msg("meeting attendees")),
+		{name: "settings", kind: msg("settings"), one: msg("setting"), key: "key", cols: []string{"value"}, order: "key"},
 	}
 }()
 
@@ -106,6 +107,7 @@ type MergeCount struct {
 }
 
 // MergeConflict is a record both copies changed, or a partner entered twice.
+// Kind and Reason are in the language of the package's messages.
 type MergeConflict struct {
 	Key    string            `json:"key"`  // to settle it in MergeOptions.Choose
 	Kind   string            `json:"kind"` // what the record is: "organisation", "consortium"…
@@ -115,7 +117,14 @@ type MergeConflict struct {
 	Ours   map[string]string `json:"ours"`   // nil when deleted here
 	Theirs map[string]string `json:"theirs"` // nil when deleted there
 	Chosen string            `json:"chosen"` // "ours" or "theirs"
+	// settled: the merge comes out the same whichever side is chosen.
+	settled bool
 }
+
+// Settled reports whether the conflict comes out the same whichever side is
+// chosen: a record entered in both copies is kept as one, and one deleted in
+// theirs but still used here stays. The window need not offer the choice.
+func (c MergeConflict) Settled() bool { return c.settled }
 
 // MergeReport says what a merge did, or would do.
 type MergeReport struct {
@@ -135,14 +144,22 @@ func (r MergeReport) Changes() (added, updated, deleted int) {
 	return
 }
 
-// Summary says in one sentence what the merge did or would do.
-func (r MergeReport) Summary() string {
+// Summary says in one sentence what the merge did or would do, in the
+// language of the package's messages.
+func (r MergeReport) Summary() string { return r.summary(say) }
+
+// summary is Summary worded by tr: the change log keeps it in English.
+func (r MergeReport) summary(tr translate.Func) string {
 	a, u, d := r.Changes()
 	if a+u+d == 0 && len(r.Conflicts) == 0 {
-		return "Nothing to merge: this workspace already has everything in that copy."
+		return tr(msg("Nothing to merge: this workspace already has everything in that copy."))
 	}
-	return fmt.Sprintf("%s added, %s updated, %s deleted, %s.", Plural(a, "record", "records"), Plural(u, "record", "records"),
-		Plural(d, "record", "records"), Plural(len(r.Conflicts), "conflict", "conflicts"))
+	return Capitalise(strings.Join([]string{
+		byCount(tr, a, msg("1 record added"), msg("%s records added")),
+		byCount(tr, u, msg("1 record updated"), msg("%s records updated")),
+		byCount(tr, d, msg("1 record deleted"), msg("%s records deleted")),
+		byCount(tr, len(r.Conflicts), msg("1 conflict"), msg("%s conflicts")),
+	}, ", ")) + "."
 }
 
 // Merge brings the changes of another copy of this workspace into it. The
@@ -242,7 +259,7 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 			theirs.copyID, theirHigh, max(ourNewHigh, t.at), t.at); err != nil {
 			return err
 		}
-		if err := t.logChange("workspace", theirs.copyID, "merge", "Merged the copy "+theirs.copyID+" ("+filepath.Base(theirsPath)+"): "+report.Summary()); err != nil {
+		if err := t.logChange("workspace", theirs.copyID, "merge", "Merged the copy "+theirs.copyID+" ("+filepath.Base(theirsPath)+"): "+report.summary(translate.English)); err != nil {
 			return err
 		}
 		if opt.beforeCommit != nil {
@@ -309,7 +326,7 @@ func checkForeignKeys(t *tx) error {
 	if err != nil || table == "" {
 		return err
 	}
-	return newError(ErrInvalid, "The merge would leave %s pointing at %s that neither copy has, so nothing was merged: the other copy may have been made from an older file.", kindOf(table), kindOf(parent))
+	return newError(ErrInvalid, "The merge would leave %s pointing at %s that neither copy has, so nothing was merged: the other copy may have been made from an older file.", sayPlain(kindOf(table)), sayPlain(kindOf(parent)))
 }
 
 // danglingReference names the first table with a row pointing at a missing

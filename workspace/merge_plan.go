@@ -230,10 +230,11 @@ func (m *merger) nameOfID(id string) string {
 			}
 		}
 	}
-	return t.one
+	return sayPlain(t.one)
 }
 
-// conflict records a conflict and says whether their side is taken.
+// conflict records a conflict and says whether their side is taken. reason
+// is in English, marked with msg.
 func (m *merger) conflict(t *mergeTable, id, reason string, ours, theirs *mergeRow, theirsNewer bool) bool {
 	key := t.name + ":" + id
 	chosen := "ours"
@@ -245,13 +246,13 @@ func (m *merger) conflict(t *mergeTable, id, reason string, ours, theirs *mergeR
 		m.restamp[id] = true // settled against the newer change: the choice must travel
 	}
 	if reason == "changed in both copies" && m.theirsAfter == "" && m.oursAfter == "" {
-		reason = "different in the two copies, which have not met before"
+		reason = msg("different in the two copies, which have not met before")
 	}
 	title := m.rowTitle(t, theirs)
 	if theirs == nil {
 		title = m.rowTitle(t, ours)
 	}
-	m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: key, Kind: t.one, ID: id, Title: title, Reason: reason,
+	m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: key, Kind: sayPlain(t.one), ID: id, Title: title, Reason: sayPlain(reason),
 		Ours: describeRow(t, ours), Theirs: describeRow(t, theirs), Chosen: chosen})
 	m.count(t).Conflicts++
 	return chosen == "theirs"
@@ -260,7 +261,7 @@ func (m *merger) conflict(t *mergeTable, id, reason string, ours, theirs *mergeR
 func (m *merger) count(t *mergeTable) *MergeCount {
 	c, ok := m.counts[t.name]
 	if !ok {
-		c = &MergeCount{Kind: t.kind}
+		c = &MergeCount{Kind: sayPlain(t.kind)}
 		m.counts[t.name] = c
 	}
 	return c
@@ -317,11 +318,11 @@ func (m *merger) plan() error {
 		t := &mergeTables[i]
 		ours, ourOrder, err := readRows(m.ours, t)
 		if err != nil {
-			return internal("reading "+t.kind, err)
+			return internal(say("reading %s", sayPlain(t.kind)), err)
 		}
 		theirs, theirOrder, err := readRows(m.theirs, t)
 		if err != nil {
-			return internal("reading the other copy's "+t.kind, err)
+			return internal(say("reading the other copy's %s", sayPlain(t.kind)), err)
 		}
 		m.ourRows[t.name], m.theirRows[t.name] = ours, theirs
 		orders[t.name] = [2][]string{ourOrder, theirOrder}
@@ -388,7 +389,7 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 			changed := m.theirsChanged(tr, &or)
 			take := changed
 			if changed && m.oursChanged(&or, &tr) {
-				take = m.conflict(t, id, "changed in both copies", &or, &tr, wins(tr.updatedAt, tr.copyID, or.updatedAt, or.copyID))
+				take = m.conflict(t, id, msg("changed in both copies"), &or, &tr, wins(tr.updatedAt, tr.copyID, or.updatedAt, or.copyID))
 			}
 			switch {
 			case take:
@@ -407,7 +408,7 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 			switch {
 			case m.underBroughtBack(t, tr):
 				m.bringBack(t, id) // it belongs to a record that comes back
-			case changed && m.conflict(t, id, "deleted in this copy, changed in theirs", nil, &tr, wins(tr.updatedAt, tr.copyID, stone.DeletedAt, stone.CopyID)):
+			case changed && m.conflict(t, id, msg("deleted in this copy, changed in theirs"), nil, &tr, wins(tr.updatedAt, tr.copyID, stone.DeletedAt, stone.CopyID)):
 				m.bringBack(t, id)
 			case m.restamp[id]:
 				// The deletion kept against their newer change: dated anew,
@@ -445,7 +446,7 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 			continue
 		}
 		if m.oursChanged(&or, nil) &&
-			!m.conflict(t, id, "changed in this copy, deleted in theirs", &or, nil, wins(stone.DeletedAt, stone.CopyID, or.updatedAt, or.copyID)) {
+			!m.conflict(t, id, msg("changed in this copy, deleted in theirs"), &or, nil, wins(stone.DeletedAt, stone.CopyID, or.updatedAt, or.copyID)) {
 			if m.restamp[id] {
 				m.do(&mergeAction{table: t, id: id, kind: "update", row: or})
 			}
@@ -534,8 +535,8 @@ func (m *merger) clearClashes(t *mergeTable) {
 				holder[v] = id
 				continue
 			}
-			m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id + ":" + col, Kind: t.one, ID: id,
-				Title: m.rowTitle(t, r), Reason: fmt.Sprintf("its %s “%s” is also used by %s, which keeps it, so it was left out", col, r.vals[i], m.nameOfID(keeper)),
+			m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id + ":" + col, Kind: sayPlain(t.one), ID: id,
+				Title: m.rowTitle(t, r), Reason: say("its %s “%s” is also used by %s, which keeps it, so it was left out", columnWord(col), r.vals[i], m.nameOfID(keeper)),
 				Chosen: "ours"})
 			m.count(t).Conflicts++
 			row := *r
@@ -560,9 +561,9 @@ func (m *merger) sameRecord(t *mergeTable, ourID, theirID string) {
 	or, tr := ours[ourID], theirs[theirID]
 	newer := wins(tr.updatedAt, tr.copyID, or.updatedAt, or.copyID)
 	if !t.isLink() {
-		m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + ourID, Kind: t.one, ID: ourID,
-			Title: m.rowTitle(t, &or), Reason: "entered in both copies, kept as one record", Ours: describeRow(t, &or),
-			Theirs: describeRow(t, &tr), Chosen: map[bool]string{true: "theirs", false: "ours"}[newer]})
+		m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + ourID, Kind: sayPlain(t.one), ID: ourID,
+			Title: m.rowTitle(t, &or), Reason: say("entered in both copies, kept as one record"), Ours: describeRow(t, &or),
+			Theirs: describeRow(t, &tr), Chosen: map[bool]string{true: "theirs", false: "ours"}[newer], settled: true})
 		m.count(t).Conflicts++
 	}
 	content := or
@@ -673,7 +674,7 @@ func (m *merger) fixReferences() {
 				tt := m.table(target)
 				if tt != nil && m.ourStones[s].ID != "" {
 					if _, theirsHave := m.theirRows[tt.name][s]; theirsHave {
-						m.conflict(tt, s, "deleted in this copy, still used in theirs, so brought back", nil, ptr(m.theirRows[tt.name][s]), true)
+						m.conflict(tt, s, msg("deleted in this copy, still used in theirs, so brought back"), nil, ptr(m.theirRows[tt.name][s]), true)
 						m.bringBack(tt, s)
 						changed = true
 						continue
@@ -754,10 +755,10 @@ func (m *merger) planDeletions() {
 				}
 				switch {
 				case action == restrict:
-					blockers = append(blockers, ut.one)
+					blockers = append(blockers, sayPlain(ut.one))
 					restricting = append(restricting, user)
 				case action == cascade && m.oursChanged(r, nil):
-					blockers = append(blockers, ut.one+" changed here")
+					blockers = append(blockers, say("%s changed here", sayPlain(ut.one)))
 				}
 			}
 			if len(blockers) == 0 {
@@ -780,8 +781,8 @@ func (m *merger) planDeletions() {
 					m.do(&mergeAction{table: ut, id: user, kind: "update", row: *r})
 				}
 			}
-			m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id, Kind: t.one, ID: id, Title: m.rowTitle(t, &or),
-				Reason: "deleted in theirs but still used here (" + JoinAnd(dedupe(blockers)) + "), so kept", Ours: describeRow(t, &or), Chosen: "ours"})
+			m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id, Kind: sayPlain(t.one), ID: id, Title: m.rowTitle(t, &or),
+				Reason: say("deleted in theirs but still used here (%s), so kept", JoinAnd(dedupe(blockers))), Ours: describeRow(t, &or), Chosen: "ours", settled: true})
 			m.count(t).Conflicts++
 			changed = true
 		}
@@ -805,6 +806,16 @@ func (m *merger) planDeletions() {
 			}
 		}
 	}
+}
+
+// columnWord names a column in a sentence, in the language of the
+// package's messages.
+func columnWord(col string) string {
+	switch col {
+	case "acronym":
+		return say("acronym")
+	}
+	return strings.ReplaceAll(col, "_", " ")
 }
 
 func dedupe(s []string) []string {
@@ -919,7 +930,7 @@ func (m *merger) write(t *tx, a *mergeAction) error {
 	if _, err := t.Exec(query, args...); err != nil {
 		var se sqlite3.Error
 		if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
-			return newError(ErrInvalid, "The merge would give two %s the same name or code (“%s”), so nothing was merged: rename one of them in either copy, then merge again.", tab.kind, m.rowTitle(tab, &a.row))
+			return newError(ErrInvalid, "The merge would give two %s the same name or code (“%s”), so nothing was merged: rename one of them in either copy, then merge again.", sayPlain(tab.kind), m.rowTitle(tab, &a.row))
 		}
 		return fmt.Errorf("merging %s: %w", tab.kind, err)
 	}

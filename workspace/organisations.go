@@ -10,7 +10,7 @@ type Sector struct {
 }
 
 func (s *Sector) table() table {
-	return table{"sectors", "sector", "sectors", []string{"name", "description", "position"}}
+	return table{"sectors", msg("sector"), msg("sectors"), []string{"name", "description", "position"}}
 }
 func (s *Sector) key() *string    { return &s.ID }
 func (s *Sector) stamp() *Stamp   { return &s.Stamp }
@@ -21,7 +21,7 @@ func (s *Sector) check(*tx) error { return s.Validate() }
 // Validate checks the sector's fields.
 func (s *Sector) Validate() error {
 	clean(&s.Name)
-	return firstError(required("Name", s.Name), maxLength("Name", s.Name, 120))
+	return firstError(required(msg("Name"), s.Name), maxLength(msg("Name"), s.Name, 120))
 }
 
 // Sectors returns the sectors in their order.
@@ -56,7 +56,7 @@ type Organisation struct {
 }
 
 func (o *Organisation) table() table {
-	return table{"organisations", "organisation", "organisations", []string{"name", "acronym", "kind", "base", "interests", "commitment", "stance", "influence", "notes"}}
+	return table{"organisations", msg("organisation"), msg("organisations"), []string{"name", "acronym", "kind", "base", "interests", "commitment", "stance", "influence", "notes"}}
 }
 func (o *Organisation) key() *string  { return &o.ID }
 func (o *Organisation) stamp() *Stamp { return &o.Stamp }
@@ -86,10 +86,10 @@ func (o *Organisation) Validate() error {
 		o.Commitment = "prospective"
 	}
 	return firstError(
-		required("Name", o.Name), maxLength("Name", o.Name, 200), maxLength("Acronym", o.Acronym, 20),
-		checkChoice("Kind", o.Kind, OrganisationKinds), checkChoice("Base", o.Base, Bases),
-		checkChoice("Commitment", o.Commitment, Commitments), checkChoice("Stance", o.Stance, Stances),
-		checkChoice("Influence", o.Influence, Influences))
+		required(msg("Name"), o.Name), maxLength(msg("Name"), o.Name, 200), maxLength(msg("Acronym"), o.Acronym, 20),
+		checkChoice(msg("Kind"), o.Kind, OrganisationKinds), checkChoice(msg("Base"), o.Base, Bases),
+		checkChoice(msg("Commitment"), o.Commitment, Commitments), checkChoice(msg("Stance"), o.Stance, Stances),
+		checkChoice(msg("Influence"), o.Influence, Influences))
 }
 
 // Organisations returns every organisation by name, with its sectors.

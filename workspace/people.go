@@ -20,14 +20,14 @@ type Person struct {
 }
 
 func (p *Person) table() table {
-	return table{"people", "person", "people", []string{"name", "organisation_id", "position", "phone", "email", "gender", "age_band", "resident", "home_unit_id", "notes"}}
+	return table{"people", msg("person"), msg("people"), []string{"name", "organisation_id", "position", "phone", "email", "gender", "age_band", "resident", "home_unit_id", "notes"}}
 }
 func (p *Person) key() *string  { return &p.ID }
 func (p *Person) stamp() *Stamp { return &p.Stamp }
 func (p *Person) title() string { return p.Name }
 func (p *Person) fields() []any {
-	return []any{&p.Name, ref(&p.OrganisationID, "organisations", "Organisation"), &p.Position, &p.Phone, &p.Email,
-		&p.Gender, &p.AgeBand, &p.Resident, ref(&p.HomeUnitID, "units", "Home unit"), &p.Notes}
+	return []any{&p.Name, ref(&p.OrganisationID, "organisations", msg("Organisation")), &p.Position, &p.Phone, &p.Email,
+		&p.Gender, &p.AgeBand, &p.Resident, ref(&p.HomeUnitID, "units", msg("Home unit")), &p.Notes}
 }
 func (p *Person) check(*tx) error { return p.Validate() }
 
@@ -37,8 +37,8 @@ func (p *Person) Validate() error {
 	if strings.Trim(p.Phone, "+0123456789 -()./") != "" {
 		return invalid("Phone", "Phone “%s” may hold only digits, spaces, + - ( ) . and /.", p.Phone)
 	}
-	return firstError(required("Name", p.Name), maxLength("Name", p.Name, 200), maxLength("Phone", p.Phone, 40),
-		checkEmail("E-mail", p.Email), checkChoice("Gender", p.Gender, Genders), checkChoice("Age band", p.AgeBand, AgeBands))
+	return firstError(required(msg("Name"), p.Name), maxLength(msg("Name"), p.Name, 200), maxLength(msg("Phone"), p.Phone, 40),
+		checkEmail(msg("E-mail"), p.Email), checkChoice(msg("Gender"), p.Gender, Genders), checkChoice(msg("Age band"), p.AgeBand, AgeBands))
 }
 
 // PersonFilter narrows a list of people; empty fields do not narrow.

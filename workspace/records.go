@@ -29,7 +29,9 @@ func checkID(id string) error {
 		return nil
 	}
 	if _, err := uuid.Parse(id); err != nil {
-		return invalid("ID", "The id “%s” is not a valid UUID.", id)
+		// Not invalid("ID", …): "ID" is a word Fyne's lang reserves, so it
+		// cannot be a text of the translation files (and reads the same).
+		return &Error{Code: ErrInvalid, Field: "ID", Message: say("The id “%s” is not a valid UUID.", id)}
 	}
 	return nil
 }

@@ -25,7 +25,7 @@ type Role struct {
 }
 
 func (r *Role) table() table {
-	return table{"roles", "role", "roles", []string{"key", "name", "role_group", "scope", "unit_level", "is_key", "holder", "description", "responsibilities", "position", "retired_on"}}
+	return table{"roles", msg("role"), msg("roles"), []string{"key", "name", "role_group", "scope", "unit_level", "is_key", "holder", "description", "responsibilities", "position", "retired_on"}}
 }
 func (r *Role) key() *string  { return &r.ID }
 func (r *Role) stamp() *Stamp { return &r.Stamp }
@@ -44,10 +44,10 @@ func (r *Role) Validate() error {
 	if r.UnitLevel != "" && r.Scope != "unit" {
 		return invalid("Unit level", "Only a role held in a community unit has a unit level.")
 	}
-	return firstError(required("Name", r.Name), maxLength("Name", r.Name, 120), checkChoice("Group", r.Group, RoleGroups),
-		checkChoice("Scope", r.Scope, RoleScopes), checkChoice("Holder", r.Holder, RoleHolders),
-		checkChoice("Unit level", r.UnitLevel, append([]Choice{{"", "Any"}}, UnitLevels...)),
-		checkDate("Retired on", r.RetiredOn, false))
+	return firstError(required(msg("Name"), r.Name), maxLength(msg("Name"), r.Name, 120), checkChoice(msg("Group"), r.Group, RoleGroups),
+		checkChoice(msg("Scope"), r.Scope, RoleScopes), checkChoice(msg("Holder"), r.Holder, RoleHolders),
+		checkChoice(msg("Unit level"), r.UnitLevel, append([]Choice{{"", "Any"}}, UnitLevels...)),
+		checkDate(msg("Retired on"), r.RetiredOn, false))
 }
 
 func (r *Role) check(t *tx) error {
@@ -65,21 +65,21 @@ func (r *Role) check(t *tx) error {
 		return err
 	}
 	if n > 0 {
-		return invalid("Scope", "The scope cannot change while %s made under the old scope exist: end or delete them, or add a new role.", Plural(n, "assignment", "assignments"))
+		return invalid("Scope", "The scope cannot change while %s made under the old scope exist: end or delete them, or add a new role.", count(n, msg("assignment"), msg("assignments")))
 	}
 	if err := t.QueryRow(`SELECT count(*) FROM assignments a WHERE a.role_id = ? AND (
 			(? = 'person' AND a.person_id IS NULL) OR (? = 'organisation' AND a.organisation_id IS NULL))`, r.ID, r.Holder, r.Holder).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
-		return invalid("Holder", "Who may hold the role cannot change while %s by the other kind of holder exist: end or delete them first.", Plural(n, "assignment", "assignments"))
+		return invalid("Holder", "Who may hold the role cannot change while %s by the other kind of holder exist: end or delete them first.", count(n, msg("assignment"), msg("assignments")))
 	}
 	if r.UnitLevel != "" {
 		if err := t.QueryRow(`SELECT count(*) FROM assignments a JOIN units u ON u.id = a.unit_id WHERE a.role_id = ? AND u.level <> ?`, r.ID, r.UnitLevel).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {
-			return invalid("Unit level", "The unit level cannot change while %s in units of another level exist.", Plural(n, "assignment", "assignments"))
+			return invalid("Unit level", "The unit level cannot change while %s in units of another level exist.", count(n, msg("assignment"), msg("assignments")))
 		}
 	}
 	return nil

@@ -94,6 +94,7 @@ type linkTable struct {
 	parent    string // table of the parent
 	otherCol  string
 	other     string // table of the other side
+	field     string // the field that holds the links, in the users' words
 	label     string // plural, in the users' words
 	// onOther says what deleting a row of the other side does: a sector can
 	// go and take its links along, but meeting history keeps its people and
@@ -103,10 +104,10 @@ type linkTable struct {
 }
 
 var (
-	organisationSectors = linkTable{"organisation_sectors", "organisation_id", "organisations", "sector_id", "sectors", "sectors", cascade, "sector link", "sector links"}
-	consortiumSectors   = linkTable{"consortium_sectors", "consortium_id", "consortia", "sector_id", "sectors", "sectors", cascade, "sector link", "sector links"}
-	meetingConsortia    = linkTable{"meeting_consortia", "meeting_id", "meetings", "consortium_id", "consortia", "consortia", restrict, "meeting", "meetings"}
-	meetingAttendees    = linkTable{"meeting_attendees", "meeting_id", "meetings", "person_id", "people", "attendees", restrict, "meeting attended", "meetings attended"}
+	organisationSectors = linkTable{"organisation_sectors", "organisation_id", "organisations", "sector_id", "sectors", msg("Sectors"), msg("sectors"), cascade, msg("sector link"), msg("sector links")}
+	consortiumSectors   = linkTable{"consortium_sectors", "consortium_id", "consortia", "sector_id", "sectors", msg("Sectors"), msg("sectors"), cascade, msg("sector link"), msg("sector links")}
+	meetingConsortia    = linkTable{"meeting_consortia", "meeting_id", "meetings", "consortium_id", "consortia", msg("Consortia"), msg("consortia"), restrict, msg("meeting"), msg("meetings")}
+	meetingAttendees    = linkTable{"meeting_attendees", "meeting_id", "meetings", "person_id", "people", msg("Attendees"), msg("attendees"), restrict, msg("meeting attended"), msg("meetings attended")}
 	linkTables          = []linkTable{organisationSectors, consortiumSectors, meetingConsortia, meetingAttendees}
 )
 
@@ -198,16 +199,16 @@ func (f *File) write(fn func(t *tx) error) error {
 
 // uniqueMessages turns SQLite's unique-constraint failures into sentences.
 var uniqueMessages = []struct{ match, field, message string }{
-	{"sectors.name", "Name", "Another sector already has this name (names are compared without regard to case)."},
-	{"organisations.name", "Name", "Another organisation already has this name (names are compared without regard to case)."},
-	{"organisations.acronym", "Acronym", "Another organisation already uses this acronym (compared without regard to case)."},
-	{"consortia.code", "Code", "Another consortium already uses this code (compared without regard to case)."},
-	{"consortia.name", "Name", "Another consortium already has this name (compared without regard to case)."},
-	{"roles.name", "Name", "Another role in the catalogue already has this name (compared without regard to case)."},
-	{"roles.key", "Name", "This seeded role is already in the catalogue."},
-	{"units_name_in_parent", "Name", "Another unit with this name already sits under the same parent."},
-	{"gaps_title_in_consortium", "Title", "Another resource gap of the same consortium already has this title."},
-	{"gap_candidates", "Organisation", "This organisation is already a candidate for the gap."},
+	{"sectors.name", msg("Name"), msg("Another sector already has this name (names are compared without regard to case).")},
+	{"organisations.name", msg("Name"), msg("Another organisation already has this name (names are compared without regard to case).")},
+	{"organisations.acronym", msg("Acronym"), msg("Another organisation already uses this acronym (compared without regard to case).")},
+	{"consortia.code", msg("Code"), msg("Another consortium already uses this code (compared without regard to case).")},
+	{"consortia.name", msg("Name"), msg("Another consortium already has this name (compared without regard to case).")},
+	{"roles.name", msg("Name"), msg("Another role in the catalogue already has this name (compared without regard to case).")},
+	{"roles.key", msg("Name"), msg("This seeded role is already in the catalogue.")},
+	{"units_name_in_parent", msg("Name"), msg("Another unit with this name already sits under the same parent.")},
+	{"gaps_title_in_consortium", msg("Title"), msg("Another resource gap of the same consortium already has this title.")},
+	{"gap_candidates", msg("Organisation"), msg("This organisation is already a candidate for the gap.")},
 }
 
 func plainError(err error) error {
@@ -215,7 +216,7 @@ func plainError(err error) error {
 	if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
 		for _, u := range uniqueMessages {
 			if strings.Contains(se.Error(), u.match) {
-				return invalid(u.field, "%s", u.message)
+				return &Error{Code: ErrInvalid, Field: sayPlain(u.field), Message: sayPlain(u.message)}
 			}
 		}
 		return invalid("", "This would duplicate a record that already exists (%v).", se)
@@ -223,11 +224,11 @@ func plainError(err error) error {
 	if errors.As(err, &se) {
 		switch se.Code {
 		case sqlite3.ErrReadonly, sqlite3.ErrCantOpen:
-			return &Error{Code: ErrReadOnly, Message: "The workspace file cannot be written: check that the file and its folder are writable.", Err: err}
+			return &Error{Code: ErrReadOnly, Message: say("The workspace file cannot be written: check that the file and its folder are writable."), Err: err}
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
-			return &Error{Code: ErrReadOnly, Message: "The workspace is busy: another window or program is writing to it. Try again in a moment.", Err: err}
+			return &Error{Code: ErrReadOnly, Message: say("The workspace is busy: another window or program is writing to it. Try again in a moment."), Err: err}
 		case sqlite3.ErrFull:
-			return &Error{Code: ErrReadOnly, Message: "The disk is full, so the change was not saved: free some space and try again.", Err: err}
+			return &Error{Code: ErrReadOnly, Message: say("The disk is full, so the change was not saved: free some space and try again."), Err: err}
 		}
 	}
 	return internal("saving the change", err)
@@ -243,7 +244,7 @@ func scanTargets(r record) []any {
 }
 
 func notFound(t table) error {
-	return newError(ErrNotFound, "This %s is not in the workspace: it may have been deleted.", t.entity)
+	return newError(ErrNotFound, "This %s is not in the workspace: it may have been deleted.", sayPlain(t.entity))
 }
 
 // load reads the row with r's table and the given id into r.
@@ -253,7 +254,7 @@ func load(q querier, r record, id string) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return notFound(t)
 	}
-	return internal("reading a "+t.entity, err)
+	return internal(say("reading a %s", sayPlain(t.entity)), err)
 }
 
 // list reads the rows of T's table that match where ("" for all), in order.
@@ -272,18 +273,21 @@ func list[T any, P interface {
 	}
 	rows, err := q.Query(query, args...)
 	if err != nil {
-		return nil, internal("reading "+t.plural, err)
+		return nil, internal(say("reading %s", sayPlain(t.plural)), err)
 	}
 	defer rows.Close()
 	var out []T
 	for rows.Next() {
 		var v T
 		if err := rows.Scan(scanTargets(P(&v))...); err != nil {
-			return nil, internal("reading "+t.plural, err)
+			return nil, internal(say("reading %s", sayPlain(t.plural)), err)
 		}
 		out = append(out, v)
 	}
-	return out, internal("reading "+t.plural, rows.Err())
+	if err := rows.Err(); err != nil {
+		return out, internal(say("reading %s", sayPlain(t.plural)), err)
+	}
+	return out, nil
 }
 
 // values returns the stored values of r's fields, in column order.
@@ -310,7 +314,7 @@ func (t *tx) checkRefs(r record) error {
 		var one int
 		err := t.QueryRow("SELECT 1 FROM "+rf.table+" WHERE id = ?", *rf.p).Scan(&one)
 		if errors.Is(err, sql.ErrNoRows) {
-			return invalid(rf.label, "The %s chosen is not in this workspace: it may have been deleted.", strings.ToLower(rf.label))
+			return invalid(rf.label, "The %s chosen is not in this workspace: it may have been deleted.", strings.ToLower(sayPlain(rf.label)))
 		} else if err != nil {
 			return internal("checking a reference", err)
 		}
@@ -436,7 +440,7 @@ func (t *tx) remove(r record, id string) error {
 		return err
 	}
 	if len(refs.Blocking) > 0 {
-		return newError(ErrInUse, "%s cannot be deleted because other records refer to it (%s): change or delete those first.", Capitalise(tab.entity)+" “"+t.describe(r)+"”", JoinAnd(refs.Blocking))
+		return newError(ErrInUse, "%s “%s” cannot be deleted because other records refer to it (%s): change or delete those first.", Capitalise(sayPlain(tab.entity)), t.describe(r), JoinAnd(refs.Blocking))
 	}
 	for _, ref := range referrers[tab.name] {
 		switch ref.action {
@@ -514,7 +518,7 @@ func (t *tx) setLinks(l linkValues, parent string) (string, error) {
 		}
 		var one int
 		if err := t.QueryRow("SELECT 1 FROM "+lt.other+" WHERE id = ?", id).Scan(&one); errors.Is(err, sql.ErrNoRows) {
-			return "", invalid(Capitalise(lt.label), "One of the %s chosen is not in this workspace: it may have been deleted.", lt.label)
+			return "", invalid(lt.field, "One of the %s chosen is not in this workspace: it may have been deleted.", sayPlain(lt.label))
 		} else if err != nil {
 			return "", err
 		}
@@ -560,17 +564,20 @@ func linkedIDs(q querier, l linkTable, parents ...string) (map[string][]string, 
 	}
 	rows, err := q.Query(query+" ORDER BY rowid", args...)
 	if err != nil {
-		return nil, internal("reading "+l.label, err)
+		return nil, internal(say("reading %s", sayPlain(l.label)), err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var p, o string
 		if err := rows.Scan(&p, &o); err != nil {
-			return nil, internal("reading "+l.label, err)
+			return nil, internal(say("reading %s", sayPlain(l.label)), err)
 		}
 		out[p] = append(out[p], o)
 	}
-	return out, internal("reading "+l.label, rows.Err())
+	if err := rows.Err(); err != nil {
+		return out, internal(say("reading %s", sayPlain(l.label)), err)
+	}
+	return out, nil
 }
 
 // displayColumn is the column that names a row of each table that records

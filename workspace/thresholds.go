@@ -24,10 +24,14 @@ var DefaultThresholds = Thresholds{
 // ThresholdField describes one threshold for forms and messages.
 type ThresholdField struct {
 	Key      string
-	Label    string
+	Label    string // in English, as the history logs it; Shown gives it in the window's language
 	Min, Max int
 	value    func(*Thresholds) *int
 }
+
+// Shown is the field's label in the language of the package's messages, as
+// the window shows it.
+func (f ThresholdField) Shown() string { return sayPlain(f.Label) }
 
 // Get returns the field's value in t.
 func (f ThresholdField) Get(t Thresholds) int { return *f.value(&t) }
@@ -37,19 +41,19 @@ func (f ThresholdField) Set(t *Thresholds, v int) { *f.value(t) = v }
 
 // ThresholdFields lists the thresholds in the order forms show them.
 var ThresholdFields = []ThresholdField{
-	{"key_role_limit", "Key roles one person may hold at once", 1, 20, func(t *Thresholds) *int { return &t.KeyRoleLimit }},
-	{"min_central_team", "Fewest members of the central leadership team", 1, 50, func(t *Thresholds) *int { return &t.MinCentralTeam }},
-	{"min_engagement_orgs", "Fewest organisations in the community engagement team", 1, 50, func(t *Thresholds) *int { return &t.MinEngagementOrgs }},
-	{"inter_consortia_days", "Longest gap between inter-consortia meetings (days)", 7, 730, func(t *Thresholds) *int { return &t.InterConsortiaDays }},
-	{"vacancy_days", "Days a key role may stay empty after its holder left", 0, 365, func(t *Thresholds) *int { return &t.VacancyDays }},
-	{"mobilizer_gender_share", "Largest share of mobilizers of one gender (%)", 50, 100, func(t *Thresholds) *int { return &t.MobilizerGenderShare }},
+	{"key_role_limit", msg("Key roles one person may hold at once"), 1, 20, func(t *Thresholds) *int { return &t.KeyRoleLimit }},
+	{"min_central_team", msg("Fewest members of the central leadership team"), 1, 50, func(t *Thresholds) *int { return &t.MinCentralTeam }},
+	{"min_engagement_orgs", msg("Fewest organisations in the community engagement team"), 1, 50, func(t *Thresholds) *int { return &t.MinEngagementOrgs }},
+	{"inter_consortia_days", msg("Longest gap between inter-consortia meetings (days)"), 7, 730, func(t *Thresholds) *int { return &t.InterConsortiaDays }},
+	{"vacancy_days", msg("Days a key role may stay empty after its holder left"), 0, 365, func(t *Thresholds) *int { return &t.VacancyDays }},
+	{"mobilizer_gender_share", msg("Largest share of mobilizers of one gender (%)"), 50, 100, func(t *Thresholds) *int { return &t.MobilizerGenderShare }},
 }
 
 // Validate checks that every threshold is within its range.
 func (t Thresholds) Validate() error {
 	for _, f := range ThresholdFields {
 		if v := f.Get(t); v < f.Min || v > f.Max {
-			return invalid(f.Label, "%s must be between %d and %d, not %d.", f.Label, f.Min, f.Max, v)
+			return invalid(f.Label, "%s must be between %d and %d, not %d.", f.Shown(), f.Min, f.Max, v)
 		}
 	}
 	return nil

@@ -19,14 +19,18 @@ type Unit struct {
 }
 
 func (u *Unit) table() table {
-	return table{"units", "community unit", "community units", []string{"parent_id", "level", "name", "households"}}
+	return table{"units", msg("community unit"), msg("community units"), []string{"parent_id", "level", "name", "households"}}
 }
 func (u *Unit) key() *string  { return &u.ID }
 func (u *Unit) stamp() *Stamp { return &u.Stamp }
 func (u *Unit) title() string { return u.Name }
 func (u *Unit) fields() []any {
-	return []any{ref(&u.ParentID, "units", "Parent unit"), &u.Level, &u.Name, &u.Households}
+	return []any{ref(&u.ParentID, "units", msg("Parent unit")), &u.Level, &u.Name, &u.Households}
 }
+
+// levelName names a unit level in a sentence, in the language of the
+// package's messages: "segment".
+func levelName(level string) string { return strings.ToLower(Label(UnitLevels, level)) }
 
 // parentLevel says which level a unit of each level sits under.
 var parentLevel = map[string]string{"area": "", "segment": "area", "cluster": "segment", "cell": "cluster"}
@@ -37,7 +41,7 @@ func (u *Unit) Validate() error {
 	if u.Households < 0 {
 		return invalid("Households", "Households cannot be negative.")
 	}
-	return firstError(required("Name", u.Name), maxLength("Name", u.Name, 120), checkChoice("Level", u.Level, UnitLevels))
+	return firstError(required(msg("Name"), u.Name), maxLength(msg("Name"), u.Name, 120), checkChoice(msg("Level"), u.Level, UnitLevels))
 }
 
 func (u *Unit) check(t *tx) error {
@@ -47,7 +51,7 @@ func (u *Unit) check(t *tx) error {
 	want := parentLevel[u.Level]
 	if u.ParentID == "" {
 		if want != "" {
-			return invalid("Parent unit", "A %s must sit under a %s: choose its parent.", u.Level, want)
+			return invalid("Parent unit", "A %s must sit under a %s: choose its parent.", levelName(u.Level), levelName(want))
 		}
 		return nil
 	}
@@ -63,7 +67,7 @@ func (u *Unit) check(t *tx) error {
 		return invalid("Parent unit", "The parent unit chosen is not in this workspace: it may have been deleted.")
 	}
 	if level != want {
-		return invalid("Parent unit", "A %s must sit under a %s, not under a %s.", u.Level, want, level)
+		return invalid("Parent unit", "A %s must sit under a %s, not under a %s.", levelName(u.Level), levelName(want), levelName(level))
 	}
 	if u.ID != "" {
 		var children int

@@ -649,7 +649,7 @@ func (r *rowCtx) saved(res *SheetResult, id string, outcome workspace.Outcome, e
 			r.problem("", "%v", err)
 			return false
 		}
-		h := e.Field
+		h := e.FieldKey
 		if c, ok := fieldColumns[h]; ok {
 			h = c
 		}

@@ -27,10 +27,13 @@ const (
 // Error is a failure with a sentence fit to show a user: it says what is wrong
 // and, where it can, what to do about it.
 type Error struct {
-	Code    ErrorCode
-	Field   string // for ErrInvalid: the field at fault, in the users' words
-	Message string
-	Err     error // the underlying cause, if any, for logs
+	Code  ErrorCode
+	Field string // for ErrInvalid: the field at fault, in the users' words
+	// FieldKey is Field in English, as the columns of workbooks are named
+	// whatever the window's language.
+	FieldKey string
+	Message  string
+	Err      error // the underlying cause, if any, for logs
 }
 
 func (e *Error) Error() string { return e.Message }
@@ -43,7 +46,7 @@ func newError(code ErrorCode, format string, args ...any) *Error {
 }
 
 func invalid(field, format string, args ...any) *Error {
-	return &Error{Code: ErrInvalid, Field: sayPlain(field), Message: tell(format, args...)}
+	return &Error{Code: ErrInvalid, Field: sayPlain(field), FieldKey: field, Message: tell(format, args...)}
 }
 
 // internal wraps an unexpected failure so that users see a plain sentence

@@ -31,7 +31,7 @@ func checkID(id string) error {
 	if _, err := uuid.Parse(id); err != nil {
 		// Not invalid("ID", …): "ID" is a word Fyne's lang reserves, so it
 		// cannot be a text of the translation files (and reads the same).
-		return &Error{Code: ErrInvalid, Field: "ID", Message: say("The id “%s” is not a valid UUID.", id)}
+		return &Error{Code: ErrInvalid, Field: "ID", FieldKey: "ID", Message: say("The id “%s” is not a valid UUID.", id)}
 	}
 	return nil
 }

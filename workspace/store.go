@@ -216,7 +216,7 @@ func plainError(err error) error {
 	if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
 		for _, u := range uniqueMessages {
 			if strings.Contains(se.Error(), u.match) {
-				return &Error{Code: ErrInvalid, Field: sayPlain(u.field), Message: sayPlain(u.message)}
+				return &Error{Code: ErrInvalid, Field: sayPlain(u.field), FieldKey: u.field, Message: sayPlain(u.message)}
 			}
 		}
 		return invalid("", "This would duplicate a record that already exists (%v).", se)

@@ -52,15 +52,21 @@ func newOverview(s *workspaceScreen) (*overview, error) {
 		header.Add(widget.NewLabelWithStyle(lang.L("Read-only: this file cannot be changed. Save a copy to edit it."), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 	}
 
-	figures := container.NewGridWithColumns(4)
+	// The figures wrap to fewer a row when the window is narrow or their
+	// words long, rather than widening the window.
+	var cells []fyne.CanvasObject
+	var cell fyne.Size
 	for _, c := range []struct {
 		format string // the number's place is %s
 		n      int
 	}{{lang.L("%s organisations"), counts.Organisations}, {lang.L("%s people"), counts.People}, {lang.L("%s consortia"), counts.Consortia},
 		{lang.L("%s roles in the catalogue"), counts.Roles}, {lang.L("%s role assignments"), counts.Assignments}, {lang.L("%s resource gaps"), counts.Gaps},
 		{lang.L("%s meetings"), counts.Meetings}, {lang.L("%s community units"), counts.Units}} {
-		figures.Add(figure(c.format, c.n))
+		fig := figure(c.format, c.n)
+		cell = cell.Max(fig.MinSize())
+		cells = append(cells, fig)
 	}
+	figures := container.NewGridWrap(cell.AddWidthHeight(theme.Padding()*4, 0), cells...)
 
 	o.health = container.NewVBox(widget.NewLabel(lang.L("Running the health checks…")))
 

@@ -116,7 +116,10 @@ func (l *listView[T]) build() *listView[T] {
 		b.OnTapped = func() { l.sortBy(col) }
 	}
 	for i, c := range l.cols {
-		l.table.SetColumnWidth(i, c.width)
+		// Wide enough for the header with its sort arrow, in whatever
+		// language it is written.
+		h := widget.NewButtonWithIcon(c.title, theme.MenuDropDownIcon(), nil)
+		l.table.SetColumnWidth(i, max(c.width, h.MinSize().Width))
 	}
 	l.table.OnSelected = func(id widget.TableCellID) { l.choose(id.Row) }
 	l.table.OnUnselected = func(widget.TableCellID) { l.choose(-1) }

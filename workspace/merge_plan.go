@@ -131,6 +131,23 @@ func uniqueKeys(t *mergeTable, vals []any) []string {
 	return out
 }
 
+// uniqueByRefs reports whether one of the table's unique sets is made of
+// references only (organisation and sector, gap and organisation).
+func (t *mergeTable) uniqueByRefs() bool {
+	for _, set := range t.unique {
+		refs := 0
+		for _, col := range set {
+			if _, ok := refColumns[t.name][col]; ok {
+				refs++
+			}
+		}
+		if refs == len(set) {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *mergeTable) col(name string) int {
 	for i, c := range t.cols {
 		if c == name {
@@ -338,6 +355,7 @@ func (m *merger) plan() error {
 	}
 	m.fixReferences()
 	m.planDeletions()
+	m.settleNames()
 	// Deletions they know of and we do not travel on, so that a copy merged
 	// later learns of them too.
 	var ids []string
@@ -814,6 +832,12 @@ func columnWord(col string) string {
 	switch col {
 	case "acronym":
 		return say("acronym")
+	case "name":
+		return say("name")
+	case "code":
+		return say("code")
+	case "title":
+		return say("title")
 	}
 	return strings.ReplaceAll(col, "_", " ")
 }
@@ -836,31 +860,12 @@ func dedupe(s []string) []string {
 func (m *merger) apply(t *tx) error {
 	var adds, deletes []*mergeAction
 	for _, id := range m.order {
-		a := m.actions[id]
-		if a == nil {
-			continue
-		}
-		switch a.kind {
-		case "rekey", "fold":
-			if err := m.applyReplace(t, a); err != nil {
-				return err
-			}
-		case "add", "update":
-			adds = append(adds, a)
-		case "delete":
-			deletes = append(deletes, a)
-		case "restone":
-			if _, err := t.Exec("UPDATE tombstones SET deleted_at = ?, copy_id = ?, arrived_at = '' WHERE id = ?", t.at, t.f.copyID, a.id); err != nil {
-				return err
-			}
-		case "tombstone":
-			stone := a.stone
-			if stone.DeletedAt == "" {
-				stone.DeletedAt, stone.CopyID = t.at, t.f.copyID
-			}
-			if _, err := t.Exec("INSERT OR IGNORE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)",
-				a.id, stone.Table, stone.DeletedAt, stone.CopyID, t.at, stone.replaced); err != nil {
-				return err
+		if a := m.actions[id]; a != nil {
+			switch a.kind {
+			case "add", "update":
+				adds = append(adds, a)
+			case "delete":
+				deletes = append(deletes, a)
 			}
 		}
 	}
@@ -869,6 +874,17 @@ func (m *merger) apply(t *tx) error {
 	// never collide half-way.
 	for _, a := range append(append([]*mergeAction{}, adds...), deletes...) {
 		if a.kind == "add" || len(a.table.unique)+len(a.table.clash) == 0 {
+			continue
+		}
+		if a.kind == "update" && len(referrers[a.table.name]) == 0 && a.table.uniqueByRefs() {
+			// A row joining two records (a sector of an organisation) cannot
+			// be parked under a placeholder: it is taken out and written
+			// anew, so that a record entered twice becoming one cannot meet
+			// it half-way.
+			if _, err := t.Exec("DELETE FROM "+a.table.name+" WHERE "+a.table.key+" = ?", a.id); err != nil {
+				return err
+			}
+			a.kind = "add"
 			continue
 		}
 		for _, set := range append(append([][]string{}, a.table.unique...), a.table.clash) {
@@ -887,6 +903,45 @@ func (m *merger) apply(t *tx) error {
 	for i := len(deletes) - 1; i >= 0; i-- {
 		if len(referrers[deletes[i].table.name]) == 0 {
 			if err := m.deleteRow(t, deletes[i]); err != nil {
+				return err
+			}
+		}
+	}
+	// Then records entered twice become one, which may bring their rows
+	// (units under a unit, sectors of an organisation) together: rows
+	// nothing refers to first, so that two sectors of an organisation that
+	// become one are one before the organisations become one.
+	for _, id := range m.order {
+		if a := m.actions[id]; a != nil && (a.kind == "rekey" || a.kind == "fold") && len(referrers[a.table.name]) == 0 {
+			if err := m.applyReplace(t, a); err != nil {
+				return err
+			}
+		}
+	}
+	for _, id := range m.order {
+		a := m.actions[id]
+		if a == nil {
+			continue
+		}
+		switch a.kind {
+		case "rekey", "fold":
+			if len(referrers[a.table.name]) == 0 {
+				continue // done above
+			}
+			if err := m.applyReplace(t, a); err != nil {
+				return err
+			}
+		case "restone":
+			if _, err := t.Exec("UPDATE tombstones SET deleted_at = ?, copy_id = ?, arrived_at = '' WHERE id = ?", t.at, t.f.copyID, a.id); err != nil {
+				return err
+			}
+		case "tombstone":
+			stone := a.stone
+			if stone.DeletedAt == "" {
+				stone.DeletedAt, stone.CopyID = t.at, t.f.copyID
+			}
+			if _, err := t.Exec("INSERT OR IGNORE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)",
+				a.id, stone.Table, stone.DeletedAt, stone.CopyID, t.at, stone.replaced); err != nil {
 				return err
 			}
 		}
@@ -980,6 +1035,7 @@ func (m *merger) deleteRow(t *tx, a *mergeAction) error {
 	if m.restamp[a.id] {
 		stamp, by = t.at, t.f.copyID // chosen against a newer edit: the choice must travel
 	}
-	_, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at) VALUES (?, ?, ?, ?, ?)", a.id, a.table.name, stamp, by, t.at)
+	_, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)",
+		a.id, a.table.name, stamp, by, t.at, a.stone.replaced)
 	return err
 }

@@ -408,19 +408,44 @@ func TestMergeKilled(t *testing.T) {
 	}
 }
 
+// A partner renamed in one copy to the name a new partner was given in the
+// other: both are kept, the one with the larger id renamed "Name (2)" in both
+// copies alike, and the conflict is listed for the user to resolve.
 func TestMergeRenameCollision(t *testing.T) {
 	cs := copies(t, 2)
 	a, b := cs[0], cs[1]
-	// b renames a partner to the name a gave a new partner meanwhile.
-	must[Organisation](t)(a.CreateOrganisation(Organisation{Name: "Mukuru Water Watch", Kind: "cbo", Base: "local"}))
+	added := must[Organisation](t)(a.CreateOrganisation(Organisation{Name: "Mukuru Water Watch", Kind: "cbo", Base: "local"}))
 	o := orgByName(t, b, "Maji Safi Trust")
 	o.Name = "Mukuru Water Watch"
 	must[Organisation](t)(b.UpdateOrganisation(o))
-	before := fingerprint(t, a)
-	_, err := a.Merge(b.Path(), MergeOptions{})
-	wantCode(t, err, ErrInvalid)
-	if !strings.Contains(err.Error(), "the same name or code (“Mukuru Water Watch”)") {
-		t.Errorf("%v", err)
+	r := must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
+	keeper, other := added.ID, o.ID
+	if other < keeper {
+		keeper, other = other, keeper
 	}
-	sameRecords(t, before, fingerprint(t, a))
+	if got := must[Organisation](t)(a.Organisation(keeper)).Name; got != "Mukuru Water Watch" {
+		t.Errorf("the record with the smaller id is named %q", got)
+	}
+	if got := must[Organisation](t)(a.Organisation(other)).Name; got != "Mukuru Water Watch (2)" {
+		t.Errorf("the other is named %q", got)
+	}
+	var listed bool
+	for _, c := range r.Conflicts {
+		if c.ID == other && strings.Contains(c.Reason, "renamed “Mukuru Water Watch (2)”") && c.Settled() {
+			listed = true
+		}
+	}
+	if !listed {
+		t.Errorf("the rename is not listed as a conflict: %+v", r.Conflicts)
+	}
+	if err := a.checkHealth(); err != nil {
+		t.Error(err)
+	}
+	// Merged back, b comes out the same; merged again, nothing changes.
+	must[MergeReport](t)(b.Merge(a.Path(), MergeOptions{}))
+	sameRecords(t, fingerprint(t, a), fingerprint(t, b))
+	again := must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
+	if n1, n2, n3 := again.Changes(); n1+n2+n3 != 0 {
+		t.Errorf("merging again changed %d, %d, %d", n1, n2, n3)
+	}
 }

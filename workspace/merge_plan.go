@@ -494,7 +494,10 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 		theirs[id] = tr
 		same := ""
 		for _, k := range uniqueKeys(t, tr.vals) {
-			if ourID, ok := taken[k]; ok && same == "" && ourID != id {
+			// A record they have too is theirs as well, under its own id,
+			// so it is not this one entered twice: should the two share a
+			// name, settleNames tells them apart.
+			if ourID, ok := taken[k]; ok && same == "" && ourID != id && !theyHave(theirs, ourID) {
 				same = ourID
 			}
 		}
@@ -569,6 +572,12 @@ func (m *merger) clearClashes(t *mergeTable) {
 			}
 		}
 	}
+}
+
+// theyHave reports whether their copy has the row id.
+func theyHave(theirs map[string]mergeRow, id string) bool {
+	_, ok := theirs[id]
+	return ok
 }
 
 // sameRecord settles a record entered in both copies under two ids: the

@@ -455,9 +455,11 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 			final[id] = nil
 			row := content
 			kind := "rekey"
-			if final[stone.replaced] != nil {
+			if _, have := ours[stone.replaced]; have && final[stone.replaced] != nil {
 				kind = "fold" // we have the kept record too: ours folds into it
 			}
+			// (A kept record only about to come back here is not in the file
+			// yet: ours takes its id instead, and the content is the same.)
 			final[stone.replaced] = &row
 			m.rekey[id] = stone.replaced
 			m.do(&mergeAction{table: t, id: stone.replaced, kind: kind, from: id, row: content})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -29,8 +30,9 @@ type merger struct {
 	actions                map[string]*mergeAction         // id → what to do with it
 	order                  []string                        // ids of actions, in the order they were decided
 	counts                 map[string]*MergeCount
-	restamp                map[string]bool // ids settled against the newer change: stamped anew so the choice travels
-	broughtBack            map[string]bool // ids deleted here that come back from theirs
+	restamp                map[string]bool   // ids settled against the newer change: stamped anew so the choice travels
+	beat                   map[string]string // for a restamped id, the stamp of the change it overrides, which its new stamp must follow
+	broughtBack            map[string]bool   // ids deleted here that come back from theirs
 }
 
 // mergeAction is one change to make to this workspace.
@@ -261,6 +263,11 @@ func (m *merger) conflict(t *mergeTable, id, reason string, ours, theirs *mergeR
 	if c := m.choose[key]; (c == "ours" || c == "theirs") && c != chosen {
 		chosen = c
 		m.restamp[id] = true // settled against the newer change: the choice must travel
+		if chosen == "ours" && theirs != nil {
+			m.overrides(id, theirs.updatedAt)
+		} else if chosen == "theirs" && ours != nil {
+			m.overrides(id, ours.updatedAt)
+		}
 	}
 	if reason == "changed in both copies" && m.theirsAfter == "" && m.oursAfter == "" {
 		reason = msg("different in the two copies, which have not met before")
@@ -329,7 +336,7 @@ func (m *merger) plan() error {
 	m.ourRows, m.theirRows = map[string]map[string]mergeRow{}, map[string]map[string]mergeRow{}
 	m.final, m.tableOf = map[string]map[string]*mergeRow{}, map[string]*mergeTable{}
 	m.idMap, m.rekey, m.actions, m.counts, m.restamp = map[string]string{}, map[string]string{}, map[string]*mergeAction{}, map[string]*MergeCount{}, map[string]bool{}
-	m.broughtBack = map[string]bool{}
+	m.broughtBack, m.beat = map[string]bool{}, map[string]string{}
 	orders := map[string][2][]string{}
 	for i := range mergeTables {
 		t := &mergeTables[i]
@@ -431,6 +438,7 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 			case m.restamp[id]:
 				// The deletion kept against their newer change: dated anew,
 				// so that it travels.
+				m.overrides(id, tr.updatedAt)
 				m.do(&mergeAction{kind: "restone", id: id, stone: stone})
 			}
 		default:
@@ -468,6 +476,7 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 		if m.oursChanged(&or, nil) &&
 			!m.conflict(t, id, msg("changed in this copy, deleted in theirs"), &or, nil, wins(stone.DeletedAt, stone.CopyID, or.updatedAt, or.copyID)) {
 			if m.restamp[id] {
+				m.overrides(id, stone.DeletedAt)
 				m.do(&mergeAction{table: t, id: id, kind: "update", row: or})
 			}
 			continue
@@ -802,6 +811,7 @@ func (m *merger) planDeletions() {
 			// are stamped as changes of this copy, so that the other copy
 			// brings them back too instead of staying without them.
 			m.restamp[id] = true
+			m.overrides(id, a.stone.DeletedAt)
 			m.actions[id] = &mergeAction{table: t, id: id, kind: "update", row: or}
 			for _, user := range restricting {
 				ut := m.tableOf[user]
@@ -943,7 +953,7 @@ func (m *merger) apply(t *tx) error {
 				return err
 			}
 		case "restone":
-			if _, err := t.Exec("UPDATE tombstones SET deleted_at = ?, copy_id = ?, arrived_at = '' WHERE id = ?", t.at, t.f.copyID, a.id); err != nil {
+			if _, err := t.Exec("UPDATE tombstones SET deleted_at = ?, copy_id = ?, arrived_at = '' WHERE id = ?", m.newStamp(t, a.id), t.f.copyID, a.id); err != nil {
 				return err
 			}
 		case "tombstone":
@@ -980,7 +990,7 @@ func (m *merger) write(t *tx, a *mergeAction) error {
 	tab := a.table
 	stamp, by := a.row.updatedAt, a.row.copyID
 	if m.restamp[a.id] {
-		stamp, by = t.at, t.f.copyID
+		stamp, by = m.newStamp(t, a.id), t.f.copyID
 	}
 	args := append(append([]any{}, a.row.vals...), stamp, by, t.at, a.id)
 	var query string
@@ -1044,9 +1054,30 @@ func (m *merger) deleteRow(t *tx, a *mergeAction) error {
 	}
 	stamp, by := a.stone.DeletedAt, a.stone.CopyID
 	if m.restamp[a.id] {
-		stamp, by = t.at, t.f.copyID // chosen against a newer edit: the choice must travel
+		stamp, by = m.newStamp(t, a.id), t.f.copyID // chosen against a newer edit: the choice must travel
 	}
 	_, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id, arrived_at, replaced_by) VALUES (?, ?, ?, ?, ?, ?)",
 		a.id, a.table.name, stamp, by, t.at, a.stone.replaced)
 	return err
+}
+
+// overrides notes the stamp of the change a decision of this merge goes
+// against, for its new stamp to follow.
+func (m *merger) overrides(id, stamp string) {
+	if stamp > m.beat[id] {
+		m.beat[id] = stamp
+	}
+}
+
+// newStamp is the stamp of a decision of this merge: now, or just after the
+// change it goes against when that one is dated later (the other copy's
+// clock may run ahead), so that every copy sees the decision as the newer
+// change and takes it.
+func (m *merger) newStamp(t *tx, id string) string {
+	if b := m.beat[id]; b >= t.at {
+		if at, err := time.Parse("2006-01-02T15:04:05.000Z", b); err == nil {
+			return timestamp(at.Add(time.Millisecond))
+		}
+	}
+	return t.at
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"cpw/app"
 	"cpw/importexport"
 	"cpw/reports"
 	"cpw/translate"
@@ -211,7 +212,7 @@ func runNew(args []string, out io.Writer) error {
 	if !translate.Known(*language) {
 		return usageError("--lang must be one of %s, not %q", translate.Codes(), *language)
 	}
-	f, err := workspace.Create(pos[0], workspace.NewOptions{Name: *name, Settlement: *settlement, City: *city, Country: *country, Currency: *currency, Language: *language})
+	f, err := workspace.Create(pos[0], workspace.NewOptions{Name: *name, Settlement: *settlement, City: *city, Country: *country, Currency: *currency, Language: *language, Author: app.SavedAuthor()})
 	if err != nil {
 		return err
 	}
@@ -416,6 +417,7 @@ func runMerge(args []string, out io.Writer) error {
 		return err
 	}
 	defer f.Close()
+	named(f)
 	report, err := f.Merge(pos[1], workspace.MergeOptions{DryRun: *dryRun})
 	if err != nil {
 		return err
@@ -470,6 +472,7 @@ func runCopy(args []string, out io.Writer) error {
 		if f, err = workspace.Open(pos[0]); err != nil {
 			return err
 		}
+		named(f)
 	}
 	defer f.Close()
 	if err := f.SaveCopy(pos[1]); err != nil {
@@ -516,6 +519,7 @@ func runImport(args []string, out io.Writer) error {
 		return err
 	}
 	defer f.Close()
+	named(f)
 	progress, clear := terminalProgress()
 	report, err := importexport.Import(context.Background(), f, pos[1], importexport.ImportOptions{DryRun: *dryRun, Progress: progress})
 	clear()
@@ -577,4 +581,12 @@ func terminalProgress() (importexport.Progress, func()) {
 		}
 		fmt.Fprint(os.Stderr, clearLine+line)
 	}, func() { fmt.Fprint(os.Stderr, clearLine) }
+}
+
+// named records the file's changes under the name set in the window's
+// Settings, when there is one, instead of the computer's account name.
+func named(f *workspace.File) {
+	if name := app.SavedAuthor(); name != "" {
+		f.Author = name
+	}
 }

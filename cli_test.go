@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"cpw/app"
 	"cpw/workspace"
 )
 
@@ -395,5 +396,38 @@ func TestBriefLanguage(t *testing.T) {
 	}
 	if _, err := os.Stat(bad); err == nil {
 		t.Error("a refused brief was written")
+	}
+}
+
+// The command line records changes under the name set in the window's
+// Settings, read from the window's preferences.
+func TestCommandsUseTheSettingsName(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	prefs := filepath.Join(home, ".config", "fyne", app.AppID, "preferences.json")
+	if err := os.MkdirAll(filepath.Dir(prefs), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(prefs, []byte(`{"author": "Wanjiru Kamau", "language": "sw"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "mukuru.cpw")
+	if code, _, errOut := cpw("new", path, "--name", "Mukuru SPA"); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	f, err := workspace.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	changes, err := f.Changes(workspace.ChangeFilter{})
+	if err != nil || len(changes) == 0 {
+		t.Fatalf("no changes: %v", err)
+	}
+	for _, c := range changes {
+		if c.Author != "Wanjiru Kamau" {
+			t.Errorf("a change by %q: %s", c.Author, c.Summary)
+		}
 	}
 }

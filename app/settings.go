@@ -1,7 +1,11 @@
 package app
 
 import (
+	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -92,4 +96,33 @@ func (u *ui) relabel() {
 		return
 	}
 	u.showWelcome()
+}
+
+// SavedAuthor is the name set in Settings, read from the window's
+// preferences without opening a window, so that the command line records
+// changes and merges under the same name; "" when none is set.
+func SavedAuthor() string {
+	data, err := os.ReadFile(filepath.Join(preferencesRoot(), AppID, "preferences.json"))
+	if err != nil {
+		return ""
+	}
+	var prefs map[string]any
+	if json.Unmarshal(data, &prefs) != nil {
+		return ""
+	}
+	name, _ := prefs[prefAuthor].(string)
+	return strings.TrimSpace(name)
+}
+
+// preferencesRoot is where Fyne keeps the preferences of desktop programs.
+func preferencesRoot() string {
+	home, _ := os.UserHomeDir()
+	switch runtime.GOOS {
+	case "windows":
+		return filepath.Join(home, "AppData", "Roaming", "fyne")
+	case "darwin":
+		return filepath.Join(home, "Library", "Preferences", "fyne")
+	}
+	config, _ := os.UserConfigDir()
+	return filepath.Join(config, "fyne")
 }

@@ -72,13 +72,16 @@ func useLanguage(code string) {
 			}
 		}
 	}
-	// The workspace's texts go through Fyne's lang like the window's own; they
-	// are written out where the workspace package uses them.
+	workspace.SetLanguage(inWindowLanguage)
+}
+
+// inWindowLanguage words a text of another package (the workspace's, an
+// import report's) in the window's language, through Fyne's lang like the
+// window's own texts; they are written out where those packages use them.
+func inWindowLanguage(text string, args ...any) string {
 	localize := lang.L
-	workspace.SetLanguage(func(text string, args ...any) string {
-		if len(args) == 0 {
-			return localize(text)
-		}
-		return fmt.Sprintf(localize(text), args...)
-	})
+	if len(args) == 0 {
+		return localize(text)
+	}
+	return fmt.Sprintf(localize(text), args...)
 }

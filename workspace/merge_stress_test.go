@@ -1323,3 +1323,19 @@ func TestMergeStressOne(t *testing.T) {
 		}
 	}
 }
+
+// The scenarios of the stress test that once failed, run with every test
+// run: name collisions refused, rows joining records entered twice meeting
+// half-way, a new record taken for one both copies had, a record folded into
+// one not yet written, decisions lost to a clock running ahead.
+func TestMergeStressRegressions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the stress scenarios take a while")
+	}
+	for _, seed := range []uint64{1, 5, 9, 10, 18, 73, 90, 101, 107, 110, 167, 177, 224, 285, 360, 389, 394} {
+		s := genScenario(seed, seed%10 == 0)
+		if f, trace := runScenario(s); f != nil {
+			t.Errorf("seed %d: %s\n%s", seed, f.Msg, strings.Join(trace, "\n"))
+		}
+	}
+}

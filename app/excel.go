@@ -76,7 +76,7 @@ func (s *workspaceScreen) onImport() {
 func (s *workspaceScreen) previewImport(path string) {
 	u, f := s.ui, s.file
 	u.withProgress(fmt.Sprintf(lang.L("Checking %s"), filepath.Base(path)), func(ctx context.Context, p importexport.Progress) (func(), error) {
-		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{DryRun: true, Progress: p})
+		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{DryRun: true, Progress: p, Say: inWindowLanguage})
 		if err != nil {
 			return nil, err
 		}
@@ -186,7 +186,7 @@ func (s *workspaceScreen) showImportPreview(path string, report *importexport.Re
 func (s *workspaceScreen) runImport(path string) {
 	u, f := s.ui, s.file
 	u.withProgress(fmt.Sprintf(lang.L("Importing %s"), filepath.Base(path)), func(ctx context.Context, p importexport.Progress) (func(), error) {
-		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{Progress: p})
+		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{Progress: p, Say: inWindowLanguage})
 		if err != nil {
 			return nil, err
 		}
@@ -213,7 +213,7 @@ func (s *workspaceScreen) onExport() {
 func (s *workspaceScreen) exportTo(path string, contacts bool) {
 	u, f := s.ui, s.file
 	u.withProgress(fmt.Sprintf(lang.L("Exporting %s"), filepath.Base(path)), func(ctx context.Context, p importexport.Progress) (func(), error) {
-		if err := importexport.Export(ctx, f, path, importexport.ExportOptions{WithContacts: contacts, Progress: p}); err != nil {
+		if err := importexport.Export(ctx, f, path, importexport.ExportOptions{WithContacts: contacts, Progress: p, Say: inWindowLanguage}); err != nil {
 			return nil, err
 		}
 		return func() {
@@ -227,7 +227,7 @@ func (s *workspaceScreen) onTemplate() {
 	s.askWorkbook(lang.L("Excel template"), lang.L("Write the template"), lang.L("Import template")+".xlsx", false, func(path string, _ bool) {
 		u, f := s.ui, s.file
 		u.busy(fmt.Sprintf(lang.L("Writing %s…"), filepath.Base(path)), func() (func(), error) {
-			if err := importexport.WriteTemplate(f, path); err != nil {
+			if err := importexport.WriteTemplate(f, path, importexport.TemplateOptions{Say: inWindowLanguage}); err != nil {
 				return nil, err
 			}
 			return func() {

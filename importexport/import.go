@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"cpw/translate"
 	"cpw/workspace"
 )
 
@@ -18,6 +19,9 @@ type ImportOptions struct {
 	DryRun   bool // check and count, write nothing
 	Progress Progress
 	Limits   Limits // DefaultLimits when zero
+	// Say words the report, the refusals and the progress steps: the
+	// window's language. Nil means English, as the command line keeps them.
+	Say translate.Func
 }
 
 // Import reads a workbook into the workspace. Every row is checked like an
@@ -32,9 +36,9 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 	if lim == (Limits{}) {
 		lim = DefaultLimits
 	}
-	report := &Report{File: filepath.Base(path), DryRun: opts.DryRun, Sheets: []SheetResult{}, Problems: []Problem{}}
-	opts.Progress.report(0, 0, "Opening the workbook")
-	x, err := openBook(path, lim)
+	report := &Report{File: filepath.Base(path), DryRun: opts.DryRun, Sheets: []SheetResult{}, Problems: []Problem{}, lang: opts.Say}
+	opts.Progress.report(0, 0, report.say("Opening the workbook"))
+	x, err := openBook(path, lim, wordsIn(opts.Say))
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +49,7 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 	var parts []*part
 	names := x.GetSheetList()
 	for i, name := range names {
-		opts.Progress.report(i, len(names), "Reading the sheet "+name)
+		opts.Progress.report(i, len(names), report.say("Reading the sheet %s", name))
 		if strings.EqualFold(strings.TrimSpace(name), listsSheet) {
 			continue
 		}
@@ -59,7 +63,7 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 	}
 	if len(parts) == 0 {
 		report.add(Problem{Severity: Error, Sheet: filepath.Base(path),
-			Message: "The workbook has no sheet this program can import: name the sheets Organisations, People, Consortia, Members, Assignments, Gaps, Candidates, Meetings, Decisions, Actions, Units or Roles, or use the template."})
+			Message: report.say("The workbook has no sheet this program can import: name the sheets Organisations, People, Consortia, Members, Assignments, Gaps, Candidates, Meetings, Decisions, Actions, Units or Roles, or use the template.")})
 	}
 	// Import in the order of sheets (a row may refer to rows of earlier sheets).
 	sort.SliceStable(parts, func(i, j int) bool { return parts[i].order < parts[j].order })
@@ -90,10 +94,11 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 			return nil
 		}
 		// The change log has each record the import changed, with what
-		// changed; what it added is one entry per sheet.
+		// changed; what it added is one entry per sheet. It is kept in
+		// English, whatever the window's language.
 		for _, s := range report.Sheets {
 			if s.New > 0 {
-				msg := fmt.Sprintf("Imported %s from the sheet “%s” of %s", workspace.Plural(s.New, "new "+s.entity, "new "+strings.TrimSuffix(s.Records, " (3W)")), s.Sheet, report.File)
+				msg := fmt.Sprintf("Imported %s from the sheet “%s” of %s", workspace.Plural(s.New, "new "+s.entity, "new "+s.plural), s.Sheet, report.File)
 				if err := b.Log(s.entity, "import", msg); err != nil {
 					return err
 				}
@@ -102,7 +107,7 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		if c, u, _ := report.Totals(); c+u == 0 {
 			return nil
 		}
-		return b.Log("workspace", "import", "Imported the workbook "+report.File+": "+strings.TrimSuffix(strings.TrimPrefix(report.Summary(), "Imported: "), "."))
+		return b.Log("workspace", "import", "Imported the workbook "+report.File+": "+strings.TrimSuffix(strings.TrimPrefix(report.summary(translate.English), "Imported: "), "."))
 	})
 	switch {
 	case errors.Is(err, errHasProblems):
@@ -151,7 +156,7 @@ func classify(s *sheetRows, r *Report) *part {
 	}
 	if spec == nil {
 		r.add(Problem{Severity: Warning, Sheet: s.name,
-			Message: "This sheet was not imported: its name does not say what it holds. Name it Organisations, People, Consortia, Members, Assignments, Gaps, Candidates, Meetings, Decisions, Actions, Units or Roles."})
+			Message: r.say("This sheet was not imported: its name does not say what it holds. Name it Organisations, People, Consortia, Members, Assignments, Gaps, Candidates, Meetings, Decisions, Actions, Units or Roles.")})
 		return nil
 	}
 	p := &part{spec: spec, order: order, rows: s, cols: map[int]string{}, index: map[string]int{}, is3W: is3W}
@@ -178,12 +183,12 @@ func classify(s *sheetRows, r *Report) *part {
 		}
 		if header == "" || (is3W && header != "Name" && header != "Acronym" && header != "Sectors" && header != "Kind") {
 			r.add(Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
-				Message: "This column was ignored: it is not one this program imports into " + strings.ToLower(spec.name) + "."})
+				Message: r.say("This column was ignored: it is not one this program imports into %s.", r.records(spec))})
 			continue
 		}
 		if prev, ok := seen[header]; ok {
 			r.add(Problem{Severity: Error, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
-				Message: fmt.Sprintf("Two columns mean %s: “%s” and “%s”. Keep one of them.", header, prev, shown)})
+				Message: r.say("Two columns mean %s: “%s” and “%s”. Keep one of them.", header, prev, shown)})
 			continue
 		}
 		seen[header] = shown
@@ -193,7 +198,7 @@ func classify(s *sheetRows, r *Report) *part {
 	for _, key := range requiredColumns[spec] {
 		if _, ok := seen[key]; !ok {
 			r.add(Problem{Severity: Error, Sheet: s.name, Row: s.headerRow,
-				Message: fmt.Sprintf("The sheet has no %s column, which %s need. Add it, or use the template.", key, strings.ToLower(spec.name))})
+				Message: r.say("The sheet has no %s column, which %s need. Add it, or use the template.", key, r.records(spec))})
 		}
 	}
 	return p

@@ -3,7 +3,6 @@ package importexport
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -213,7 +212,7 @@ func (im *importer) step(sheet string) error {
 		if im.ctx.Err() != nil {
 			return cancelled()
 		}
-		im.progress.report(im.done, im.total, "Checking and saving "+sheet)
+		im.progress.report(im.done, im.total, im.report.say("Checking and saving %s", sheet))
 	}
 	return nil
 }
@@ -256,15 +255,27 @@ func (r *rowCtx) blank() bool {
 	return true
 }
 
-func (r *rowCtx) where() string { return fmt.Sprintf("row %d of the %s sheet", r.n, r.p.rows.name) }
-
-func (r *rowCtx) problem(h, format string, args ...any) {
-	r.bad = true
-	r.im.report.add(r.at(Error, h, fmt.Sprintf(format, args...)))
+// where names the row in a sentence, in the report's language.
+func (r *rowCtx) where() string {
+	return r.im.report.say("row %d of the %s sheet", r.n, r.p.rows.name)
 }
 
+// problem reports an error of the row, in the column the sheet has for h:
+// format is written out in English and worded in the report's language.
+func (r *rowCtx) problem(h, format string, args ...any) {
+	r.reject(h, r.im.report.tell(format, args...))
+}
+
+// reject reports an error of the row whose message is already worded for
+// its reader: the workspace's own, which it words in the window's language.
+func (r *rowCtx) reject(h, message string) {
+	r.bad = true
+	r.im.report.add(r.at(Error, h, message))
+}
+
+// warn reports a warning of the row, like problem.
 func (r *rowCtx) warn(h, format string, args ...any) {
-	r.im.report.add(r.at(Warning, h, fmt.Sprintf(format, args...)))
+	r.im.report.add(r.at(Warning, h, r.im.report.tell(format, args...)))
 }
 
 // at places a problem on the row, in the column the sheet has for h, named
@@ -378,14 +389,14 @@ func (r *rowCtx) yesNo(h string, dst *bool) {
 	*dst = b
 }
 
-// missing explains a reference to a record that is neither in the
-// workspace nor in the workbook.
-func (r *rowCtx) missing(h, entity, name string) {
+// noSuch explains a reference to a record that is neither in the
+// workspace nor in the workbook. entity is in English, as fail was told it.
+func (r *rowCtx) noSuch(h, entity, name string) {
 	if where, ok := r.im.pending[entity][key(name)]; ok {
-		r.problem(h, "The %s “%s” is on %s, which has a problem of its own: fix that row first.", entity, name, where)
+		r.problem(h, "The %s “%s” is on %s, which has a problem of its own: fix that row first.", r.im.report.tell(entity), name, where)
 		return
 	}
-	r.problem(h, "There is no %s “%s” in the workspace or in the workbook.", entity, clip(name, 80))
+	r.problem(h, "There is no %s “%s” in the workspace or in the workbook.", r.im.report.tell(entity), clip(name, 80))
 }
 
 func (r *rowCtx) org(h string, dst *string) {
@@ -402,7 +413,7 @@ func (r *rowCtx) org(h string, dst *string) {
 	} else if id, ok := r.im.orgByAcronym[key(v)]; ok {
 		*dst = id
 	} else {
-		r.missing(h, "organisation", v)
+		r.noSuch(h, "organisation", v)
 	}
 }
 
@@ -418,7 +429,7 @@ func (r *rowCtx) consortium(h string, dst *string) {
 	if id, ok := r.im.consortiumID(v); ok {
 		*dst = id
 	} else {
-		r.missing(h, "consortium", v)
+		r.noSuch(h, "consortium", v)
 	}
 }
 
@@ -442,7 +453,7 @@ func (r *rowCtx) role(h string, dst *string) {
 	if id := r.im.roles.find(v); id != "" {
 		*dst = id
 	} else {
-		r.missing(h, "role", v)
+		r.noSuch(h, "role", v)
 	}
 }
 
@@ -458,7 +469,7 @@ func (r *rowCtx) unit(h string, dst *string) {
 	if id, ok := r.im.unitByPath[pathKey(v)]; ok {
 		*dst = id
 	} else {
-		r.missing(h, "community unit", v)
+		r.noSuch(h, "community unit", v)
 	}
 }
 
@@ -502,7 +513,7 @@ func (r *rowCtx) personID(h, v, id string) (string, bool) {
 	case 1:
 		return ids[0], true
 	case 0:
-		r.missing(h, "person", v)
+		r.noSuch(h, "person", v)
 	default:
 		r.problem(h, "%d people in the workspace are called “%s”: write the person's e-mail instead, or keep the ID column Export Excel writes.", len(ids), v)
 	}
@@ -613,7 +624,7 @@ func (r *rowCtx) duplicate(entity, id, what string) bool {
 		return false
 	}
 	if where, ok := r.im.seen[id]; ok {
-		r.problem("", "This row is the same %s as %s (%s): keep one of them.", entity, where, what)
+		r.problem("", "This row is the same %s as %s (%s): keep one of them.", r.im.report.tell(entity), where, what)
 		return true
 	}
 	return false
@@ -646,7 +657,7 @@ func (r *rowCtx) saved(res *SheetResult, id string, outcome workspace.Outcome, e
 	if err != nil {
 		var e *workspace.Error
 		if !errors.As(err, &e) || e.Code == workspace.ErrInternal {
-			r.problem("", "%v", err)
+			r.reject("", err.Error())
 			return false
 		}
 		h := e.FieldKey
@@ -656,7 +667,7 @@ func (r *rowCtx) saved(res *SheetResult, id string, outcome workspace.Outcome, e
 		if r.p.spec.column(h) == nil {
 			h = ""
 		}
-		r.problem(h, "%s", e.Message)
+		r.reject(h, e.Message) // worded by the workspace already
 		return false
 	}
 	r.im.seen[id] = r.where()
@@ -678,10 +689,11 @@ func (r *rowCtx) saved(res *SheetResult, id string, outcome workspace.Outcome, e
 
 // importPart imports one sheet's rows.
 func (im *importer) importPart(p *part) error {
-	res := SheetResult{Sheet: p.rows.name, Records: strings.ToLower(p.spec.name), Rows: len(p.rows.rows), entity: entities[p.spec]}
+	res := SheetResult{Sheet: p.rows.name, Records: im.report.records(p.spec), Rows: len(p.rows.rows), entity: entities[p.spec],
+		plural: strings.ToLower(p.spec.name)}
 	defer func() { im.report.Sheets = append(im.report.Sheets, res) }()
 	if p.is3W {
-		res.Records = "organisations (3W)"
+		res.Records = im.report.say("organisations (3W)")
 		return im.import3W(p, &res)
 	}
 	order := make([]int, len(p.rows.rows))

@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"cpw/translate"
 	"cpw/workspace"
 )
 
@@ -34,8 +35,9 @@ type RefusedError struct{ Message string }
 
 func (e *RefusedError) Error() string { return e.Message }
 
-func refuse(format string, args ...any) error {
-	return &RefusedError{Message: fmt.Sprintf(format, args...)}
+// refuse refuses a workbook with a sentence already worded for its reader.
+func refuse(message string) error {
+	return &RefusedError{Message: message}
 }
 
 var (
@@ -46,26 +48,27 @@ var (
 func megabytes(n int64) string { return fmt.Sprintf("%d MB", n>>20) }
 
 // openBook opens a workbook after checking it is one, within the limits.
-func openBook(path string, lim Limits) (*excelize.File, error) {
+// say words its refusals.
+func openBook(path string, lim Limits, say translate.Func) (*excelize.File, error) {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil, refuse("There is no file %s.", path)
+		return nil, refuse(say("There is no file %s.", path))
 	case errors.Is(err, os.ErrPermission):
-		return nil, refuse("The file %s cannot be read: you do not have permission to read it.", path)
+		return nil, refuse(say("The file %s cannot be read: you do not have permission to read it.", path))
 	case err != nil:
-		return nil, refuse("The file %s cannot be read: %v.", path, err)
+		return nil, refuse(say("The file %s cannot be read: %v.", path, err))
 	case info.IsDir():
-		return nil, refuse("%s is a folder, not a workbook.", path)
+		return nil, refuse(say("%s is a folder, not a workbook.", path))
 	case info.Size() > lim.FileBytes:
-		return nil, refuse("The workbook %s is %s, over the %s this program imports: split it into smaller workbooks.",
-			path, megabytes(info.Size()), megabytes(lim.FileBytes))
+		return nil, refuse(say("The workbook %s is %s, over the %s this program imports: split it into smaller workbooks.",
+			path, megabytes(info.Size()), megabytes(lim.FileBytes)))
 	case info.Size() == 0:
-		return nil, refuse("The file %s is empty: it is not a workbook.", path)
+		return nil, refuse(say("The file %s is empty: it is not a workbook.", path))
 	}
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, refuse("The file %s cannot be read: %v.", path, err)
+		return nil, refuse(say("The file %s cannot be read: %v.", path, err))
 	}
 	defer fh.Close()
 	head := make([]byte, 8)
@@ -73,16 +76,16 @@ func openBook(path string, lim Limits) (*excelize.File, error) {
 	head = head[:n]
 	switch {
 	case bytes.HasPrefix(head, oleMagic):
-		return nil, refuse("%s is protected with a password, or is an old-style .xls workbook: save it in Excel as an .xlsx workbook without a password, then import that.", path)
+		return nil, refuse(say("%s is protected with a password, or is an old-style .xls workbook: save it in Excel as an .xlsx workbook without a password, then import that.", path))
 	case !bytes.HasPrefix(head, zipMagic):
-		return nil, refuse("%s is not an Excel workbook (.xlsx): it may be a text or CSV file renamed. Open it in a spreadsheet program and save it as an .xlsx workbook.", path)
+		return nil, refuse(say("%s is not an Excel workbook (.xlsx): it may be a text or CSV file renamed. Open it in a spreadsheet program and save it as an .xlsx workbook.", path))
 	}
 	if _, err := fh.Seek(0, io.SeekStart); err != nil {
-		return nil, refuse("The file %s cannot be read: %v.", path, err)
+		return nil, refuse(say("The file %s cannot be read: %v.", path, err))
 	}
 	zr, err := zip.NewReader(fh, info.Size())
 	if err != nil {
-		return nil, refuse("%s is damaged: it is not a complete workbook (%v). Ask for the file again.", path, err)
+		return nil, refuse(say("%s is damaged: it is not a complete workbook (%v). Ask for the file again.", path, err))
 	}
 	var unpacked uint64
 	hasWorkbook := false
@@ -93,17 +96,17 @@ func openBook(path string, lim Limits) (*excelize.File, error) {
 		}
 	}
 	if unpacked > uint64(lim.UnzipBytes) {
-		return nil, refuse("%s unpacks to more than %s: a real workbook of this program's data is far smaller, so it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes))
+		return nil, refuse(say("%s unpacks to more than %s: a real workbook of this program's data is far smaller, so it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes)))
 	}
 	if !hasWorkbook {
-		return nil, refuse("%s is a zip file but not an Excel workbook: it has no workbook inside.", path)
+		return nil, refuse(say("%s is a zip file but not an Excel workbook: it has no workbook inside.", path))
 	}
 	x, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: lim.UnzipBytes, UnzipXMLSizeLimit: min(lim.SheetMemory, lim.UnzipBytes)})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") {
-			return nil, refuse("%s unpacks to more than %s: it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes))
+			return nil, refuse(say("%s unpacks to more than %s: it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes)))
 		}
-		return nil, refuse("%s is damaged and cannot be read as a workbook (%v). Ask for the file again.", path, err)
+		return nil, refuse(say("%s is damaged and cannot be read as a workbook (%v). Ask for the file again.", path, err))
 	}
 	return x, nil
 }
@@ -152,7 +155,7 @@ func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r
 	}
 	it, err := x.Rows(name)
 	if err != nil {
-		return nil, refuse("The sheet “%s” cannot be read: %v. The workbook may be damaged.", name, err)
+		return nil, refuse(r.say("The sheet “%s” cannot be read: %v. The workbook may be damaged.", name, err))
 	}
 	defer it.Close()
 	s := &sheetRows{name: name}
@@ -161,18 +164,18 @@ func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r
 		n++
 		if n > lim.Rows {
 			r.add(Problem{Severity: Error, Sheet: name, Row: n,
-				Message: fmt.Sprintf("The sheet has more than %s rows, more than this program imports from one sheet: split it.", workspace.Thousands(int64(lim.Rows)))})
+				Message: r.say("The sheet has more than %s rows, more than this program imports from one sheet: split it.", workspace.Thousands(int64(lim.Rows)))})
 			return s, nil
 		}
 		if n%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, cancelled()
 			}
-			progress.report(n, max(expected, n), "Reading the sheet "+name)
+			progress.report(n, max(expected, n), r.say("Reading the sheet %s", name))
 		}
 		cells, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, refuse("Row %d of the sheet “%s” cannot be read: %v. The workbook may be damaged.", n, name, err)
+			return nil, refuse(r.say("Row %d of the sheet “%s” cannot be read: %v. The workbook may be damaged.", n, name, err))
 		}
 		empty := true
 		for i, c := range cells {
@@ -183,7 +186,7 @@ func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r
 					header = strings.TrimSpace(s.headers[i])
 				}
 				r.add(Problem{Severity: Error, Sheet: name, Row: n, Column: header, Letter: letter, Value: clip(c, 40),
-					Message: fmt.Sprintf("This cell holds %s characters, more than the %s a cell may hold: the workbook was not made by a spreadsheet program, or is damaged.",
+					Message: r.say("This cell holds %s characters, more than the %s a cell may hold: the workbook was not made by a spreadsheet program, or is damaged.",
 						workspace.Thousands(int64(utf8.RuneCountInString(c))), workspace.Thousands(int64(lim.CellChars)))})
 				cells[i] = ""
 			}
@@ -207,7 +210,7 @@ func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r
 		}
 	}
 	if err := it.Error(); err != nil {
-		return nil, refuse("The sheet “%s” cannot be read: %v. The workbook may be damaged.", name, err)
+		return nil, refuse(r.say("The sheet “%s” cannot be read: %v. The workbook may be damaged.", name, err))
 	}
 	return s, nil
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"cpw/translate"
 	"cpw/workspace"
 )
 
@@ -25,6 +26,8 @@ type Problem struct {
 	Letter   string   `json:"letter,omitempty"` // the column's letter
 	Value    string   `json:"value,omitempty"`
 	Message  string   `json:"message"`
+
+	lang translate.Func // the language of Where, the report's
 }
 
 // SheetResult counts what one sheet did.
@@ -36,6 +39,7 @@ type SheetResult struct {
 	Unchanged int    `json:"unchanged"`
 	Rows      int    `json:"rows"`
 	entity    string // for the change log, as the workspace names it
+	plural    string // the records, in English for the change log: "organisations"
 }
 
 // Report is what an import did, or would do in a dry run.
@@ -45,9 +49,14 @@ type Report struct {
 	Written  bool          `json:"written"`
 	Sheets   []SheetResult `json:"sheets"`
 	Problems []Problem     `json:"problems"`
+
+	lang translate.Func // the language of its sentences; nil means English
 }
 
-func (r *Report) add(p Problem) { r.Problems = append(r.Problems, p) }
+func (r *Report) add(p Problem) {
+	p.lang = r.lang
+	r.Problems = append(r.Problems, p)
+}
 
 // Errors counts the problems that stop the import.
 func (r *Report) Errors() int {
@@ -70,47 +79,61 @@ func (r *Report) Totals() (created, updated, unchanged int) {
 	return
 }
 
-// Summary says in one sentence what the import did or would do.
-func (r *Report) Summary() string {
+// Summary says in one sentence what the import did or would do, in the
+// report's language.
+func (r *Report) Summary() string { return r.summary(wordsIn(r.lang)) }
+
+// summary is Summary in a language: the change log keeps it in English.
+func (r *Report) summary(say translate.Func) string {
 	c, u, n := r.Totals()
-	counts := fmt.Sprintf("%s new, %s updated, %s unchanged", workspace.Thousands(int64(c)), workspace.Thousands(int64(u)), workspace.Thousands(int64(n)))
-	errs := r.Errors()
-	switch {
-	case errs > 0:
-		return fmt.Sprintf("Nothing was imported: %s must be fixed first (the workbook would give %s).",
-			workspace.Plural(errs, "problem", "problems"), counts)
+	counts := say("%s new, %s updated, %s unchanged", workspace.Thousands(int64(c)), workspace.Thousands(int64(u)), workspace.Thousands(int64(n)))
+	switch errs := r.Errors(); {
+	case errs == 1:
+		return say("Nothing was imported: 1 problem must be fixed first (the workbook would give %s).", counts)
+	case errs > 1:
+		return say("Nothing was imported: %s problems must be fixed first (the workbook would give %s).",
+			workspace.Thousands(int64(errs)), counts)
 	case r.DryRun:
-		return "The workbook can be imported: it would give " + counts + "."
+		return say("The workbook can be imported: it would give %s.", counts)
 	default:
-		return "Imported: " + counts + "."
+		return say("Imported: %s.", counts)
 	}
 }
 
-// WriteText writes the report for people to read.
+// WriteText writes the report for people to read, in its language.
 func (r *Report) WriteText(w io.Writer) {
 	fmt.Fprintln(w, r.Summary())
 	for _, s := range r.Sheets {
-		fmt.Fprintf(w, "  %-14s %-24s %6s new  %6s updated  %6s unchanged\n", s.Sheet, s.Records,
-			workspace.Thousands(int64(s.New)), workspace.Thousands(int64(s.Updated)), workspace.Thousands(int64(s.Unchanged)))
+		fmt.Fprintln(w, "  "+r.say("%-14s %-24s %6s new  %6s updated  %6s unchanged", s.Sheet, s.Records,
+			workspace.Thousands(int64(s.New)), workspace.Thousands(int64(s.Updated)), workspace.Thousands(int64(s.Unchanged))))
 	}
 	for _, p := range r.Problems {
-		fmt.Fprintf(w, "%s: %s: %s\n", strings.ToUpper(string(p.Severity)), p.Where(), p.Message)
+		severity := strings.ToUpper(string(p.Severity))
+		switch p.Severity {
+		case Error:
+			severity = r.say("ERROR")
+		case Warning:
+			severity = r.say("WARNING")
+		}
+		fmt.Fprintf(w, "%s: %s: %s\n", severity, p.Where(), p.Message)
 	}
 }
 
-// Where says where a problem is: "People row 12, E-mail (“mary@”)".
+// Where says where a problem is, in the report's language: "People row 12,
+// E-mail (column E) (“mary@”)".
 func (p Problem) Where() string {
+	say := wordsIn(p.lang)
 	where := p.Sheet
 	if p.Row > 0 {
-		where += fmt.Sprintf(" row %d", p.Row)
+		where = say("%s row %d", p.Sheet, p.Row)
 	}
 	switch {
 	case p.Column != "" && p.Letter != "":
-		where += ", " + p.Column + " (column " + p.Letter + ")"
+		where = say("%s, %s (column %s)", where, p.Column, p.Letter)
 	case p.Column != "":
 		where += ", " + p.Column
 	case p.Letter != "":
-		where += ", column " + p.Letter
+		where = say("%s, column %s", where, p.Letter)
 	}
 	if p.Value != "" {
 		where += " (“" + p.Value + "”)"

@@ -343,7 +343,7 @@ func (im *importer) memberRow(r *rowCtx, res *SheetResult) {
 	}
 	r.text("Contribution", &m.Contribution)
 	r.date("Left on", &m.LeftOn)
-	what := r.get("Organisation") + " in " + r.get("Consortium")
+	what := im.report.say("%s in %s", r.get("Organisation"), r.get("Consortium"))
 	if r.bad || r.duplicate("membership", m.ID, what) {
 		return
 	}
@@ -422,7 +422,7 @@ func (im *importer) assignmentRow(r *rowCtx, res *SheetResult) {
 		a.FollowsID = v
 	}
 	r.text("Notes", &a.Notes)
-	if r.bad || r.duplicate("assignment", a.ID, r.get("Role")+" from "+a.StartOn) {
+	if r.bad || r.duplicate("assignment", a.ID, im.report.say("%s from %s", r.get("Role"), a.StartOn)) {
 		return
 	}
 	saved, outcome, err := workspace.Save(im.b, a)
@@ -503,7 +503,7 @@ func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
 			if cid, ok := im.consortiumID(c); ok {
 				ids = append(ids, cid)
 			} else {
-				r.missing("Consortia", "consortium", c)
+				r.noSuch("Consortia", "consortium", c)
 			}
 		}
 		m.ConsortiumIDs = dedupe(ids)
@@ -552,7 +552,7 @@ func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
 		}
 		m.AttendeeIDs = dedupe(ids)
 	}
-	if r.bad || r.duplicate("meeting", m.ID, m.Title+" on "+m.HeldOn) {
+	if r.bad || r.duplicate("meeting", m.ID, im.report.say("%s on %s", m.Title, m.HeldOn)) {
 		return
 	}
 	saved, outcome, err := workspace.Save(im.b, m)
@@ -585,22 +585,19 @@ func (im *importer) meetingOf(r *rowCtx) (string, bool) {
 			found = append(found, id)
 		}
 	}
-	switch len(found) {
-	case 1:
+	switch {
+	case len(found) == 1:
 		return found[0], true
-	case 0:
-		r.problem("Meeting", "There is no meeting of %s%s in the workspace or in the workbook.", held, nonEmptyQuoted(title))
+	case len(found) == 0 && title == "":
+		r.problem("Meeting", "There is no meeting of %s in the workspace or in the workbook.", held)
+	case len(found) == 0:
+		r.problem("Meeting", "There is no meeting of %s called “%s” in the workspace or in the workbook.", held, clip(title, 60))
+	case title == "":
+		r.problem("Meeting", "%d meetings were held on %s: give the meeting's title, or keep the Meeting ID column.", len(found), held)
 	default:
-		r.problem("Meeting", "%d meetings were held on %s%s: give the meeting's title, or keep the Meeting ID column.", len(found), held, nonEmptyQuoted(title))
+		r.problem("Meeting", "%d meetings were held on %s called “%s”: give the meeting's title, or keep the Meeting ID column.", len(found), held, clip(title, 60))
 	}
 	return "", false
-}
-
-func nonEmptyQuoted(s string) string {
-	if s == "" {
-		return ""
-	}
-	return " called “" + clip(s, 60) + "”"
 }
 
 func (im *importer) candidateRow(r *rowCtx, res *SheetResult) {
@@ -611,7 +608,7 @@ func (im *importer) candidateRow(r *rowCtx, res *SheetResult) {
 	gapID := ""
 	if t := r.get("Gap"); t != "" {
 		if gapID = im.gaps.find(consortiumID, t); gapID == "" {
-			r.missing("Gap", "resource gap", t)
+			r.noSuch("Gap", "resource gap", t)
 		}
 	}
 	if found := im.candidates.find(gapID, orgID); old == nil && gapID != "" && r.natural(id, found) {
@@ -624,7 +621,7 @@ func (im *importer) candidateRow(r *rowCtx, res *SheetResult) {
 	c.GapID, c.OrganisationID = gapID, orgID
 	r.choice("Stage", &c.Stage, workspace.CandidateStages)
 	r.text("Notes", &c.Notes)
-	if r.bad || r.duplicate("gap candidate", c.ID, r.get("Organisation")+" for "+r.get("Gap")) {
+	if r.bad || r.duplicate("gap candidate", c.ID, im.report.say("%s for %s", r.get("Organisation"), r.get("Gap"))) {
 		return
 	}
 	saved, outcome, err := workspace.Save(im.b, c)

@@ -2,6 +2,7 @@ package importexport
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"cpw/translate"
 	"cpw/workspace"
 )
 
@@ -27,6 +29,27 @@ func (p Progress) report(done, total int, what string) {
 type ExportOptions struct {
 	WithContacts bool // phone numbers and e-mail addresses; left out unless asked
 	Progress     Progress
+	// Say words the errors and the progress steps: the window's language.
+	// Nil means English. The workbook itself is always written in English.
+	Say translate.Func
+}
+
+// say words a sentence in the export's language.
+func (o ExportOptions) say(text string, args ...any) string { return wordsIn(o.Say)(text, args...) }
+
+// TemplateOptions says how a template is written.
+type TemplateOptions struct {
+	// Say words the errors: the window's language. Nil means English. The
+	// template itself is always written in English.
+	Say translate.Func
+}
+
+// templateSay is the language of a template writer's errors.
+func templateSay(opts []TemplateOptions) translate.Func {
+	if len(opts) == 0 {
+		return translate.English
+	}
+	return wordsIn(opts[0].Say)
 }
 
 // styles are the cell styles of a workbook this program writes.
@@ -177,8 +200,10 @@ func (l *lists) rangeOf(name string) string {
 // WriteTemplate writes the blank workbook people fill in to import: one
 // sheet per kind of record, with a note on every header, dropdowns for every
 // fixed choice fed from the Lists sheet, and date and number formats.
-func WriteTemplate(f *workspace.File, path string) error {
-	if err := checkBookName(path); err != nil {
+// Options (at most one) say the language of its errors.
+func WriteTemplate(f *workspace.File, path string, opts ...TemplateOptions) error {
+	say := templateSay(opts)
+	if err := checkBookName(path, say); err != nil {
 		return err
 	}
 	l, err := workspaceLists(f)
@@ -189,17 +214,17 @@ func WriteTemplate(f *workspace.File, path string) error {
 	defer x.Close()
 	st, err := newStyles(x)
 	if err != nil {
-		return writeFailed(err)
+		return writeFailed(say, err)
 	}
 	for i, s := range writeOrder {
 		if err := writeTemplateSheet(x, s, l, st, i == 0); err != nil {
-			return writeFailed(err)
+			return writeFailed(say, err)
 		}
 	}
 	if err := l.write(x, st); err != nil {
-		return writeFailed(err)
+		return writeFailed(say, err)
 	}
-	return save(x, path)
+	return save(x, path, say)
 }
 
 func writeTemplateSheet(x *excelize.File, s *sheetSpec, l *lists, st styles, first bool) error {
@@ -287,10 +312,10 @@ const firstDay, lastDay = 18264, 109939
 // so that importing it into a new workspace gives the same records. Contact
 // columns are left out unless asked for.
 func Export(ctx context.Context, f *workspace.File, path string, opts ExportOptions) error {
-	if err := checkBookName(path); err != nil {
+	if err := checkBookName(path, opts.Say); err != nil {
 		return err
 	}
-	opts.Progress.report(0, 0, "Reading the workspace")
+	opts.Progress.report(0, 0, opts.say("Reading the workspace"))
 	d, err := startBook(f)
 	if err != nil {
 		return err
@@ -303,7 +328,7 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 	defer x.Close()
 	st, err := newStyles(x)
 	if err != nil {
-		return writeFailed(err)
+		return writeFailed(opts.Say, err)
 	}
 	// The sheets appear in the template's order, but are written in the
 	// order their records are read.
@@ -314,7 +339,7 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 			_, err = x.NewSheet(s.name)
 		}
 		if err != nil {
-			return writeFailed(err)
+			return writeFailed(opts.Say, err)
 		}
 	}
 	total := len(d.units) + len(d.organisations) + len(d.consortia) + len(d.roles)
@@ -332,36 +357,36 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 		}
 	}
 	if err := l.write(x, st); err != nil {
-		return writeFailed(err)
+		return writeFailed(opts.Say, err)
 	}
 	if ctx.Err() != nil {
 		return cancelled()
 	}
-	opts.Progress.report(1, 1, "Saving the workbook")
-	return save(x, path)
+	opts.Progress.report(1, 1, opts.say("Saving the workbook"))
+	return save(x, path, opts.Say)
 }
 
 // writeSheet streams one sheet: its header, then its rows.
 func writeSheet(ctx context.Context, x *excelize.File, s *sheetSpec, rows []row, opts ExportOptions, st styles, done *int, total int) error {
 	sw, err := x.NewStreamWriter(s.name)
 	if err != nil {
-		return writeFailed(err)
+		return writeFailed(opts.Say, err)
 	}
 	cols := columnsFor(s, opts.WithContacts)
 	for i, c := range cols {
 		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return writeFailed(err)
+			return writeFailed(opts.Say, err)
 		}
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return writeFailed(err)
+		return writeFailed(opts.Say, err)
 	}
 	head := make([]any, len(cols))
 	for i, c := range cols {
 		head[i] = excelize.Cell{StyleID: st.header, Value: c.header}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
-		return writeFailed(err)
+		return writeFailed(opts.Say, err)
 	}
 	// Where each column written sits in a row (contact columns may be left out).
 	at := make([]int, 0, len(cols))
@@ -373,24 +398,24 @@ func writeSheet(ctx context.Context, x *excelize.File, s *sheetSpec, rows []row,
 	cells := make([]any, len(cols))
 	for n, r := range rows {
 		if len(r) != len(s.cols) {
-			return fmt.Errorf("internal error: a row of the %s sheet has %d cells for %d columns", s.name, len(r), len(s.cols))
+			return errors.New(opts.say("internal error: a row of the %s sheet has %d cells for %d columns", s.name, len(r), len(s.cols)))
 		}
 		for i, c := range cols {
 			cells[i] = cellFor(c, r[at[i]], st)
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, n+2)
 		if err := sw.SetRow(cell, cells); err != nil {
-			return writeFailed(err)
+			return writeFailed(opts.Say, err)
 		}
 		if *done++; *done%2048 == 0 {
 			if err := ctx.Err(); err != nil {
 				return cancelled()
 			}
-			opts.Progress.report(*done, max(total, *done), "Writing "+strings.ToLower(s.name))
+			opts.Progress.report(*done, max(total, *done), opts.say("Writing %s", recordsIn(wordsIn(opts.Say), s)))
 		}
 	}
 	if err := sw.Flush(); err != nil {
-		return writeFailed(err)
+		return writeFailed(opts.Say, err)
 	}
 	return nil
 }
@@ -446,53 +471,62 @@ func unneutralise(s string) string {
 	return s
 }
 
-func checkBookName(path string) error {
+// checkBookName refuses a workbook name without .xlsx; say words the
+// refusal (nil means English).
+func checkBookName(path string, say translate.Func) error {
+	say = wordsIn(say)
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		return fmt.Errorf("A workbook's name must end in .xlsx: “%s” does not.", filepath.Base(path))
+		return errors.New(say("A workbook's name must end in .xlsx: “%s” does not.", filepath.Base(path)))
 	}
 	return nil
 }
 
 // save writes the workbook to a temporary file beside path and renames it
 // into place, so that a failed save never leaves a half-written workbook.
-func save(x *excelize.File, path string) error {
+// say words its errors (nil means English).
+func save(x *excelize.File, path string, say translate.Func) error {
+	say = wordsIn(say)
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".cpw-book-*.xlsx")
 	if err != nil {
-		return fmt.Errorf("The workbook cannot be written in the folder %s: %v.", filepath.Dir(path), err)
+		return errors.New(say("The workbook cannot be written in the folder %s: %v.", filepath.Dir(path), err))
 	}
 	name := tmp.Name()
 	defer os.Remove(name)
 	if _, err := x.WriteTo(tmp); err != nil {
 		tmp.Close()
-		return writeFailed(err)
+		return writeFailed(say, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return writeFailed(err)
+		return writeFailed(say, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return writeFailed(err)
+		return writeFailed(say, err)
 	}
 	if err := os.Chmod(name, 0o644); err != nil {
-		return writeFailed(err)
+		return writeFailed(say, err)
 	}
 	if err := os.Rename(name, path); err != nil {
-		return writeFailed(err)
+		return writeFailed(say, err)
 	}
 	return nil
 }
 
-func writeFailed(err error) error {
-	return fmt.Errorf("The workbook could not be written: %v.", err)
+// writeFailed words a failure to write a workbook; say words it (nil means
+// English).
+func writeFailed(say translate.Func, err error) error {
+	say = wordsIn(say)
+	return errors.New(say("The workbook could not be written: %v.", err))
 }
 
 // WriteBlankTemplate writes the template with the lists of a new workspace
 // (the seeded sectors and roles, no consortia), for people who have no
-// workspace at hand.
-func WriteBlankTemplate(path string) error {
+// workspace at hand. Options (at most one) say the language of its errors.
+func WriteBlankTemplate(path string, opts ...TemplateOptions) error {
+	say := templateSay(opts)
 	dir, err := os.MkdirTemp("", "cpw-template-")
 	if err != nil {
-		return fmt.Errorf("A temporary workspace for the template's lists cannot be made: %v.", err)
+		return errors.New(say("A temporary workspace for the template's lists cannot be made: %v.", err))
 	}
 	defer os.RemoveAll(dir)
 	f, err := workspace.Create(filepath.Join(dir, "template.cpw"), workspace.NewOptions{Name: "Template"})
@@ -500,5 +534,5 @@ func WriteBlankTemplate(path string) error {
 		return err
 	}
 	defer f.Close()
-	return WriteTemplate(f, path)
+	return WriteTemplate(f, path, opts...)
 }

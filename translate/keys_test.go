@@ -20,7 +20,7 @@ import (
 )
 
 // The packages whose texts a user reads in the window or a brief.
-var translatedDirs = []string{"../app", "../workspace", "../reports"}
+var translatedDirs = []string{"../app", "../workspace", "../reports", "../importexport"}
 
 // keyArgs says which arguments of a call are texts to translate, by the
 // called function's name, and whether each must be written as a literal.
@@ -36,6 +36,12 @@ var keyArgs = map[string][]struct {
 	"internal": {{0, false}},
 	"sayPlain": {{0, false}},
 	"finding":  {{1, true}},
+	// importexport: a row's problems and warnings, and the records a row
+	// names or repeats (the entity, in English).
+	"problem":   {{1, true}},
+	"warn":      {{1, true}},
+	"noSuch":    {{1, true}},
+	"duplicate": {{0, true}},
 }
 
 // usedKeys reads the Go files of the translated packages and returns every

@@ -1,0 +1,68 @@
+package importexport
+
+import (
+	"strings"
+
+	"cpw/translate"
+)
+
+// The sentences this package writes for people (the import report, the
+// refusals of files it cannot read, the errors of exports and templates,
+// and the names of progress steps) are written in English and worded in the
+// language a caller asks for: the window's, or English on the command line.
+// Sheet and column names, cell values and file names are data and stay as
+// the workbook writes them, as does everything written into a workbook and
+// the change log.
+
+// wordsIn returns the texts of a language, English when fn is nil.
+func wordsIn(fn translate.Func) translate.Func {
+	if fn == nil {
+		return translate.English
+	}
+	return fn
+}
+
+// say words a sentence of the report, written out in English with fmt
+// verbs, in the report's language.
+func (r *Report) say(text string, args ...any) string { return r.tell(text, args...) }
+
+// tell is say for the helpers that are handed a text their callers wrote
+// out (problem, warn): the translation test finds the texts at those calls.
+func (r *Report) tell(text string, args ...any) string { return wordsIn(r.lang)(text, args...) }
+
+// records names the records a sheet holds, in the report's language:
+// "organisations".
+func (r *Report) records(s *sheetSpec) string {
+	return recordsIn(wordsIn(r.lang), s)
+}
+
+// recordsIn names the records a sheet holds, lower case, in a language.
+func recordsIn(say translate.Func, s *sheetSpec) string {
+	switch s {
+	case &unitsSheet:
+		return say("units")
+	case &organisationsSheet:
+		return say("organisations")
+	case &peopleSheet:
+		return say("people")
+	case &consortiaSheet:
+		return say("consortia")
+	case &membersSheet:
+		return say("members")
+	case &rolesSheet:
+		return say("roles")
+	case &assignmentsSheet:
+		return say("assignments")
+	case &gapsSheet:
+		return say("gaps")
+	case &candidatesSheet:
+		return say("candidates")
+	case &meetingsSheet:
+		return say("meetings")
+	case &decisionsSheet:
+		return say("decisions")
+	case &actionsSheet:
+		return say("actions")
+	}
+	return strings.ToLower(s.name)
+}

@@ -568,7 +568,7 @@ func (im *importer) sectorID(name string, lenient bool) (string, bool) {
 		return "", false
 	}
 	for n, id := range im.sectorByName {
-		if strings.HasPrefix(normalise(n), word) {
+		if isTheme(n, word) {
 			return id, true
 		}
 	}

@@ -1,6 +1,7 @@
 package importexport
 
 import (
+	"path/filepath"
 	"testing"
 
 	"cpw/translate"
@@ -31,5 +32,38 @@ func TestImportProblemsInAnotherLanguage(t *testing.T) {
 	wantProblem(t, r, "People", 2, "E-mail", "")
 	if got := sheetResult(t, r, "Organisations"); got.New != 1 {
 		t.Errorf("the row with an English kind was not read: %+v", got)
+	}
+}
+
+// A 3W sheet's sectors find the themes of a workspace seeded in Swahili.
+func TestImport3WIntoASwahiliWorkspace(t *testing.T) {
+	f, err := workspace.Create(filepath.Join(t.TempDir(), "sw.cpw"), workspace.NewOptions{Name: "Mukuru", Language: "sw"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	book := writeBook(t, sheet{"3W", [][]any{
+		{"Organisation", "Sector"},
+		{"#org+name", "#sector"},
+		{"Kenya Red Cross", "WASH"},
+		{"UN-Habitat", "Shelter"},
+	}})
+	r := importBook(t, f, book, false)
+	wantClean(t, r)
+	sectors, _ := f.Sectors()
+	name := map[string]string{}
+	for _, s := range sectors {
+		name[s.ID] = s.Name
+	}
+	orgs, _ := f.Organisations()
+	got := map[string]string{}
+	for _, o := range orgs {
+		for _, id := range o.SectorIDs {
+			got[o.Name] = name[id]
+		}
+	}
+	sw := translate.For("sw")
+	if got["Kenya Red Cross"] != sw("Water, sanitation and energy") || got["UN-Habitat"] != sw("Housing, infrastructure and commerce") {
+		t.Errorf("sectors: %v", got)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"cpw/translate"
 	"cpw/workspace"
 )
 
@@ -155,6 +156,32 @@ var choiceAliases = map[string]map[string]string{
 		"localgovernment": "local-government", "donor": "funder", "university": "academia", "company": "private-sector",
 		"business": "private-sector", "communitybasedorganization": "cbo", "faithbased": "cbo", "fbo": "cbo"},
 	"Gender": {"f": "female", "m": "male", "woman": "female", "man": "male"},
+}
+
+// seededSectors are the sector themes a workspace is seeded with, by the
+// first word of their English names: a sector named as seeded, in any
+// language the program ships, is that theme.
+var seededSectors = map[string]string{
+	"water": "Water, sanitation and energy", "health": "Health", "education": "Education, youth and culture",
+	"housing": "Housing, infrastructure and commerce", "land": "Land and institutional framework",
+	"environment": "Environment and natural resources", "finance": "Finance",
+	"coordination": "Coordination, community organisation and communication",
+}
+
+// isTheme reports whether a workspace's sector name is the theme of word:
+// it starts with the word, or is the theme's seeded name in a shipped
+// language.
+func isTheme(name, word string) bool {
+	n := normalise(name)
+	if strings.HasPrefix(n, word) {
+		return true
+	}
+	for _, l := range translate.Languages {
+		if n == normalise(translate.For(l.Code)(seededSectors[word])) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectorWords are words by which others' workbooks name this program's

@@ -73,7 +73,7 @@ var (
 	}
 	Priorities  = []Choice{{"high", msg("High")}, {"medium", msg("Medium")}, {"low", msg("Low")}}
 	GapStatuses = []Choice{
-		{"open", msg("Open")}, {"recruiting", msg("Recruiting")}, {"partly-filled", msg("Partly filled")},
+		{"open", msg("Not yet filled")}, {"recruiting", msg("Recruiting")}, {"partly-filled", msg("Partly filled")},
 		{"filled", msg("Filled")}, {"dropped", msg("Dropped")},
 	}
 	CandidateStages = []Choice{

@@ -98,5 +98,12 @@ section 7; sleep 2; shot sw/community
 section 8; shot sw/stakeholder-map
 section 9; shot sw/checks
 section 10; shot sw/history
+section 0
+cp "$work/3W Nairobi.xlsx" "$work/sw/"
+"$bin" copy "$work/sw/mukuru.cpw" "$work/sw/lead-copy.cpw" >/dev/null
+"$bin" import "$work/sw/lead-copy.cpw" importexport/testdata/3w-hxl-libreoffice.xlsx >/dev/null
+click 362 25; click 590 305 0.5; click 770 526 3; shot sw/import
+xdotool key --window "$win" Escape; sleep 1
+click 215 25; click 590 305 0.5; click 770 526 4; shot sw/merge
 start dark sw
 shot sw/overview-dark

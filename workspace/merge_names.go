@@ -18,13 +18,15 @@ import (
 func (m *merger) settleNames() {
 	for i := range mergeTables {
 		t := &mergeTables[i]
-		final := m.final[t.name]
-		if final == nil || len(t.unique) == 0 {
+		if m.final[t.name] == nil {
 			continue
 		}
 		for _, set := range t.unique {
 			m.settleSet(t, set)
 		}
+		// Records brought back since the table was planned may want an
+		// acronym another record kept.
+		m.clearClashes(t)
 	}
 }
 

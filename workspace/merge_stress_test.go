@@ -1244,7 +1244,7 @@ func envInt(name string, def int) int {
 
 func TestMergeStress(t *testing.T) {
 	if os.Getenv("CPW_MERGE_STRESS") == "" {
-		t.Skip("set CPW_MERGE_STRESS=1 to run the randomised merge stress test (known failures remain; see README)")
+		t.Skip("set CPW_MERGE_STRESS=1 to run the randomised merge stress test (H_FROM, H_TO: the seeds)")
 	}
 	from, to := envInt("H_FROM", 1), envInt("H_TO", 300)
 	demoEvery := envInt("H_DEMO_EVERY", 10)

@@ -429,6 +429,24 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 			}
 		case m.ourStones[id].ID != "":
 			stone := m.ourStones[id]
+			if keep := m.kept(stone.replaced); stone.replaced != "" && final[keep] != nil {
+				// We found this record entered twice and kept the other id:
+				// their row is that record, and a newer change of theirs
+				// goes to it rather than bringing the old id back.
+				m.idMap[id] = keep
+				changed := tr.arrival() > m.theirsAfter && !(tr.copyID == m.ourCopy && tr.updatedAt <= stone.DeletedAt)
+				if xr := final[keep]; changed && wins(tr.updatedAt, tr.copyID, xr.updatedAt, xr.copyID) && !sameVals(xr.vals, tr.vals) {
+					row := copyRow(tr)
+					final[keep] = &row
+					if a := m.actions[keep]; a != nil && a.kind != "delete" && a.kind != "tombstone" && a.kind != "restone" {
+						a.row = row
+					} else {
+						m.do(&mergeAction{table: t, id: keep, kind: "update", row: row})
+						m.count(t).Updated++
+					}
+				}
+				continue
+			}
 			changed := tr.arrival() > m.theirsAfter && !(tr.copyID == m.ourCopy && tr.updatedAt <= stone.DeletedAt)
 			switch {
 			case m.underBroughtBack(t, tr):

@@ -34,7 +34,11 @@ func TestLanguageChosenInSettings(t *testing.T) {
 		tap(t, dlg, lang.L("Save"))
 	}
 
+	u.screen.show(secPeople)
 	choose("Kiswahili")
+	if u.screen.current != secPeople {
+		t.Errorf("after choosing a language the window shows %q, not the people it showed", u.screen.current)
+	}
 	if got := u.app.Preferences().String(prefLanguage); got != "sw" {
 		t.Fatalf("the preference is %q", got)
 	}

@@ -92,7 +92,11 @@ func (u *ui) onSettings() {
 func (u *ui) relabel() {
 	useLanguage(u.language())
 	if u.file != nil {
+		section := u.screen.current
 		u.reload()
+		if u.screen != nil && section != "" {
+			u.screen.show(section)
+		}
 		return
 	}
 	u.showWelcome()

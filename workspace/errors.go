@@ -42,11 +42,11 @@ func (e *Error) Error() string { return e.Message }
 func (e *Error) Unwrap() error { return e.Err }
 
 func newError(code ErrorCode, format string, args ...any) *Error {
-	return &Error{Code: code, Message: tell(format, args...)}
+	return &Error{Code: code, Message: wording()(format, args...)}
 }
 
 func invalid(field, format string, args ...any) *Error {
-	return &Error{Code: ErrInvalid, Field: sayPlain(field), FieldKey: field, Message: tell(format, args...)}
+	return &Error{Code: ErrInvalid, Field: sayPlain(field), FieldKey: field, Message: wording()(format, args...)}
 }
 
 // internal wraps an unexpected failure so that users see a plain sentence

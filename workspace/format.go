@@ -42,18 +42,14 @@ func Capitalise(s string) string {
 }
 
 // count writes a count with its noun, as Plural does, in the language of the
-// package's messages: "3 people", in Swahili "watu 3". one and many are
-// nouns marked with msg where they are written.
-func count(n int, one, many string) string { return countIn(say, n, one, many) }
-
-// countIn is count worded by tr (a brief's language). Swahili puts the
-// number after the noun, so the translations hold the order.
-func countIn(tr translate.Func, n int, one, many string) string {
+// package's messages: "3 people", in Swahili "watu 3" (the translations hold
+// the order). one and many are nouns marked with msg where they are written.
+func count(n int, one, many string) string {
 	if n == 1 {
-		return tr(msg("1 %s"), tr(one))
+		return say("1 %s", sayPlain(one))
 	}
 	// The indexes only make the key unlike other texts' "%s %s".
-	return tr(msg("%[1]s %[2]s"), Thousands(int64(n)), tr(many))
+	return say("%[1]s %[2]s", Thousands(int64(n)), sayPlain(many))
 }
 
 // byCount words a count with the text for one or for many (a format for
@@ -68,15 +64,12 @@ func byCount(tr translate.Func, n int, one, many string) string {
 
 // JoinAnd lists items as a sentence does, in the language of the package's
 // messages: "3 people, 1 gap and 2 links".
-func JoinAnd(items []string) string { return joinAnd(say, items) }
-
-// joinAnd is JoinAnd worded by tr (a brief's language).
-func joinAnd(tr translate.Func, items []string) string {
+func JoinAnd(items []string) string {
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	}
-	return tr(msg("%s and %s"), strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
+	return say("%s and %s", strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
 }

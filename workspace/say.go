@@ -20,19 +20,20 @@ func SetLanguage(fn translate.Func) {
 	language.Store(&fn)
 }
 
-// say words a message, written in English with fmt verbs, in the chosen
-// language.
-func say(text string, args ...any) string { return tell(text, args...) }
-
-// tell is say for the helpers that are handed a format their callers wrote
-// out (newError, invalid): the translation test looks for the texts at those
-// calls, and for written-out texts at every call named say.
-func tell(text string, args ...any) string {
+// wording is how the package words its messages now: the window's
+// language, or English.
+func wording() translate.Func {
 	if fn := language.Load(); fn != nil {
-		return (*fn)(text, args...)
+		return *fn
 	}
-	return translate.English(text, args...)
+	return translate.English
 }
+
+// say words a message, written in English with fmt verbs, in the chosen
+// language. (newError and invalid call wording() themselves: the translation
+// test looks for written-out texts at every call named say, and they are
+// handed theirs by their callers.)
+func say(text string, args ...any) string { return wording()(text, args...) }
 
 // sayPlain words a text held in a variable (one marked with msg where it was
 // written) in the chosen language, without formatting it.
@@ -40,10 +41,7 @@ func sayPlain(text string) string {
 	if text == "" {
 		return ""
 	}
-	if fn := language.Load(); fn != nil {
-		return (*fn)(text)
-	}
-	return text
+	return wording()(text)
 }
 
 // msg marks a text in a table as one to translate when it is shown, through

@@ -190,3 +190,21 @@ func TestOddNumbersAndDates(t *testing.T) {
 	r := importBook(t, f, writeBook(t, sheet{"Units", [][]any{{"Level", "Name", "Households"}, {"Area", "Big", "99999999999999999999"}}}), false)
 	wantProblem(t, r, "Units", 2, "Households", "is too large a number")
 }
+
+// A candidate for a gap whose own row has a problem is told so, not that
+// there is no such gap.
+func TestCandidateOfABrokenGapRow(t *testing.T) {
+	f := newDemo(t)
+	book := writeBook(t,
+		sheet{"Gaps", [][]any{
+			{"Consortium", "Title", "Kind"},
+			{"WSE", "Surveyor", "Charity"}, // row 2: unknown kind
+		}},
+		sheet{"Candidates", [][]any{
+			{"Consortium", "Gap", "Organisation", "Stage"},
+			{"WSE", "Surveyor", "Maji Safi Trust", "Approached"},
+		}},
+	)
+	r := importBook(t, f, book, false)
+	wantProblem(t, r, "Candidates", 2, "Gap", "row 2 of the Gaps sheet, which has a problem of its own")
+}

@@ -457,10 +457,12 @@ func (im *importer) gapRow(r *rowCtx, res *SheetResult) {
 	r.person("Filled by person", "Filled by person ID", &g.FilledByPersonID)
 	r.text("Notes", &g.Notes)
 	if r.bad || r.duplicate("resource gap", g.ID, g.Title) {
+		r.fail("resource gap", g.Title)
 		return
 	}
 	saved, outcome, err := workspace.Save(im.b, g)
 	if !r.saved(res, saved.ID, outcome, err) {
+		r.fail("resource gap", g.Title)
 		return
 	}
 	im.gaps.put(&saved)

@@ -158,27 +158,22 @@ var choiceAliases = map[string]map[string]string{
 	"Gender": {"f": "female", "m": "male", "woman": "female", "man": "male"},
 }
 
-// seededSectors are the sector themes a workspace is seeded with, by the
-// first word of their English names: a sector named as seeded, in any
-// language the program ships, is that theme.
-var seededSectors = map[string]string{
-	"water": "Water, sanitation and energy", "health": "Health", "education": "Education, youth and culture",
-	"housing": "Housing, infrastructure and commerce", "land": "Land and institutional framework",
-	"environment": "Environment and natural resources", "finance": "Finance",
-	"coordination": "Coordination, community organisation and communication",
-}
-
-// isTheme reports whether a workspace's sector name is the theme of word:
-// it starts with the word, or is the theme's seeded name in a shipped
-// language.
+// isTheme reports whether a workspace's sector name is the theme of word
+// (a value of sectorWords): it starts with the word, or it is the seeded
+// sector of that theme as named in a language the program ships.
 func isTheme(name, word string) bool {
 	n := normalise(name)
 	if strings.HasPrefix(n, word) {
 		return true
 	}
-	for _, l := range translate.Languages {
-		if n == normalise(translate.For(l.Code)(seededSectors[word])) {
-			return true
+	for _, seeded := range workspace.SeededSectorNames() {
+		if !strings.HasPrefix(normalise(seeded), word) {
+			continue
+		}
+		for _, l := range translate.Languages {
+			if n == normalise(translate.For(l.Code)(seeded)) {
+				return true
+			}
 		}
 	}
 	return false

@@ -17,6 +17,17 @@ var seedSectors = []struct{ name, description string }{
 	{msg("Coordination, community organisation and communication"), msg("Bringing residents and partners together and keeping everyone informed.")},
 }
 
+// SeededSectorNames are the English names of the sector themes a new
+// workspace is seeded with, in their order; translate.For gives them in the
+// language a workspace was made in.
+func SeededSectorNames() []string {
+	names := make([]string, len(seedSectors))
+	for i, s := range seedSectors {
+		names[i] = s.name
+	}
+	return names
+}
+
 // Stable keys of seeded roles, for the health checks and the demo.
 const (
 	RoleCommunityOrganiser      = "community-organiser"

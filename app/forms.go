@@ -198,26 +198,45 @@ type choiceSelect struct {
 	choices []workspace.Choice
 }
 
+// newChoice offers one of the domain's fixed lists (kinds, statuses…),
+// labelled in the window's language.
 func newChoice(choices []workspace.Choice, key string) *choiceSelect {
 	labels := make([]string, len(choices))
 	for i, c := range choices {
 		labels[i] = c.Shown()
 	}
+	return choiceOf(choices, labels, key)
+}
+
+// newDataChoice offers records of the workspace (consortia, roles) by the
+// names users gave them, which are never translated.
+func newDataChoice(choices []workspace.Choice, key string) *choiceSelect {
+	labels := make([]string, len(choices))
+	for i, c := range choices {
+		labels[i] = c.Label
+	}
+	return choiceOf(choices, labels, key)
+}
+
+func choiceOf(choices []workspace.Choice, labels []string, key string) *choiceSelect {
 	// Extended, not wrapped: its pop-up finds its canvas through the widget
 	// the form holds.
 	s := &choiceSelect{choices: choices}
 	s.Options, s.PlaceHolder = labels, lang.L("(Choose one)")
 	s.ExtendBaseWidget(s)
-	if key != "" || len(choices) > 0 && choices[0].Key == "" {
-		s.SetSelected(workspace.Label(choices, key))
+	for i, c := range choices {
+		if c.Key == key && (key != "" || i == 0) {
+			s.SetSelected(labels[i])
+		}
 	}
 	return s
 }
 
+// key is the key of the choice selected, "" when none is.
 func (s *choiceSelect) key() string {
-	for _, c := range s.choices {
-		if c.Shown() == s.Selected {
-			return c.Key
+	for i, label := range s.Options {
+		if label == s.Selected {
+			return s.choices[i].Key
 		}
 	}
 	return ""

@@ -54,6 +54,18 @@ func TestLanguageChosenInSettings(t *testing.T) {
 	if got, want := workspace.Label(workspace.OrganisationKinds, "ngo"), sw("CSO / NGO"); got != want {
 		t.Errorf("a choice of the workspace reads %q, want %q", got, want)
 	}
+	// Names users gave records are never translated: the roles of this
+	// English workspace keep their names in a drop-down of the Swahili window.
+	u.screen.editGap(workspace.ResourceGap{})
+	roles, ok := formField(t, top(t, u), lang.L("Role")).(*choiceSelect)
+	if !ok || !strings.Contains(strings.Join(roles.Options, "|"), "Community organiser") {
+		t.Errorf("the gap form offers the roles as %v", roles.Options)
+	}
+	roles.SetSelected("Community organiser")
+	if r, _ := u.file.RoleByKey(workspace.RoleCommunityOrganiser); roles.key() != r.ID {
+		t.Errorf("the role chosen reads back as %q", roles.key())
+	}
+	top(t, u).Hide()
 	_, err := u.file.CreateOrganisation(workspace.Organisation{})
 	if err == nil || !strings.Contains(err.Error(), sw("Name")) {
 		t.Errorf("a validation message in Swahili names the field %q: %v", sw("Name"), err)

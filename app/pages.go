@@ -459,7 +459,7 @@ func (s *workspaceScreen) assignTechnical(roles []workspace.Role, c workspace.Co
 		for _, r := range roles {
 			choices = append(choices, workspace.Choice{Key: r.ID, Label: r.Name})
 		}
-		role := newChoice(choices, roles[0].ID)
+		role := newDataChoice(choices, roles[0].ID)
 		person := newPicker(lang.L("Person"), people, "")
 		org := newPicker(lang.L("Organisation"), orgs, "")
 		start := dateEntry(s.today().Format(workspace.DateLayout))
@@ -685,7 +685,11 @@ func (s *workspaceScreen) editRole(r workspace.Role) {
 	name := entry(r.Name)
 	group := newChoice(workspace.RoleGroups, r.Group)
 	scope := newChoice(workspace.RoleScopes, r.Scope)
-	level := newChoice(append([]workspace.Choice{{Key: "", Label: lang.L("Any")}}, workspace.UnitLevels...), r.UnitLevel)
+	levels, levelLabels := append([]workspace.Choice{{Key: ""}}, workspace.UnitLevels...), []string{lang.L("Any")}
+	for _, c := range workspace.UnitLevels {
+		levelLabels = append(levelLabels, c.Shown())
+	}
+	level := choiceOf(levels, levelLabels, r.UnitLevel)
 	key := newCheck(lang.L("A vacancy or an overloaded holder matters"), r.IsKey)
 	holder := newChoice(workspace.RoleHolders, r.Holder)
 	description, responsibilities := multiline(r.Description), multiline(r.Responsibilities)

@@ -400,10 +400,10 @@ func (s *workspaceScreen) editGap(g workspace.ResourceGap) {
 	for _, r := range roles {
 		roleChoices = append(roleChoices, workspace.Choice{Key: r.ID, Label: r.Name})
 	}
-	consortium := newChoice(where, g.ConsortiumID)
+	consortium := newDataChoice(where, g.ConsortiumID)
 	title := entry(g.Title)
 	kind := newChoice(workspace.GapKinds, g.Kind)
-	role := newChoice(roleChoices, g.RoleID)
+	role := newDataChoice(roleChoices, g.RoleID)
 	priority := newChoice(workspace.Priorities, g.Priority)
 	status := newChoice(workspace.GapStatuses, g.Status)
 	cost, secured := entry(thousands64(g.EstimatedCost)), entry(thousands64(g.Secured))

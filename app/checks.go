@@ -154,8 +154,8 @@ func (c *checksScreen) choose(f workspace.Finding, ok bool) {
 	c.detailFix.SetText(f.Fix)
 	c.detailCheck.SetText(fmt.Sprintf(lang.L("%s · check %s"), findingSeverity(f.Severity), f.Check))
 	c.open.SetText(openSubjectWords(f.Subject))
-	if f.Subject.Kind == "workspace" {
-		c.open.Hide()
+	if f.Subject.ID == "" {
+		c.open.Hide() // about the initiative, or about something missing (a role no longer in the catalogue)
 	} else {
 		c.open.Show()
 	}
@@ -232,11 +232,6 @@ func (c *checksScreen) onThresholds() {
 // openSubject opens the record a finding is about where it is edited: its
 // page, or its form; a community unit in its dialog.
 func (s *workspaceScreen) openSubject(sub workspace.Subject) {
-	f := s.file
-	if sub.ID == "" {
-		s.ui.showSubject(sub) // about something missing, such as a role no longer in the catalogue
-		return
-	}
 	switch sub.Kind {
 	case "consortium":
 		s.show(secConsortia)
@@ -251,15 +246,16 @@ func (s *workspaceScreen) openSubject(sub workspace.Subject) {
 		s.show(secMeetings)
 		s.showMeeting(sub.ID)
 	case "organisation":
-		if o, err := f.Organisation(sub.ID); err == nil {
-			s.editOrganisation(o)
+		o, err := s.file.Organisation(sub.ID)
+		if err != nil {
+			s.ui.showError(err)
 			return
 		}
-		s.ui.showSubject(sub)
+		s.editOrganisation(o)
 	case "gap":
 		s.show(secGaps)
 		s.showGap(sub.ID)
-	default:
-		s.ui.showSubject(sub)
+	case "unit":
+		s.ui.showUnit(sub.ID)
 	}
 }

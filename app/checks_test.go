@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"cpw/reports"
@@ -98,7 +99,9 @@ func TestChecksFollowThresholdChanges(t *testing.T) {
 	}
 }
 
-func TestRecordDialogs(t *testing.T) {
+// A finding opens its record where it is edited: a page, the
+// organisation's form, or a community unit's dialog.
+func TestOpenSubject(t *testing.T) {
 	u, _ := openDemo(t)
 	f := u.file
 	consortia, _ := f.Consortia()
@@ -110,20 +113,29 @@ func TestRecordDialogs(t *testing.T) {
 	gaps, _ := f.ResourceGaps(workspace.GapFilter{})
 	for _, c := range []struct {
 		subject workspace.Subject
-		want    string
+		want    string // on the page or in the dialog
 	}{
-		{workspace.Subject{Kind: "consortium", ID: consortia[0].ID}, "Member organisations"},
-		{workspace.Subject{Kind: "organisation", ID: orgs[0].ID}, "People ("},
-		{workspace.Subject{Kind: "person", ID: people[0].ID}, "Roles, now and before"},
+		{workspace.Subject{Kind: "consortium", ID: consortia[0].ID}, consortia[0].Name},
+		{workspace.Subject{Kind: "organisation", ID: orgs[0].ID}, orgs[0].Name},
+		{workspace.Subject{Kind: "person", ID: people[0].ID}, people[0].Name},
 		{workspace.Subject{Kind: "unit", ID: units[0].ID}, "Units under it"},
-		{workspace.Subject{Kind: "role", ID: role.ID}, "Holders, now and before"},
+		{workspace.Subject{Kind: "role", ID: role.ID}, role.Name},
 		{workspace.Subject{Kind: "meeting", ID: meetings[0].ID}, "Decisions ("},
 		{workspace.Subject{Kind: "gap", ID: gaps[0].ID}, "Candidate organisations"},
 	} {
-		u.showSubject(c.subject)
-		top := u.window.Canvas().Overlays().Top()
-		if top == nil || !has(texts(top), c.want) {
-			t.Errorf("%s dialog lacks %q", c.subject.Kind, c.want)
+		u.screen.openSubject(c.subject)
+		shown := allText(u.window.Content())
+		if top := u.window.Canvas().Overlays().Top(); top != nil {
+			shown = allText(top) + strings.Join(texts(top), "\n")
+			walk(top, func(o fyne.CanvasObject) { // the form's fields, with their values
+				if e, ok := o.(*textEntry); ok {
+					shown += "\n" + e.Text
+				}
+			})
+			top.Hide()
+		}
+		if !strings.Contains(shown, c.want) {
+			t.Errorf("opening a %s does not show %q", c.subject.Kind, c.want)
 		}
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -115,14 +114,6 @@ func Build(f *workspace.File, w io.Writer, opt Options) error {
 	x, err := gather(f, day.Format(workspace.DateLayout), findings, say)
 	if err != nil {
 		return err
-	}
-	// The findings in English too, in the same order, to pick those about a
-	// consortium by their wording whatever the brief's language.
-	x.english = findings
-	if opt.Language != "en" && consortium.ID != "" {
-		if x.english, err = f.RunChecksIn(day, translate.English); err != nil {
-			return err
-		}
 	}
 	dateText := longDate(day, say)
 	title := say("%s — initiative brief", x.in.Name)
@@ -346,18 +337,13 @@ func orDash(s string) string {
 	return s
 }
 
-// findings lists the critical and warning findings that keep, which is
-// given each finding worded in English.
+// findings lists the critical and warning findings that keep.
 func (b *brief) findings(keep func(workspace.Finding) bool) {
 	d := b.d
 	d.heading(b.say("What the health checks find"))
 	var rows [][]string
-	for i, f := range b.x.findings {
-		english := f
-		if len(b.x.english) == len(b.x.findings) {
-			english = b.x.english[i]
-		}
-		if f.Severity == workspace.SeverityInfo || !keep(english) {
+	for _, f := range b.x.findings {
+		if f.Severity == workspace.SeverityInfo || !keep(f) {
 			continue
 		}
 		sev := b.say("Critical")
@@ -584,11 +570,8 @@ func (b *brief) consortium(c workspace.Consortium) {
 		return false
 	}
 	b.decisionsAndActions(inConsortium)
-	// Findings about the consortium, its gaps, or a role held in it ("… holds
-	// Sectoral planner in EYC."), matched on the whole code in the finding's
-	// English wording.
-	inCode := regexp.MustCompile(`\bin ` + regexp.QuoteMeta(c.Code) + `\b`)
+	// Findings about the consortium, its gaps, or a role held in it.
 	b.findings(func(f workspace.Finding) bool {
-		return f.Subject.ID == c.ID || (f.Subject.Kind == "gap" && gapIDs[f.Subject.ID]) || inCode.MatchString(f.Message)
+		return f.Subject.ID == c.ID || (f.Subject.Kind == "gap" && gapIDs[f.Subject.ID]) || f.Consortium == c.Code
 	})
 }

@@ -25,7 +25,6 @@ type facts struct {
 	decisions map[string][]workspace.Decision // by meeting id
 	actions   []workspace.FollowUp
 	findings  []workspace.Finding // in the brief's language
-	english   []workspace.Finding // the same, in English
 	coverage  workspace.Coverage
 	keyPeople int
 	people    map[string]workspace.Person // read on demand

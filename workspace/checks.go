@@ -32,9 +32,13 @@ type Finding struct {
 	Severity string  `json:"severity"`
 	Title    string  `json:"title"`
 	Subject  Subject `json:"subject"`
-	Message  string  `json:"message"`
-	Why      string  `json:"why"`
-	Fix      string  `json:"fix"`
+	// Consortium is the code of the consortium a finding about a person or
+	// an organisation concerns (a role held in it), so that a consortium's
+	// brief lists it; "" otherwise.
+	Consortium string `json:"consortium,omitempty"`
+	Message    string `json:"message"`
+	Why        string `json:"why"`
+	Fix        string `json:"fix"`
 }
 
 // Check is one health check: the practice of the guide turned into a rule
@@ -135,6 +139,14 @@ func (r *checkRun) sayPlain(text string) string {
 
 // say words a text, written in English with fmt verbs, in the run's language.
 func (r *checkRun) say(format string, args ...any) string { return r.tr(format, args...) }
+
+// inConsortium tags the finding just made as concerning the consortium with
+// the code, when there is one.
+func (r *checkRun) inConsortium(code string) {
+	if code != "" && len(r.found) > 0 {
+		r.found[len(r.found)-1].Consortium = code
+	}
+}
 
 // currentSQL is the condition for an assignment a held on :today; an
 // assignment is not held on the day it ends.
@@ -487,6 +499,7 @@ var Checks = []Check{
 				default:
 					r.finding(s, "%s, an international organisation, holds %s in %s.", o.Name, h.roleName, in)
 				}
+				r.inConsortium(in)
 			}
 			return nil
 		},
@@ -669,6 +682,7 @@ var Checks = []Check{
 				default:
 					r.finding(Subject{"organisation", oid, oname}, "%s has withdrawn but still holds %s in %s.", oname, role, in)
 				}
+				r.inConsortium(code)
 			}
 			return rows.Err()
 		},

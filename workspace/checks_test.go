@@ -1,9 +1,13 @@
 package workspace
 
 import (
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"cpw/translate"
 )
 
 // checkDay is the day the check tests run on.
@@ -485,4 +489,32 @@ func TestSegmentMobilizerAtClusterLevel(t *testing.T) {
 	other := must[Unit](t)(x.f.CreateUnit(Unit{Level: "segment", ParentID: must[Unit](t)(x.f.Unit(seg.ParentID)).ID, Name: "Rurie"}))
 	x.assign(RoleCommunityMobilizer, Assignment{PersonID: x.person("Segment mobilizer", "", true).ID, UnitID: other.ID})
 	x.want("segment-without-mobilizer")
+}
+
+// Every finding that names a consortium a role is held in carries that
+// consortium, so that the consortium's brief lists it in any language.
+func TestFindingsCarryTheirConsortium(t *testing.T) {
+	f, err := CreateDemo(filepath.Join(t.TempDir(), "demo.cpw"), DemoOptions{Scale: DemoSmall, Now: demoDay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	consortia := must[[]Consortium](t)(f.Consortia())
+	findings := must[[]Finding](t)(f.RunChecksIn(demoDay, translate.English))
+	tagged := 0
+	for _, fd := range findings {
+		if fd.Consortium != "" {
+			tagged++
+		}
+		for _, c := range consortia {
+			named := regexp.MustCompile(`\bin ` + regexp.QuoteMeta(c.Code) + `\b`).MatchString(fd.Message)
+			about := fd.Subject.ID == c.ID || fd.Subject.Kind == "gap" || fd.Consortium == c.Code
+			if named && !about {
+				t.Errorf("%s names %s but does not carry it: %s", fd.Check, c.Code, fd.Message)
+			}
+		}
+	}
+	if tagged == 0 {
+		t.Error("the demo has no finding about a role held in a consortium: the test checks nothing")
+	}
 }

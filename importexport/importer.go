@@ -302,10 +302,13 @@ func (r *rowCtx) text(h string, dst *string) {
 	}
 }
 
-func (r *rowCtx) choice(h string, dst *string, choices []workspace.Choice) {
-	if !r.has(h) {
+// choice reads a column of a fixed list, the one its layout names.
+func (r *rowCtx) choice(h string, dst *string) {
+	c := r.p.spec.column(h)
+	if !r.has(h) || c == nil {
 		return
 	}
+	choices := c.choices
 	v := r.get(h)
 	if v == "" {
 		*dst = ""

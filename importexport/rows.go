@@ -47,7 +47,7 @@ func byID[T any](r *rowCtx, m map[string]*T) (string, *T) {
 func (im *importer) unitRow(r *rowCtx, res *SheetResult) {
 	id, old := byID(r, im.units)
 	var u workspace.Unit
-	r.choice("Level", &u.Level, workspace.UnitLevels)
+	r.choice("Level", &u.Level)
 	r.text("Name", &u.Name)
 	parentPath := ""
 	if r.get("Parent") != "" {
@@ -143,13 +143,13 @@ func (im *importer) organisationRow(r *rowCtx, res *SheetResult) {
 	}
 	r.text("Name", &o.Name)
 	r.text("Acronym", &o.Acronym)
-	r.choice("Kind", &o.Kind, workspace.OrganisationKinds)
-	r.choice("Base", &o.Base, workspace.Bases)
+	r.choice("Kind", &o.Kind)
+	r.choice("Base", &o.Base)
 	r.sectors("Sectors", &o.SectorIDs, false)
 	r.text("Interests", &o.Interests)
-	r.choice("Commitment", &o.Commitment, workspace.Commitments)
-	r.choice("Stance", &o.Stance, workspace.Stances)
-	r.choice("Influence", &o.Influence, workspace.Influences)
+	r.choice("Commitment", &o.Commitment)
+	r.choice("Stance", &o.Stance)
+	r.choice("Influence", &o.Influence)
 	r.text("Notes", &o.Notes)
 	if old == nil && o.Base == "" {
 		o.Base = "local" // the form's default
@@ -208,7 +208,7 @@ func (im *importer) import3W(p *part, res *SheetResult) error {
 				g.o = workspace.Organisation{Name: name, Base: "local"}
 				r.text("Acronym", &g.o.Acronym)
 				kind := ""
-				r.choice("Kind", &kind, workspace.OrganisationKinds)
+				r.choice("Kind", &kind)
 				if kind == "" {
 					kind = "other"
 					r.warn("Kind", "The kind of “%s” is not known, so it was set to Other: correct it in the window.", name)
@@ -267,8 +267,8 @@ func (im *importer) personRow(r *rowCtx, res *SheetResult) {
 	r.text("Position", &p.Position)
 	r.text("Phone", &p.Phone)
 	r.text("E-mail", &p.Email)
-	r.choice("Gender", &p.Gender, workspace.Genders)
-	r.choice("Age band", &p.AgeBand, workspace.AgeBands)
+	r.choice("Gender", &p.Gender)
+	r.choice("Age band", &p.AgeBand)
 	r.yesNo("Resident", &p.Resident)
 	r.unit("Home unit", &p.HomeUnitID)
 	r.text("Notes", &p.Notes)
@@ -301,7 +301,7 @@ func (im *importer) consortiumRow(r *rowCtx, res *SheetResult) {
 	r.text("Code", &c.Code)
 	r.text("Name", &c.Name)
 	r.text("Purpose", &c.Purpose)
-	r.choice("Status", &c.Status, workspace.ConsortiumStatuses)
+	r.choice("Status", &c.Status)
 	r.sectors("Sectors", &c.SectorIDs, false)
 	if r.bad || r.duplicate("consortium", c.ID, c.Code) {
 		r.fail("consortium", c.Code)
@@ -364,11 +364,11 @@ func (im *importer) roleRow(r *rowCtx, res *SheetResult) {
 		ro = *old
 	}
 	r.text("Name", &ro.Name)
-	r.choice("Group", &ro.Group, workspace.RoleGroups)
-	r.choice("Scope", &ro.Scope, workspace.RoleScopes)
-	r.choice("Unit level", &ro.UnitLevel, append([]workspace.Choice{{Key: "", Label: "Any"}}, workspace.UnitLevels...))
+	r.choice("Group", &ro.Group)
+	r.choice("Scope", &ro.Scope)
+	r.choice("Unit level", &ro.UnitLevel)
 	r.yesNo("Key role", &ro.IsKey)
-	r.choice("Holder", &ro.Holder, workspace.RoleHolders)
+	r.choice("Holder", &ro.Holder)
 	r.text("Description", &ro.Description)
 	r.text("Responsibilities", &ro.Responsibilities)
 	r.date("Retired on", &ro.RetiredOn)
@@ -447,10 +447,10 @@ func (im *importer) gapRow(r *rowCtx, res *SheetResult) {
 		g.ConsortiumID = consortiumID
 	}
 	r.text("Title", &g.Title)
-	r.choice("Kind", &g.Kind, workspace.GapKinds)
+	r.choice("Kind", &g.Kind)
 	r.role("Role", &g.RoleID)
-	r.choice("Priority", &g.Priority, workspace.Priorities)
-	r.choice("Status", &g.Status, workspace.GapStatuses)
+	r.choice("Priority", &g.Priority)
+	r.choice("Status", &g.Status)
 	r.whole("Estimated cost", &g.EstimatedCost)
 	r.whole("Secured", &g.Secured)
 	r.org("Filled by organisation", &g.FilledByOrganisationID)
@@ -472,7 +472,7 @@ func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
 	id, old := byID(r, im.meetings.byID)
 	var m workspace.Meeting
 	r.date("Held on", &m.HeldOn)
-	r.choice("Kind", &m.Kind, workspace.MeetingKinds)
+	r.choice("Kind", &m.Kind)
 	r.text("Title", &m.Title)
 	if found := im.meetings.find(m.HeldOn, m.Kind, m.Title); old == nil && r.natural(id, found) {
 		old = im.meetings.byID[found]
@@ -621,7 +621,7 @@ func (im *importer) candidateRow(r *rowCtx, res *SheetResult) {
 		c = *old
 	}
 	c.GapID, c.OrganisationID = gapID, orgID
-	r.choice("Stage", &c.Stage, workspace.CandidateStages)
+	r.choice("Stage", &c.Stage)
 	r.text("Notes", &c.Notes)
 	if r.bad || r.duplicate("gap candidate", c.ID, im.report.say("%s for %s", r.get("Organisation"), r.get("Gap"))) {
 		return

@@ -131,22 +131,14 @@ func importReportView(report *importexport.Report) fyne.CanvasObject {
 	problems := container.NewVScroll(lines)
 	heading := widget.NewLabelWithStyle(lang.L("No problems found."), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	if n := len(report.Problems); n > 0 {
-		var errs, warnings string
-		switch e := report.Errors(); e {
-		case 0:
+		errs := byCount(report.Errors(), lang.L("1 error"), lang.L("%s errors"))
+		if report.Errors() == 0 {
 			errs = lang.L("No errors")
-		case 1:
-			errs = lang.L("1 error")
-		default:
-			errs = fmt.Sprintf(lang.L("%s errors"), thousands(e))
 		}
-		switch w := n - report.Errors(); w {
-		case 0:
+		w := n - report.Errors()
+		warnings := byCount(w, lang.L("1 warning (warnings do not stop the import)"), lang.L("%s warnings (warnings do not stop the import)"))
+		if w == 0 {
 			warnings = lang.L("no warnings")
-		case 1:
-			warnings = lang.L("1 warning (warnings do not stop the import)")
-		default:
-			warnings = fmt.Sprintf(lang.L("%s warnings (warnings do not stop the import)"), thousands(w))
 		}
 		heading.SetText(fmt.Sprintf(lang.L("%s and %s:"), errs, warnings))
 	}

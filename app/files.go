@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -51,6 +52,16 @@ func safeFileName(name string) string {
 
 // thousands writes a count with thousands separators.
 func thousands(n int) string { return workspace.Thousands(int64(n)) }
+
+// byCount words a count with the text for one or the text for many (a
+// format for the number), which each language orders its own way: "1
+// warning", "3 warnings", "maonyo 3".
+func byCount(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return fmt.Sprintf(many, thousands(n))
+}
 
 // folderChooser is a form row showing a folder, starting at start, with a
 // button to choose another. It chooses a folder, not a file, on purpose: a

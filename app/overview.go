@@ -147,18 +147,9 @@ func (o *overview) showFindings(findings []workspace.Finding) {
 
 // summaryText says how many findings there are of each severity.
 func summaryText(s workspace.CheckSummary) string {
-	critical := fmt.Sprintf(lang.L("%s critical findings"), thousands(s.Critical))
-	if s.Critical == 1 {
-		critical = lang.L("1 critical finding")
-	}
-	warnings := fmt.Sprintf(lang.L("%s warnings"), thousands(s.Warning))
-	if s.Warning == 1 {
-		warnings = lang.L("1 warning")
-	}
-	notes := fmt.Sprintf(lang.L("%s notes"), thousands(s.Info))
-	if s.Info == 1 {
-		notes = lang.L("1 note")
-	}
+	critical := byCount(s.Critical, lang.L("1 critical finding"), lang.L("%s critical findings"))
+	warnings := byCount(s.Warning, lang.L("1 warning"), lang.L("%s warnings"))
+	notes := byCount(s.Info, lang.L("1 note"), lang.L("%s notes"))
 	return fmt.Sprintf("%s, %s, %s", critical, warnings, notes)
 }
 

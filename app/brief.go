@@ -2,9 +2,7 @@ package app
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -78,27 +76,12 @@ func (s *workspaceScreen) onBrief() {
 		if !ok {
 			return
 		}
-		name := strings.TrimSpace(fileName.Text)
-		if !strings.EqualFold(filepath.Ext(name), ".pdf") {
-			name += ".pdf"
-		}
-		path := filepath.Join(folder.Text, name)
 		opt := reports.Options{Consortium: codes[which.Selected], WithContacts: contacts.Checked, Paper: "a4", Date: u.now(),
 			Language: languageCodes[language.Selected]}
 		if paper.Selected == letter {
 			opt.Paper = "letter"
 		}
-		write := func() { s.writeBrief(path, opt) }
-		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm(lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s already exists in this folder. Replace it with the new brief?"), name),
-				func(yes bool) {
-					if yes {
-						write()
-					}
-				}, u.window)
-			return
-		}
-		write()
+		u.saveAs(folder.Text, fileName.Text, ".pdf", func(path string) { s.writeBrief(path, opt) })
 	}, u.window)
 	d.Resize(fyne.NewSize(640, 470))
 	d.Show()

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -247,20 +245,7 @@ func (s *workspaceScreen) askWorkbook(title, confirm, name string, askContacts b
 		if !ok {
 			return
 		}
-		n := strings.TrimSpace(fileName.Text)
-		if !strings.EqualFold(filepath.Ext(n), ".xlsx") {
-			n += ".xlsx"
-		}
-		path := filepath.Join(folder.Text, n)
-		if _, err := os.Stat(path); err == nil {
-			dialog.ShowConfirm(lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s already exists in this folder. Replace it?"), n), func(yes bool) {
-				if yes {
-					then(path, contacts.Checked)
-				}
-			}, u.window)
-			return
-		}
-		then(path, contacts.Checked)
+		u.saveAs(folder.Text, fileName.Text, ".xlsx", func(path string) { then(path, contacts.Checked) })
 	}, u.window)
 	d.Resize(fyne.NewSize(600, 300))
 	d.Show()

@@ -98,3 +98,22 @@ func exactly(list []string, s string) bool {
 	}
 	return false
 }
+
+// Saving over a file asks first; a name without its extension gets it.
+func TestSaveAsAsksBeforeReplacing(t *testing.T) {
+	u, path := openDemo(t)
+	dir := filepath.Dir(path)
+	var got []string
+	u.saveAs(dir, " partners ", ".xlsx", func(p string) { got = append(got, p) })
+	if len(got) != 1 || got[0] != filepath.Join(dir, "partners.xlsx") {
+		t.Fatalf("a new file: %v", got)
+	}
+	u.saveAs(dir, filepath.Base(path), ".cpw", func(p string) { got = append(got, p) })
+	if len(got) != 1 {
+		t.Fatal("an existing file was replaced without asking")
+	}
+	tap(t, top(t, u), "Yes")
+	if len(got) != 2 || got[1] != path {
+		t.Errorf("after Yes: %v", got)
+	}
+}

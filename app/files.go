@@ -51,6 +51,25 @@ func safeFileName(name string) string {
 }
 
 // thousands writes a count with thousands separators.
+// saveAs runs then with the file a save dialog's folder and name give,
+// ext added when the name lacks it, after asking before replacing a file.
+func (u *ui) saveAs(folder, name, ext string, then func(path string)) {
+	name = strings.TrimSpace(name)
+	if !strings.EqualFold(filepath.Ext(name), ext) {
+		name += ext
+	}
+	path := filepath.Join(folder, name)
+	if fileExists(path) {
+		dialog.ShowConfirm(lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s already exists in this folder. Replace it?"), name), func(yes bool) {
+			if yes {
+				then(path)
+			}
+		}, u.window)
+		return
+	}
+	then(path)
+}
+
 func thousands(n int) string { return workspace.Thousands(int64(n)) }
 
 // byCount words a count with the text for one or the text for many (a

@@ -208,3 +208,23 @@ func TestCandidateOfABrokenGapRow(t *testing.T) {
 	r := importBook(t, f, book, false)
 	wantProblem(t, r, "Candidates", 2, "Gap", "row 2 of the Gaps sheet, which has a problem of its own")
 }
+
+// A phone number starting with + is written as it is, not with the
+// apostrophe that keeps formulas from running, and a formula still gets one.
+func TestNeutraliseLeavesPhoneNumbers(t *testing.T) {
+	for in, want := range map[string]string{
+		"+254 712 358 461":        "+254 712 358 461",
+		"-(020) 123.45/6":         "-(020) 123.45/6",
+		"=HYPERLINK(\"x\")":       "'=HYPERLINK(\"x\")",
+		"+254 712 358 461 =cmd|x": "'+254 712 358 461 =cmd|x",
+		"@SUM(A1)":                "'@SUM(A1)",
+		"-A1":                     "'-A1",
+	} {
+		if got := neutralise(in); got != want {
+			t.Errorf("neutralise(%q) = %q, want %q", in, got, want)
+		}
+		if back := unneutralise(neutralise(in)); back != in {
+			t.Errorf("%q comes back as %q", in, back)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -455,13 +456,17 @@ func cellFor(c col, v any, st styles) any {
 
 // neutralise keeps a spreadsheet from taking text for a formula: text that
 // starts with = + - @, a tab or a carriage return gets a leading apostrophe,
-// which the import takes off again.
+// which the import takes off again. A phone number ("+254 712 358 461") is
+// left as it is: made only of digits, spaces and + - ( ) . / it can name
+// no function and no cell, and the apostrophe would show on every one.
 func neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) && !phoneLike.MatchString(s) {
 		return "'" + s
 	}
 	return s
 }
+
+var phoneLike = regexp.MustCompile(`^[+\-]?[0-9][0-9 ()./+\-]*$`)
 
 // unneutralise undoes neutralise on a value read from a workbook.
 func unneutralise(s string) string {

@@ -107,7 +107,7 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		if c, u, _ := report.Totals(); c+u == 0 {
 			return nil
 		}
-		return b.Log("workspace", "import", "Imported the workbook "+report.File+": "+strings.TrimSuffix(strings.TrimPrefix(report.summary(translate.English), "Imported: "), "."))
+		return b.Log("workspace", "import", "Imported the workbook "+report.File+": "+report.counts(translate.English))
 	})
 	switch {
 	case errors.Is(err, errHasProblems):

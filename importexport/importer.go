@@ -693,7 +693,7 @@ func (r *rowCtx) saved(res *SheetResult, id string, outcome workspace.Outcome, e
 // importPart imports one sheet's rows.
 func (im *importer) importPart(p *part) error {
 	res := SheetResult{Sheet: p.rows.name, Records: im.report.records(p.spec), Rows: len(p.rows.rows), entity: entities[p.spec],
-		plural: strings.ToLower(p.spec.name)}
+		plural: workspace.PluralOf(entities[p.spec])}
 	defer func() { im.report.Sheets = append(im.report.Sheets, res) }()
 	if p.is3W {
 		res.Records = im.report.say("organisations (3W)")

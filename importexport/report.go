@@ -85,8 +85,7 @@ func (r *Report) Summary() string { return r.summary(wordsIn(r.lang)) }
 
 // summary is Summary in a language: the change log keeps it in English.
 func (r *Report) summary(say translate.Func) string {
-	c, u, n := r.Totals()
-	counts := say("%s new, %s updated, %s unchanged", workspace.Thousands(int64(c)), workspace.Thousands(int64(u)), workspace.Thousands(int64(n)))
+	counts := r.counts(say)
 	switch errs := r.Errors(); {
 	case errs == 1:
 		return say("Nothing was imported: 1 problem must be fixed first (the workbook would give %s).", counts)
@@ -98,6 +97,12 @@ func (r *Report) summary(say translate.Func) string {
 	default:
 		return say("Imported: %s.", counts)
 	}
+}
+
+// counts says how many records are new, updated and unchanged.
+func (r *Report) counts(say translate.Func) string {
+	c, u, n := r.Totals()
+	return say("%s new, %s updated, %s unchanged", workspace.Thousands(int64(c)), workspace.Thousands(int64(u)), workspace.Thousands(int64(n)))
 }
 
 // WriteText writes the report for people to read, in its language.

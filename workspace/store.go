@@ -117,6 +117,18 @@ var prototypes = []record{
 	&Assignment{}, &ResourceGap{}, &GapCandidate{}, &Meeting{}, &Decision{}, &FollowUp{},
 }
 
+// PluralOf is the plural of a kind of record as the change log names it
+// ("consortium member" → "consortium members"), in English; the entity
+// itself when it is not one of the workspace's records.
+func PluralOf(entity string) string {
+	for _, p := range prototypes {
+		if t := p.table(); t.entity == entity {
+			return t.plural
+		}
+	}
+	return entity
+}
+
 // referrer is a column that refers to rows of another table.
 type referrer struct {
 	table  table

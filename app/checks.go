@@ -39,10 +39,6 @@ type checksScreen struct {
 	empty         *widget.Label
 }
 
-// allSeverities is the English of the severity filter's first option, which
-// shows every finding (the option itself is worded when the screen is built).
-const allSeverities = "All severities"
-
 var severityRank = map[string]string{workspace.SeverityCritical: "0", workspace.SeverityWarning: "1", workspace.SeverityInfo: "2"}
 
 func newChecksScreen(s *workspaceScreen) *checksScreen {

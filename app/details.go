@@ -44,6 +44,8 @@ type names struct {
 	cache map[string]string
 }
 
+func newNames(f *workspace.File) *names { return &names{f: f, cache: map[string]string{}} }
+
 func (n *names) get(kind, id string, lookup func() (string, error)) string {
 	if id == "" {
 		return ""
@@ -120,7 +122,7 @@ func (u *ui) showUnit(id string) {
 		u.showError(err)
 		return
 	}
-	d := &details{box: container.NewVBox(), names: &names{f: f, cache: map[string]string{}}}
+	d := &details{box: container.NewVBox(), names: newNames(f)}
 	d.line(d.names.unit(un.ID))
 	d.field(lang.L("Level"), workspace.Label(workspace.UnitLevels, un.Level))
 	d.field(lang.L("Households"), thousands(un.Households))

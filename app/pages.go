@@ -76,7 +76,7 @@ func (s *workspaceScreen) readConsortia() ([]consortiumRow, error) {
 		out[i] = consortiumRow{Consortium: c}
 		byID[c.ID] = &out[i]
 	}
-	n := &names{f: f, cache: map[string]string{}}
+	n := newNames(f)
 	for _, a := range current {
 		r := byID[a.ConsortiumID]
 		if r == nil {
@@ -185,7 +185,7 @@ func (s *workspaceScreen) showConsortium(id string) {
 		return
 	}
 	s.reopen = func() { s.showConsortium(id) }
-	n := &names{f: f, cache: map[string]string{}}
+	n := newNames(f)
 	in, _ := f.Initiative()
 	sectors, _ := readLookups(f, false)
 	writable := !f.ReadOnly()
@@ -428,7 +428,7 @@ func (s *workspaceScreen) assign(role workspace.Role, c workspace.Consortium, re
 		fields = append(fields, field{label: lang.L("Start"), obj: start, hint: lang.L("The first day it is held")})
 		title := fmt.Sprintf(lang.L("%s in %s"), role.Name, c.Code)
 		if replacing.ID != "" {
-			title = fmt.Sprintf(lang.L("Replace %s as %s in %s"), (&names{f: f, cache: map[string]string{}}).holder(replacing), role.Name, c.Code)
+			title = fmt.Sprintf(lang.L("Replace %s as %s in %s"), newNames(f).holder(replacing), role.Name, c.Code)
 			fields = append(fields, field{label: lang.L("Reason"), obj: reason, hint: lang.L("Why the predecessor leaves: transferred, withdrew, term over")})
 		}
 		s.ui.showForm(title, lang.L("Assign"), fields, func() error {
@@ -551,7 +551,7 @@ func (s *workspaceScreen) showPerson(id string) {
 	}
 	s.reopen = func() { s.showPerson(id) }
 	today := s.today().Format(workspace.DateLayout)
-	n := &names{f: f, cache: map[string]string{}}
+	n := newNames(f)
 	body := container.NewVBox()
 	d := &details{box: body, names: n}
 	d.field(lang.L("Organisation"), n.organisation(p.OrganisationID))
@@ -749,7 +749,7 @@ func (s *workspaceScreen) showRole(id string) {
 			return nil, err
 		}
 		now, before, upcoming := splitByDay(as, today)
-		n := &names{f: f, cache: map[string]string{}}
+		n := newNames(f)
 		line := func(a workspace.Assignment) string {
 			text := n.holder(a)
 			if w := n.where(a); w != "" {
@@ -818,7 +818,7 @@ func (s *workspaceScreen) showMeeting(id string) {
 	s.reopen = func() { s.showMeeting(id) }
 	today := s.today().Format(workspace.DateLayout)
 	writable := !f.ReadOnly()
-	n := &names{f: f, cache: map[string]string{}}
+	n := newNames(f)
 	body := container.NewVBox()
 	d := &details{box: body, names: n}
 	var codes []string
@@ -999,7 +999,7 @@ func (s *workspaceScreen) showGap(id string) {
 	s.reopen = func() { s.showGap(id) }
 	writable := !f.ReadOnly()
 	in, _ := f.Initiative()
-	n := &names{f: f, cache: map[string]string{}}
+	n := newNames(f)
 	body := container.NewVBox()
 	d := &details{box: body, names: n}
 	where := n.consortium(g.ConsortiumID)

@@ -75,7 +75,6 @@ func sectionIcon(name string) fyne.Resource {
 type lister interface {
 	view() fyne.CanvasObject
 	reload()
-	open()
 	focusFilter(w fyne.Window)
 	newItem()
 }

@@ -124,7 +124,7 @@ func Build(f *workspace.File, w io.Writer, opt Options) error {
 	if err != nil {
 		return err
 	}
-	b := &brief{d: d, x: x, opt: opt, date: dateText, tr: say}
+	b := &brief{d: d, x: x, opt: opt, date: dateText, say: say}
 	if consortium.ID != "" {
 		b.consortium(consortium)
 	} else {
@@ -150,12 +150,8 @@ type brief struct {
 	x    *facts
 	opt  Options
 	date string
-	tr   translate.Func // the brief's language
+	say  translate.Func // words a text of the brief in its language
 }
-
-// say words a text of the brief (a fmt format when args are given) in the
-// brief's language.
-func (b *brief) say(text string, args ...any) string { return b.tr(text, args...) }
 
 // label is the label of key in a fixed list, in the brief's language.
 func (b *brief) label(choices []workspace.Choice, key string) string {

@@ -26,7 +26,7 @@ const (
 // headers on each new page.
 type doc struct {
 	pdf        *fpdf.Fpdf
-	tr         translate.Func // the brief's language
+	say        translate.Func // words a text of the brief in its language
 	font       *sfnt.Font
 	buf        sfnt.Buffer
 	w, h       float64 // page size
@@ -45,7 +45,7 @@ func newDoc(paper, title, footer string, date time.Time, tr translate.Func) (*do
 		size = "Letter"
 	}
 	pdf := fpdf.New("P", "mm", size, "")
-	d := &doc{pdf: pdf, tr: tr}
+	d := &doc{pdf: pdf, say: tr}
 	font, err := sfnt.Parse(assets.FontRegular)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", d.say("the brief's font cannot be read"), err)
@@ -86,8 +86,6 @@ func newDoc(paper, title, footer string, date time.Time, tr translate.Func) (*do
 
 // say words a text of the brief (a fmt format when args are given) in the
 // brief's language.
-func (d *doc) say(text string, args ...any) string { return d.tr(text, args...) }
-
 func (d *doc) contentWidth() float64 { return d.w - 2*margin }
 
 // bottom is the lowest y that content may reach.

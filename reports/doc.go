@@ -84,8 +84,6 @@ func newDoc(paper, title, footer string, date time.Time, tr translate.Func) (*do
 	return d, nil
 }
 
-// say words a text of the brief (a fmt format when args are given) in the
-// brief's language.
 func (d *doc) contentWidth() float64 { return d.w - 2*margin }
 
 // bottom is the lowest y that content may reach.

@@ -490,14 +490,14 @@ func runTemplate(args []string, out io.Writer) error {
 		return err
 	}
 	if *from == "" {
-		err = importexport.WriteBlankTemplate(pos[0])
+		err = importexport.WriteBlankTemplate(pos[0], importexport.TemplateOptions{})
 	} else {
 		var f *workspace.File
 		if f, err = workspace.OpenReadOnly(*from); err != nil {
 			return err
 		}
 		defer f.Close()
-		err = importexport.WriteTemplate(f, pos[0])
+		err = importexport.WriteTemplate(f, pos[0], importexport.TemplateOptions{})
 	}
 	if err != nil {
 		return err

@@ -311,7 +311,7 @@ func TestContactsOnlyWhenAsked(t *testing.T) {
 func TestTemplate(t *testing.T) {
 	f := newDemo(t)
 	path := filepath.Join(t.TempDir(), "template.xlsx")
-	if err := WriteTemplate(f, path); err != nil {
+	if err := WriteTemplate(f, path, TemplateOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenFile(path)

@@ -20,10 +20,17 @@ func TestFixturePartnersWithAmericanSpelling(t *testing.T) {
 		t.Fatalf("%+v", got)
 	}
 	orgs, _ := f.Organisations()
+	var found bool
 	for _, o := range orgs {
-		if o.Name == "Akiba Mashinani Trust" && (o.Kind != "federation-support-ngo" || len(o.SectorIDs) != 2 || o.Stance != "supportive") {
-			t.Errorf("AMT: %+v", o)
+		if o.Name == "Akiba Mashinani Trust" {
+			found = true
+			if o.Kind != "federation-support-ngo" || len(o.SectorIDs) != 2 || o.Stance != "supportive" {
+				t.Errorf("AMT: %+v", o)
+			}
 		}
+	}
+	if !found {
+		t.Error("Akiba Mashinani Trust was not imported")
 	}
 }
 

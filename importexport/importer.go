@@ -651,7 +651,6 @@ func (r *rowCtx) fail(entity, natural string) {
 // columns that hold them, where they differ.
 var fieldColumns = map[string]string{
 	"Parent unit": "Parent", "Holder": "Person", "Community unit": "Unit", "Residents": "Residents (women)",
-	"Filled by organisation": "Filled by organisation", "Filled by person": "Filled by person",
 	"Resource gap": "Gap",
 }
 

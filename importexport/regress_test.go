@@ -138,7 +138,7 @@ func TestIDsInOtherFormsAreStoredAsIDs(t *testing.T) {
 func TestTemplateDatesTakeRealDates(t *testing.T) {
 	f := newWorkspace(t)
 	path := filepath.Join(t.TempDir(), "t.xlsx")
-	if err := WriteTemplate(f, path); err != nil {
+	if err := WriteTemplate(f, path, TemplateOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenFile(path)

@@ -171,7 +171,7 @@ func TestWriteErrorsInTheWindowsLanguage(t *testing.T) {
 	if english == swahili {
 		t.Fatal("the error has no Swahili")
 	}
-	if err := WriteTemplate(f, path); err == nil || err.Error() != english {
+	if err := WriteTemplate(f, path, TemplateOptions{}); err == nil || err.Error() != english {
 		t.Errorf("template, English: %v", err)
 	}
 	if err := WriteTemplate(f, path, TemplateOptions{Say: sw}); err == nil || err.Error() != swahili {

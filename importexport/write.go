@@ -45,14 +45,6 @@ type TemplateOptions struct {
 	Say translate.Func
 }
 
-// templateSay is the language of a template writer's errors.
-func templateSay(opts []TemplateOptions) translate.Func {
-	if len(opts) == 0 {
-		return translate.English
-	}
-	return wordsIn(opts[0].Say)
-}
-
 // styles are the cell styles of a workbook this program writes.
 type styles struct {
 	header, date, amount int
@@ -201,9 +193,9 @@ func (l *lists) rangeOf(name string) string {
 // WriteTemplate writes the blank workbook people fill in to import: one
 // sheet per kind of record, with a note on every header, dropdowns for every
 // fixed choice fed from the Lists sheet, and date and number formats.
-// Options (at most one) say the language of its errors.
-func WriteTemplate(f *workspace.File, path string, opts ...TemplateOptions) error {
-	say := templateSay(opts)
+// The options say the language of its errors.
+func WriteTemplate(f *workspace.File, path string, opt TemplateOptions) error {
+	say := wordsIn(opt.Say)
 	if err := checkBookName(path, say); err != nil {
 		return err
 	}
@@ -438,8 +430,6 @@ func cellFor(c col, v any, st styles) any {
 		return neutralise(v)
 	case int64:
 		return excelize.Cell{StyleID: st.amount, Value: v}
-	case int:
-		return excelize.Cell{StyleID: st.amount, Value: v}
 	case bool:
 		if v {
 			return "Yes"
@@ -526,9 +516,9 @@ func writeFailed(say translate.Func, err error) error {
 
 // WriteBlankTemplate writes the template with the lists of a new workspace
 // (the seeded sectors and roles, no consortia), for people who have no
-// workspace at hand. Options (at most one) say the language of its errors.
-func WriteBlankTemplate(path string, opts ...TemplateOptions) error {
-	say := templateSay(opts)
+// workspace at hand. The options say the language of its errors.
+func WriteBlankTemplate(path string, opt TemplateOptions) error {
+	say := wordsIn(opt.Say)
 	dir, err := os.MkdirTemp("", "cpw-template-")
 	if err != nil {
 		return errors.New(say("A temporary workspace for the template's lists cannot be made: %v.", err))
@@ -539,5 +529,5 @@ func WriteBlankTemplate(path string, opts ...TemplateOptions) error {
 		return err
 	}
 	defer f.Close()
-	return WriteTemplate(f, path, opts...)
+	return WriteTemplate(f, path, opt)
 }

@@ -228,3 +228,21 @@ func TestNeutraliseLeavesPhoneNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A decision of a meeting whose own row has a problem is told so, not that
+// there is no such meeting.
+func TestDecisionOfABrokenMeetingRow(t *testing.T) {
+	f := newDemo(t)
+	book := writeBook(t,
+		sheet{"Meetings", [][]any{
+			{"Kind", "Held on", "Title"},
+			{"Charity meeting", "2026-03-04", "Launch"}, // row 2: unknown kind
+		}},
+		sheet{"Decisions", [][]any{
+			{"Held on", "Meeting", "Decision"},
+			{"2026-03-04", "Launch", "Start in Kosovo"},
+		}},
+	)
+	r := importBook(t, f, book, false)
+	wantProblem(t, r, "Decisions", 2, "Meeting", "row 2 of the Meetings sheet, which has a problem of its own")
+}

@@ -555,13 +555,24 @@ func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
 		m.AttendeeIDs = dedupe(ids)
 	}
 	if r.bad || r.duplicate("meeting", m.ID, im.report.say("%s on %s", m.Title, m.HeldOn)) {
+		failMeeting(r, m)
 		return
 	}
 	saved, outcome, err := workspace.Save(im.b, m)
 	if !r.saved(res, saved.ID, outcome, err) {
+		failMeeting(r, m)
 		return
 	}
 	im.meetings.put(&saved)
+}
+
+// failMeeting notes a meeting row that has a problem, by its day and by its
+// day and title, as decisions and actions name their meeting.
+func failMeeting(r *rowCtx, m workspace.Meeting) {
+	r.fail("meeting", m.HeldOn)
+	if m.Title != "" {
+		r.fail("meeting", m.HeldOn+" "+m.Title)
+	}
 }
 
 // meetingOf finds the meeting a decision or action row belongs to: by the
@@ -587,9 +598,12 @@ func (im *importer) meetingOf(r *rowCtx) (string, bool) {
 			found = append(found, id)
 		}
 	}
-	switch {
+	natural := strings.TrimSpace(held + " " + title)
+	switch where, broken := im.pending["meeting"][key(natural)]; {
 	case len(found) == 1:
 		return found[0], true
+	case len(found) == 0 && broken:
+		r.problem("Meeting", "The meeting of %s is on %s, which has a problem of its own: fix that row first.", natural, where)
 	case len(found) == 0 && title == "":
 		r.problem("Meeting", "There is no meeting of %s in the workspace or in the workbook.", held)
 	case len(found) == 0:

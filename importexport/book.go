@@ -90,10 +90,9 @@ func startBook(f *workspace.File) (*book, error) {
 	}
 	b.names = n
 	// Parents before children, so that a workbook imports in one pass.
-	level := map[string]int{"area": 0, "segment": 1, "cluster": 2, "cell": 3}
 	sort.SliceStable(b.units, func(i, j int) bool {
-		if level[b.units[i].Level] != level[b.units[j].Level] {
-			return level[b.units[i].Level] < level[b.units[j].Level]
+		if a, c := workspace.LevelDepth(b.units[i].Level), workspace.LevelDepth(b.units[j].Level); a != c {
+			return a < c
 		}
 		return n.units[b.units[i].ID] < n.units[b.units[j].ID]
 	})

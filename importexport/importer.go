@@ -723,14 +723,9 @@ func (im *importer) importPart(p *part) error {
 // unitsOrder puts areas before segments before clusters before cells, so
 // that every parent is saved before the units in it.
 func (im *importer) unitsOrder(p *part) []int {
-	rank := map[string]int{"area": 0, "segment": 1, "cluster": 2, "cell": 3}
 	level := func(i int) int {
-		r := im.rowOf(p, i)
-		k, ok := findChoice(workspace.UnitLevels, r.get("Level"))
-		if !ok {
-			return 4
-		}
-		return rank[k]
+		k, _ := findChoice(workspace.UnitLevels, im.rowOf(p, i).get("Level"))
+		return workspace.LevelDepth(k)
 	}
 	order := make([]int, len(p.rows.rows))
 	levels := make([]int, len(order))

@@ -153,3 +153,14 @@ func (f *File) UpdateUnit(u Unit) (Unit, error) { return updateRecord(f, u) }
 
 // DeleteUnit deletes a unit with no units under it and no one assigned to it.
 func (f *File) DeleteUnit(id string) error { return deleteRecord[Unit](f, id) }
+
+// LevelDepth is how deep a unit level sits in the structure: area 0,
+// segment 1, cluster 2, cell 3; an unknown level comes after them all.
+func LevelDepth(level string) int {
+	for i, c := range UnitLevels {
+		if c.Key == level {
+			return i
+		}
+	}
+	return len(UnitLevels)
+}

@@ -263,7 +263,7 @@ func (r *rowCtx) where() string {
 // problem reports an error of the row, in the column the sheet has for h:
 // format is written out in English and worded in the report's language.
 func (r *rowCtx) problem(h, format string, args ...any) {
-	r.reject(h, r.im.report.tell(format, args...))
+	r.reject(h, r.im.report.words()(format, args...))
 }
 
 // reject reports an error of the row whose message is already worded for
@@ -275,7 +275,7 @@ func (r *rowCtx) reject(h, message string) {
 
 // warn reports a warning of the row, like problem.
 func (r *rowCtx) warn(h, format string, args ...any) {
-	r.im.report.add(r.at(Warning, h, r.im.report.tell(format, args...)))
+	r.im.report.add(r.at(Warning, h, r.im.report.words()(format, args...)))
 }
 
 // at places a problem on the row, in the column the sheet has for h, named
@@ -396,10 +396,10 @@ func (r *rowCtx) yesNo(h string, dst *bool) {
 // workspace nor in the workbook. entity is in English, as fail was told it.
 func (r *rowCtx) noSuch(h, entity, name string) {
 	if where, ok := r.im.pending[entity][key(name)]; ok {
-		r.problem(h, "The %s “%s” is on %s, which has a problem of its own: fix that row first.", r.im.report.tell(entity), name, where)
+		r.problem(h, "The %s “%s” is on %s, which has a problem of its own: fix that row first.", r.im.report.words()(entity), name, where)
 		return
 	}
-	r.problem(h, "There is no %s “%s” in the workspace or in the workbook.", r.im.report.tell(entity), clip(name, 80))
+	r.problem(h, "There is no %s “%s” in the workspace or in the workbook.", r.im.report.words()(entity), clip(name, 80))
 }
 
 func (r *rowCtx) org(h string, dst *string) {
@@ -627,7 +627,7 @@ func (r *rowCtx) duplicate(entity, id, what string) bool {
 		return false
 	}
 	if where, ok := r.im.seen[id]; ok {
-		r.problem("", "This row is the same %s as %s (%s): keep one of them.", r.im.report.tell(entity), where, what)
+		r.problem("", "This row is the same %s as %s (%s): keep one of them.", r.im.report.words()(entity), where, what)
 		return true
 	}
 	return false

@@ -22,18 +22,19 @@ func wordsIn(fn translate.Func) translate.Func {
 	return fn
 }
 
+// words is the report's language. (problem and warn word their texts with
+// it: the translation test finds those texts at their calls, and written-out
+// texts at every call named say.)
+func (r *Report) words() translate.Func { return wordsIn(r.lang) }
+
 // say words a sentence of the report, written out in English with fmt
 // verbs, in the report's language.
-func (r *Report) say(text string, args ...any) string { return r.tell(text, args...) }
-
-// tell is say for the helpers that are handed a text their callers wrote
-// out (problem, warn): the translation test finds the texts at those calls.
-func (r *Report) tell(text string, args ...any) string { return wordsIn(r.lang)(text, args...) }
+func (r *Report) say(text string, args ...any) string { return r.words()(text, args...) }
 
 // records names the records a sheet holds, in the report's language:
 // "organisations".
 func (r *Report) records(s *sheetSpec) string {
-	return recordsIn(wordsIn(r.lang), s)
+	return recordsIn(r.words(), s)
 }
 
 // recordsIn names the records a sheet holds, lower case, in a language.

@@ -1,89 +1,12 @@
 package workspace
 
 import (
+	"cpw/translate"
 	"database/sql"
 	"errors"
 	"path/filepath"
 	"strings"
-
-	"cpw/translate"
 )
-
-// mergeTable is a table as merging sees it: a key, data columns, and the
-// column sets that must stay unique.
-type mergeTable struct {
-	name   string
-	kind   string // what its rows are, in the users' words (plural)
-	one    string // one row, in the users' words
-	key    string // the key column: "id", or "key" for settings
-	cols   []string
-	unique [][]string // besides the key; text compared without case
-	clash  []string   // columns that must be unique but do not make two rows the same record
-	order  string     // ORDER BY for reading, so parents come before children
-}
-
-// mergeTables lists every table that copies exchange, parents before children.
-var mergeTables = func() []mergeTable {
-	rec := func(r record, unique [][]string, order string) mergeTable {
-		t := r.table()
-		return mergeTable{name: t.name, kind: t.plural, one: t.entity, key: "id", cols: t.cols, unique: unique, order: order}
-	}
-	link := func(l linkTable, kind string) mergeTable {
-		return mergeTable{name: l.name, kind: kind, one: l.one, key: "id", cols: []string{l.parentCol, l.otherCol},
-			unique: [][]string{{l.parentCol, l.otherCol}}, order: "id"}
-	}
-	return []mergeTable{
-		rec(&Initiative{}, nil, "id"),
-		rec(&Sector{}, [][]string{{"name"}}, "id"),
-		func() mergeTable {
-			t := rec(&Organisation{}, [][]string{{"name"}}, "id")
-			t.clash = []string{"acronym"} // two partners may not share one, but sharing one does not make them one
-			return t
-		}(),
-		rec(&Unit{}, [][]string{{"parent_id", "name"}}, "CASE level WHEN 'area' THEN 0 WHEN 'segment' THEN 1 WHEN 'cluster' THEN 2 ELSE 3 END, id"),
-		rec(&Person{}, nil, "id"),
-		rec(&Consortium{}, [][]string{{"code"}, {"name"}}, "id"),
-		rec(&ConsortiumMember{}, nil, "id"),
-		rec(&Role{}, [][]string{{"name"}, {"key"}}, "id"),
-		rec(&Assignment{}, nil, "id"),
-		rec(&ResourceGap{}, [][]string{{"consortium_id", "title"}}, "id"),
-		rec(&GapCandidate{}, [][]string{{"gap_id", "organisation_id"}}, "id"),
-		rec(&Meeting{}, nil, "id"),
-		rec(&Decision{}, nil, "id"),
-		rec(&FollowUp{}, nil, "id"),
-		link(organisationSectors, msg("sectors of organisations")),
-		link(consortiumSectors, msg("sectors of consortia")),
-		link(meetingConsortia, msg("consortia at meetings")),
-		link(meetingAttendees, msg("meeting attendees")),
-		{name: "settings", kind: msg("settings"), one: msg("setting"), key: "key", cols: []string{"value"}, order: "key"},
-	}
-}()
-
-// refColumns lists, per table, the columns that hold ids of other tables'
-// rows, so that a partner entered twice can be mapped onto one.
-var refColumns = func() map[string]map[string]string {
-	out := map[string]map[string]string{}
-	for target, refs := range referrers {
-		for _, r := range refs {
-			if out[r.table.name] == nil {
-				out[r.table.name] = map[string]string{}
-			}
-			out[r.table.name][r.column] = target
-		}
-	}
-	return out
-}()
-
-// mergeRow is one row of a table with its stamp.
-type mergeRow struct {
-	vals      []any  // in the order of the table's cols
-	updatedAt string // when it was changed, in the copy that changed it
-	copyID    string // the copy that changed it
-	arrivedAt string // when it arrived in this file, if it came from another copy
-}
-
-// arrival is when the row's version came to be in this file.
-func (r mergeRow) arrival() string { return max(r.updatedAt, r.arrivedAt) }
 
 // MergeOptions say how to merge.
 type MergeOptions struct {
@@ -290,16 +213,6 @@ func highStamp(q querier) (string, error) {
 	var high sql.NullString
 	err := q.QueryRow("SELECT max(s) FROM (" + strings.Join(parts, " UNION ALL ") + ")").Scan(&high)
 	return high.String, err
-}
-
-// kindOf names a table's records in the users' words.
-func kindOf(table string) string {
-	for _, t := range mergeTables {
-		if t.name == table {
-			return t.kind
-		}
-	}
-	return table
 }
 
 func readChanges(q querier) ([]Change, error) {

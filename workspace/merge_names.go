@@ -106,20 +106,44 @@ func (m *merger) settleSet(t *mergeTable, set []string) {
 	}
 }
 
-// kept follows an id to the record kept for it, when it was entered twice.
-func (m *merger) kept(id string) string {
-	for n := 0; n < 8; n++ {
-		if to, ok := m.rekey[id]; ok && to != id {
-			id = to
-			continue
+// clearClashes settles two different records that want the same value of a
+// column such as an acronym: the one with the larger id gives it up, in
+// both copies alike (the change is stamped so that it travels).
+func (m *merger) clearClashes(t *mergeTable) {
+	for _, col := range t.clash {
+		i := t.col(col)
+		holder := map[string]string{} // value → the id that keeps it
+		var ids []string
+		for id, r := range m.final[t.name] {
+			if r != nil && r.vals[i] != nil && fmt.Sprint(r.vals[i]) != "" {
+				ids = append(ids, id)
+			}
 		}
-		if to, ok := m.idMap[id]; ok && to != id {
-			id = to
-			continue
+		sort.Strings(ids) // smaller ids first: they keep the value
+		for _, id := range ids {
+			r := m.final[t.name][id]
+			v := strings.ToLower(fmt.Sprint(r.vals[i]))
+			keeper, taken := holder[v]
+			if !taken {
+				holder[v] = id
+				continue
+			}
+			m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id + ":" + col, Kind: sayPlain(t.one), ID: id,
+				Title: m.rowTitle(t, r), Reason: say("its %s “%s” is also used by %s, which keeps it, so it was left out", columnWord(col), r.vals[i], m.nameOfID(keeper)),
+				Chosen: "ours"})
+			m.count(t).Conflicts++
+			row := *r
+			row.vals = append([]any{}, r.vals...)
+			row.vals[i] = ""
+			m.final[t.name][id] = &row
+			m.restamp[id] = true
+			if a := m.actions[id]; a != nil && (a.kind == "add" || a.kind == "update") {
+				a.row = row
+			} else {
+				m.do(&mergeAction{table: t, id: id, kind: "update", row: row})
+			}
 		}
-		break
 	}
-	return id
 }
 
 // renamed is the n-th new value for a name, title or code: a code stays one
@@ -171,4 +195,20 @@ func (m *merger) dropTwin(t *mergeTable, id, keeper string) {
 			Theirs: describeRow(t, r), Chosen: "ours", settled: true})
 		m.count(t).Conflicts++
 	}
+}
+
+// columnWord names a column in a sentence, in the language of the
+// package's messages.
+func columnWord(col string) string {
+	switch col {
+	case "acronym":
+		return say("acronym")
+	case "name":
+		return say("name")
+	case "code":
+		return say("code")
+	case "title":
+		return say("title")
+	}
+	return strings.ReplaceAll(col, "_", " ")
 }

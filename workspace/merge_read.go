@@ -1,0 +1,313 @@
+// Reading a copy for merging: its tables as merging sees them, their rows
+// with their stamps, and the deletions it knows of.
+
+package workspace
+
+import (
+	"fmt"
+	"strings"
+)
+
+// mergeTable is a table as merging sees it: a key, data columns, and the
+// column sets that must stay unique.
+type mergeTable struct {
+	name   string
+	kind   string // what its rows are, in the users' words (plural)
+	one    string // one row, in the users' words
+	key    string // the key column: "id", or "key" for settings
+	cols   []string
+	unique [][]string // besides the key; text compared without case
+	clash  []string   // columns that must be unique but do not make two rows the same record
+	order  string     // ORDER BY for reading, so parents come before children
+}
+
+// mergeTables lists every table that copies exchange, parents before children.
+var mergeTables = func() []mergeTable {
+	rec := func(r record, unique [][]string, order string) mergeTable {
+		t := r.table()
+		return mergeTable{name: t.name, kind: t.plural, one: t.entity, key: "id", cols: t.cols, unique: unique, order: order}
+	}
+	link := func(l linkTable, kind string) mergeTable {
+		return mergeTable{name: l.name, kind: kind, one: l.one, key: "id", cols: []string{l.parentCol, l.otherCol},
+			unique: [][]string{{l.parentCol, l.otherCol}}, order: "id"}
+	}
+	return []mergeTable{
+		rec(&Initiative{}, nil, "id"),
+		rec(&Sector{}, [][]string{{"name"}}, "id"),
+		func() mergeTable {
+			t := rec(&Organisation{}, [][]string{{"name"}}, "id")
+			t.clash = []string{"acronym"} // two partners may not share one, but sharing one does not make them one
+			return t
+		}(),
+		rec(&Unit{}, [][]string{{"parent_id", "name"}}, "CASE level WHEN 'area' THEN 0 WHEN 'segment' THEN 1 WHEN 'cluster' THEN 2 ELSE 3 END, id"),
+		rec(&Person{}, nil, "id"),
+		rec(&Consortium{}, [][]string{{"code"}, {"name"}}, "id"),
+		rec(&ConsortiumMember{}, nil, "id"),
+		rec(&Role{}, [][]string{{"name"}, {"key"}}, "id"),
+		rec(&Assignment{}, nil, "id"),
+		rec(&ResourceGap{}, [][]string{{"consortium_id", "title"}}, "id"),
+		rec(&GapCandidate{}, [][]string{{"gap_id", "organisation_id"}}, "id"),
+		rec(&Meeting{}, nil, "id"),
+		rec(&Decision{}, nil, "id"),
+		rec(&FollowUp{}, nil, "id"),
+		link(organisationSectors, msg("sectors of organisations")),
+		link(consortiumSectors, msg("sectors of consortia")),
+		link(meetingConsortia, msg("consortia at meetings")),
+		link(meetingAttendees, msg("meeting attendees")),
+		{name: "settings", kind: msg("settings"), one: msg("setting"), key: "key", cols: []string{"value"}, order: "key"},
+	}
+}()
+
+// refColumns lists, per table, the columns that hold ids of other tables'
+// rows, so that a partner entered twice can be mapped onto one.
+var refColumns = func() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for target, refs := range referrers {
+		for _, r := range refs {
+			if out[r.table.name] == nil {
+				out[r.table.name] = map[string]string{}
+			}
+			out[r.table.name][r.column] = target
+		}
+	}
+	return out
+}()
+
+// mergeRow is one row of a table with its stamp.
+type mergeRow struct {
+	vals      []any  // in the order of the table's cols
+	updatedAt string // when it was changed, in the copy that changed it
+	copyID    string // the copy that changed it
+	arrivedAt string // when it arrived in this file, if it came from another copy
+}
+
+// arrival is when the row's version came to be in this file.
+func (r mergeRow) arrival() string { return max(r.updatedAt, r.arrivedAt) }
+
+func readStones(q querier) (map[string]Tombstone, error) {
+	rows, err := q.Query("SELECT id, entity, deleted_at, copy_id, max(deleted_at, arrived_at), replaced_by FROM tombstones")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]Tombstone{}
+	for rows.Next() {
+		var t Tombstone
+		if err := rows.Scan(&t.ID, &t.Table, &t.DeletedAt, &t.CopyID, &t.arrival, &t.replaced); err != nil {
+			return nil, err
+		}
+		out[t.ID] = t
+	}
+	return out, rows.Err()
+}
+
+// readRows reads a table's rows, keyed by id, and their ids in order.
+func readRows(q querier, t *mergeTable) (map[string]mergeRow, []string, error) {
+	rows, err := q.Query("SELECT " + t.key + ", " + strings.Join(t.cols, ", ") + ", updated_at, copy_id, arrived_at FROM " + t.name + " ORDER BY " + t.order)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	out := map[string]mergeRow{}
+	var order []string
+	for rows.Next() {
+		var id string
+		r := mergeRow{vals: make([]any, len(t.cols))}
+		targets := []any{&id}
+		for i := range r.vals {
+			targets = append(targets, &r.vals[i])
+		}
+		targets = append(targets, &r.updatedAt, &r.copyID, &r.arrivedAt)
+		if err := rows.Scan(targets...); err != nil {
+			return nil, nil, err
+		}
+		for i, v := range r.vals {
+			if b, ok := v.([]byte); ok {
+				r.vals[i] = string(b)
+			}
+		}
+		out[id] = r
+		order = append(order, id)
+	}
+	return out, order, rows.Err()
+}
+
+func (t *mergeTable) col(name string) int {
+	for i, c := range t.cols {
+		if c == name {
+			return i
+		}
+	}
+	panic("merge: no column " + name + " in " + t.name)
+}
+
+func (t *mergeTable) isLink() bool {
+	for _, l := range linkTables {
+		if l.name == t.name {
+			return true
+		}
+	}
+	return false
+}
+
+// uniqueByRefs reports whether one of the table's unique sets is made of
+// references only (organisation and sector, gap and organisation).
+func (t *mergeTable) uniqueByRefs() bool {
+	for _, set := range t.unique {
+		refs := 0
+		for _, col := range set {
+			if _, ok := refColumns[t.name][col]; ok {
+				refs++
+			}
+		}
+		if refs == len(set) {
+			return true
+		}
+	}
+	return false
+}
+
+// uniqueKeys returns the keys by which a row is the same record as another
+// of the table: the same name, the same code, the same title in a consortium.
+func uniqueKeys(t *mergeTable, vals []any) []string {
+	var out []string
+	for n, set := range t.unique {
+		var parts []string
+		for _, col := range set {
+			v := vals[t.col(col)]
+			s := ""
+			if v != nil {
+				s = strings.ToLower(fmt.Sprint(v))
+			}
+			parts = append(parts, s)
+		}
+		if len(set) == 1 && parts[0] == "" {
+			continue // no key (a role users added has none): nothing to match on
+		}
+		out = append(out, fmt.Sprintf("%d\x00%s", n, strings.Join(parts, "\x00")))
+	}
+	return out
+}
+
+func sameVals(a, b []any) bool {
+	for i := range a {
+		if fmt.Sprint(a[i]) != fmt.Sprint(b[i]) || (a[i] == nil) != (b[i] == nil) {
+			return false
+		}
+	}
+	return true
+}
+
+func copyRow(r mergeRow) mergeRow {
+	r.vals = append([]any{}, r.vals...)
+	return r
+}
+
+// point rewrites the references of a row through a map of ids.
+func point(t *mergeTable, vals []any, ids map[string]string) {
+	if len(ids) == 0 {
+		return
+	}
+	refs := refColumns[t.name]
+	for i, c := range t.cols {
+		if _, ok := refs[c]; !ok {
+			continue
+		}
+		if s, ok := vals[i].(string); ok {
+			if mapped, ok := ids[s]; ok {
+				vals[i] = mapped
+			}
+		}
+	}
+}
+
+// describeRow turns a row into "column: value" pairs for a conflict.
+func describeRow(t *mergeTable, r *mergeRow) map[string]string {
+	if r == nil {
+		return nil
+	}
+	out := map[string]string{}
+	for i, c := range t.cols {
+		if r.vals[i] != nil {
+			out[c] = fmt.Sprint(r.vals[i])
+		} else {
+			out[c] = ""
+		}
+	}
+	out["updated_at"] = r.updatedAt
+	out["copy_id"] = r.copyID
+	return out
+}
+
+// rowTitle names a row for people: its name, title or code, or the names
+// of the two records a link joins.
+func (m *merger) rowTitle(t *mergeTable, r *mergeRow) string {
+	if r == nil {
+		return ""
+	}
+	for _, c := range []string{"name", "title", "code", "text", "value", "held_on"} {
+		for i, col := range t.cols {
+			if col == c && r.vals[i] != nil && fmt.Sprint(r.vals[i]) != "" {
+				return fmt.Sprint(r.vals[i])
+			}
+		}
+	}
+	var parts []string
+	for i, c := range t.cols {
+		if _, ok := refColumns[t.name][c]; ok {
+			if s, ok := r.vals[i].(string); ok {
+				parts = append(parts, m.nameOfID(s))
+			}
+		}
+	}
+	return strings.Join(parts, " — ")
+}
+
+func (m *merger) nameOfID(id string) string {
+	t := m.tableOf[id]
+	if t == nil {
+		return id
+	}
+	for _, rows := range []map[string]mergeRow{m.ourRows[t.name], m.theirRows[t.name]} {
+		if r, ok := rows[id]; ok {
+			for _, c := range []string{"name", "code", "title", "held_on"} {
+				for i, col := range t.cols {
+					if col == c && r.vals[i] != nil && fmt.Sprint(r.vals[i]) != "" {
+						return fmt.Sprint(r.vals[i])
+					}
+				}
+			}
+		}
+	}
+	return sayPlain(t.one)
+}
+
+func (m *merger) table(name string) *mergeTable {
+	for i := range mergeTables {
+		if mergeTables[i].name == name {
+			return &mergeTables[i]
+		}
+	}
+	return nil
+}
+
+// kindOf names a table's records in the users' words.
+func kindOf(table string) string {
+	for _, t := range mergeTables {
+		if t.name == table {
+			return t.kind
+		}
+	}
+	return table
+}
+
+func referrerAction(table, column string) onDelete {
+	for _, refs := range referrers {
+		for _, r := range refs {
+			if r.table.name == table && r.column == column {
+				return r.action
+			}
+		}
+	}
+	return restrict
+}

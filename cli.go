@@ -446,7 +446,7 @@ func runMerge(args []string, out io.Writer) error {
 		}
 		for _, c := range report.Conflicts {
 			kept := "kept this copy's version"
-			if c.Chosen == "theirs" {
+			if c.Chosen == workspace.Theirs {
 				kept = "took theirs"
 			}
 			fmt.Fprintf(out, "  %s “%s”: %s — %s\n", c.Kind, c.Title, c.Reason, kept)

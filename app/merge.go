@@ -76,7 +76,7 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 			diff.Wrapping = fyne.TextWrapWord
 			pick := widget.NewRadioGroup([]string{keepOurs(), takeTheirs()}, nil)
 			pick.Horizontal = true
-			if c.Chosen == "theirs" {
+			if c.Chosen == workspace.Theirs {
 				pick.SetSelected(takeTheirs())
 			} else {
 				pick.SetSelected(keepOurs())
@@ -92,12 +92,12 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 	var dlg dialog.Dialog
 	mergeButton := widget.NewButton(lang.L("Merge"), func() {
 		dlg.Hide()
-		choose := map[string]string{}
+		choose := map[string]workspace.Side{}
 		for key, pick := range choices {
 			if pick.Selected == takeTheirs() {
-				choose[key] = "theirs"
+				choose[key] = workspace.Theirs
 			} else {
-				choose[key] = "ours"
+				choose[key] = workspace.Ours
 			}
 		}
 		s.merge(path, choose)

@@ -8,13 +8,23 @@ import (
 	"strings"
 )
 
+// Side is one of the two copies a merge weighs: this one or theirs. It is
+// the side chosen in a conflict, as the window offers it and --json prints it.
+type Side string
+
+// The two sides of a merge.
+const (
+	Ours   Side = "ours"
+	Theirs Side = "theirs"
+)
+
 // MergeOptions say how to merge.
 type MergeOptions struct {
 	// DryRun works out the report without changing anything.
 	DryRun bool
-	// Choose settles conflicts: conflict key → "ours" or "theirs". A conflict
+	// Choose settles conflicts: conflict key → the side to keep. A conflict
 	// not listed goes to the newer change.
-	Choose map[string]string
+	Choose map[string]Side
 	// beforeCommit, if set, runs inside the transaction just before it is
 	// committed (tests use it to kill a merge part-way).
 	beforeCommit func()
@@ -39,7 +49,7 @@ type MergeConflict struct {
 	Reason string            `json:"reason"`
 	Ours   map[string]string `json:"ours"`   // nil when deleted here
 	Theirs map[string]string `json:"theirs"` // nil when deleted there
-	Chosen string            `json:"chosen"` // "ours" or "theirs"
+	Chosen Side              `json:"chosen"`
 	// settled: the merge comes out the same whichever side is chosen.
 	settled bool
 }
@@ -141,7 +151,7 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 	if err != nil {
 		return report, internal("reading the other copy", err)
 	}
-	m := &merger{ours: f.db, theirs: theirs.db, ourCopy: f.copyID, theirsAfter: lastTheirHigh, oursAfter: ourHigh, choose: opt.Choose, report: &report}
+	m := &merger{ours: f.db, theirs: theirs.db, met: lastMet{ourCopy: f.copyID, oursAfter: ourHigh, theirsAfter: lastTheirHigh}, choose: opt.Choose, report: &report}
 	if err := m.plan(); err != nil {
 		return report, err
 	}

@@ -19,9 +19,9 @@ func (m *merger) apply(t *tx) error {
 	for _, id := range m.order {
 		if a := m.actions[id]; a != nil {
 			switch a.kind {
-			case "add", "update":
+			case actAdd, actUpdate:
 				adds = append(adds, a)
-			case "delete":
+			case actDelete:
 				deletes = append(deletes, a)
 			}
 		}
@@ -30,10 +30,10 @@ func (m *merger) apply(t *tx) error {
 	// that two records swapping names, or a record deleted and entered anew,
 	// never collide half-way.
 	for _, a := range append(append([]*mergeAction{}, adds...), deletes...) {
-		if a.kind == "add" || len(a.table.unique)+len(a.table.clash) == 0 {
+		if a.kind == actAdd || len(a.table.unique)+len(a.table.clash) == 0 {
 			continue
 		}
-		if a.kind == "update" && len(referrers[a.table.name]) == 0 && a.table.uniqueByRefs() {
+		if a.kind == actUpdate && len(referrers[a.table.name]) == 0 && a.table.uniqueByRefs() {
 			// A row joining two records (a sector of an organisation) cannot
 			// be parked under a placeholder: it is taken out and written
 			// anew, so that a record entered twice becoming one cannot meet
@@ -41,7 +41,7 @@ func (m *merger) apply(t *tx) error {
 			if _, err := t.Exec("DELETE FROM "+a.table.name+" WHERE "+a.table.key+" = ?", a.id); err != nil {
 				return err
 			}
-			a.kind = "add"
+			a.kind = actAdd
 			continue
 		}
 		for _, set := range append(append([][]string{}, a.table.unique...), a.table.clash) {
@@ -69,7 +69,7 @@ func (m *merger) apply(t *tx) error {
 	// nothing refers to first, so that two sectors of an organisation that
 	// become one are one before the organisations become one.
 	for _, id := range m.order {
-		if a := m.actions[id]; a != nil && (a.kind == "rekey" || a.kind == "fold") && len(referrers[a.table.name]) == 0 {
+		if a := m.actions[id]; a != nil && (a.kind == actTakeKeptID || a.kind == actFold) && len(referrers[a.table.name]) == 0 {
 			if err := m.applyReplace(t, a); err != nil {
 				return err
 			}
@@ -81,18 +81,18 @@ func (m *merger) apply(t *tx) error {
 			continue
 		}
 		switch a.kind {
-		case "rekey", "fold":
+		case actTakeKeptID, actFold:
 			if len(referrers[a.table.name]) == 0 {
 				continue // done above
 			}
 			if err := m.applyReplace(t, a); err != nil {
 				return err
 			}
-		case "restone":
+		case actRedateDeletion:
 			if _, err := t.Exec("UPDATE tombstones SET deleted_at = ?, copy_id = ?, arrived_at = '' WHERE id = ?", m.newStamp(t, a.id), t.f.copyID, a.id); err != nil {
 				return err
 			}
-		case "tombstone":
+		case actNoteDeletion:
 			stone := a.stone
 			if stone.DeletedAt == "" {
 				stone.DeletedAt, stone.CopyID = t.at, t.f.copyID
@@ -130,7 +130,7 @@ func (m *merger) write(t *tx, a *mergeAction) error {
 	}
 	args := append(append([]any{}, a.row.vals...), stamp, by, t.at, a.id)
 	var query string
-	if a.kind == "add" {
+	if a.kind == actAdd {
 		marks := strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")
 		query = "INSERT INTO " + tab.name + " (" + strings.Join(tab.cols, ", ") + ", updated_at, copy_id, arrived_at, " + tab.key + ") VALUES (" + marks + ")"
 		if _, err := t.Exec("DELETE FROM tombstones WHERE id = ?", a.id); err != nil {
@@ -156,7 +156,7 @@ func (m *merger) write(t *tx, a *mergeAction) error {
 func (m *merger) applyReplace(t *tx, a *mergeAction) error {
 	move := "UPDATE " + a.table.name + " SET " + a.table.key + " = ? WHERE " + a.table.key + " = ?"
 	args := []any{a.id, a.from}
-	if a.kind == "fold" {
+	if a.kind == actFold {
 		move, args = "DELETE FROM "+a.table.name+" WHERE "+a.table.key+" = ?", []any{a.from}
 	}
 	for _, ref := range referrers[a.table.name] {
@@ -171,7 +171,7 @@ func (m *merger) applyReplace(t *tx, a *mergeAction) error {
 		a.from, a.table.name, t.at, t.f.copyID, t.at, a.id); err != nil {
 		return err
 	}
-	return m.write(t, &mergeAction{table: a.table, id: a.id, kind: "update", row: a.row})
+	return m.write(t, &mergeAction{table: a.table, id: a.id, kind: actUpdate, row: a.row})
 }
 
 // deleteRow deletes a row they deleted, leaving their tombstone; what

@@ -1,5 +1,136 @@
 package workspace
 
+// lastMet is what two copies knew of each other when they last met: a
+// version that arrived in a copy after its stamp here is a change the other
+// copy has not seen. Both stamps are "" when the copies never met.
+type lastMet struct {
+	ourCopy     string // this copy's id
+	oursAfter   string // the newest stamp of this copy that theirs has seen
+	theirsAfter string // the newest stamp of theirs that this copy has seen
+}
+
+// rowCase is how one record stands between the two copies. The numbers are
+// the cases of decideRow's doc comment and of the package documentation.
+type rowCase int
+
+const (
+	// 1. Both copies hold the record as it is: nothing to do.
+	rowSame rowCase = iota + 1
+	// 2. Only this copy holds it, and theirs has not deleted it since the
+	// copies met (it is new here, or was brought back): it stays.
+	rowOnlyOurs
+	// 3. Only theirs holds it and this copy never deleted it: it is new here,
+	// unless the same record was entered here under another id (identity).
+	rowOnlyTheirs
+	// 4. Both hold it, different, and their version is one this copy has
+	// already seen (or our own change coming back): ours stands.
+	rowTheirsSeen
+	// 5. Changed in theirs only since the copies met: theirs is taken.
+	rowChangedThere
+	// 6. Changed in both: a conflict, settled by the newer change unless the
+	// user chooses.
+	rowChangedBoth
+	// 7. Deleted here, and their version is not a change since: it stays
+	// deleted.
+	rowDeletedHere
+	// 8. Deleted here, changed in theirs since: a conflict; if theirs is
+	// taken the record comes back.
+	rowDeletedHereChangedThere
+	// 9. Deleted in theirs since the copies met, unchanged here: it is
+	// deleted here too (unless something here still uses it: deletions).
+	rowDeletedThere
+	// 10. Deleted in theirs, changed here since: a conflict; if the deletion
+	// is taken the record goes.
+	rowDeletedThereChangedHere
+	// 11. This copy found it entered twice and kept another id: their row is
+	// that record, and a newer change of theirs goes to the record kept.
+	rowReplacedHere
+	// 12. Theirs found it entered twice and kept another id, which theirs
+	// holds: this copy does the same.
+	rowReplacedThere
+	// 13. Neither copy holds it: nothing to do.
+	rowGoneBoth
+)
+
+// rowDecision is decideRow's answer: the case, whether their version is a
+// change made since the copies met (for rowReplacedHere), and for a
+// conflict the side holding the newer change.
+type rowDecision struct {
+	Case          rowCase
+	TheirsChanged bool
+	Newer         Side
+}
+
+// decideRow says how one record stands between the two copies, from what
+// they last saw of each other, our row and their row (nil where a copy does
+// not hold it), and the deletions each copy knows of (nil where none). It
+// reads nothing else: what follows from the case (identity, records brought
+// back, names) is the planner's. A deletion that names a record kept
+// instead (replaced) must have it cleared by the caller when that record is
+// not kept: it is then an ordinary deletion.
+//
+// The cases, in the order they are tested:
+//
+//	ours  theirs  deletions            case
+//	row   row     -                    1 same values, else 4, 5 or 6 by who changed it since
+//	-     -       any                  13 gone in both
+//	-     row     ours, names kept id  11 replaced here
+//	-     row     ours                 7 deleted here, or 8 if theirs changed since
+//	-     row     -                    3 only theirs
+//	row   -       theirs, names kept   12 replaced there (its deletion arrived since)
+//	row   -       theirs, since met    9 deleted there, or 10 if ours changed since
+//	row   -       older or none        2 only ours
+func decideRow(met lastMet, ours, theirs *mergeRow, ourStone, theirStone *Tombstone) rowDecision {
+	switch {
+	case ours != nil && theirs != nil:
+		if sameVals(ours.vals, theirs.vals) {
+			return rowDecision{Case: rowSame}
+		}
+		if !theirsChanged(met, *theirs, ours) {
+			return rowDecision{Case: rowTheirsSeen}
+		}
+		if !oursChanged(met, ours, theirs) {
+			return rowDecision{Case: rowChangedThere, TheirsChanged: true}
+		}
+		return rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: newer(theirs.updatedAt, theirs.copyID, ours.updatedAt, ours.copyID)}
+	case ours == nil && theirs == nil:
+		return rowDecision{Case: rowGoneBoth}
+	case ours == nil:
+		if ourStone == nil {
+			return rowDecision{Case: rowOnlyTheirs, TheirsChanged: true}
+		}
+		// Changed since the copies met, and not our own version from before
+		// our deletion coming back.
+		changed := theirs.arrival() > met.theirsAfter && !(theirs.copyID == met.ourCopy && theirs.updatedAt <= ourStone.DeletedAt)
+		switch {
+		case ourStone.replaced != "":
+			return rowDecision{Case: rowReplacedHere, TheirsChanged: changed}
+		case changed:
+			return rowDecision{Case: rowDeletedHereChangedThere, TheirsChanged: true, Newer: newer(theirs.updatedAt, theirs.copyID, ourStone.DeletedAt, ourStone.CopyID)}
+		}
+		return rowDecision{Case: rowDeletedHere}
+	}
+	if theirStone == nil || theirStone.arrival <= met.theirsAfter {
+		return rowDecision{Case: rowOnlyOurs}
+	}
+	switch {
+	case theirStone.replaced != "":
+		return rowDecision{Case: rowReplacedThere}
+	case oursChanged(met, ours, nil):
+		return rowDecision{Case: rowDeletedThereChangedHere, Newer: newer(theirStone.DeletedAt, theirStone.CopyID, ours.updatedAt, ours.copyID)}
+	}
+	return rowDecision{Case: rowDeletedThere}
+}
+
+// newer names the side holding the newer of two changes: theirs (stamp and
+// copy) or ours.
+func newer(theirStamp, theirCopy, ourStamp, ourCopy string) Side {
+	if wins(theirStamp, theirCopy, ourStamp, ourCopy) {
+		return Theirs
+	}
+	return Ours
+}
+
 // wins reports whether change a (stamp and copy) is newer than b; equal
 // stamps go to the larger copy id, so that both copies pick the same side.
 func wins(aStamp, aCopy, bStamp, bCopy string) bool {
@@ -12,8 +143,8 @@ func wins(aStamp, aCopy, bStamp, bCopy string) bool {
 // oursChanged reports whether our version of a row is a change they have
 // not seen. A version that came in from a merge and was not touched here
 // since, which theirs has moved on from, is not ours to defend.
-func (m *merger) oursChanged(or, tr *mergeRow) bool {
-	if or.arrival() <= m.oursAfter {
+func oursChanged(met lastMet, or, tr *mergeRow) bool {
+	if or.arrival() <= met.oursAfter {
 		return false
 	}
 	if tr != nil && or.arrivedAt != "" && or.updatedAt <= or.arrivedAt && tr.updatedAt > or.updatedAt {
@@ -24,11 +155,11 @@ func (m *merger) oursChanged(or, tr *mergeRow) bool {
 
 // theirsChanged reports whether their version of a row is a change made
 // since the copies last met, rather than one of ours coming back.
-func (m *merger) theirsChanged(tr mergeRow, ours *mergeRow) bool {
-	if tr.arrival() <= m.theirsAfter {
+func theirsChanged(met lastMet, tr mergeRow, ours *mergeRow) bool {
+	if tr.arrival() <= met.theirsAfter {
 		return false
 	}
-	if tr.copyID == m.ourCopy && ours != nil && tr.updatedAt <= ours.updatedAt {
+	if tr.copyID == met.ourCopy && ours != nil && tr.updatedAt <= ours.updatedAt {
 		return false // our own change, which they took from us
 	}
 	return true

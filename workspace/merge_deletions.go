@@ -14,7 +14,7 @@ func (m *merger) bringBack(t *mergeTable, id string) {
 	row := tr
 	m.final[t.name][id] = &row
 	m.broughtBack[id] = true
-	m.do(&mergeAction{table: t, id: id, kind: "add", row: tr})
+	m.do(&mergeAction{table: t, id: id, kind: actAdd, row: tr})
 	m.count(t).Added++
 	for _, ref := range referrers[t.name] {
 		if ref.action != cascade {
@@ -52,7 +52,7 @@ func (m *merger) fixReferences() {
 		changed = false
 		for _, id := range append([]string{}, m.order...) {
 			a := m.actions[id]
-			if a == nil || (a.kind != "add" && a.kind != "update" && a.kind != "rekey") {
+			if a == nil || (a.kind != actAdd && a.kind != actUpdate && a.kind != actTakeKeptID) {
 				continue
 			}
 			refs := refColumns[a.table.name]
@@ -65,7 +65,7 @@ func (m *merger) fixReferences() {
 				tt := m.table(target)
 				if tt != nil && m.ourStones[s].ID != "" {
 					if _, theirsHave := m.theirRows[tt.name][s]; theirsHave {
-						m.conflict(tt, s, msg("deleted in this copy, still used in theirs, so brought back"), nil, ptr(m.theirRows[tt.name][s]), true)
+						m.conflict(tt, s, msg("deleted in this copy, still used in theirs, so brought back"), nil, ptr(m.theirRows[tt.name][s]), Theirs)
 						m.bringBack(tt, s)
 						changed = true
 						continue
@@ -117,7 +117,7 @@ func (m *merger) planDeletions() {
 		changed = false
 		for _, id := range m.order {
 			a := m.actions[id]
-			if a == nil || a.kind != "delete" {
+			if a == nil || a.kind != actDelete {
 				continue
 			}
 			var blockers, restricting []string
@@ -137,7 +137,7 @@ func (m *merger) planDeletions() {
 				case action == restrict:
 					blockers = append(blockers, sayPlain(ut.one))
 					restricting = append(restricting, user)
-				case action == cascade && m.oursChanged(r, nil):
+				case action == cascade && oursChanged(m.met, r, nil):
 					blockers = append(blockers, say("%s changed here", sayPlain(ut.one)))
 				}
 			}
@@ -154,16 +154,16 @@ func (m *merger) planDeletions() {
 			// brings them back too instead of staying without them.
 			m.restamp[id] = true
 			m.overrides(id, a.stone.DeletedAt)
-			m.actions[id] = &mergeAction{table: t, id: id, kind: "update", row: or}
+			m.actions[id] = &mergeAction{table: t, id: id, kind: actUpdate, row: or}
 			for _, user := range restricting {
 				ut := m.tableOf[user]
 				if r := m.final[ut.name][user]; r != nil && m.actions[user] == nil {
 					m.restamp[user] = true
-					m.do(&mergeAction{table: ut, id: user, kind: "update", row: *r})
+					m.do(&mergeAction{table: ut, id: user, kind: actUpdate, row: *r})
 				}
 			}
 			m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id, Kind: sayPlain(t.one), ID: id, Title: m.rowTitle(t, &or),
-				Reason: say("deleted in theirs but still used here (%s), so kept", JoinAnd(dedupe(blockers))), Ours: describeRow(t, &or), Chosen: "ours", settled: true})
+				Reason: say("deleted in theirs but still used here (%s), so kept", JoinAnd(dedupe(blockers))), Ours: describeRow(t, &or), Chosen: Ours, settled: true})
 			m.count(t).Conflicts++
 			changed = true
 		}
@@ -171,7 +171,7 @@ func (m *merger) planDeletions() {
 	// What belongs to a deleted record goes with it.
 	for _, id := range append([]string{}, m.order...) {
 		a := m.actions[id]
-		if a == nil || a.kind != "delete" {
+		if a == nil || a.kind != actDelete {
 			continue
 		}
 		for _, user := range users[id] {
@@ -180,7 +180,7 @@ func (m *merger) planDeletions() {
 				for i, c := range ut.cols {
 					if s, _ := r.vals[i].(string); s == id && referrerAction(ut.name, c) == cascade {
 						m.final[ut.name][user] = nil
-						m.do(&mergeAction{table: ut, id: user, kind: "delete", stone: Tombstone{ID: user, Table: ut.name, DeletedAt: a.stone.DeletedAt, CopyID: a.stone.CopyID}})
+						m.do(&mergeAction{table: ut, id: user, kind: actDelete, stone: Tombstone{ID: user, Table: ut.name, DeletedAt: a.stone.DeletedAt, CopyID: a.stone.CopyID}})
 						m.count(ut).Deleted++
 					}
 				}

@@ -130,17 +130,17 @@ func (m *merger) clearClashes(t *mergeTable) {
 			}
 			m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id + ":" + col, Kind: sayPlain(t.one), ID: id,
 				Title: m.rowTitle(t, r), Reason: say("its %s “%s” is also used by %s, which keeps it, so it was left out", columnWord(col), r.vals[i], m.nameOfID(keeper)),
-				Chosen: "ours"})
+				Chosen: Ours})
 			m.count(t).Conflicts++
 			row := *r
 			row.vals = append([]any{}, r.vals...)
 			row.vals[i] = ""
 			m.final[t.name][id] = &row
 			m.restamp[id] = true
-			if a := m.actions[id]; a != nil && (a.kind == "add" || a.kind == "update") {
+			if a := m.actions[id]; a != nil && (a.kind == actAdd || a.kind == actUpdate) {
 				a.row = row
 			} else {
-				m.do(&mergeAction{table: t, id: id, kind: "update", row: row})
+				m.do(&mergeAction{table: t, id: id, kind: actUpdate, row: row})
 			}
 		}
 	}
@@ -164,13 +164,13 @@ func renamed(col, base string, n int) string {
 func (m *merger) settled(t *mergeTable, id string, row mergeRow, reason string) {
 	m.final[t.name][id] = &row
 	m.restamp[id] = true
-	if a := m.actions[id]; a != nil && a.kind != "delete" && a.kind != "tombstone" && a.kind != "restone" {
+	if a := m.actions[id]; a != nil && a.kind.keepsRow() {
 		a.row = row
 	} else {
-		m.do(&mergeAction{table: t, id: id, kind: "update", row: row})
+		m.do(&mergeAction{table: t, id: id, kind: actUpdate, row: row})
 	}
 	m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id + ":name", Kind: sayPlain(t.one), ID: id,
-		Title: m.rowTitle(t, &row), Reason: reason, Chosen: "ours", settled: true})
+		Title: m.rowTitle(t, &row), Reason: reason, Chosen: Ours, settled: true})
 	m.count(t).Conflicts++
 }
 
@@ -182,17 +182,17 @@ func (m *merger) dropTwin(t *mergeTable, id, keeper string) {
 	m.final[t.name][id] = nil
 	a := m.actions[id]
 	switch {
-	case a != nil && a.kind == "add":
+	case a != nil && a.kind == actAdd:
 		m.count(t).Added--
-		m.do(&mergeAction{kind: "tombstone", id: id, stone: Tombstone{ID: id, Table: t.name, replaced: keeper}})
+		m.do(&mergeAction{kind: actNoteDeletion, id: id, stone: Tombstone{ID: id, Table: t.name, replaced: keeper}})
 	default:
 		m.restamp[id] = true
-		m.do(&mergeAction{table: t, id: id, kind: "delete", stone: Tombstone{ID: id, Table: t.name, replaced: keeper}})
+		m.do(&mergeAction{table: t, id: id, kind: actDelete, stone: Tombstone{ID: id, Table: t.name, replaced: keeper}})
 	}
 	if !t.isLink() {
 		m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id + ":twin", Kind: sayPlain(t.one), ID: id,
 			Title: m.rowTitle(t, r), Reason: sayPlain(msg("entered in both copies, kept as one record")), Ours: describeRow(t, m.final[t.name][keeper]),
-			Theirs: describeRow(t, r), Chosen: "ours", settled: true})
+			Theirs: describeRow(t, r), Chosen: Ours, settled: true})
 		m.count(t).Conflicts++
 	}
 }

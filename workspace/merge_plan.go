@@ -1,43 +1,69 @@
 package workspace
 
 import (
-	"fmt"
 	"sort"
 )
 
 // merger works out, then makes, the changes a merge brings.
 type merger struct {
 	ours, theirs querier
-	ourCopy      string
-	// Changes that arrived after these came after the copies last met: on
-	// their side after theirsAfter, on ours after oursAfter ("" when they
-	// never met).
-	theirsAfter, oursAfter string
-	choose                 map[string]string
-	report                 *MergeReport
+	met          lastMet
+	choose       map[string]Side
+	report       *MergeReport
 
 	ourRows, theirRows     map[string]map[string]mergeRow // table → id → row
 	ourStones, theirStones map[string]Tombstone
 	final                  map[string]map[string]*mergeRow // table → id → the row after the merge, nil if gone
 	tableOf                map[string]*mergeTable          // their or our id → its table
-	idMap                  map[string]string               // their id → our id (the same record entered twice)
-	rekey                  map[string]string               // our id → their id (likewise, when theirs is kept)
-	actions                map[string]*mergeAction         // id → what to do with it
-	order                  []string                        // ids of actions, in the order they were decided
-	counts                 map[string]*MergeCount
-	restamp                map[string]bool   // ids settled against the newer change: stamped anew so the choice travels
-	beat                   map[string]string // for a restamped id, the stamp of the change it overrides, which its new stamp must follow
-	broughtBack            map[string]bool   // ids deleted here that come back from theirs
+	// keptAs maps the id of a record entered twice that goes (ours or
+	// theirs) to the id kept for it; follow it with kept.
+	keptAs      map[string]string
+	actions     map[string]*mergeAction // id → what to do with it
+	order       []string                // ids of actions, in the order they were decided
+	counts      map[string]*MergeCount
+	restamp     map[string]bool   // ids settled against the newer change: stamped anew so the choice travels
+	beat        map[string]string // for a restamped id, the stamp of the change it overrides, which its new stamp must follow
+	broughtBack map[string]bool   // ids deleted here that come back from theirs
+}
+
+// actionKind is what a planned action does to this copy.
+type actionKind int
+
+const (
+	// actAdd inserts their row.
+	actAdd actionKind = iota + 1
+	// actUpdate overwrites our row with the planned content.
+	actUpdate
+	// actDelete deletes our row, leaving the deletion's tombstone.
+	actDelete
+	// actTakeKeptID gives our row of a record entered twice the id kept for
+	// it, and what pointed at ours points at it ("rekey").
+	actTakeKeptID
+	// actFold removes our row of a record entered twice whose kept record
+	// this copy also holds; what pointed at ours points at the kept one.
+	actFold
+	// actNoteDeletion records a deletion this copy had not heard of, so that
+	// it travels on.
+	actNoteDeletion
+	// actRedateDeletion stamps our deletion anew, kept against their newer
+	// change, so that the choice travels.
+	actRedateDeletion
+)
+
+// keepsRow reports whether the action leaves a row in place with the
+// planned content, rather than deleting one or touching only tombstones.
+func (k actionKind) keepsRow() bool {
+	return k == actAdd || k == actUpdate || k == actTakeKeptID || k == actFold
 }
 
 // mergeAction is one change to make to this workspace.
 type mergeAction struct {
 	table *mergeTable
 	id    string
-	kind  string // add, update, delete, rekey, fold, tombstone, restone
+	kind  actionKind
 	row   mergeRow
 	stone Tombstone
-	from  string // for rekey and fold: our old id
+	from  string // for actTakeKeptID and actFold: our old id
 }
 
 // plan works out the merge: what to add, update and delete, table by
@@ -52,7 +78,7 @@ func (m *merger) plan() error {
 	}
 	m.ourRows, m.theirRows = map[string]map[string]mergeRow{}, map[string]map[string]mergeRow{}
 	m.final, m.tableOf = map[string]map[string]*mergeRow{}, map[string]*mergeTable{}
-	m.idMap, m.rekey, m.actions, m.counts, m.restamp = map[string]string{}, map[string]string{}, map[string]*mergeAction{}, map[string]*MergeCount{}, map[string]bool{}
+	m.keptAs, m.actions, m.counts, m.restamp = map[string]string{}, map[string]*mergeAction{}, map[string]*MergeCount{}, map[string]bool{}
 	m.broughtBack, m.beat = map[string]bool{}, map[string]string{}
 	orders := map[string][2][]string{}
 	for i := range mergeTables {
@@ -90,7 +116,7 @@ func (m *merger) plan() error {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		m.do(&mergeAction{kind: "tombstone", id: id, stone: m.theirStones[id]})
+		m.do(&mergeAction{kind: actNoteDeletion, id: id, stone: m.theirStones[id]})
 	}
 	for i := range mergeTables {
 		if c, ok := m.counts[mergeTables[i].name]; ok && *c != (MergeCount{Kind: c.Kind}) {
@@ -100,7 +126,8 @@ func (m *merger) plan() error {
 	return nil
 }
 
-// planTable decides the rows of one table.
+// planTable decides the rows of one table: those both copies have or one
+// deleted (decideRow), then those only they have (planNewRows).
 func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 	ours, theirs := m.ourRows[t.name], m.theirRows[t.name]
 	final := map[string]*mergeRow{}
@@ -109,195 +136,117 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 	// parent tables already planned.
 	for _, id := range ourOrder {
 		r := copyRow(ours[id])
-		point(t, r.vals, m.rekey)
+		point(t, r.vals, m.keptAs)
 		ours[id] = r
 		final[id] = &r
 	}
 	for _, id := range theirOrder {
 		r := copyRow(theirs[id])
-		point(t, r.vals, m.idMap)
+		point(t, r.vals, m.keptAs)
 		theirs[id] = r
 	}
-	// Rows both copies have, and rows one copy deleted.
 	var fresh []string
 	for _, id := range theirOrder {
 		tr := theirs[id]
-		or, have := ours[id]
-		switch {
-		case have:
-			if sameVals(or.vals, tr.vals) {
-				continue
+		var or *mergeRow
+		if r, ok := ours[id]; ok {
+			or = &r
+		}
+		var ourStone *Tombstone
+		if s, ok := m.ourStones[id]; ok && or == nil {
+			if s.replaced != "" && final[m.kept(s.replaced)] == nil {
+				s.replaced = "" // the record kept for it is not kept now: a plain deletion
 			}
-			changed := m.theirsChanged(tr, &or)
-			take := changed
-			if changed && m.oursChanged(&or, &tr) {
-				take = m.conflict(t, id, msg("changed in both copies"), &or, &tr, wins(tr.updatedAt, tr.copyID, or.updatedAt, or.copyID))
+			ourStone = &s
+		}
+		d := decideRow(m.met, or, &tr, ourStone, nil)
+		switch d.Case {
+		case rowChangedThere, rowChangedBoth:
+			take := true
+			if d.Case == rowChangedBoth {
+				take = m.conflict(t, id, msg("changed in both copies"), or, &tr, d.Newer)
 			}
 			switch {
 			case take:
 				row := tr
 				final[id] = &row
-				m.do(&mergeAction{table: t, id: id, kind: "update", row: tr})
+				m.do(&mergeAction{table: t, id: id, kind: actUpdate, row: tr})
 				m.count(t).Updated++
 			case m.restamp[id]:
 				// Ours kept against the newer change: stamped anew, so the
 				// other copy takes it too.
-				m.do(&mergeAction{table: t, id: id, kind: "update", row: or})
+				m.do(&mergeAction{table: t, id: id, kind: actUpdate, row: *or})
 			}
-		case m.ourStones[id].ID != "":
-			stone := m.ourStones[id]
-			if keep := m.kept(stone.replaced); stone.replaced != "" && final[keep] != nil {
-				// We found this record entered twice and kept the other id:
-				// their row is that record, and a newer change of theirs
-				// goes to it rather than bringing the old id back.
-				m.idMap[id] = keep
-				changed := tr.arrival() > m.theirsAfter && !(tr.copyID == m.ourCopy && tr.updatedAt <= stone.DeletedAt)
-				if xr := final[keep]; changed && wins(tr.updatedAt, tr.copyID, xr.updatedAt, xr.copyID) && !sameVals(xr.vals, tr.vals) {
-					row := copyRow(tr)
-					final[keep] = &row
-					if a := m.actions[keep]; a != nil && a.kind != "delete" && a.kind != "tombstone" && a.kind != "restone" {
-						a.row = row
-					} else {
-						m.do(&mergeAction{table: t, id: keep, kind: "update", row: row})
-						m.count(t).Updated++
-					}
-				}
-				continue
-			}
-			changed := tr.arrival() > m.theirsAfter && !(tr.copyID == m.ourCopy && tr.updatedAt <= stone.DeletedAt)
+		case rowReplacedHere:
+			m.sameAsKeptHere(t, id, tr, *ourStone, d.TheirsChanged)
+		case rowDeletedHere, rowDeletedHereChangedThere:
 			switch {
 			case m.underBroughtBack(t, tr):
 				m.bringBack(t, id) // it belongs to a record that comes back
-			case changed && m.conflict(t, id, msg("deleted in this copy, changed in theirs"), nil, &tr, wins(tr.updatedAt, tr.copyID, stone.DeletedAt, stone.CopyID)):
+			case d.Case == rowDeletedHereChangedThere && m.conflict(t, id, msg("deleted in this copy, changed in theirs"), nil, &tr, d.Newer):
 				m.bringBack(t, id)
 			case m.restamp[id]:
 				// The deletion kept against their newer change: dated anew,
 				// so that it travels.
 				m.overrides(id, tr.updatedAt)
-				m.do(&mergeAction{kind: "restone", id: id, stone: stone})
+				m.do(&mergeAction{kind: actRedateDeletion, id: id, stone: *ourStone})
 			}
-		default:
+		case rowOnlyTheirs:
 			fresh = append(fresh, id)
 		}
 	}
 	// Their deletions of rows we have: decided here, checked against what
 	// still uses them once every table is planned.
 	for _, id := range ourOrder {
-		stone, deleted := m.theirStones[id]
-		if _, stillThere := theirs[id]; !deleted || stillThere || stone.arrival <= m.theirsAfter {
+		if _, both := theirs[id]; both {
 			continue
 		}
 		or := ours[id]
-		if repl, ok := theirs[stone.replaced]; ok && stone.replaced != "" {
-			// They found this record to be one entered twice and kept the
-			// other id: do the same here.
-			content := or
-			if wins(repl.updatedAt, repl.copyID, or.updatedAt, or.copyID) {
-				content = repl
+		var theirStone *Tombstone
+		if s, ok := m.theirStones[id]; ok {
+			if _, held := theirs[s.replaced]; !held {
+				s.replaced = "" // they keep no record for it: a plain deletion
 			}
+			theirStone = &s
+		}
+		d := decideRow(m.met, &or, nil, nil, theirStone)
+		switch d.Case {
+		case rowReplacedThere:
+			m.sameAsKeptThere(t, id, or, *theirStone)
+		case rowDeletedThereChangedHere:
+			if !m.conflict(t, id, msg("changed in this copy, deleted in theirs"), &or, nil, d.Newer) {
+				if m.restamp[id] {
+					m.overrides(id, theirStone.DeletedAt)
+					m.do(&mergeAction{table: t, id: id, kind: actUpdate, row: or})
+				}
+				continue
+			}
+			fallthrough
+		case rowDeletedThere:
 			final[id] = nil
-			row := content
-			kind := "rekey"
-			if _, have := ours[stone.replaced]; have && final[stone.replaced] != nil {
-				kind = "fold" // we have the kept record too: ours folds into it
-			}
-			// (A kept record only about to come back here is not in the file
-			// yet: ours takes its id instead, and the content is the same.)
-			final[stone.replaced] = &row
-			m.rekey[id] = stone.replaced
-			m.do(&mergeAction{table: t, id: stone.replaced, kind: kind, from: id, row: content})
-			continue
-		}
-		if m.oursChanged(&or, nil) &&
-			!m.conflict(t, id, msg("changed in this copy, deleted in theirs"), &or, nil, wins(stone.DeletedAt, stone.CopyID, or.updatedAt, or.copyID)) {
-			if m.restamp[id] {
-				m.overrides(id, stone.DeletedAt)
-				m.do(&mergeAction{table: t, id: id, kind: "update", row: or})
-			}
-			continue
-		}
-		final[id] = nil
-		m.do(&mergeAction{table: t, id: id, kind: "delete", stone: stone})
-		m.count(t).Deleted++
-	}
-	// Rows only they have: new, unless the same record was entered here too.
-	taken := map[string]string{}
-	for id, r := range final {
-		if r != nil {
-			for _, k := range uniqueKeys(t, r.vals) {
-				taken[k] = id
-			}
+			m.do(&mergeAction{table: t, id: id, kind: actDelete, stone: *theirStone})
+			m.count(t).Deleted++
 		}
 	}
-	for _, id := range fresh {
-		if final[id] != nil {
-			continue // taken in above, as the record one of ours became
-		}
-		// A parent in this same table (units) may have been found to be a
-		// record of ours just before: point at it.
-		tr := theirs[id]
-		point(t, tr.vals, m.idMap)
-		theirs[id] = tr
-		same := ""
-		for _, k := range uniqueKeys(t, tr.vals) {
-			// A record they have too is theirs as well, under its own id,
-			// so it is not this one entered twice: should the two share a
-			// name, settleNames tells them apart.
-			if ourID, ok := taken[k]; ok && same == "" && ourID != id && !theyHave(theirs, ourID) {
-				same = ourID
-			}
-		}
-		if same == "" {
-			row := tr
-			final[id] = &row
-			for _, k := range uniqueKeys(t, tr.vals) {
-				taken[k] = id
-			}
-			m.do(&mergeAction{table: t, id: id, kind: "add", row: tr})
-			m.count(t).Added++
-			continue
-		}
-		m.sameRecord(t, same, id)
-		if to, ok := m.rekey[same]; ok {
-			// Our rows under it (units of a unit) now point at the id kept.
-			for oid, r := range final {
-				if r == nil {
-					continue
-				}
-				before := fmt.Sprint(r.vals...)
-				point(t, r.vals, map[string]string{same: to})
-				if fmt.Sprint(r.vals...) != before {
-					row := ours[oid]
-					point(t, row.vals, map[string]string{same: to})
-					ours[oid] = row
-					for _, k := range uniqueKeys(t, r.vals) {
-						taken[k] = oid
-					}
-				}
-			}
-		}
-	}
+	m.planNewRows(t, fresh)
 	m.clearClashes(t)
 }
 
 // conflict records a conflict and says whether their side is taken. reason
 // is in English, marked with msg.
-func (m *merger) conflict(t *mergeTable, id, reason string, ours, theirs *mergeRow, theirsNewer bool) bool {
+func (m *merger) conflict(t *mergeTable, id, reason string, ours, theirs *mergeRow, newer Side) bool {
 	key := t.name + ":" + id
-	chosen := "ours"
-	if theirsNewer {
-		chosen = "theirs"
-	}
-	if c := m.choose[key]; (c == "ours" || c == "theirs") && c != chosen {
+	chosen := newer
+	if c := m.choose[key]; (c == Ours || c == Theirs) && c != chosen {
 		chosen = c
 		m.restamp[id] = true // settled against the newer change: the choice must travel
-		if chosen == "ours" && theirs != nil {
+		if chosen == Ours && theirs != nil {
 			m.overrides(id, theirs.updatedAt)
-		} else if chosen == "theirs" && ours != nil {
+		} else if chosen == Theirs && ours != nil {
 			m.overrides(id, ours.updatedAt)
 		}
 	}
-	if reason == "changed in both copies" && m.theirsAfter == "" && m.oursAfter == "" {
+	if reason == "changed in both copies" && m.met.theirsAfter == "" && m.met.oursAfter == "" {
 		reason = msg("different in the two copies, which have not met before")
 	}
 	title := m.rowTitle(t, theirs)
@@ -307,7 +256,7 @@ func (m *merger) conflict(t *mergeTable, id, reason string, ours, theirs *mergeR
 	m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: key, Kind: sayPlain(t.one), ID: id, Title: title, Reason: sayPlain(reason),
 		Ours: describeRow(t, ours), Theirs: describeRow(t, theirs), Chosen: chosen})
 	m.count(t).Conflicts++
-	return chosen == "theirs"
+	return chosen == Theirs
 }
 
 func (m *merger) count(t *mergeTable) *MergeCount {

@@ -137,7 +137,7 @@ func TestMergeChoiceTravels(t *testing.T) {
 	setPurpose(t, a, "A's")
 	setPurpose(t, b, "B's (later)")
 	key := must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{DryRun: true})).Conflicts[0].Key
-	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{Choose: map[string]string{key: "ours"}}))
+	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{Choose: map[string]Side{key: Ours}}))
 	must[MergeReport](t)(b.Merge(a.Path(), MergeOptions{}))
 	if got := must[Consortium](t)(b.ConsortiumByCode("WSE")).Purpose; got != "A's" {
 		t.Errorf("the choice made in a did not reach b: %q", got)

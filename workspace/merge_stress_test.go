@@ -443,14 +443,14 @@ func (h *hrun) merge(x, y int, choose *rand.Rand, idem bool) *hfail {
 		if err != nil {
 			return &hfail{Sig: sigOf("dry-run error", err.Error()), Msg: fmt.Sprintf("%s<-%s: %v", copyName(x), copyName(y), err)}
 		}
-		opt.Choose = map[string]string{}
+		opt.Choose = map[string]Side{}
 		for _, c := range dry.Conflicts {
 			switch choose.IntN(3) {
 			case 0:
-				opt.Choose[c.Key] = "ours"
+				opt.Choose[c.Key] = Ours
 				chosen = append(chosen, c.Key+"=ours("+c.Reason+")")
 			case 1:
-				opt.Choose[c.Key] = "theirs"
+				opt.Choose[c.Key] = Theirs
 				chosen = append(chosen, c.Key+"=theirs("+c.Reason+")")
 			}
 		}
@@ -458,7 +458,7 @@ func (h *hrun) merge(x, y int, choose *rand.Rand, idem bool) *hfail {
 	r, err := into.Merge(from.Path(), opt)
 	var confl []string
 	for _, c := range r.Conflicts {
-		confl = append(confl, c.Kind+" "+c.Title+": "+c.Reason+" -> "+c.Chosen)
+		confl = append(confl, c.Kind+" "+c.Title+": "+c.Reason+" -> "+string(c.Chosen))
 	}
 	h.tr("%s.Merge(%s) choose=%v => %s conflicts=%v err=%v", copyName(x), copyName(y), chosen, r.Summary(), confl, err)
 	if err != nil {

@@ -203,7 +203,7 @@ func TestMergeConflicts(t *testing.T) {
 		t.Errorf("edit-delete conflict %+v", del)
 	}
 	// The user keeps ours for the consortium and for the meeting.
-	report = must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{Choose: map[string]string{both.Key: "ours", del.Key: "ours"}}))
+	report = must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{Choose: map[string]Side{both.Key: Ours, del.Key: Ours}}))
 	if got := must[Consortium](t)(a.ConsortiumByCode("WSE")); got.Purpose != "Ours" {
 		t.Errorf("the choice was not kept: %q", got.Purpose)
 	}

@@ -138,7 +138,7 @@ func conflictDiff(c workspace.MergeConflict) string {
 }
 
 // merge merges off the UI thread, then shows the workspace as it now is.
-func (s *workspaceScreen) merge(path string, choose map[string]string) {
+func (s *workspaceScreen) merge(path string, choose map[string]workspace.Side) {
 	u, f := s.ui, s.file
 	u.busy(fmt.Sprintf(lang.L("Merging %s…"), filepath.Base(path)), func() (func(), error) {
 		report, err := f.Merge(path, workspace.MergeOptions{Choose: choose})

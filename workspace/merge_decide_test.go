@@ -1,0 +1,143 @@
+package workspace
+
+import "testing"
+
+// The cases of decideRow, one named scenario each. The copies last met at
+// stamp "10": this copy (A) had then seen theirs (B) up to "10", and B had
+// seen A up to "10". A row stamped after that is a change the other copy has
+// not seen.
+func TestDecideRow(t *testing.T) {
+	met := lastMet{ourCopy: "A", oursAfter: "10", theirsAfter: "10"}
+	row := func(val, stamp, copyID string) *mergeRow {
+		return &mergeRow{vals: []any{val}, updatedAt: stamp, copyID: copyID}
+	}
+	arrived := func(r *mergeRow, at string) *mergeRow { r.arrivedAt = at; return r }
+	stone := func(at, copyID, arrival, replaced string) *Tombstone {
+		return &Tombstone{ID: "x", DeletedAt: at, CopyID: copyID, arrival: arrival, replaced: replaced}
+	}
+	for _, c := range []struct {
+		name                 string
+		met                  lastMet
+		ours, theirs         *mergeRow
+		ourStone, theirStone *Tombstone
+		want                 rowDecision
+	}{
+		{name: "1 the same in both copies", met: met,
+			ours: row("Maji", "05", "A"), theirs: row("Maji", "15", "B"),
+			want: rowDecision{Case: rowSame}},
+		{name: "2 only ours, never deleted in theirs", met: met,
+			ours: row("Maji", "15", "A"),
+			want: rowDecision{Case: rowOnlyOurs}},
+		{name: "2 only ours, their deletion older than the last meeting (brought back here)", met: met,
+			ours: row("Maji", "15", "A"), theirStone: stone("08", "B", "08", ""),
+			want: rowDecision{Case: rowOnlyOurs}},
+		{name: "3 only theirs, never deleted here", met: met,
+			theirs: row("Maji", "15", "B"),
+			want: rowDecision{Case: rowOnlyTheirs, TheirsChanged: true}},
+		{name: "4 changed here only", met: met,
+			ours: row("Maji Safi", "15", "A"), theirs: row("Maji", "05", "B"),
+			want: rowDecision{Case: rowTheirsSeen}},
+		{name: "4 neither changed since the meeting, yet different", met: met,
+			ours: row("Maji Safi", "05", "A"), theirs: row("Maji", "06", "B"),
+			want: rowDecision{Case: rowTheirsSeen}},
+		{name: "4 our own change coming back from theirs", met: met,
+			ours: row("Maji Safi", "20", "A"), theirs: arrived(row("Maji", "12", "A"), "14"),
+			want: rowDecision{Case: rowTheirsSeen}},
+		{name: "5 changed in theirs only", met: met,
+			ours: row("Maji", "05", "A"), theirs: row("Maji Safi", "15", "B"),
+			want: rowDecision{Case: rowChangedThere, TheirsChanged: true}},
+		{name: "5 ours only came in from a merge and theirs moved on", met: met,
+			ours: arrived(row("Maji", "12", "C"), "13"), theirs: row("Maji Safi", "14", "B"),
+			want: rowDecision{Case: rowChangedThere, TheirsChanged: true}},
+		{name: "6 changed in both, theirs newer", met: met,
+			ours: row("Maji Safi", "15", "A"), theirs: row("Maji Bora", "16", "B"),
+			want: rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: Theirs}},
+		{name: "6 changed in both, ours newer", met: met,
+			ours: row("Maji Safi", "17", "A"), theirs: row("Maji Bora", "16", "B"),
+			want: rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: Ours}},
+		{name: "6 changed in both at the same stamp: the larger copy id wins", met: met,
+			ours: row("Maji Safi", "16", "A"), theirs: row("Maji Bora", "16", "B"),
+			want: rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: Theirs}},
+		{name: "6 copies that never met differ", met: lastMet{ourCopy: "A"},
+			ours: row("Maji Safi", "05", "A"), theirs: row("Maji Bora", "06", "B"),
+			want: rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: Theirs}},
+		{name: "7 deleted here, unchanged in theirs", met: met,
+			theirs: row("Maji", "05", "B"), ourStone: stone("15", "A", "15", ""),
+			want: rowDecision{Case: rowDeletedHere}},
+		{name: "7 deleted here, theirs holds our version from before the deletion", met: met,
+			theirs: arrived(row("Maji", "12", "A"), "13"), ourStone: stone("14", "A", "14", ""),
+			want: rowDecision{Case: rowDeletedHere}},
+		{name: "8 deleted here, changed in theirs later", met: met,
+			theirs: row("Maji Safi", "16", "B"), ourStone: stone("15", "A", "15", ""),
+			want: rowDecision{Case: rowDeletedHereChangedThere, TheirsChanged: true, Newer: Theirs}},
+		{name: "8 deleted here after their change", met: met,
+			theirs: row("Maji Safi", "14", "B"), ourStone: stone("15", "A", "15", ""),
+			want: rowDecision{Case: rowDeletedHereChangedThere, TheirsChanged: true, Newer: Ours}},
+		{name: "9 deleted in theirs, unchanged here", met: met,
+			ours: row("Maji", "05", "A"), theirStone: stone("15", "B", "15", ""),
+			want: rowDecision{Case: rowDeletedThere}},
+		{name: "10 deleted in theirs, changed here later", met: met,
+			ours: row("Maji Safi", "16", "A"), theirStone: stone("15", "B", "15", ""),
+			want: rowDecision{Case: rowDeletedThereChangedHere, Newer: Ours}},
+		{name: "10 deleted in theirs after our change", met: met,
+			ours: row("Maji Safi", "14", "A"), theirStone: stone("15", "B", "15", ""),
+			want: rowDecision{Case: rowDeletedThereChangedHere, Newer: Theirs}},
+		{name: "11 found entered twice here, theirs unchanged", met: met,
+			theirs: row("Maji", "05", "B"), ourStone: stone("15", "A", "15", "kept"),
+			want: rowDecision{Case: rowReplacedHere}},
+		{name: "11 found entered twice here, theirs changed since", met: met,
+			theirs: row("Maji Safi", "16", "B"), ourStone: stone("15", "A", "15", "kept"),
+			want: rowDecision{Case: rowReplacedHere, TheirsChanged: true}},
+		{name: "12 found entered twice in theirs", met: met,
+			ours: row("Maji Safi", "16", "A"), theirStone: stone("15", "B", "15", "kept"),
+			want: rowDecision{Case: rowReplacedThere}},
+		{name: "12 not when their deletion is older than the meeting", met: met,
+			ours: row("Maji", "05", "A"), theirStone: stone("08", "B", "08", "kept"),
+			want: rowDecision{Case: rowOnlyOurs}},
+		{name: "13 gone in both", met: met,
+			ourStone: stone("15", "A", "15", ""), theirStone: stone("16", "B", "16", ""),
+			want: rowDecision{Case: rowGoneBoth}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := decideRow(c.met, c.ours, c.theirs, c.ourStone, c.theirStone); got != c.want {
+				t.Errorf("decideRow = %+v, want %+v", got, c.want)
+			}
+		})
+	}
+}
+
+// Every case of rowCase has a scenario above: a case added to decideRow
+// without one fails here.
+func TestDecideRowCoversEveryCase(t *testing.T) {
+	met := lastMet{ourCopy: "A", oursAfter: "10", theirsAfter: "10"}
+	r := func(v, at, c string) *mergeRow { return &mergeRow{vals: []any{v}, updatedAt: at, copyID: c} }
+	s := func(at, c, repl string) *Tombstone {
+		return &Tombstone{DeletedAt: at, CopyID: c, arrival: at, replaced: repl}
+	}
+	seen := map[rowCase]bool{}
+	for _, in := range []struct {
+		ours, theirs         *mergeRow
+		ourStone, theirStone *Tombstone
+	}{
+		{r("a", "05", "A"), r("a", "05", "B"), nil, nil},
+		{r("a", "15", "A"), nil, nil, nil},
+		{nil, r("a", "15", "B"), nil, nil},
+		{r("a", "15", "A"), r("b", "05", "B"), nil, nil},
+		{r("a", "05", "A"), r("b", "15", "B"), nil, nil},
+		{r("a", "15", "A"), r("b", "16", "B"), nil, nil},
+		{nil, r("a", "05", "B"), s("15", "A", ""), nil},
+		{nil, r("a", "16", "B"), s("15", "A", ""), nil},
+		{r("a", "05", "A"), nil, nil, s("15", "B", "")},
+		{r("a", "16", "A"), nil, nil, s("15", "B", "")},
+		{nil, r("a", "05", "B"), s("15", "A", "k"), nil},
+		{r("a", "05", "A"), nil, nil, s("15", "B", "k")},
+		{nil, nil, s("15", "A", ""), nil},
+	} {
+		seen[decideRow(met, in.ours, in.theirs, in.ourStone, in.theirStone).Case] = true
+	}
+	for c := rowSame; c <= rowGoneBoth; c++ {
+		if !seen[c] {
+			t.Errorf("case %d is not reached by any scenario", c)
+		}
+	}
+}

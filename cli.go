@@ -96,10 +96,8 @@ func isCommand(args []string) bool {
 		return true
 	}
 	// Anything else is a file for the window, as long as it looks like one.
-	return len(args) > 1 || !(strings.EqualFold(filepath.Ext(a), workspace.Extension) || fileExists(a))
+	return len(args) > 1 || !(strings.EqualFold(filepath.Ext(a), workspace.Extension) || workspace.FileExists(a))
 }
-
-func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
 // errUsage marks errors in how the command was called (exit status 2).
 type errUsage struct{ msg string }
@@ -360,7 +358,7 @@ func runCheck(args []string, out io.Writer) error {
 				continue
 			}
 			if first {
-				fmt.Fprintf(out, "\n%s\n", strings.ToUpper(sev))
+				fmt.Fprintf(out, "\n%s\n", strings.ToUpper(string(sev)))
 				first = false
 			}
 			fmt.Fprintf(out, "  [%s] %s\n      fix: %s\n", fd.Check, fd.Message, fd.Fix)

@@ -39,7 +39,7 @@ type checksScreen struct {
 	empty         *widget.Label
 }
 
-var severityRank = map[string]string{workspace.SeverityCritical: "0", workspace.SeverityWarning: "1", workspace.SeverityInfo: "2"}
+var severityRank = map[workspace.Severity]string{workspace.SeverityCritical: "0", workspace.SeverityWarning: "1", workspace.SeverityInfo: "2"}
 
 func newChecksScreen(s *workspaceScreen) *checksScreen {
 	c := &checksScreen{screen: s}
@@ -66,7 +66,7 @@ func newChecksScreen(s *workspaceScreen) *checksScreen {
 	// load hands them over.
 	c.view.snapshot = func() func() ([]workspace.Finding, error) {
 		var shown []workspace.Finding
-		chosen := ""
+		var chosen workspace.Severity
 		if i := c.severity.SelectedIndex(); i > 0 && i <= len(workspace.Severities) {
 			chosen = workspace.Severities[i-1]
 		}
@@ -162,19 +162,19 @@ func (c *checksScreen) choose(f workspace.Finding, ok bool) {
 // openSubjectWords is the button that opens a subject: "Open consortium WSE".
 func openSubjectWords(s workspace.Subject) string {
 	switch s.Kind {
-	case "consortium":
+	case workspace.SubjectConsortium:
 		return fmt.Sprintf(lang.L("Open consortium %s"), s.Name)
-	case "person":
+	case workspace.SubjectPerson:
 		return fmt.Sprintf(lang.L("Open person %s"), s.Name)
-	case "organisation":
+	case workspace.SubjectOrganisation:
 		return fmt.Sprintf(lang.L("Open organisation %s"), s.Name)
-	case "unit":
+	case workspace.SubjectUnit:
 		return fmt.Sprintf(lang.L("Open community unit %s"), s.Name)
-	case "role":
+	case workspace.SubjectRole:
 		return fmt.Sprintf(lang.L("Open role %s"), s.Name)
-	case "meeting":
+	case workspace.SubjectMeeting:
 		return fmt.Sprintf(lang.L("Open meeting %s"), s.Name)
-	case "gap":
+	case workspace.SubjectGap:
 		return fmt.Sprintf(lang.L("Open resource gap %s"), s.Name)
 	}
 	return fmt.Sprintf(lang.L("Open %s"), s.Name)
@@ -229,29 +229,29 @@ func (c *checksScreen) onThresholds() {
 // page, or its form; a community unit in its dialog.
 func (s *workspaceScreen) openSubject(sub workspace.Subject) {
 	switch sub.Kind {
-	case "consortium":
+	case workspace.SubjectConsortium:
 		s.show(secConsortia)
 		s.showConsortium(sub.ID)
-	case "person":
+	case workspace.SubjectPerson:
 		s.show(secPeople)
 		s.showPerson(sub.ID)
-	case "role":
+	case workspace.SubjectRole:
 		s.show(secRoles)
 		s.showRole(sub.ID)
-	case "meeting":
+	case workspace.SubjectMeeting:
 		s.show(secMeetings)
 		s.showMeeting(sub.ID)
-	case "organisation":
+	case workspace.SubjectOrganisation:
 		o, err := s.file.Organisation(sub.ID)
 		if err != nil {
 			s.ui.showError(err)
 			return
 		}
 		s.editOrganisation(o)
-	case "gap":
+	case workspace.SubjectGap:
 		s.show(secGaps)
 		s.showGap(sub.ID)
-	case "unit":
+	case workspace.SubjectUnit:
 		s.ui.showUnit(sub.ID)
 	}
 }

@@ -178,7 +178,7 @@ func (d *details) assignments(heading string, as []workspace.Assignment, today s
 func thousands64(n int64) string { return workspace.Thousands(n) }
 
 // findingSeverity names a finding's severity in the window's language.
-func findingSeverity(severity string) string {
+func findingSeverity(severity workspace.Severity) string {
 	switch severity {
 	case workspace.SeverityCritical:
 		return lang.L("Critical")
@@ -187,5 +187,5 @@ func findingSeverity(severity string) string {
 	case workspace.SeverityInfo:
 		return lang.L("For information")
 	}
-	return severity
+	return string(severity)
 }

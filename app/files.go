@@ -17,11 +17,6 @@ import (
 	"cpw/workspace"
 )
 
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
-}
-
 // defaultFolder is where new workspaces are saved unless the user picks
 // another folder: Documents when there is one, else the home folder.
 func defaultFolder() string {
@@ -29,7 +24,7 @@ func defaultFolder() string {
 	if err != nil {
 		return "."
 	}
-	if docs := filepath.Join(home, "Documents"); fileExists(docs) {
+	if docs := filepath.Join(home, "Documents"); workspace.FileExists(docs) {
 		return docs
 	}
 	return home
@@ -59,7 +54,7 @@ func (u *ui) saveAs(folder, name, ext string, then func(path string)) {
 		name += ext
 	}
 	path := filepath.Join(folder, name)
-	if fileExists(path) {
+	if workspace.FileExists(path) {
 		dialog.ShowConfirm(lang.L("Replace the file?"), fmt.Sprintf(lang.L("%s already exists in this folder. Replace it?"), name), func(yes bool) {
 			if yes {
 				then(path)

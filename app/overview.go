@@ -154,7 +154,7 @@ func summaryText(s workspace.CheckSummary) string {
 }
 
 // severityIcon is the icon shown beside findings of a severity.
-func severityIcon(severity string) fyne.Resource {
+func severityIcon(severity workspace.Severity) fyne.Resource {
 	switch severity {
 	case workspace.SeverityCritical:
 		return theme.NewErrorThemedResource(theme.ErrorIcon())

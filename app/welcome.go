@@ -132,7 +132,7 @@ func (w *welcome) onDemo() {
 	w.ui.busy(lang.L("Preparing the demo workspace…"), func() (func(), error) {
 		var f *workspace.File
 		var err error
-		if fileExists(path) {
+		if workspace.FileExists(path) {
 			f, err = workspace.Open(path)
 		} else {
 			f, err = workspace.CreateDemo(path, workspace.DemoOptions{Scale: workspace.DemoSmall})

@@ -556,7 +556,7 @@ func (r *rowCtx) sectors(h string, dst *[]string, lenient bool) {
 			r.problem(h, "The sector “%s” is not one of this workspace's sectors: choose from the Lists sheet.", name)
 		}
 	}
-	*dst = dedupe(ids)
+	*dst = workspace.Dedupe(ids)
 }
 
 func (im *importer) sectorID(name string, lenient bool) (string, bool) {
@@ -576,18 +576,6 @@ func (im *importer) sectorID(name string, lenient bool) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-func dedupe(ids []string) []string {
-	seen := map[string]bool{}
-	out := ids[:0]
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
 }
 
 // recordID reads the ID column: "" when blank, and a problem when it is

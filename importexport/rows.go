@@ -225,7 +225,7 @@ func (im *importer) import3W(p *part, res *SheetResult) error {
 	}
 	for _, k := range order {
 		g := byName[k]
-		g.o.SectorIDs = dedupe(g.sectors)
+		g.o.SectorIDs = workspace.Dedupe(g.sectors)
 		im.saveOrganisation(g.r, res, g.o)
 	}
 	return nil
@@ -508,7 +508,7 @@ func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
 				r.noSuch("Consortia", "consortium", c)
 			}
 		}
-		m.ConsortiumIDs = dedupe(ids)
+		m.ConsortiumIDs = workspace.Dedupe(ids)
 	}
 	given, named := splitList(r.get("Attendee IDs")), splitList(r.get("Attendees"))
 	var fromIDs []string
@@ -544,7 +544,7 @@ func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
 	}
 	switch {
 	case sameNames:
-		m.AttendeeIDs = dedupe(fromIDs)
+		m.AttendeeIDs = workspace.Dedupe(fromIDs)
 	case r.has("Attendees"):
 		ids := []string{}
 		for _, name := range named {
@@ -552,7 +552,7 @@ func (im *importer) meetingRow(r *rowCtx, res *SheetResult) {
 				ids = append(ids, pid)
 			}
 		}
-		m.AttendeeIDs = dedupe(ids)
+		m.AttendeeIDs = workspace.Dedupe(ids)
 	}
 	if r.bad || r.duplicate("meeting", m.ID, im.report.say("%s on %s", m.Title, m.HeldOn)) {
 		failMeeting(r, m)

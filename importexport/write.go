@@ -2,8 +2,8 @@ package importexport
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -391,7 +391,7 @@ func writeSheet(ctx context.Context, x *excelize.File, s *sheetSpec, rows []row,
 	cells := make([]any, len(cols))
 	for n, r := range rows {
 		if len(r) != len(s.cols) {
-			return errors.New(opts.say("internal error: a row of the %s sheet has %d cells for %d columns", s.name, len(r), len(s.cols)))
+			return &workspace.Error{Code: workspace.ErrInternal, Message: opts.say("internal error: a row of the %s sheet has %d cells for %d columns", s.name, len(r), len(s.cols))}
 		}
 		for i, c := range cols {
 			cells[i] = cellFor(c, r[at[i]], st)
@@ -471,47 +471,26 @@ func unneutralise(s string) string {
 func checkBookName(path string, say translate.Func) error {
 	say = wordsIn(say)
 	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		return errors.New(say("A workbook's name must end in .xlsx: “%s” does not.", filepath.Base(path)))
+		return &workspace.Error{Code: workspace.ErrInvalid, Message: say("A workbook's name must end in .xlsx: “%s” does not.", filepath.Base(path))}
 	}
 	return nil
 }
 
-// save writes the workbook to a temporary file beside path and renames it
-// into place, so that a failed save never leaves a half-written workbook.
-// say words its errors (nil means English).
+// save writes the workbook to path in one piece, through
+// workspace.WriteFileAtomic, so that a failed save never leaves a
+// half-written workbook. say words its errors (nil means English).
 func save(x *excelize.File, path string, say translate.Func) error {
-	say = wordsIn(say)
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".cpw-book-*.xlsx")
-	if err != nil {
-		return errors.New(say("The workbook cannot be written in the folder %s: %v.", filepath.Dir(path), err))
-	}
-	name := tmp.Name()
-	defer os.Remove(name)
-	if _, err := x.WriteTo(tmp); err != nil {
-		tmp.Close()
-		return writeFailed(say, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return writeFailed(say, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return writeFailed(say, err)
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		return writeFailed(say, err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		return writeFailed(say, err)
-	}
-	return nil
+	return workspace.WriteFileAtomic(path, wordsIn(say), func(w io.Writer) error {
+		_, err := x.WriteTo(w)
+		return err
+	})
 }
 
 // writeFailed words a failure to write a workbook; say words it (nil means
 // English).
 func writeFailed(say translate.Func, err error) error {
 	say = wordsIn(say)
-	return errors.New(say("The workbook could not be written: %v.", err))
+	return &workspace.Error{Code: workspace.ErrInternal, Message: say("The workbook could not be written: %v.", err), Err: err}
 }
 
 // WriteBlankTemplate writes the template with the lists of a new workspace
@@ -521,7 +500,7 @@ func WriteBlankTemplate(path string, opt TemplateOptions) error {
 	say := wordsIn(opt.Say)
 	dir, err := os.MkdirTemp("", "cpw-template-")
 	if err != nil {
-		return errors.New(say("A temporary workspace for the template's lists cannot be made: %v.", err))
+		return &workspace.Error{Code: workspace.ErrInternal, Message: say("A temporary workspace for the template's lists cannot be made: %v.", err), Err: err}
 	}
 	defer os.RemoveAll(dir)
 	f, err := workspace.Create(filepath.Join(dir, "template.cpw"), workspace.NewOptions{Name: "Template"})

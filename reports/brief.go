@@ -5,7 +5,6 @@ package reports
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -37,9 +36,9 @@ type Options struct {
 	Language string
 }
 
-// Write writes a brief to path. It writes a temporary file beside path and
-// moves it into place only when complete, so a failure leaves nothing behind.
-// Its refusals are worded in the brief's language.
+// Write writes a brief to path, in one piece through
+// workspace.WriteFileAtomic, so a failure leaves nothing behind. Its errors
+// are *workspace.Error, worded in the brief's language.
 func Write(f *workspace.File, path string, opt Options) error {
 	var buf bytes.Buffer
 	if err := Build(f, &buf, opt); err != nil {
@@ -48,36 +47,15 @@ func Write(f *workspace.File, path string, opt Options) error {
 	say := translate.For(opt.Language)
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return errors.New(say("the folder %s does not exist: choose another place for the brief", dir))
+		return &workspace.Error{Code: workspace.ErrNotFound, Message: say("the folder %s does not exist: choose another place for the brief", dir), Err: err}
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return errors.New(say("%s is a folder: give the brief a file name ending in .pdf", path))
+		return &workspace.Error{Code: workspace.ErrNotFile, Message: say("%s is a folder: give the brief a file name ending in .pdf", path)}
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return errors.New(say("the brief cannot be written in %s: %v", dir, unwrapPath(err)))
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(buf.Bytes()); err != nil {
-		tmp.Close()
-		return errors.New(say("the brief cannot be written: %v", unwrapPath(err)))
-	}
-	if err := tmp.Close(); err != nil {
-		return errors.New(say("the brief cannot be written: %v", unwrapPath(err)))
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return errors.New(say("the brief cannot be saved as %s: %v", path, unwrapPath(err)))
-	}
-	return nil
-}
-
-// unwrapPath drops the path from an *os.PathError, which the message already names.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
+	return workspace.WriteFileAtomic(path, say, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
 }
 
 // Build writes a brief as PDF to w.
@@ -87,13 +65,13 @@ func Build(f *workspace.File, w io.Writer, opt Options) error {
 	}
 	say := translate.For(opt.Language)
 	if !translate.Known(opt.Language) {
-		return errors.New(say("the language %q is not known: use one of %s", opt.Language, translate.Codes()))
+		return &workspace.Error{Code: workspace.ErrInvalid, Message: say("the language %q is not known: use one of %s", opt.Language, translate.Codes())}
 	}
 	if opt.Paper == "" {
 		opt.Paper = "a4"
 	}
 	if opt.Paper != "a4" && opt.Paper != "letter" {
-		return errors.New(say("the paper size %q is not known: use a4 or letter", opt.Paper))
+		return &workspace.Error{Code: workspace.ErrInvalid, Message: say("the paper size %q is not known: use a4 or letter", opt.Paper)}
 	}
 	if opt.Date.IsZero() {
 		opt.Date = time.Now()
@@ -131,7 +109,7 @@ func Build(f *workspace.File, w io.Writer, opt Options) error {
 		b.initiative()
 	}
 	if err := d.pdf.Error(); err != nil {
-		return errors.New(say("the brief could not be drawn: %v", err))
+		return &workspace.Error{Code: workspace.ErrInternal, Message: say("the brief could not be drawn: %v", err), Err: err}
 	}
 	return d.pdf.Output(w)
 }
@@ -568,6 +546,6 @@ func (b *brief) consortium(c workspace.Consortium) {
 	b.decisionsAndActions(inConsortium)
 	// Findings about the consortium, its gaps, or a role held in it.
 	b.findings(func(f workspace.Finding) bool {
-		return f.Subject.ID == c.ID || (f.Subject.Kind == "gap" && gapIDs[f.Subject.ID]) || f.Consortium == c.Code
+		return f.Subject.ID == c.ID || (f.Subject.Kind == workspace.SubjectGap && gapIDs[f.Subject.ID]) || f.Consortium == c.Code
 	})
 }

@@ -123,44 +123,36 @@ func (f *File) SaveCopy(path string) error {
 	if !strings.EqualFold(filepath.Ext(path), Extension) {
 		return invalid("File", "A workspace copy's name must end in %s.", Extension)
 	}
-	if fileExists(path) {
+	if FileExists(path) {
 		return newError(ErrExists, "%s already exists: choose another name for the copy.", filepath.Base(path))
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return &Error{Code: ErrReadOnly, Message: say("The copy cannot be written in %s: %v.", filepath.Dir(path), err), Err: err}
-	}
-	tmpPath := tmp.Name()
-	tmp.Close()
-	os.Remove(tmpPath) // VACUUM INTO wants a new or empty file
-	defer os.Remove(tmpPath)
-	if _, err := f.db.Exec("VACUUM INTO ?", tmpPath); err != nil {
-		return internal("writing the copy", err)
-	}
-	db, err := openDB(tmpPath, "rw")
-	if err != nil {
-		return internal("writing the copy", err)
 	}
 	// Both files remember that they were one at this point, so that merging
 	// them later tells apart the changes made on each side since.
 	now := timestamp(f.Now())
 	copyID := uuid.NewString()
-	high, err := highStamp(db)
-	if err == nil {
-		_, err = db.Exec("UPDATE this_copy SET copy_id = ?, made_at = ?, made_from = ?", copyID, now, f.copyID)
-	}
-	if err == nil {
-		_, err = db.Exec("INSERT OR REPLACE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)", f.copyID, high, high, now)
-	}
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	var high string
+	err := writeBeside(path, false, nil, func(tmpPath string) error {
+		os.Remove(tmpPath) // VACUUM INTO wants a new or empty file
+		if _, err := f.db.Exec("VACUUM INTO ?", tmpPath); err != nil {
+			return internal("writing the copy", err)
+		}
+		db, err := openDB(tmpPath, "rw")
+		if err != nil {
+			return internal("writing the copy", err)
+		}
+		high, err = highStamp(db)
+		if err == nil {
+			_, err = db.Exec("UPDATE this_copy SET copy_id = ?, made_at = ?, made_from = ?", copyID, now, f.copyID)
+		}
+		if err == nil {
+			_, err = db.Exec("INSERT OR REPLACE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)", f.copyID, high, high, now)
+		}
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
 		return internal("writing the copy", err)
-	}
-	if err := placeNew(tmpPath, path, func(name string) error {
-		return newError(ErrExists, "%s already exists: choose another name for the copy.", name)
-	}); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	if !f.readOnly {

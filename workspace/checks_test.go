@@ -423,7 +423,7 @@ func TestDemoTriggersTenChecks(t *testing.T) {
 	}
 }
 
-func rank(s string) int {
+func rank(s Severity) int {
 	for i, v := range Severities {
 		if v == s {
 			return i

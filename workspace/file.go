@@ -431,7 +431,7 @@ func expectedSchema(version int) (map[string]string, error) {
 func backupBeforeUpgrade(db *sql.DB, path string, version int) error {
 	base := strings.TrimSuffix(path, Extension)
 	backup := fmt.Sprintf("%s.schema-%d-backup%s", base, version, Extension)
-	for i := 2; fileExists(backup); i++ {
+	for i := 2; FileExists(backup); i++ {
 		backup = fmt.Sprintf("%s.schema-%d-backup-%d%s", base, version, i, Extension)
 	}
 	if _, err := db.Exec("VACUUM INTO ?", backup); err != nil {
@@ -439,29 +439,6 @@ func backupBeforeUpgrade(db *sql.DB, path string, version int) error {
 		return &Error{Code: ErrReadOnly, Message: say("%s must be upgraded, but no backup could be written beside it (%v): move it to a folder you can write to.", filepath.Base(path), err), Err: err}
 	}
 	return nil
-}
-
-// placeNew moves a finished temporary file to path, never replacing a file
-// that is already there: a link fails where a rename would overwrite. Where
-// links are not supported (a FAT USB stick) it falls back to a rename. exists
-// words the refusal, given the file's name.
-func placeNew(tmpPath, path string, exists func(name string) error) error {
-	if err := os.Link(tmpPath, path); err != nil {
-		if fileExists(path) {
-			return exists(filepath.Base(path))
-		}
-		if err := os.Rename(tmpPath, path); err != nil {
-			return internal(say("saving %s", filepath.Base(path)), err)
-		}
-		return nil
-	}
-	os.Remove(tmpPath)
-	return nil
-}
-
-func fileExists(path string) bool {
-	_, err := os.Lstat(path)
-	return err == nil
 }
 
 // migrate applies the migrations after version from, each in its own
@@ -531,73 +508,57 @@ func create(path string, opt NewOptions, fill func(*File) error) (*File, error) 
 	if !strings.EqualFold(filepath.Ext(path), Extension) {
 		return nil, invalid("File", "A workspace file name must end in %s (for example %s%s).", Extension, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), Extension)
 	}
-	if fileExists(path) {
+	if FileExists(path) {
 		return nil, newError(ErrExists, "%s already exists: choose another name, or open it instead.", filepath.Base(path))
 	}
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return nil, newError(ErrNotFound, "The folder %s does not exist: create it first or choose another.", dir)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return nil, &Error{Code: ErrReadOnly, Message: say("A workspace cannot be written in %s: %v.", dir, err), Err: err}
+	author := opt.Author
+	if author == "" {
+		author = defaultAuthor()
 	}
-	tmpPath := tmp.Name()
-	tmp.Close()
-	ok := false
-	defer func() {
-		if !ok {
-			os.Remove(tmpPath)
-			os.Remove(tmpPath + "-journal")
+	err := writeBeside(path, false, nil, func(tmpPath string) error {
+		db, err := openDB(tmpPath, "rw")
+		if err != nil {
+			return internal("creating the workspace", err)
 		}
-	}()
-
-	db, err := openDB(tmpPath, "rw")
-	if err != nil {
-		return nil, internal("creating the workspace", err)
-	}
-	if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
-		db.Close()
-		return nil, internal("creating the workspace", err)
-	}
-	if err := migrate(db, 0); err != nil {
-		db.Close()
-		return nil, err
-	}
-	f := &File{db: db, path: tmpPath, Now: time.Now, Author: opt.Author}
-	if f.Author == "" {
-		f.Author = defaultAuthor()
-	}
-	now := opt.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	f.Now = func() time.Time { return now }
-	f.copyID = uuid.NewString()
-	if err := f.seed(in, now); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if fill != nil {
-		if err := fill(f); err != nil {
+		if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
 			db.Close()
-			return nil, err
+			return internal("creating the workspace", err)
 		}
-	}
-	if err := db.Close(); err != nil {
-		return nil, internal("finishing the workspace", err)
-	}
-	if err := placeNew(tmpPath, path, func(name string) error {
-		return newError(ErrExists, "%s already exists: choose another name, or open it instead.", name)
-	}); err != nil {
+		if err := migrate(db, 0); err != nil {
+			db.Close()
+			return err
+		}
+		f := &File{db: db, path: tmpPath, Author: author}
+		now := opt.Now
+		if now.IsZero() {
+			now = time.Now()
+		}
+		f.Now = func() time.Time { return now }
+		f.copyID = uuid.NewString()
+		if err := f.seed(in, now); err != nil {
+			db.Close()
+			return err
+		}
+		if fill != nil {
+			if err := fill(f); err != nil {
+				db.Close()
+				return err
+			}
+		}
+		return internal("finishing the workspace", db.Close())
+	})
+	if err != nil {
 		return nil, err
 	}
-	ok = true
 	out, err := Open(path)
 	if err != nil {
 		return nil, err
 	}
-	out.Author = f.Author
+	out.Author = author
 	return out, nil
 }
 

@@ -73,3 +73,21 @@ func JoinAnd(items []string) string {
 	}
 	return say("%s and %s", strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
 }
+
+// Dedupe returns the values of s without repeats, each where it first
+// appears; s itself is left as it was. A nil s gives nil, so that a list
+// nobody gave stays apart from an empty one.
+func Dedupe(s []string) []string {
+	if s == nil {
+		return nil
+	}
+	seen := make(map[string]bool, len(s))
+	out := make([]string, 0, len(s))
+	for _, v := range s {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}

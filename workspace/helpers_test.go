@@ -39,3 +39,6 @@ func wantCode(t *testing.T, err error, code ErrorCode) {
 		t.Fatalf("want a %s error, got %s: %v", code, Code(err), err)
 	}
 }
+
+// fileExists is FileExists under the name the tests have long used.
+func fileExists(path string) bool { return FileExists(path) }

@@ -1,0 +1,98 @@
+package workspace
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+
+	"cpw/translate"
+)
+
+// WriteFileAtomic writes the file at path in one piece: write fills a new
+// temporary file beside path, which is flushed to the disk and only then
+// renamed over path, so that a failure (a full disk, a USB stick pulled,
+// the program stopped half-way) leaves whatever was at path as it was and
+// nothing beside it. It replaces a file already at path: ask the user
+// first. The file is readable by everyone (0644), as a file made to be
+// shared should be.
+//
+// Its errors are *Error, worded by say (nil means the package's language):
+// ErrReadOnly when the folder takes no new file or path cannot be
+// replaced, ErrInternal (holding write's error) when the writing fails.
+func WriteFileAtomic(path string, say translate.Func, write func(w io.Writer) error) error {
+	return writeBeside(path, true, say, func(tmp string) error {
+		f, err := os.OpenFile(tmp, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		err = write(f)
+		if err == nil {
+			err = f.Sync()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Chmod(tmp, 0o644)
+		}
+		return err
+	})
+}
+
+// writeBeside is the one way the program writes a file in one piece. build
+// makes the file at tmp, an empty file it is handed beside path, by name
+// (SQLite writes a database by its name); the finished file is then moved
+// to path. With replace it replaces a file at path; without, it never
+// does, and refuses with ErrExists (a new workspace or a copy must not
+// land on a file that appeared while it was being built). However it
+// fails, it leaves nothing beside path. build's errors that are not *Error
+// become ErrInternal; say words the others (nil means the package's
+// language).
+func writeBeside(path string, replace bool, say translate.Func, build func(tmp string) error) error {
+	if say == nil {
+		say = wording()
+	}
+	name, dir := filepath.Base(path), filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+name+".*.tmp")
+	if err != nil {
+		return &Error{Code: ErrReadOnly, Message: say("%s cannot be written in the folder %s: %v.", name, dir, unwrapPath(err)), Err: err}
+	}
+	tmp := f.Name()
+	f.Close()
+	// SQLite may leave a journal beside a database it was writing.
+	defer os.Remove(tmp + "-journal")
+	defer os.Remove(tmp)
+	if err := build(tmp); err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			return e
+		}
+		return &Error{Code: ErrInternal, Message: say("%s could not be written: %v.", name, unwrapPath(err)), Err: err}
+	}
+	if replace {
+		if err := os.Rename(tmp, path); err != nil {
+			return &Error{Code: ErrReadOnly, Message: say("%s cannot be saved (%v): if another program has it open, close it there, or choose another name.", name, unwrapPath(err)), Err: err}
+		}
+		return nil
+	}
+	// A link fails where a rename would overwrite. Where links are not
+	// supported (a FAT USB stick) a rename has to do.
+	if err := os.Link(tmp, path); err == nil {
+		return nil
+	}
+	if FileExists(path) {
+		return &Error{Code: ErrExists, Message: say("%s already exists: choose another name.", name)}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return &Error{Code: ErrReadOnly, Message: say("%s cannot be saved (%v): if another program has it open, close it there, or choose another name.", name, unwrapPath(err)), Err: err}
+	}
+	return nil
+}
+
+// FileExists reports whether anything is at path: a file, a folder, or a
+// link even when it leads nowhere, since writing there would replace it.
+func FileExists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}

@@ -163,7 +163,7 @@ func (m *merger) planDeletions() {
 				}
 			}
 			m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + id, Kind: sayPlain(t.one), ID: id, Title: m.rowTitle(t, &or),
-				Reason: say("deleted in theirs but still used here (%s), so kept", JoinAnd(dedupe(blockers))), Ours: describeRow(t, &or), Chosen: Ours, settled: true})
+				Reason: say("deleted in theirs but still used here (%s), so kept", JoinAnd(Dedupe(blockers))), Ours: describeRow(t, &or), Chosen: Ours, settled: true})
 			m.count(t).Conflicts++
 			changed = true
 		}
@@ -187,16 +187,4 @@ func (m *merger) planDeletions() {
 			}
 		}
 	}
-}
-
-func dedupe(s []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, x := range s {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
 }

@@ -33,7 +33,7 @@ func TestDecideRow(t *testing.T) {
 			want: rowDecision{Case: rowOnlyOurs}},
 		{name: "3 only theirs, never deleted here", met: met,
 			theirs: row("Maji", "15", "B"),
-			want: rowDecision{Case: rowOnlyTheirs, TheirsChanged: true}},
+			want:   rowDecision{Case: rowOnlyTheirs, TheirsChanged: true}},
 		{name: "4 changed here only", met: met,
 			ours: row("Maji Safi", "15", "A"), theirs: row("Maji", "05", "B"),
 			want: rowDecision{Case: rowTheirsSeen}},

@@ -124,7 +124,7 @@ func TestConsortiumWithoutCountyLead(t *testing.T) {
 	x := newFixture(t)
 	c := x.consortium("WSE")
 	got := x.want("consortium-without-county-lead", "WSE (WSE consortium) has no current Technical lead (local government).")
-	if got[0].Subject != (Subject{"consortium", c.ID, "WSE"}) || got[0].Severity != SeverityCritical {
+	if got[0].Subject != (Subject{SubjectConsortium, c.ID, "WSE"}) || got[0].Severity != SeverityCritical {
 		t.Errorf("%+v", got[0])
 	}
 	county := x.org("County Water", "local-government", "local")
@@ -184,7 +184,7 @@ func TestKeyPersonOverload(t *testing.T) {
 	x.want("key-person-overload")
 	extra := x.assign(RoleTechnicalLeadCivil, Assignment{PersonID: p.ID, ConsortiumID: c.ID})
 	got := x.want("key-person-overload", "Mohamed Gitau holds 4 key roles at once (more than 3): Central leadership team member; Central champion and steward; Civil society leader; Technical lead (civil society) (CCOC).")
-	if got[0].Subject != (Subject{"person", p.ID, "Mohamed Gitau"}) {
+	if got[0].Subject != (Subject{SubjectPerson, p.ID, "Mohamed Gitau"}) {
 		t.Errorf("subject %+v", got[0].Subject)
 	}
 	x.end(extra, "2026-05-01")
@@ -256,7 +256,7 @@ func TestRoleVacant(t *testing.T) {
 	x.want("role-vacant")
 	must[Assignment](t)(x.f.UpdateAssignment(func() Assignment { a.EndOn = "2026-04-01"; return a }()))
 	got := x.want("role-vacant", "Technical lead (civil society) in EYC has been empty since Hope Street left on 2026-04-01, with no successor.")
-	if got[0].Subject.Kind != "consortium" || got[0].Subject.ID != c.ID {
+	if got[0].Subject.Kind != SubjectConsortium || got[0].Subject.ID != c.ID {
 		t.Errorf("subject %+v", got[0].Subject)
 	}
 	// A non-key role left empty is not reported.
@@ -320,7 +320,7 @@ func TestCellsWithoutRepresentative(t *testing.T) {
 	seg, cells := x.cells("Sinai", 4)
 	x.assign(RoleRepresentativeCell, Assignment{PersonID: x.person("Rep 1", "", true).ID, UnitID: cells[0].ID})
 	got := x.want("cells-without-representative", "Segment Sinai (Area of Sinai): 3 of 4 cells (75%) have no current household representative, covering 30 households.")
-	if got[0].Subject != (Subject{"unit", seg.ID, "Sinai"}) {
+	if got[0].Subject != (Subject{SubjectUnit, seg.ID, "Sinai"}) {
 		t.Errorf("subject %+v", got[0].Subject)
 	}
 	for i, c := range cells[1:] {
@@ -377,7 +377,7 @@ func TestOverdueAction(t *testing.T) {
 	a := must[FollowUp](t)(x.f.CreateFollowUp(FollowUp{MeetingID: m.ID, Text: "Draft the letter", OwnerID: owner.ID, DueOn: "2026-05-01"}))
 	must[FollowUp](t)(x.f.CreateFollowUp(FollowUp{MeetingID: m.ID, Text: "Later", DueOn: "2026-07-01"}))
 	got := x.want("overdue-action", "“Draft the letter” from the community planning forum of 2026-04-01 was due on 2026-05-01 and is not done (owner: Kiprono Kinyua).")
-	if got[0].Subject.Kind != "meeting" || got[0].Subject.ID != m.ID {
+	if got[0].Subject.Kind != SubjectMeeting || got[0].Subject.ID != m.ID {
 		t.Errorf("subject %+v", got[0].Subject)
 	}
 	a.DoneOn = "2026-05-20"
@@ -508,7 +508,7 @@ func TestFindingsCarryTheirConsortium(t *testing.T) {
 		}
 		for _, c := range consortia {
 			named := regexp.MustCompile(`\bin ` + regexp.QuoteMeta(c.Code) + `\b`).MatchString(fd.Message)
-			about := fd.Subject.ID == c.ID || fd.Subject.Kind == "gap" || fd.Consortium == c.Code
+			about := fd.Subject.ID == c.ID || fd.Subject.Kind == SubjectGap || fd.Consortium == c.Code
 			if named && !about {
 				t.Errorf("%s names %s but does not carry it: %s", fd.Check, c.Code, fd.Message)
 			}

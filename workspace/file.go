@@ -300,6 +300,8 @@ func openUpgradedCopy(ro *sql.DB, path string, version int) (*File, error) {
 	return (&File{db: db, path: path, readOnly: true, version: version, temporary: tmpPath}).init()
 }
 
+// unwrapPath drops the path from an *fs.PathError, since the messages that
+// show the error already name the file.
 func unwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -40,15 +40,15 @@ func WriteFileAtomic(path string, say translate.Func, write func(w io.Writer) er
 	})
 }
 
-// writeBeside is the one way the program writes a file in one piece. build
-// makes the file at tmp, an empty file it is handed beside path, by name
+// writeBeside is how the program writes a file in one piece. build makes
+// the file at tmp, an empty file beside path that it is handed by name
 // (SQLite writes a database by its name); the finished file is then moved
 // to path. With replace it replaces a file at path; without, it never
 // does, and refuses with ErrExists (a new workspace or a copy must not
 // land on a file that appeared while it was being built). However it
-// fails, it leaves nothing beside path. build's errors that are not *Error
-// become ErrInternal; say words the others (nil means the package's
-// language).
+// fails, it leaves nothing beside path. An *Error from build is returned
+// as it is, any other error becomes ErrInternal; say words the errors
+// writeBeside makes (nil means the package's language).
 func writeBeside(path string, replace bool, say translate.Func, build func(tmp string) error) error {
 	if say == nil {
 		say = wording()
@@ -70,19 +70,15 @@ func writeBeside(path string, replace bool, say translate.Func, build func(tmp s
 		}
 		return &Error{Code: ErrInternal, Message: say("%s could not be written: %v.", name, unwrapPath(err)), Err: err}
 	}
-	if replace {
-		if err := os.Rename(tmp, path); err != nil {
-			return &Error{Code: ErrReadOnly, Message: say("%s cannot be saved (%v): if another program has it open, close it there, or choose another name.", name, unwrapPath(err)), Err: err}
+	if !replace {
+		// A link fails where a rename would overwrite. Where links are not
+		// supported (a FAT USB stick) the rename below has to do.
+		if err := os.Link(tmp, path); err == nil {
+			return nil
 		}
-		return nil
-	}
-	// A link fails where a rename would overwrite. Where links are not
-	// supported (a FAT USB stick) a rename has to do.
-	if err := os.Link(tmp, path); err == nil {
-		return nil
-	}
-	if FileExists(path) {
-		return &Error{Code: ErrExists, Message: say("%s already exists: choose another name.", name)}
+		if FileExists(path) {
+			return &Error{Code: ErrExists, Message: say("%s already exists: choose another name.", name)}
+		}
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		return &Error{Code: ErrReadOnly, Message: say("%s cannot be saved (%v): if another program has it open, close it there, or choose another name.", name, unwrapPath(err)), Err: err}

@@ -1,5 +1,3 @@
-// Package app is the program's window, built with Fyne. It talks to the
-// workspace package for data and never touches SQL itself.
 package app
 
 import (

@@ -371,7 +371,8 @@ func TestFilterPeopleAtMukuruScale(t *testing.T) {
 // Every section builds and reads its rows on the demo.
 func TestEverySectionShows(t *testing.T) {
 	u, _ := openDemo(t)
-	for _, name := range sectionNames {
+	for _, sec := range sections {
+		name := sec.id
 		u.screen.show(name)
 		if u.screen.current != name || len(u.screen.area.Objects) != 1 {
 			t.Fatalf("%s is not shown", name)
@@ -472,11 +473,8 @@ func TestListAndPageDetails(t *testing.T) {
 	if !strings.Contains(allText(s.area), "Roles to come (1)") {
 		t.Errorf("the person's role to come is not shown")
 	}
-	for i, name := range sectionNames {
-		if name == secPeople {
-			s.nav.Select(i)
-		}
-	}
+	_, people := sectionNamed(secPeople)
+	s.nav.Select(people)
 	if s.reopen != nil || s.current != secPeople {
 		t.Error("choosing the section again did not leave the page")
 	}

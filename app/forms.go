@@ -376,3 +376,89 @@ func (u *ui) showText(title, text string) {
 	d.Resize(fyne.NewSize(620, 360))
 	d.Show()
 }
+
+// readOnlyNote marks a form's title when the file cannot be changed; saving
+// then says why.
+func (s *workspaceScreen) readOnlyNote(title *string) {
+	if s.file.ReadOnly() {
+		*title = fmt.Sprintf(lang.L("%s (read-only)"), *title)
+	}
+}
+
+// pickOptions reads what the pickers of a form offer.
+func (s *workspaceScreen) pickOptions(people, units bool) (orgs, persons, unitOpts []option, err error) {
+	// People without an organisation are told apart by where they live.
+	lk, err := readLookups(s.file, units || people)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	for id, name := range lk.orgs {
+		orgs = append(orgs, option{id, name})
+	}
+	if people {
+		ps, err := s.file.People(workspace.PersonFilter{})
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		// People share names: the organisation tells them apart.
+		for _, p := range ps {
+			label := p.Name
+			if p.OrganisationID != "" {
+				label += " — " + lk.orgs[p.OrganisationID]
+			} else if p.HomeUnitID != "" {
+				label += " — " + lk.units[p.HomeUnitID]
+			}
+			persons = append(persons, option{p.ID, label})
+		}
+		// Still alike: add what else tells them apart, then number.
+		count := map[string]int{}
+		for _, o := range persons {
+			count[o.label]++
+		}
+		for i, p := range ps {
+			if count[persons[i].label] > 1 {
+				if extra := nonEmpty(p.Position, p.Phone); extra != "" {
+					persons[i].label += " (" + extra + ")"
+				}
+			}
+		}
+		persons = distinctLabels(persons)
+	}
+	if units {
+		for id, path := range lk.units {
+			unitOpts = append(unitOpts, option{id, path})
+		}
+	}
+	sortOptions(orgs)
+	sortOptions(persons)
+	sortOptions(unitOpts)
+	return orgs, persons, unitOpts, nil
+}
+
+// distinctLabels numbers options whose labels are the same, so each can be chosen.
+func distinctLabels(opts []option) []option {
+	seen := map[string]int{}
+	for _, o := range opts {
+		seen[o.label]++
+	}
+	n := map[string]int{}
+	for i, o := range opts {
+		if seen[o.label] > 1 {
+			n[o.label]++
+			opts[i].label = o.label + " (" + strconv.Itoa(n[o.label]) + ")"
+		}
+	}
+	return opts
+}
+
+// withOptions reads what a form's pickers offer off the UI thread (there
+// may be 21,000 people), then builds the form.
+func (s *workspaceScreen) withOptions(people, units bool, then func(orgs, people, units []option)) {
+	s.ui.busy(lang.L("Reading…"), func() (func(), error) {
+		orgs, persons, unitOpts, err := s.pickOptions(people, units)
+		if err != nil {
+			return nil, err
+		}
+		return func() { then(orgs, persons, unitOpts) }, nil
+	})
+}

@@ -141,3 +141,30 @@ func TestEscInAFormField(t *testing.T) {
 		t.Errorf("the form is still shown: %q", allText(o))
 	}
 }
+
+// A record deleted while its page is shown (here, as a merge or another
+// window would) takes the window back to its section's list, with the
+// reason, instead of leaving a page of what is gone.
+func TestThePageOfADeletedRecord(t *testing.T) {
+	u, _ := openDemo(t)
+	s := u.screen
+	g, err := u.file.CreateResourceGap(workspace.ResourceGap{Title: "Survey drones", Kind: "equipment", Priority: "low", Status: "open"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.show(secGaps)
+	s.showGap(g.ID)
+	if s.reopen == nil || !strings.Contains(allText(s.area), "Survey drones") {
+		t.Fatalf("the gap's page is not shown:\n%s", allText(s.area))
+	}
+	if err := u.file.DeleteResourceGap(g.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.changed()
+	if s.reopen != nil || s.current != secGaps || s.area.Objects[0] != s.built[secGaps] {
+		t.Error("the window still shows the page of the deleted gap")
+	}
+	if o := u.window.Canvas().Overlays().Top(); o == nil {
+		t.Error("the window does not say why the page closed")
+	}
+}

@@ -436,3 +436,69 @@ func (u *ui) confirmDelete(what, table, id string, del func() error, after func(
 		}, nil
 	})
 }
+
+// lookups are the names the lists show instead of ids, read with the rows.
+type lookups struct {
+	orgs, consortia, roles, sectors, units map[string]string
+}
+
+// readLookups reads the names of organisations, consortia, roles and
+// sectors, and the paths of units when asked (there are 11,000).
+func readLookups(f *workspace.File, units bool) (*lookups, error) {
+	l := &lookups{orgs: map[string]string{}, consortia: map[string]string{},
+		roles: map[string]string{}, sectors: map[string]string{}, units: map[string]string{}}
+	orgs, err := f.Organisations()
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range orgs {
+		l.orgs[o.ID] = o.Name
+	}
+	cs, err := f.Consortia()
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		l.consortia[c.ID] = c.Code
+	}
+	roles, err := f.Roles(true)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range roles {
+		l.roles[r.ID] = r.Name
+	}
+	sectors, err := f.Sectors()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range sectors {
+		l.sectors[s.ID] = s.Name
+	}
+	if units {
+		us, err := f.Units(workspace.UnitFilter{})
+		if err != nil {
+			return nil, err
+		}
+		l.units = workspace.UnitPaths(us)
+	}
+	return l, nil
+}
+
+func (l *lookups) names(m map[string]string, ids []string) string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, m[id])
+	}
+	return strings.Join(out, ", ")
+}
+
+// amountKey sorts amounts as numbers.
+func amountKey(n int64) string { return fmt.Sprintf("%020d", n) }
+
+func yes(b bool) string {
+	if b {
+		return lang.L("Yes")
+	}
+	return ""
+}

@@ -12,81 +12,6 @@ import (
 	"cpw/workspace"
 )
 
-// The sections of an open workspace, in the navigation's order. The names
-// are identifiers: sectionTitle gives the name the navigation shows.
-const (
-	secOverview      = "Overview"
-	secConsortia     = "Consortia"
-	secOrganisations = "Organisations"
-	secPeople        = "People"
-	secRoles         = "Roles"
-	secGaps          = "Resource gaps"
-	secMeetings      = "Meetings"
-	secCommunity     = "Community"
-	secMap           = "Stakeholder map"
-	secChecks        = "Checks"
-	secHistory       = "History"
-)
-
-var sectionNames = []string{secOverview, secConsortia, secOrganisations, secPeople, secRoles, secGaps, secMeetings,
-	secCommunity, secMap, secChecks, secHistory}
-
-// sectionTitle is a section's name as the navigation shows it, in the
-// window's language.
-func sectionTitle(name string) string {
-	switch name {
-	case secOverview:
-		return lang.L("Overview")
-	case secConsortia:
-		return lang.L("Consortia")
-	case secOrganisations:
-		return lang.L("Organisations")
-	case secPeople:
-		return lang.L("People")
-	case secRoles:
-		return lang.L("Roles")
-	case secGaps:
-		return lang.L("Resource gaps")
-	case secMeetings:
-		return lang.L("Meetings")
-	case secCommunity:
-		return lang.L("Community")
-	case secMap:
-		return lang.L("Stakeholder map")
-	case secChecks:
-		return lang.L("Checks")
-	case secHistory:
-		return lang.L("History")
-	}
-	return name
-}
-
-// sectionIcon is a section's icon in the navigation. (A function, not a
-// table: the theme cannot be asked before the app runs.)
-func sectionIcon(name string) fyne.Resource {
-	return map[string]fyne.Resource{
-		secOverview: theme.HomeIcon(), secConsortia: theme.GridIcon(), secOrganisations: theme.StorageIcon(),
-		secPeople: theme.AccountIcon(), secRoles: theme.ListIcon(), secGaps: theme.WarningIcon(), secMeetings: theme.CalendarIcon(),
-		secCommunity: theme.MenuIcon(), secMap: theme.ViewFullScreenIcon(), secChecks: theme.ErrorIcon(), secHistory: theme.HistoryIcon(),
-	}[name]
-}
-
-// lister is what the shortcuts need of a section's list.
-type lister interface {
-	view() fyne.CanvasObject
-	reload()
-	focusFilter(w fyne.Window)
-	newItem()
-}
-
-func (l *listView[T]) view() fyne.CanvasObject   { return l.content }
-func (l *listView[T]) focusFilter(w fyne.Window) { w.Canvas().Focus(l.filter) }
-func (l *listView[T]) newItem() {
-	if l.onNew != nil {
-		l.onNew()
-	}
-}
-
 // workspaceScreen is an open workspace: the sections down the left, the
 // chosen one on the right, and the actions on the whole file above them.
 type workspaceScreen struct {
@@ -117,23 +42,23 @@ func newWorkspaceScreen(u *ui, f *workspace.File) (*workspaceScreen, string, err
 	s.area = container.NewStack()
 	// The navigation is as wide as its longest name, in any language.
 	longest := ""
-	for _, name := range sectionNames {
-		if t := sectionTitle(name); len([]rune(t)) > len([]rune(longest)) {
+	for _, sec := range sections {
+		if t := sec.title(); len([]rune(t)) > len([]rune(longest)) {
 			longest = t
 		}
 	}
-	s.nav = widget.NewList(func() int { return len(sectionNames) },
+	s.nav = widget.NewList(func() int { return len(sections) },
 		func() fyne.CanvasObject {
 			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(longest))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Icon).SetResource(sectionIcon(sectionNames[i]))
-			box.Objects[1].(*widget.Label).SetText(sectionTitle(sectionNames[i]))
+			box.Objects[0].(*widget.Icon).SetResource(sections[i].icon())
+			box.Objects[1].(*widget.Label).SetText(sections[i].title())
 		})
 	s.nav.OnSelected = func(i widget.ListItemID) {
-		if sectionNames[i] != s.current || s.reopen != nil {
-			s.show(sectionNames[i])
+		if sections[i].id != s.current || s.reopen != nil {
+			s.show(sections[i].id)
 		}
 	}
 
@@ -170,10 +95,8 @@ func (s *workspaceScreen) show(name string) {
 		l.reload()
 	}
 	s.setContent(obj)
-	for i, n := range sectionNames {
-		if n == name {
-			s.nav.Select(i)
-		}
+	if _, i := sectionNamed(name); i >= 0 {
+		s.nav.Select(i)
 	}
 }
 
@@ -183,30 +106,15 @@ func (s *workspaceScreen) setContent(o fyne.CanvasObject) {
 	s.ui.window.Canvas().Unfocus() // a hidden table or filter must not take keys
 }
 
+// build makes a section's content, as the table of sections says, and
+// keeps its list for the shortcuts.
 func (s *workspaceScreen) build(name string) fyne.CanvasObject {
-	switch name {
-	case secOverview:
-		return s.overview.content
-	case secCommunity:
-		return s.communityScreen()
-	case secMap:
-		return s.stakeholderMap()
-	case secChecks:
-		// Its rows come from the checks' runs; registered so that the
-		// shortcuts reach its table.
-		s.lists[name] = s.checks.view
-		return s.checks.content
+	sec, _ := sectionNamed(name)
+	obj, l := sec.build(s)
+	if l != nil {
+		s.lists[name] = l
 	}
-	lists := map[string]func() lister{
-		secConsortia: func() lister { return s.consortiaList() }, secOrganisations: func() lister { return s.organisationsList() },
-		secPeople: func() lister { return s.peopleList() }, secRoles: func() lister { return s.rolesList() },
-		secGaps: func() lister { return s.gapsList() }, secMeetings: func() lister { return s.meetingsList() },
-		secHistory: func() lister { return s.historyList() },
-	}
-	l := lists[name]()
-	s.lists[name] = l
-	l.reload()
-	return l.view()
+	return obj
 }
 
 // changed is called after every change to the workspace: the section or

@@ -24,6 +24,9 @@ var translatedDirs = []string{"../app", "../workspace", "../reports", "../import
 
 // keyArgs says which arguments of a call are texts to translate, by the
 // called function's name, and whether each must be written as a literal.
+// It is the rule the code of those packages follows: texts are written out
+// inside these calls, and no other function takes these names (the package
+// doc in app/doc.go says so to a newcomer to the window's code).
 var keyArgs = map[string][]struct {
 	arg     int
 	literal bool

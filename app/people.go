@@ -1,0 +1,155 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cpw/workspace"
+)
+
+// personRow is a person with the names the row shows.
+type personRow struct {
+	workspace.Person
+	org, home string
+}
+
+// peopleList is the People section; opening one shows their page.
+func (s *workspaceScreen) peopleList() *listView[personRow] {
+	f := s.file
+	l := newListView(s.ui, lang.L("person"), lang.L("people"), []column[personRow]{
+		{title: lang.L("Name"), width: 200, text: func(p personRow) string { return p.Name }},
+		{title: lang.L("Organisation"), width: 220, text: func(p personRow) string { return p.org }},
+		{title: lang.L("Home unit"), width: 300, text: func(p personRow) string { return p.home }},
+		{title: lang.L("Position"), width: 150, text: func(p personRow) string { return p.Position }},
+		{title: lang.L("Gender"), width: 75, text: func(p personRow) string { return workspace.Label(workspace.Genders, p.Gender) }},
+		{title: lang.L("Resident"), width: 75, text: func(p personRow) string { return yes(p.Resident) }},
+	}, func() ([]personRow, error) {
+		lk, err := readLookups(f, true)
+		if err != nil {
+			return nil, err
+		}
+		people, err := f.People(workspace.PersonFilter{})
+		out := make([]personRow, len(people))
+		for i, p := range people {
+			out[i] = personRow{p, lk.orgs[p.OrganisationID], lk.units[p.HomeUnitID]}
+		}
+		return out, err
+	})
+	if !f.ReadOnly() {
+		l.onNew = func() { s.editPerson(workspace.Person{}) }
+		l.onDel = func(p personRow) {
+			s.ui.confirmDelete(p.Name, "people", p.ID, func() error { return f.DeletePerson(p.ID) }, s.changed)
+		}
+		l.addAction(lang.L("Edit…"), theme.DocumentCreateIcon(), func(p personRow) { s.editPerson(p.Person) })
+	}
+	l.onOpen = func(p personRow) { s.showPerson(p.ID) }
+	return l.build()
+}
+
+// editPerson shows a person's form (a new one when the id is empty), once
+// the organisations and units it offers are read.
+func (s *workspaceScreen) editPerson(p workspace.Person) {
+	s.withOptions(false, true, func(orgs, _, units []option) { s.personForm(p, orgs, units) })
+}
+
+func (s *workspaceScreen) personForm(p workspace.Person, orgs, units []option) {
+	f := s.file
+	name, position, phone, email := entry(p.Name), entry(p.Position), entry(p.Phone), entry(p.Email)
+	org := newPicker(lang.L("Organisation"), orgs, p.OrganisationID)
+	gender := newChoice(workspace.Genders, p.Gender)
+	age := newChoice(workspace.AgeBands, p.AgeBand)
+	resident := newCheck(lang.L("Lives in the settlement"), p.Resident)
+	home := newPicker(lang.L("Home unit"), units, p.HomeUnitID)
+	notes := multiline(p.Notes)
+	title, confirm := lang.L("New person"), lang.L("Add")
+	if p.ID != "" {
+		title, confirm = fmt.Sprintf(lang.L("Person: %s"), p.Name), lang.L("Save")
+	}
+	s.readOnlyNote(&title)
+	s.ui.showForm(title, confirm, []field{
+		{label: lang.L("Name"), obj: name},
+		{label: lang.L("Organisation"), obj: org, hint: lang.L("Blank for a resident without one")},
+		{label: lang.L("Position"), obj: position},
+		{label: lang.L("Phone"), obj: phone},
+		{label: lang.L("E-mail"), obj: email},
+		{label: lang.L("Gender"), obj: gender},
+		{label: lang.L("Age band"), obj: age},
+		{label: lang.L("Resident"), obj: resident},
+		{label: lang.L("Home unit"), obj: home, hint: lang.L("The community unit they live in, if known")},
+		{label: lang.L("Notes"), obj: notes},
+	}, func() error {
+		orgID, err := org.id()
+		if err != nil {
+			return err
+		}
+		homeID, err := home.id()
+		if err != nil {
+			return err
+		}
+		p.Name, p.OrganisationID, p.Position, p.Phone, p.Email = name.Text, orgID, position.Text, phone.Text, email.Text
+		p.Gender, p.AgeBand, p.Resident, p.HomeUnitID, p.Notes = gender.key(), age.key(), resident.Checked, homeID, notes.Text
+		if p.ID == "" {
+			_, err = f.CreatePerson(p)
+		} else {
+			_, err = f.UpdatePerson(p)
+		}
+		return err
+	}, s.changed)
+}
+
+// showPerson shows a person's page: who they are and every role they hold
+// and held.
+func (s *workspaceScreen) showPerson(id string) {
+	person, p, ok := openPage(s, id, s.file.Person, s.showPerson)
+	if !ok {
+		return
+	}
+	n := p.names
+	p.field(lang.L("Organisation"), n.organisation(person.OrganisationID))
+	p.field(lang.L("Position"), person.Position)
+	p.field(lang.L("Phone"), person.Phone)
+	p.field(lang.L("E-mail"), person.Email)
+	p.field(lang.L("Gender"), workspace.Label(workspace.Genders, person.Gender))
+	p.field(lang.L("Age band"), workspace.Label(workspace.AgeBands, person.AgeBand))
+	if person.Resident {
+		p.line(lang.L("Lives in the settlement."))
+	}
+	p.field(lang.L("Home unit"), n.unit(person.HomeUnitID))
+	p.field(lang.L("Notes"), person.Notes)
+	as, err := s.file.Assignments(workspace.AssignmentFilter{PersonID: id})
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	now, before, upcoming := splitByDay(as, p.today)
+	p.box.Add(widget.NewSeparator())
+	p.heading(fmt.Sprintf(lang.L("Roles held now (%d)"), len(now)))
+	for _, a := range now {
+		p.lineWith(roleLine(n, a), widget.NewButton(lang.L("End…"), func() { s.endAssignment(a, person.Name) }))
+	}
+	if len(now) == 0 {
+		p.box.Add(widget.NewLabel(lang.L("None.")))
+	}
+	if len(upcoming) > 0 {
+		p.heading(fmt.Sprintf(lang.L("Roles to come (%d)"), len(upcoming)))
+		for _, a := range upcoming {
+			p.line(roleLine(n, a))
+		}
+	}
+	p.heading(fmt.Sprintf(lang.L("Roles held before (%d)"), len(before)))
+	for _, a := range before {
+		p.line(roleLine(n, a))
+	}
+	if len(before) == 0 {
+		p.box.Add(widget.NewLabel(lang.L("None.")))
+	}
+	if findings := s.findingsAbout(id); len(findings) > 0 {
+		p.box.Add(widget.NewSeparator())
+		p.heading(lang.L("Health-check findings"))
+		p.findings(findings)
+	}
+	p.show(person.Name, func() { s.editPerson(person) })
+}

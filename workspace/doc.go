@@ -71,7 +71,7 @@
 //  10. Deleted there, changed here: a conflict.
 //  11. Found entered twice here and kept under another id: their row goes
 //     to the record kept.
-//  12. The same found there: this copy does the same.
+//  12. The same found there, however long ago: this copy does the same.
 //  13. Gone from both: nothing to do.
 //
 // Merging the same copy twice changes nothing, and copies that have merged

@@ -46,7 +46,7 @@ const (
 	// that record, and a newer change of theirs goes to the record kept.
 	rowReplacedHere
 	// 12. Theirs found it entered twice and kept another id, which theirs
-	// holds: this copy does the same.
+	// holds: this copy does the same, however long ago theirs found it.
 	rowReplacedThere
 	// 13. Neither copy holds it: nothing to do.
 	rowGoneBoth
@@ -77,7 +77,7 @@ type rowDecision struct {
 //	-     row     ours, names kept id  11 replaced here
 //	-     row     ours                 7 deleted here, or 8 if theirs changed since
 //	-     row     -                    3 only theirs
-//	row   -       theirs, names kept   12 replaced there (its deletion arrived since)
+//	row   -       theirs, names kept   12 replaced there, however old the deletion
 //	row   -       theirs, since met    9 deleted there, or 10 if ours changed since
 //	row   -       older or none        2 only ours
 func decideRow(met lastMet, ours, theirs *mergeRow, ourStone, theirStone *Tombstone) rowDecision {
@@ -110,12 +110,15 @@ func decideRow(met lastMet, ours, theirs *mergeRow, ourStone, theirStone *Tombst
 		}
 		return rowDecision{Case: rowDeletedHere}
 	}
-	if theirStone == nil || theirStone.arrival <= met.theirsAfter {
-		return rowDecision{Case: rowOnlyOurs}
-	}
 	switch {
+	case theirStone == nil:
+		return rowDecision{Case: rowOnlyOurs}
 	case theirStone.replaced != "":
+		// Which records are one is settled once for every copy, however
+		// long ago theirs learnt it.
 		return rowDecision{Case: rowReplacedThere}
+	case theirStone.arrival <= met.theirsAfter:
+		return rowDecision{Case: rowOnlyOurs}
 	case oursChanged(met, ours, nil):
 		return rowDecision{Case: rowDeletedThereChangedHere, Newer: newer(theirStone.DeletedAt, theirStone.CopyID, ours.updatedAt, ours.copyID)}
 	}

@@ -69,43 +69,19 @@ type mergeAction struct {
 // plan works out the merge: what to add, update and delete, table by
 // table, parents before children, and which conflicts arise.
 func (m *merger) plan() error {
-	var err error
-	if m.ourStones, err = readStones(m.ours); err != nil {
-		return internal("reading this copy's deletions", err)
-	}
-	if m.theirStones, err = readStones(m.theirs); err != nil {
-		return internal("reading the other copy's deletions", err)
-	}
-	m.ourRows, m.theirRows = map[string]map[string]mergeRow{}, map[string]map[string]mergeRow{}
-	m.final, m.tableOf = map[string]map[string]*mergeRow{}, map[string]*mergeTable{}
-	m.keptAs, m.actions, m.counts, m.restamp = map[string]string{}, map[string]*mergeAction{}, map[string]*MergeCount{}, map[string]bool{}
-	m.broughtBack, m.beat = map[string]bool{}, map[string]string{}
-	orders := map[string][2][]string{}
-	for i := range mergeTables {
-		t := &mergeTables[i]
-		ours, ourOrder, err := readRows(m.ours, t)
-		if err != nil {
-			return internal(say("reading %s", sayPlain(t.kind)), err)
-		}
-		theirs, theirOrder, err := readRows(m.theirs, t)
-		if err != nil {
-			return internal(say("reading the other copy's %s", sayPlain(t.kind)), err)
-		}
-		m.ourRows[t.name], m.theirRows[t.name] = ours, theirs
-		orders[t.name] = [2][]string{ourOrder, theirOrder}
-		for id := range ours {
-			m.tableOf[id] = t
-		}
-		for id := range theirs {
-			m.tableOf[id] = t
-		}
+	m.final, m.keptAs, m.actions, m.counts = map[string]map[string]*mergeRow{}, map[string]string{}, map[string]*mergeAction{}, map[string]*MergeCount{}
+	m.restamp, m.broughtBack, m.beat = map[string]bool{}, map[string]bool{}, map[string]string{}
+	// The steps of the package documentation's "Merging copies".
+	orders, err := m.read() // 1
+	if err != nil {
+		return err
 	}
 	for i := range mergeTables {
-		m.planTable(&mergeTables[i], orders[mergeTables[i].name][0], orders[mergeTables[i].name][1])
+		m.planTable(&mergeTables[i], orders[mergeTables[i].name][0], orders[mergeTables[i].name][1]) // 2 and 3
 	}
-	m.fixReferences()
+	m.fixReferences() // 4
 	m.planDeletions()
-	m.settleNames()
+	m.settleNames() // 5
 	// Deletions they know of and we do not travel on, so that a copy merged
 	// later learns of them too.
 	var ids []string

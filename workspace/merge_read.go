@@ -311,3 +311,38 @@ func referrerAction(table, column string) onDelete {
 	}
 	return restrict
 }
+
+// read reads both copies' deletions and rows, and returns each table's ids
+// in their reading order (ours, theirs), parents before children.
+func (m *merger) read() (map[string][2][]string, error) {
+	var err error
+	if m.ourStones, err = readStones(m.ours); err != nil {
+		return nil, internal("reading this copy's deletions", err)
+	}
+	if m.theirStones, err = readStones(m.theirs); err != nil {
+		return nil, internal("reading the other copy's deletions", err)
+	}
+	m.ourRows, m.theirRows = map[string]map[string]mergeRow{}, map[string]map[string]mergeRow{}
+	m.tableOf = map[string]*mergeTable{}
+	orders := map[string][2][]string{}
+	for i := range mergeTables {
+		t := &mergeTables[i]
+		ours, ourOrder, err := readRows(m.ours, t)
+		if err != nil {
+			return nil, internal(say("reading %s", sayPlain(t.kind)), err)
+		}
+		theirs, theirOrder, err := readRows(m.theirs, t)
+		if err != nil {
+			return nil, internal(say("reading the other copy's %s", sayPlain(t.kind)), err)
+		}
+		m.ourRows[t.name], m.theirRows[t.name] = ours, theirs
+		orders[t.name] = [2][]string{ourOrder, theirOrder}
+		for id := range ours {
+			m.tableOf[id] = t
+		}
+		for id := range theirs {
+			m.tableOf[id] = t
+		}
+	}
+	return orders, nil
+}

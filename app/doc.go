@@ -8,9 +8,10 @@
 // built. Adding a section is one entry there and one new file with its
 // build. Each kind of record has one file holding its list, its form and
 // its page: consortia.go, organisations.go, people.go, roles.go, gaps.go,
-// meetings.go; history.go is the change log. A record's page starts with
-// openPage (page.go), which reads the record and the initiative, shows
-// why when it cannot, and redraws the page after each change.
+// meetings.go; assignments.go holds the forms that give and end roles, and
+// history.go the change log. A record's page starts with openPage
+// (page.go), which reads the record and the initiative, shows why when it
+// cannot, and has the page drawn anew after each change.
 //
 // Widgets are touched on the UI thread only: work that takes time runs in
 // ui.background or ui.busy, and hands its results back with fyne.Do.

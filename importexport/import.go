@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -126,9 +127,17 @@ type part struct {
 	spec  *sheetSpec
 	order int
 	rows  *sheetRows
-	cols  map[int]string // column index → header of spec
-	index map[string]int // header of spec → column index
-	is3W  bool           // a 3W/4W sheet: organisations and their sectors
+	at    []int // for each column of spec, its index in the sheet, or -1 when the sheet lacks it
+	is3W  bool  // a 3W/4W sheet: organisations and their sectors
+}
+
+// column returns the index in the sheet of the column with the header, or
+// -1 when the sheet lacks it.
+func (p *part) column(h string) int {
+	if c := p.spec.at(h); c >= 0 {
+		return p.at[c]
+	}
+	return -1
 }
 
 // classify finds what kind of records a sheet holds and which of its columns
@@ -147,10 +156,9 @@ func classify(s *sheetRows, r *Report) *part {
 	}
 	is3W := false
 	if spec == nil && looks3W(s) {
-		spec, is3W = &organisationsSheet, true
 		for i, sp := range sheets {
-			if sp == spec {
-				order = i
+			if sp.read3W != nil {
+				spec, order, is3W = sp, i, true
 			}
 		}
 	}
@@ -159,7 +167,10 @@ func classify(s *sheetRows, r *Report) *part {
 			Message: r.say("This sheet was not imported: its name does not say what it holds. Name it Organisations, People, Consortia, Members, Assignments, Gaps, Candidates, Meetings, Decisions, Actions, Units or Roles.")})
 		return nil
 	}
-	p := &part{spec: spec, order: order, rows: s, cols: map[int]string{}, index: map[string]int{}, is3W: is3W}
+	p := &part{spec: spec, order: order, rows: s, at: make([]int, len(spec.cols)), is3W: is3W}
+	for c := range p.at {
+		p.at[c] = -1
+	}
 	seen := map[string]string{}
 	for i, h := range s.headers {
 		tag := ""
@@ -169,10 +180,10 @@ func classify(s *sheetRows, r *Report) *part {
 		if strings.TrimSpace(h) == "" && tag == "" {
 			continue
 		}
-		header := ""
-		for _, c := range spec.cols {
-			if (strings.TrimSpace(h) != "" && !strings.HasPrefix(h, "#") && c.matches(h)) || hxlMatches(c, tag) {
-				header = c.header
+		found := -1
+		for c, col := range spec.cols {
+			if (strings.TrimSpace(h) != "" && !strings.HasPrefix(h, "#") && col.matches(h)) || hxlMatches(col, tag) {
+				found = c
 				break
 			}
 		}
@@ -181,36 +192,28 @@ func classify(s *sheetRows, r *Report) *part {
 		if shown == "" {
 			shown = tag
 		}
-		if header == "" || (is3W && header != "Name" && header != "Acronym" && header != "Sectors" && header != "Kind") {
+		// A 3W sheet gives only what its HXL hashtags can name.
+		if found < 0 || (is3W && len(spec.cols[found].hxl) == 0) {
 			r.add(Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
 				Message: r.say("This column was ignored: it is not one this program imports into %s.", r.records(spec))})
 			continue
 		}
+		header := spec.cols[found].header
 		if prev, ok := seen[header]; ok {
 			r.add(Problem{Severity: Error, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
 				Message: r.say("Two columns mean %s: “%s” and “%s”. Keep one of them.", header, prev, shown)})
 			continue
 		}
 		seen[header] = shown
-		p.cols[i] = header
-		p.index[header] = i
+		p.at[found] = i
 	}
-	for _, key := range requiredColumns[spec] {
-		if _, ok := seen[key]; !ok {
+	for _, c := range spec.cols {
+		if _, ok := seen[c.header]; c.required && !ok {
 			r.add(Problem{Severity: Error, Sheet: s.name, Row: s.headerRow,
-				Message: r.say("The sheet has no %s column, which %s need. Add it, or use the template.", key, r.records(spec))})
+				Message: r.say("The sheet has no %s column, which %s need. Add it, or use the template.", c.header, r.records(spec))})
 		}
 	}
 	return p
-}
-
-// requiredColumns are the columns without which a sheet's rows cannot be
-// placed.
-var requiredColumns = map[*sheetSpec][]string{
-	&organisationsSheet: {"Name"}, &peopleSheet: {"Name"}, &consortiaSheet: {"Code"}, &membersSheet: {"Consortium", "Organisation"},
-	&rolesSheet: {"Name"}, &assignmentsSheet: {"Role", "Start"}, &gapsSheet: {"Title"}, &meetingsSheet: {"Held on"},
-	&unitsSheet: {"Level", "Name"}, &candidatesSheet: {"Gap", "Organisation"}, &decisionsSheet: {"Decision"},
-	&actionsSheet: {"Action"},
 }
 
 func hxlMatches(c col, tag string) bool {
@@ -223,21 +226,23 @@ func hxlMatches(c col, tag string) bool {
 		}
 	}
 	// #org+impl+name, #org+impl+type and the like: the base hashtag with
-	// attributes in any order.
-	base, attrs := strings.SplitN(tag, "+", 2)[0], "+"+strings.TrimPrefix(tag, strings.SplitN(tag, "+", 2)[0])+"+"
-	switch {
-	case base == "#org" && (strings.Contains(attrs, "+funder+") || strings.Contains(attrs, "+donor+") || strings.Contains(attrs, "+prog+")):
-		return false // who funds or runs the programme, not the partner itself
-	case base == "#org" && strings.Contains(attrs, "+type+"):
-		return c.header == "Kind"
-	case base == "#org" && (strings.Contains(attrs, "+acronym+") || strings.Contains(attrs, "+code+")):
-		return c.header == "Acronym"
-	case base == "#org":
-		return c.header == "Name"
-	case base == "#sector":
-		return c.header == "Sectors"
+	// attributes in any order. Of an organisation's attributes, type,
+	// acronym and code say which column it is (#org+type, #org+acronym,
+	// #org+code); with none of them the hashtag is the base's (#org,
+	// #sector).
+	base, rest, _ := strings.Cut(tag, "+")
+	attrs := "+" + rest + "+"
+	if base == "#org" {
+		if strings.Contains(attrs, "+funder+") || strings.Contains(attrs, "+donor+") || strings.Contains(attrs, "+prog+") {
+			return false // who funds or runs the programme, not the partner itself
+		}
+		for _, a := range []string{"type", "acronym", "code"} {
+			if strings.Contains(attrs, "+"+a+"+") {
+				return slices.Contains(c.hxl, base+"+"+a)
+			}
+		}
 	}
-	return false
+	return slices.Contains(c.hxl, base)
 }
 
 // looks3W reports whether a sheet is a 3W/4W matrix (who does what where):

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/google/uuid"
@@ -217,32 +216,44 @@ func (im *importer) step(sheet string) error {
 	return nil
 }
 
-// rowCtx is one row being imported.
+// rowCtx is one row being imported. Its methods name a column by the
+// header its sheet's spec gives it, in a parameter called h (or
+// …Header): the tests check every header written out in such a call
+// against the spec.
 type rowCtx struct {
 	im    *importer
 	p     *part
 	n     int
-	cells map[string]string // by header, for the columns the sheet has
+	cells []string // by column of the sheet's spec; "" where the sheet lacks it
 	bad   bool
 	rowID string // the row's own ID, when it has one
+	done  bool   // the row's record was saved
 }
 
 func (im *importer) rowOf(p *part, i int) *rowCtx {
-	r := &rowCtx{im: im, p: p, n: p.rows.numbers[i], cells: make(map[string]string, len(p.cols))}
+	r := &rowCtx{im: im, p: p, n: p.rows.numbers[i], cells: make([]string, len(p.at))}
 	cells := p.rows.rows[i]
-	for idx, h := range p.cols {
-		v := ""
-		if idx < len(cells) {
-			v = unneutralise(strings.TrimSpace(cells[idx]))
+	for c, idx := range p.at {
+		if idx >= 0 && idx < len(cells) {
+			r.cells[c] = unneutralise(strings.TrimSpace(cells[idx]))
 		}
-		r.cells[h] = v
 	}
 	return r
 }
 
-func (r *rowCtx) has(h string) bool { _, ok := r.cells[h]; return ok }
+// value returns the row's cell in the column with the header, and whether
+// the sheet has that column.
+func (r *rowCtx) value(h string) (string, bool) {
+	if c := r.p.spec.at(h); c >= 0 && r.p.at[c] >= 0 {
+		return r.cells[c], true
+	}
+	return "", false
+}
+
+func (r *rowCtx) has(h string) bool { _, ok := r.value(h); return ok }
 func (r *rowCtx) get(h string) string {
-	return r.cells[h]
+	v, _ := r.value(h)
+	return v
 }
 
 // blank reports whether every cell the sheet maps is empty.
@@ -282,13 +293,14 @@ func (r *rowCtx) warn(h, format string, args ...any) {
 // as the sheet names it.
 func (r *rowCtx) at(sev Severity, h, message string) Problem {
 	p := Problem{Severity: sev, Sheet: r.p.rows.name, Row: r.n, Message: message}
-	if i, ok := r.p.index[h]; ok {
+	if c := r.p.spec.at(h); c >= 0 && r.p.at[c] >= 0 {
+		i := r.p.at[c]
 		p.Letter, _ = excelize.ColumnNumberToName(i + 1)
 		p.Column = h
 		if i < len(r.p.rows.headers) && strings.TrimSpace(r.p.rows.headers[i]) != "" {
 			p.Column = strings.TrimSpace(r.p.rows.headers[i])
 		}
-		p.Value = clip(r.cells[h], 80)
+		p.Value = clip(r.cells[c], 80)
 	}
 	return p
 }
@@ -297,41 +309,40 @@ func (r *rowCtx) at(sev Severity, h, message string) Problem {
 // that an import never clears what a sheet does not mention.
 
 func (r *rowCtx) text(h string, dst *string) {
-	if r.has(h) {
-		*dst = r.get(h)
+	if v, ok := r.value(h); ok {
+		*dst = v
 	}
 }
 
-// choice reads a column of a fixed list, the one its layout names.
+// choice reads a column of a fixed list, the one its column names.
 func (r *rowCtx) choice(h string, dst *string) {
-	c := r.p.spec.column(h)
-	if !r.has(h) || c == nil {
+	v, ok := r.value(h)
+	if !ok {
 		return
 	}
-	choices := c.choices
-	v := r.get(h)
+	c := r.p.spec.column(h)
 	if v == "" {
 		*dst = ""
 		return
 	}
-	k, ok := findChoice(choices, v)
+	k, ok := findChoice(c.choices, v)
 	if !ok {
-		if alias, found := choiceAliases[h][normalise(v)]; found {
+		if alias, found := c.choiceAliases[normalise(v)]; found {
 			k, ok = alias, true
 		}
 	}
 	if !ok {
-		r.problem(h, "“%s” is not one of the choices for %s: %s.", clip(v, 60), h, strings.Join(labels(choices), ", "))
+		r.problem(h, "“%s” is not one of the choices for %s: %s.", clip(v, 60), h, strings.Join(labels(c.choices), ", "))
 		return
 	}
 	*dst = k
 }
 
 func (r *rowCtx) date(h string, dst *string) {
-	if !r.has(h) {
+	v, ok := r.value(h)
+	if !ok {
 		return
 	}
-	v := r.get(h)
 	if v == "" {
 		*dst = ""
 		return
@@ -345,10 +356,10 @@ func (r *rowCtx) date(h string, dst *string) {
 }
 
 func (r *rowCtx) whole(h string, dst *int64) {
-	if !r.has(h) {
+	v, ok := r.value(h)
+	if !ok {
 		return
 	}
-	v := r.get(h)
 	if v == "" {
 		*dst = 0
 		return
@@ -376,10 +387,10 @@ func (r *rowCtx) count(h string, dst *int) {
 }
 
 func (r *rowCtx) yesNo(h string, dst *bool) {
-	if !r.has(h) {
+	v, ok := r.value(h)
+	if !ok {
 		return
 	}
-	v := r.get(h)
 	if v == "" {
 		*dst = false
 		return
@@ -403,10 +414,10 @@ func (r *rowCtx) noSuch(h, entity, name string) {
 }
 
 func (r *rowCtx) org(h string, dst *string) {
-	if !r.has(h) {
+	v, ok := r.value(h)
+	if !ok {
 		return
 	}
-	v := r.get(h)
 	if v == "" {
 		*dst = ""
 		return
@@ -421,10 +432,10 @@ func (r *rowCtx) org(h string, dst *string) {
 }
 
 func (r *rowCtx) consortium(h string, dst *string) {
-	if !r.has(h) {
+	v, ok := r.value(h)
+	if !ok {
 		return
 	}
-	v := r.get(h)
 	if v == "" {
 		*dst = ""
 		return
@@ -445,10 +456,10 @@ func (im *importer) consortiumID(v string) (string, bool) {
 }
 
 func (r *rowCtx) role(h string, dst *string) {
-	if !r.has(h) {
+	v, ok := r.value(h)
+	if !ok {
 		return
 	}
-	v := r.get(h)
 	if v == "" {
 		*dst = ""
 		return
@@ -461,10 +472,10 @@ func (r *rowCtx) role(h string, dst *string) {
 }
 
 func (r *rowCtx) unit(h string, dst *string) {
-	if !r.has(h) {
+	v, ok := r.value(h)
+	if !ok {
 		return
 	}
-	v := r.get(h)
 	if v == "" {
 		*dst = ""
 		return
@@ -541,11 +552,12 @@ func (r *rowCtx) person(h, idHeader string, dst *string) {
 // leniently (3W sheets, which name sectors their own way) it is a warning
 // and the sector is left out.
 func (r *rowCtx) sectors(h string, dst *[]string, lenient bool) {
-	if !r.has(h) {
+	v, ok := r.value(h)
+	if !ok {
 		return
 	}
 	ids := []string{}
-	for _, name := range splitList(r.get(h)) {
+	for _, name := range splitList(v) {
 		id, ok := r.im.sectorID(name, lenient)
 		switch {
 		case ok:
@@ -576,6 +588,21 @@ func (im *importer) sectorID(name string, lenient bool) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// byID returns the record with the row's id, if the workspace has it.
+func byID[T any](r *rowCtx, m map[string]*T) (string, *T) {
+	id := r.recordID()
+	return id, m[id]
+}
+
+// recordFor is the record a row writes: a copy of the record it matched,
+// else a fresh one.
+func recordFor[T any](old *T, fresh T) T {
+	if old != nil {
+		return *old
+	}
+	return fresh
 }
 
 // recordID reads the ID column: "" when blank, and a problem when it is
@@ -621,6 +648,18 @@ func (r *rowCtx) duplicate(entity, id, what string) bool {
 	return false
 }
 
+// failUnlessSaved, deferred by a row's reader once it knows the names
+// other rows may give the row's record, remembers that the record could not
+// be made (see fail) if the reader ends without saving it.
+func (r *rowCtx) failUnlessSaved(entity string, naturals ...string) {
+	if r.done {
+		return
+	}
+	for _, n := range naturals {
+		r.fail(entity, n)
+	}
+}
+
 // fail remembers that a row's record could not be made, so that rows
 // referring to it say so.
 func (r *rowCtx) fail(entity, natural string) {
@@ -635,13 +674,6 @@ func (r *rowCtx) fail(entity, natural string) {
 	}
 }
 
-// fieldColumns maps the domain's field names in its messages to the
-// columns that hold them, where they differ.
-var fieldColumns = map[string]string{
-	"Parent unit": "Parent", "Holder": "Person", "Community unit": "Unit", "Residents": "Residents (women)",
-	"Resource gap": "Gap",
-}
-
 // saved records what saving a row's record did, or its error.
 func (r *rowCtx) saved(res *SheetResult, id string, outcome workspace.Outcome, err error) bool {
 	if err != nil {
@@ -650,16 +682,10 @@ func (r *rowCtx) saved(res *SheetResult, id string, outcome workspace.Outcome, e
 			r.reject("", err.Error())
 			return false
 		}
-		h := e.FieldKey
-		if c, ok := fieldColumns[h]; ok {
-			h = c
-		}
-		if r.p.spec.column(h) == nil {
-			h = ""
-		}
-		r.reject(h, e.Message) // worded by the workspace already
+		r.reject(r.p.spec.fieldColumn(e.FieldKey), e.Message) // worded by the workspace already
 		return false
 	}
+	r.done = true
 	r.im.seen[id] = r.where()
 	if r.rowID != "" && r.rowID != id {
 		// The row's record was found under another id (by its name, say):
@@ -679,98 +705,30 @@ func (r *rowCtx) saved(res *SheetResult, id string, outcome workspace.Outcome, e
 
 // importPart imports one sheet's rows.
 func (im *importer) importPart(p *part) error {
-	res := SheetResult{Sheet: p.rows.name, Records: im.report.records(p.spec), Rows: len(p.rows.rows), entity: entities[p.spec],
-		plural: workspace.PluralOf(entities[p.spec])}
+	res := SheetResult{Sheet: p.rows.name, Records: im.report.records(p.spec), Rows: len(p.rows.rows), entity: p.spec.entity,
+		plural: workspace.PluralOf(p.spec.entity)}
 	defer func() { im.report.Sheets = append(im.report.Sheets, res) }()
 	if p.is3W {
 		res.Records = im.report.say("organisations (3W)")
-		return im.import3W(p, &res)
+		return p.spec.read3W(im, p, &res)
 	}
-	order := make([]int, len(p.rows.rows))
-	for i := range order {
-		order[i] = i
-	}
-	switch p.spec {
-	case &unitsSheet:
-		order = im.unitsOrder(p)
-	case &assignmentsSheet:
-		order = im.successorsLast(p)
+	var order []int
+	if p.spec.order != nil {
+		order = p.spec.order(im, p)
+	} else {
+		order = make([]int, len(p.rows.rows))
+		for i := range order {
+			order[i] = i
+		}
 	}
 	for _, i := range order {
 		r := im.rowOf(p, i)
 		if !r.blank() {
-			im.importRow(r, &res)
+			p.spec.read(im, r, &res)
 		}
 		if err := im.step(p.rows.name); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// unitsOrder puts areas before segments before clusters before cells, so
-// that every parent is saved before the units in it.
-func (im *importer) unitsOrder(p *part) []int {
-	level := func(i int) int {
-		k, _ := findChoice(workspace.UnitLevels, im.rowOf(p, i).get("Level"))
-		return workspace.LevelDepth(k)
-	}
-	order := make([]int, len(p.rows.rows))
-	levels := make([]int, len(order))
-	for i := range order {
-		order[i], levels[i] = i, level(i)
-	}
-	sort.SliceStable(order, func(a, b int) bool { return levels[order[a]] < levels[order[b]] })
-	return order
-}
-
-// successorsLast orders assignment rows so that a row comes after the row
-// whose assignment it follows.
-func (im *importer) successorsLast(p *part) []int {
-	idCol, followsCol := -1, -1
-	for i, h := range p.cols {
-		switch h {
-		case "ID":
-			idCol = i
-		case "Follows":
-			followsCol = i
-		}
-	}
-	n := len(p.rows.rows)
-	order := make([]int, 0, n)
-	if idCol < 0 || followsCol < 0 {
-		for i := 0; i < n; i++ {
-			order = append(order, i)
-		}
-		return order
-	}
-	cell := func(i, c int) string {
-		if c < len(p.rows.rows[i]) {
-			return strings.ToLower(strings.TrimSpace(p.rows.rows[i][c]))
-		}
-		return ""
-	}
-	rowOfID := map[string]int{}
-	for i := 0; i < n; i++ {
-		if id := cell(i, idCol); id != "" {
-			rowOfID[id] = i
-		}
-	}
-	state := make([]byte, n) // 0 new, 1 visiting, 2 placed
-	var visit func(i int)
-	visit = func(i int) {
-		if state[i] != 0 {
-			return
-		}
-		state[i] = 1
-		if j, ok := rowOfID[cell(i, followsCol)]; ok && j != i {
-			visit(j)
-		}
-		state[i] = 2
-		order = append(order, i)
-	}
-	for i := 0; i < n; i++ {
-		visit(i)
-	}
-	return order
 }

@@ -1,8 +1,6 @@
 package importexport
 
 import (
-	"strings"
-
 	"cpw/translate"
 )
 
@@ -33,37 +31,4 @@ func (r *Report) say(text string, args ...any) string { return r.words()(text, a
 
 // records names the records a sheet holds, in the report's language:
 // "organisations".
-func (r *Report) records(s *sheetSpec) string {
-	return recordsIn(r.words(), s)
-}
-
-// recordsIn names the records a sheet holds, lower case, in a language.
-func recordsIn(say translate.Func, s *sheetSpec) string {
-	switch s {
-	case &unitsSheet:
-		return say("units")
-	case &organisationsSheet:
-		return say("organisations")
-	case &peopleSheet:
-		return say("people")
-	case &consortiaSheet:
-		return say("consortia")
-	case &membersSheet:
-		return say("members")
-	case &rolesSheet:
-		return say("roles")
-	case &assignmentsSheet:
-		return say("assignments")
-	case &gapsSheet:
-		return say("gaps")
-	case &candidatesSheet:
-		return say("candidates")
-	case &meetingsSheet:
-		return say("meetings")
-	case &decisionsSheet:
-		return say("decisions")
-	case &actionsSheet:
-		return say("actions")
-	}
-	return strings.ToLower(s.name)
-}
+func (r *Report) records(s *sheetSpec) string { return s.records(r.words()) }

@@ -149,15 +149,6 @@ func findChoice(choices []workspace.Choice, s string) (string, bool) {
 	return "", false
 }
 
-// choiceAliases are values others' workbooks use for the fixed choices.
-var choiceAliases = map[string]map[string]string{
-	"Kind": {"ngo": "ngo", "ingo": "ngo", "nngo": "ngo", "cso": "ngo", "civilsociety": "ngo", "unagency": "international",
-		"un": "international", "government": "national-government", "county": "local-government", "countygovernment": "local-government",
-		"localgovernment": "local-government", "donor": "funder", "university": "academia", "company": "private-sector",
-		"business": "private-sector", "communitybasedorganization": "cbo", "faithbased": "cbo", "fbo": "cbo"},
-	"Gender": {"f": "female", "m": "male", "woman": "female", "man": "male"},
-}
-
 // isTheme reports whether a workspace's sector name is the theme of word
 // (a value of sectorWords): it starts with the word, or it is the seeded
 // sector of that theme as named in a language the program ships.

@@ -337,15 +337,14 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 	}
 	total := len(d.units) + len(d.organisations) + len(d.consortia) + len(d.roles)
 	done := 0
-	for _, s := range []*sheetSpec{&unitsSheet, &organisationsSheet, &consortiaSheet, &rolesSheet, &peopleSheet,
-		&membersSheet, &assignmentsSheet, &gapsSheet, &candidatesSheet, &meetingsSheet, &decisionsSheet, &actionsSheet} {
+	for _, s := range readOrder {
 		if err := d.wait(s); err != nil {
 			return err
 		}
 		if s == &peopleSheet {
 			total += len(d.people) * 3 // about as many assignments; members, gaps and meetings are few
 		}
-		if err := writeSheet(ctx, x, s, d.rows(s), opts, st, &done, max(total, done)); err != nil {
+		if err := writeSheet(ctx, x, s, s.rows(d), opts, st, &done, max(total, done)); err != nil {
 			return err
 		}
 	}
@@ -404,7 +403,7 @@ func writeSheet(ctx context.Context, x *excelize.File, s *sheetSpec, rows []row,
 			if err := ctx.Err(); err != nil {
 				return cancelled()
 			}
-			opts.Progress.report(*done, max(total, *done), opts.say("Writing %s", recordsIn(wordsIn(opts.Say), s)))
+			opts.Progress.report(*done, max(total, *done), opts.say("Writing %s", s.records(wordsIn(opts.Say))))
 		}
 	}
 	if err := sw.Flush(); err != nil {

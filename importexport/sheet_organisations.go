@@ -1,0 +1,183 @@
+package importexport
+
+import (
+	"cpw/translate"
+	"cpw/workspace"
+)
+
+// organisationsSheet holds the partners and stakeholders. A 3W/4W sheet
+// (who does what where) is read into it too.
+var organisationsSheet = sheetSpec{
+	name: "Organisations", aliases: []string{"Partners", "Organisation", "Stakeholders", "Orgs"},
+	entity: "organisation", records: func(say translate.Func) string { return say("organisations") },
+	cols: []col{idCol,
+		{header: "Name", aliases: []string{"organisation", "organisation name", "partner", "partner name", "agency", "org", "implementing partner", "who"}, hxl: []string{"#org", "#org+name"}, width: 36, required: true,
+			note: "The organisation's full name. Required; no two organisations may share it."},
+		{header: "Acronym", aliases: []string{"short name", "abbreviation", "initials"}, hxl: []string{"#org+acronym", "#org+code"}, width: 12,
+			note: "Its short name, such as AMT. Optional; no two organisations may share it."},
+		{header: "Kind", aliases: []string{"type", "organisation type", "category", "partner type", "org type", "type of organisation"}, hxl: []string{"#org+type"}, kind: choice, choices: workspace.OrganisationKinds, list: "Organisation kinds", width: 30,
+			note: "What sort of organisation it is: choose from the list.", choiceAliases: organisationKindAliases},
+		{header: "Base", aliases: []string{"level", "based"}, kind: choice, choices: workspace.Bases, list: "Bases", width: 12,
+			note: "Where it is rooted: local, national, regional or international."},
+		{header: "Sectors", aliases: []string{"sector", "expertise", "themes", "cluster", "what"}, hxl: []string{"#sector", "#sector+cluster"}, kind: many, list: "Sectors", width: 36,
+			note: "The sectors it knows, from the Lists sheet. Separate several with a semicolon (;)."},
+		{header: "Interests", aliases: []string{"interest", "what it wants"}, width: 30, note: "What it wants from the initiative."},
+		{header: "Commitment", aliases: []string{"engagement", "commitment status"}, kind: choice, choices: workspace.Commitments, list: "Commitments", width: 14,
+			note: "How far it has joined in: prospective, approached, committed, active or withdrawn."},
+		{header: "Stance", aliases: []string{"position", "attitude"}, kind: choice, choices: workspace.Stances, list: "Stances", width: 18,
+			note: "Its attitude to the initiative, for the stakeholder map."},
+		{header: "Influence", aliases: []string{"power"}, kind: choice, choices: workspace.Influences, list: "Influences", width: 10,
+			note: "How much it can sway the initiative: high, medium or low."},
+		{header: "Notes", aliases: []string{"note", "comments", "remarks"}, width: 30, note: "Anything else worth knowing."},
+	},
+	load: func(f *workspace.File, b *book) (err error) {
+		b.organisations, err = f.Organisations()
+		return err
+	},
+	readFirst: true,
+	rows:      (*book).organisationRows,
+	read:      (*importer).organisationRow,
+	read3W:    (*importer).import3W,
+}
+
+// organisationKindAliases are the kinds of organisation as others'
+// workbooks (3W matrices above all) name them.
+var organisationKindAliases = map[string]string{"ngo": "ngo", "ingo": "ngo", "nngo": "ngo", "cso": "ngo", "civilsociety": "ngo", "unagency": "international",
+	"un": "international", "government": "national-government", "county": "local-government", "countygovernment": "local-government",
+	"localgovernment": "local-government", "donor": "funder", "university": "academia", "company": "private-sector",
+	"business": "private-sector", "communitybasedorganization": "cbo", "faithbased": "cbo", "fbo": "cbo"}
+
+func (b *book) organisationRows() []row {
+	n := b.names
+	out := make([]row, 0, len(b.organisations))
+	for _, o := range b.organisations {
+		out = append(out, row{o.ID, o.Name, o.Acronym, label(workspace.OrganisationKinds, o.Kind),
+			label(workspace.Bases, o.Base), mapNames(n.sectors, o.SectorIDs), o.Interests,
+			label(workspace.Commitments, o.Commitment), label(workspace.Stances, o.Stance),
+			label(workspace.Influences, o.Influence), o.Notes})
+	}
+	return out
+}
+
+// matchOrganisation finds the organisation a row means: by id, else by name
+// or acronym (without regard to case).
+func (im *importer) matchOrganisation(r *rowCtx, id, name, acronym string) *workspace.Organisation {
+	if o := im.orgs[id]; o != nil {
+		return o
+	}
+	byName, byAcronym := im.orgByName[key(name)], ""
+	if acronym != "" {
+		byAcronym = im.orgByAcronym[key(acronym)]
+	}
+	if byName != "" && byAcronym != "" && byName != byAcronym {
+		r.problem("Acronym", "The name is that of “%s” but the acronym is that of “%s”: correct one of them.",
+			im.orgs[byName].Name, im.orgs[byAcronym].Name)
+		return nil
+	}
+	if byName != "" && r.natural(id, byName) {
+		return im.orgs[byName]
+	}
+	if byAcronym != "" && r.natural(id, byAcronym) {
+		if o := im.orgs[byAcronym]; name != "" && key(o.Name) != key(name) {
+			// Two organisations may share initials: never rename one into
+			// the other on the strength of an acronym.
+			r.problem("Acronym", "The acronym “%s” is that of %s, but this row names “%s”: give this organisation another acronym, or correct its name.", acronym, o.Name, clip(name, 80))
+			return nil
+		}
+		return im.orgs[byAcronym]
+	}
+	return nil
+}
+
+func (im *importer) organisationRow(r *rowCtx, res *SheetResult) {
+	id, _ := byID(r, im.orgs)
+	old := im.matchOrganisation(r, id, r.get("Name"), r.get("Acronym"))
+	o := workspace.Organisation{ID: id}
+	if old != nil {
+		o = *old
+		o.SectorIDs = append([]string(nil), old.SectorIDs...)
+	}
+	r.text("Name", &o.Name)
+	r.text("Acronym", &o.Acronym)
+	r.choice("Kind", &o.Kind)
+	r.choice("Base", &o.Base)
+	r.sectors("Sectors", &o.SectorIDs, false)
+	r.text("Interests", &o.Interests)
+	r.choice("Commitment", &o.Commitment)
+	r.choice("Stance", &o.Stance)
+	r.choice("Influence", &o.Influence)
+	r.text("Notes", &o.Notes)
+	if old == nil && o.Base == "" {
+		o.Base = "local" // the form's default
+	}
+	im.saveOrganisation(r, res, o)
+}
+
+func (im *importer) saveOrganisation(r *rowCtx, res *SheetResult, o workspace.Organisation) {
+	defer r.failUnlessSaved("organisation", o.Name, o.Acronym)
+	if r.bad || r.duplicate("organisation", o.ID, o.Name) {
+		return
+	}
+	if saved, outcome, err := workspace.Save(im.b, o); r.saved(res, saved.ID, outcome, err) {
+		im.indexOrg(&saved)
+	}
+}
+
+// import3W imports a 3W/4W sheet: one row per activity, so an organisation
+// appears on many rows; its sectors are gathered and added to what the
+// workspace knows of it.
+func (im *importer) import3W(p *part, res *SheetResult) error {
+	type gathered struct {
+		r       *rowCtx
+		o       workspace.Organisation
+		sectors []string
+	}
+	var order []string
+	byName := map[string]*gathered{}
+	for i := range p.rows.rows {
+		r := im.rowOf(p, i)
+		if err := im.step(p.rows.name); err != nil {
+			return err
+		}
+		name := r.get("Name")
+		if name == "" {
+			if !r.blank() {
+				r.warn("Name", "This row names no organisation, so it was skipped.")
+			}
+			continue
+		}
+		var sectors []string
+		r.sectors("Sectors", &sectors, true)
+		g := byName[key(name)]
+		if g == nil {
+			old := im.matchOrganisation(r, "", name, r.get("Acronym"))
+			g = &gathered{r: r}
+			if old != nil {
+				g.o = *old
+				g.sectors = append([]string(nil), old.SectorIDs...)
+			} else {
+				g.o = workspace.Organisation{Name: name, Base: "local"}
+				r.text("Acronym", &g.o.Acronym)
+				kind := ""
+				r.choice("Kind", &kind)
+				if kind == "" {
+					kind = "other"
+					r.warn("Kind", "The kind of “%s” is not known, so it was set to Other: correct it in the window.", name)
+				}
+				g.o.Kind = kind
+			}
+			byName[key(name)] = g
+			order = append(order, key(name))
+		}
+		g.sectors = append(g.sectors, sectors...)
+		if r.bad {
+			g.r.bad = true
+		}
+	}
+	for _, k := range order {
+		g := byName[k]
+		g.o.SectorIDs = workspace.Dedupe(g.sectors)
+		im.saveOrganisation(g.r, res, g.o)
+	}
+	return nil
+}

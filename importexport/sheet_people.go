@@ -1,0 +1,98 @@
+package importexport
+
+import (
+	"cpw/translate"
+	"cpw/workspace"
+)
+
+// peopleSheet holds the people: partners' staff and residents. Their phone
+// and e-mail are personal data, written only when an export asks for them.
+var peopleSheet = sheetSpec{
+	name: "People", aliases: []string{"Persons", "Contacts", "Person", "Roster", "Staff", "Members list"},
+	entity: "person", records: func(say translate.Func) string { return say("people") },
+	cols: []col{idCol,
+		{header: "Name", aliases: []string{"full name", "person", "person name", "names"}, width: 28, required: true, note: "The person's name. Required."},
+		{header: "Organisation", aliases: []string{"organisation name", "employer", "agency", "org"}, width: 32,
+			note: "The organisation they work for, by name or acronym. Blank for residents without one."},
+		{header: "Position", aliases: []string{"title", "job title", "designation"}, width: 22, note: "Their position in the organisation."},
+		{header: "Phone", aliases: []string{"phone number", "telephone", "mobile", "mobile number", "tel", "cell phone"}, contact: true, width: 16,
+			note: "Digits, spaces and + - ( ) . / only. Exported only with contact details."},
+		{header: "E-mail", aliases: []string{"email address", "mail", "e-mail address"}, contact: true, width: 28,
+			note: "Their e-mail address; it identifies the person when importing again. Exported only with contact details."},
+		{header: "Gender", aliases: []string{"sex"}, kind: choice, choices: workspace.Genders, list: "Genders", width: 14, note: "Female, male or other; blank if not recorded.",
+			choiceAliases: map[string]string{"f": "female", "m": "male", "woman": "female", "man": "male"}},
+		{header: "Age band", aliases: []string{"age", "age group"}, kind: choice, choices: workspace.AgeBands, list: "Age bands", width: 12, note: "Their age band; blank if not recorded."},
+		{header: "Resident", aliases: []string{"lives in settlement", "is resident"}, kind: yesNo, list: "Yes or no", width: 10, note: "Yes if they live in the settlement."},
+		{header: "Home unit", aliases: []string{"home", "unit", "lives in", "community unit"}, width: 40,
+			note: "The community unit they live in, written as its path: Area / Segment / Cluster / Cell."},
+		{header: "Notes", aliases: []string{"note", "comments", "remarks"}, width: 30, note: "Anything else worth knowing."},
+	},
+	load: func(f *workspace.File, b *book) (err error) {
+		if b.people, err = f.People(workspace.PersonFilter{}); err == nil {
+			for _, p := range b.people {
+				b.names.people[p.ID] = p.Name
+			}
+		}
+		return err
+	},
+	rows: (*book).personRows,
+	read: (*importer).personRow,
+}
+
+func (b *book) personRows() []row {
+	n := b.names
+	out := make([]row, 0, len(b.people))
+	for _, p := range b.people {
+		out = append(out, row{p.ID, p.Name, n.orgs[p.OrganisationID], p.Position, p.Phone, p.Email,
+			label(workspace.Genders, p.Gender), label(workspace.AgeBands, p.AgeBand), p.Resident, n.units[p.HomeUnitID],
+			p.Notes})
+	}
+	return out
+}
+
+func (im *importer) personRow(r *rowCtx, res *SheetResult) {
+	id, old := byID(r, im.people)
+	var orgID string
+	r.org("Organisation", &orgID)
+	if found := im.personByEmail[key(r.get("E-mail"))]; old == nil && r.get("E-mail") != "" && r.natural(id, found) {
+		old = im.people[found]
+	}
+	if old == nil && r.get("Name") != "" && !r.bad { // not when the organisation is unknown
+		var same []string
+		for _, pid := range im.personByName[key(r.get("Name"))] {
+			cand := im.people[pid]
+			differentEmail := r.get("E-mail") != "" && cand.Email != "" && key(cand.Email) != key(r.get("E-mail"))
+			if (!r.has("Organisation") || cand.OrganisationID == orgID) && !differentEmail && r.natural(id, pid) {
+				same = append(same, pid)
+			}
+		}
+		switch {
+		case len(same) == 1:
+			old = im.people[same[0]]
+		case len(same) > 1 && id != "":
+			// Several of that name, and the row has its own id: a new person.
+		case len(same) > 1:
+			r.problem("Name", "%d people in the workspace are called “%s”: add an E-mail column, or keep the ID column Export Excel writes, to say which one this is.", len(same), r.get("Name"))
+		}
+	}
+	p := recordFor(old, workspace.Person{ID: id})
+	r.text("Name", &p.Name)
+	if r.has("Organisation") {
+		p.OrganisationID = orgID
+	}
+	r.text("Position", &p.Position)
+	r.text("Phone", &p.Phone)
+	r.text("E-mail", &p.Email)
+	r.choice("Gender", &p.Gender)
+	r.choice("Age band", &p.AgeBand)
+	r.yesNo("Resident", &p.Resident)
+	r.unit("Home unit", &p.HomeUnitID)
+	r.text("Notes", &p.Notes)
+	defer r.failUnlessSaved("person", p.Name)
+	if r.bad || r.duplicate("person", p.ID, p.Name) {
+		return
+	}
+	if saved, outcome, err := workspace.Save(im.b, p); r.saved(res, saved.ID, outcome, err) {
+		im.indexPerson(&saved)
+	}
+}

@@ -43,15 +43,25 @@ func communityFigures(f *workspace.File, day string) (map[string]*unitFigures, [
 	reps := map[string]bool{}
 	cellRep := ""
 	mobilizer := ""
+	// A seeded role taken out of the catalogue counts no one; a failed read
+	// is an error.
 	for _, key := range []string{workspace.RoleRepresentativeCell, workspace.RoleRepresentativeCluster, workspace.RoleRepresentativeSegment} {
-		if r, err := f.RoleByKey(key); err == nil {
+		r, ok, err := seededRole(f, key)
+		if err != nil {
+			return nil, nil, err
+		}
+		if ok {
 			reps[r.ID] = true
 			if key == workspace.RoleRepresentativeCell {
 				cellRep = r.ID
 			}
 		}
 	}
-	if r, err := f.RoleByKey(workspace.RoleCommunityMobilizer); err == nil {
+	r, ok, err := seededRole(f, workspace.RoleCommunityMobilizer)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ok {
 		mobilizer = r.ID
 	}
 	figs := make(map[string]*unitFigures, len(units))
@@ -231,14 +241,20 @@ func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 	var chosen string
 	add := widget.NewButtonWithIcon(lang.L("Add unit…"), theme.ContentAddIcon(), func() { s.editUnit(workspace.Unit{}, chosen) })
 	edit := widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() {
-		if u, err := f.Unit(chosen); err == nil {
-			s.editUnit(u, "")
+		u, err := f.Unit(chosen)
+		if err != nil {
+			s.ui.showError(err)
+			return
 		}
+		s.editUnit(u, "")
 	})
 	del := widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), func() {
-		if u, err := f.Unit(chosen); err == nil {
-			s.ui.confirmDelete(fmt.Sprintf(lang.L("the unit “%s”"), u.Name), "units", u.ID, func() error { return f.DeleteUnit(u.ID) }, s.changed)
+		u, err := f.Unit(chosen)
+		if err != nil {
+			s.ui.showError(err)
+			return
 		}
+		s.ui.confirmDelete(fmt.Sprintf(lang.L("the unit “%s”"), u.Name), "units", u.ID, func() error { return f.DeleteUnit(u.ID) }, s.changed)
 	})
 	edit.Disable()
 	del.Disable()

@@ -41,7 +41,7 @@ func TestDemoRefusesExistingFileAndUnknownScale(t *testing.T) {
 	dir := t.TempDir()
 	_, err := CreateDemo(filepath.Join(dir, "x.cpw"), DemoOptions{Scale: "huge"})
 	wantCode(t, err, ErrInvalid)
-	if fileExists(filepath.Join(dir, "x.cpw")) {
+	if FileExists(filepath.Join(dir, "x.cpw")) {
 		t.Error("a refused demo left a file")
 	}
 	taken := filepath.Join(dir, "taken.cpw")

@@ -337,7 +337,7 @@ func TestCreate(t *testing.T) {
 	t.Run("ErrNameRequired", func(t *testing.T) {
 		_, err := Create(filepath.Join(dir, "noname.cpw"), NewOptions{Name: " "})
 		wantCode(t, err, ErrInvalid)
-		if fileExists(filepath.Join(dir, "noname.cpw")) {
+		if FileExists(filepath.Join(dir, "noname.cpw")) {
 			t.Error("a failed create left a file")
 		}
 	})
@@ -449,7 +449,7 @@ func TestOpenRecoversAHalfSavedFile(t *testing.T) {
 	if got := must[[]Organisation](t)(f.Organisations()); len(got) != orgs {
 		t.Errorf("%d organisations after recovery, want %d", len(got), orgs)
 	}
-	if fileExists(path+"-journal") && len(mustRead(t, path+"-journal")) > 0 {
+	if FileExists(path+"-journal") && len(mustRead(t, path+"-journal")) > 0 {
 		t.Error("the journal is still hot after recovery")
 	}
 }
@@ -509,7 +509,7 @@ func TestOpenReadOnlyLeavesAnOlderFileAlone(t *testing.T) {
 	}
 	temp := f.temporary
 	f.Close()
-	if fileExists(temp) {
+	if FileExists(temp) {
 		t.Error("the upgraded temporary copy was left behind")
 	}
 	sameSnapshot(t, before, snapshot(t, dir))

@@ -40,5 +40,3 @@ func wantCode(t *testing.T, err error, code ErrorCode) {
 	}
 }
 
-// fileExists is FileExists under the name the tests have long used.
-func fileExists(path string) bool { return FileExists(path) }

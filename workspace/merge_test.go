@@ -386,10 +386,10 @@ func TestMergeKilled(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	for i := 0; i < 600 && !fileExists(ready); i++ {
+	for i := 0; i < 600 && !FileExists(ready); i++ {
 		time.Sleep(50 * time.Millisecond)
 	}
-	if !fileExists(ready) {
+	if !FileExists(ready) {
 		cmd.Process.Kill()
 		t.Fatal("the merging process never got to its commit")
 	}

@@ -39,4 +39,3 @@ func wantCode(t *testing.T, err error, code ErrorCode) {
 		t.Fatalf("want a %s error, got %s: %v", code, Code(err), err)
 	}
 }
-

@@ -181,8 +181,8 @@ func classify(s *sheetRows, r *Report) *part {
 			continue
 		}
 		found := -1
-		for c, col := range spec.cols {
-			if (strings.TrimSpace(h) != "" && !strings.HasPrefix(h, "#") && col.matches(h)) || hxlMatches(col, tag) {
+		for c, column := range spec.cols {
+			if (strings.TrimSpace(h) != "" && !strings.HasPrefix(h, "#") && column.matches(h)) || hxlMatches(column, tag) {
 				found = c
 				break
 			}
@@ -192,7 +192,9 @@ func classify(s *sheetRows, r *Report) *part {
 		if shown == "" {
 			shown = tag
 		}
-		// A 3W sheet gives only what its HXL hashtags can name.
+		// A 3W sheet gives only the columns that have HXL hashtags (an
+		// organisation's name, acronym, kind and sectors): the rest of a
+		// row is about an activity, not the organisation.
 		if found < 0 || (is3W && len(spec.cols[found].hxl) == 0) {
 			r.add(Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
 				Message: r.say("This column was ignored: it is not one this program imports into %s.", r.records(spec))})

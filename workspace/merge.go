@@ -28,6 +28,9 @@ type MergeOptions struct {
 	// beforeCommit, if set, runs inside the transaction just before it is
 	// committed (tests use it to kill a merge part-way).
 	beforeCommit func()
+	// beforeWrite, if set, runs after the other copy is read and before the
+	// write begins (tests have another process commit there).
+	beforeWrite func()
 }
 
 // MergeCount is what a merge did to one kind of record.
@@ -130,39 +133,42 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 		return report, invalid("File", "%s is this very copy (it has the same copy id), so there is nothing to merge.", filepath.Base(theirsPath))
 	}
 	report.TheirCopyID = theirs.copyID
-
-	var ourHigh, lastTheirHigh string
-	err = f.db.QueryRow("SELECT their_high FROM copy_meetings WHERE peer_copy_id = ?", theirs.copyID).Scan(&lastTheirHigh)
-	if errors.Is(err, sql.ErrNoRows) {
-		report.FirstMeeting = true
-	} else if err != nil {
-		return report, internal("reading what this copy knows of the other", err)
-	}
-	// What they have seen of this copy: written in their file when they
-	// merged this one, or when one was copied from the other.
-	err = theirs.db.QueryRow("SELECT their_high FROM copy_meetings WHERE peer_copy_id = ?", f.copyID).Scan(&ourHigh)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return report, internal("reading what the other copy knows of this one", err)
-	}
-	if errors.Is(err, sql.ErrNoRows) {
-		ourHigh = ""
-	}
-	theirHigh, err := highStamp(theirs.db)
+	// Their copy is read in one read transaction, so that a program writing
+	// to it meanwhile cannot hand over half of a change.
+	them, err := theirs.db.Begin()
 	if err != nil {
 		return report, internal("reading the other copy", err)
 	}
-	m := &merger{ours: f.db, theirs: theirs.db, met: lastMet{ourCopy: f.copyID, oursAfter: ourHigh, theirsAfter: lastTheirHigh}, choose: opt.Choose, report: &report}
-	if err := m.plan(); err != nil {
-		return report, err
+	defer them.Rollback()
+	// What they have seen of this copy: written in their file when they
+	// merged this one, or when one was copied from the other.
+	var ourHigh string
+	err = them.QueryRow("SELECT their_high FROM copy_meetings WHERE peer_copy_id = ?", f.copyID).Scan(&ourHigh)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return report, internal("reading what the other copy knows of this one", err)
 	}
+	theirHigh, err := highStamp(them)
+	if err != nil {
+		return report, internal("reading the other copy", err)
+	}
+	m := &merger{theirs: them, met: lastMet{ourCopy: f.copyID, oursAfter: ourHigh}, choose: opt.Choose, report: &report}
 	if opt.DryRun {
-		return report, nil
+		// A preview: the merge itself plans again inside its write.
+		return report, m.planOn(f.db, theirs.copyID)
 	}
-	theirLog, err := readChanges(theirs.db)
+	theirLog, err := readChanges(them)
 	if err != nil {
 		return report, internal("reading the other copy's change log", err)
 	}
+	if opt.beforeWrite != nil {
+		opt.beforeWrite()
+	}
 	err = f.write(func(t *tx) error {
+		// Planned inside the write, so that no change another program makes
+		// meanwhile is decided on from an older read and overwritten.
+		if err := m.planOn(t, theirs.copyID); err != nil {
+			return err
+		}
 		// Rows may arrive before the rows they refer to; the keys are checked
 		// once, at the end (below and at commit).
 		if _, err := t.Exec("PRAGMA defer_foreign_keys = ON"); err != nil {
@@ -203,6 +209,18 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 	// The next change here must be stamped after every stamp that came in.
 	f.high = ""
 	return report, err
+}
+
+// planOn plans the merge against this copy as ours reads it: what this
+// copy has seen of theirs, then every row.
+func (m *merger) planOn(ours querier, theirCopy string) error {
+	m.ours, m.met.theirsAfter = ours, ""
+	err := ours.QueryRow("SELECT their_high FROM copy_meetings WHERE peer_copy_id = ?", theirCopy).Scan(&m.met.theirsAfter)
+	m.report.FirstMeeting = errors.Is(err, sql.ErrNoRows)
+	if err != nil && !m.report.FirstMeeting {
+		return internal("reading what this copy knows of the other", err)
+	}
+	return m.plan()
 }
 
 func mustAbsPath(p string) string {

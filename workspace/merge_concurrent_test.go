@@ -1,0 +1,86 @@
+package workspace
+
+import (
+	"os"
+	osexec "os/exec"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// editPeopleChild, run as a child process, appends " (edited)" to the names
+// of the people CPW_EDIT_IDS lists in the workspace CPW_EDIT_FILE, one change
+// each, as a second program would while a merge runs.
+func editPeopleChild(t *testing.T) {
+	f, err := Open(os.Getenv("CPW_EDIT_FILE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, id := range strings.Split(os.Getenv("CPW_EDIT_IDS"), ",") {
+		p, err := f.Person(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Name += " (edited)"
+		if _, err := f.UpdatePerson(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// Another program edits the same people that the other copy changed, while
+// a merge is under way: its edits are never lost, whether they are committed
+// after the merge has read the other copy but before it writes (the merge
+// then sees them, and they are the newer change), or while the merge writes
+// (they wait, and follow it).
+func TestMergeKeepsAnEditMadeMeanwhile(t *testing.T) {
+	if os.Getenv("CPW_EDIT_FILE") != "" {
+		editPeopleChild(t)
+		return
+	}
+	for _, when := range []string{"before the merge writes", "while the merge writes"} {
+		t.Run(when, func(t *testing.T) {
+			cs := copies(t, 2)
+			a, b := cs[0], cs[1]
+			people := must[[]Person](t)(b.People(PersonFilter{}))
+			sort.Slice(people, func(i, j int) bool { return people[i].ID < people[j].ID })
+			var ids []string
+			for _, p := range people[:30] {
+				p.Name += " (B)"
+				must[Person](t)(b.UpdatePerson(p))
+				ids = append(ids, p.ID)
+			}
+			child := osexec.Command(os.Args[0], "-test.run=^TestMergeKeepsAnEditMadeMeanwhile$")
+			child.Env = append(os.Environ(), "CPW_EDIT_FILE="+a.Path(), "CPW_EDIT_IDS="+strings.Join(ids, ","))
+			var opt MergeOptions
+			if when == "before the merge writes" {
+				opt.beforeWrite = func() {
+					if out, err := child.CombinedOutput(); err != nil {
+						t.Fatalf("the other program failed: %v\n%s", err, out)
+					}
+				}
+			} else {
+				opt.beforeCommit = func() {
+					if err := child.Start(); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			must[MergeReport](t)(a.Merge(b.Path(), opt))
+			if when == "while the merge writes" {
+				if err := child.Wait(); err != nil {
+					t.Fatalf("the other program failed: %v", err)
+				}
+			}
+			for _, id := range ids {
+				if p := must[Person](t)(a.Person(id)); !strings.HasSuffix(p.Name, " (edited)") {
+					t.Fatalf("the other program's edit of %s is lost: %q", id, p.Name)
+				}
+			}
+			if err := a.checkHealth(); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}

@@ -144,11 +144,13 @@ func (f *File) Assignments(filter AssignmentFilter) ([]Assignment, error) {
 	if filter.OutsideUnits {
 		c.add("unit_id IS NULL")
 	}
-	return list[Assignment](f.db, c.where(), "start_on DESC, id", c.args...)
+	return list[Assignment](f.reader(), c.where(), "start_on DESC, id", c.args...)
 }
 
 // Assignment returns one assignment.
-func (f *File) Assignment(id string) (Assignment, error) { return getRecord[Assignment](f.db, id) }
+func (f *File) Assignment(id string) (Assignment, error) {
+	return getRecord[Assignment](f.reader(), id)
+}
 
 // Assign records that someone holds a role from a.StartOn.
 func (f *File) Assign(a Assignment) (Assignment, error) { return createRecord(f, a) }

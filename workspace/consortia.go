@@ -45,11 +45,11 @@ func (c *Consortium) Validate() error {
 
 // Consortia returns every consortium by code, with its sectors.
 func (f *File) Consortia() ([]Consortium, error) {
-	out, err := list[Consortium](f.db, "", "code")
+	out, err := list[Consortium](f.reader(), "", "code")
 	if err != nil {
 		return nil, err
 	}
-	m, err := linkedIDs(f.db, consortiumSectors)
+	m, err := linkedIDs(f.reader(), consortiumSectors)
 	for i := range out {
 		out[i].SectorIDs = m[out[i].ID]
 	}
@@ -57,12 +57,14 @@ func (f *File) Consortia() ([]Consortium, error) {
 }
 
 // Consortium returns one consortium.
-func (f *File) Consortium(id string) (Consortium, error) { return getRecord[Consortium](f.db, id) }
+func (f *File) Consortium(id string) (Consortium, error) {
+	return getRecord[Consortium](f.reader(), id)
+}
 
 // ConsortiumByCode finds a consortium by its code, ignoring case.
 func (f *File) ConsortiumByCode(code string) (Consortium, error) {
 	var id string
-	if err := f.db.QueryRow("SELECT id FROM consortia WHERE code = ?", strings.TrimSpace(code)).Scan(&id); err != nil {
+	if err := f.reader().QueryRow("SELECT id FROM consortia WHERE code = ?", strings.TrimSpace(code)).Scan(&id); err != nil {
 		return Consortium{}, newError(ErrNotFound, "There is no consortium with the code “%s”.", code)
 	}
 	return f.Consortium(id)
@@ -133,9 +135,9 @@ func (m *ConsortiumMember) check(t *tx) error {
 // current and past.
 func (f *File) Members(consortiumID string) ([]ConsortiumMember, error) {
 	if consortiumID == "" {
-		return list[ConsortiumMember](f.db, "", "consortium_id, joined_on")
+		return list[ConsortiumMember](f.reader(), "", "consortium_id, joined_on")
 	}
-	return list[ConsortiumMember](f.db, "consortium_id = ?", "joined_on, id", consortiumID)
+	return list[ConsortiumMember](f.reader(), "consortium_id = ?", "joined_on, id", consortiumID)
 }
 
 // CreateMember adds an organisation to a consortium.

@@ -29,10 +29,10 @@ func (f *File) RepresentationCoverage(day string) (Coverage, error) {
 	// The role's id first: joining roles inside the EXISTS lets SQLite walk
 	// every representative for every cell.
 	var role string // "" when the catalogue lost the role: no cell is represented
-	if err := f.db.QueryRow("SELECT id FROM roles WHERE key = ?", RoleRepresentativeCell).Scan(&role); err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if err := f.reader().QueryRow("SELECT id FROM roles WHERE key = ?", RoleRepresentativeCell).Scan(&role); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return c, internal("counting representation", err)
 	}
-	err := f.db.QueryRow(`SELECT count(*), coalesce(sum(x.represented), 0), coalesce(sum(x.households), 0),
+	err := f.reader().QueryRow(`SELECT count(*), coalesce(sum(x.represented), 0), coalesce(sum(x.households), 0),
 			coalesce(sum(x.represented * x.households), 0)
 		FROM (SELECT u.households, EXISTS (SELECT 1 FROM assignments a
 				WHERE a.unit_id = u.id AND a.role_id = :role AND `+currentSQL+`) AS represented
@@ -44,7 +44,7 @@ func (f *File) RepresentationCoverage(day string) (Coverage, error) {
 // KeyRoleHolders counts the people who hold at least one key role on the day.
 func (f *File) KeyRoleHolders(day string) (int, error) {
 	var n int
-	err := f.db.QueryRow(`SELECT count(DISTINCT a.person_id) FROM roles r CROSS JOIN assignments a ON a.role_id = r.id
+	err := f.reader().QueryRow(`SELECT count(DISTINCT a.person_id) FROM roles r CROSS JOIN assignments a ON a.role_id = r.id
 		WHERE r.is_key = 1 AND a.person_id IS NOT NULL AND `+currentSQL, sql.Named("today", day)).Scan(&n)
 	return n, internal("counting the people in key roles", err)
 }

@@ -70,11 +70,13 @@ func (f *File) ResourceGaps(filter GapFilter) ([]ResourceGap, error) {
 	var c conditions
 	c.equal("consortium_id", filter.ConsortiumID)
 	c.equal("status", filter.Status)
-	return list[ResourceGap](f.db, c.where(), "consortium_id, title", c.args...)
+	return list[ResourceGap](f.reader(), c.where(), "consortium_id, title", c.args...)
 }
 
 // ResourceGap returns one gap.
-func (f *File) ResourceGap(id string) (ResourceGap, error) { return getRecord[ResourceGap](f.db, id) }
+func (f *File) ResourceGap(id string) (ResourceGap, error) {
+	return getRecord[ResourceGap](f.reader(), id)
+}
 
 // CreateResourceGap adds a gap.
 func (f *File) CreateResourceGap(g ResourceGap) (ResourceGap, error) { return createRecord(f, g) }
@@ -121,9 +123,9 @@ func (c *GapCandidate) Validate() error {
 // GapCandidates returns the candidates for a gap ("" for every gap).
 func (f *File) GapCandidates(gapID string) ([]GapCandidate, error) {
 	if gapID == "" {
-		return list[GapCandidate](f.db, "", "gap_id")
+		return list[GapCandidate](f.reader(), "", "gap_id")
 	}
-	return list[GapCandidate](f.db, "gap_id = ?", "rowid", gapID)
+	return list[GapCandidate](f.reader(), "gap_id = ?", "rowid", gapID)
 }
 
 // AddCandidate adds a candidate organisation to a gap.

@@ -62,7 +62,7 @@ func (in *Initiative) check(t *tx) error { return in.Validate() }
 // Initiative returns the workspace's initiative.
 func (f *File) Initiative() (Initiative, error) {
 	var in Initiative
-	err := f.db.QueryRow("SELECT " + columnList(in.table()) + " FROM initiative LIMIT 1").Scan(scanTargets(&in)...)
+	err := f.reader().QueryRow("SELECT " + columnList(in.table()) + " FROM initiative LIMIT 1").Scan(scanTargets(&in)...)
 	return in, internal("reading the workspace details", err)
 }
 

@@ -53,15 +53,15 @@ func (m *Meeting) Validate() error {
 
 // Meetings returns every meeting, newest first, with consortia and attendees.
 func (f *File) Meetings() ([]Meeting, error) {
-	out, err := list[Meeting](f.db, "", "held_on DESC, id")
+	out, err := list[Meeting](f.reader(), "", "held_on DESC, id")
 	if err != nil {
 		return nil, err
 	}
-	c, err := linkedIDs(f.db, meetingConsortia)
+	c, err := linkedIDs(f.reader(), meetingConsortia)
 	if err != nil {
 		return nil, err
 	}
-	a, err := linkedIDs(f.db, meetingAttendees)
+	a, err := linkedIDs(f.reader(), meetingAttendees)
 	for i := range out {
 		out[i].ConsortiumIDs, out[i].AttendeeIDs = c[out[i].ID], a[out[i].ID]
 	}
@@ -69,7 +69,7 @@ func (f *File) Meetings() ([]Meeting, error) {
 }
 
 // Meeting returns one meeting.
-func (f *File) Meeting(id string) (Meeting, error) { return getRecord[Meeting](f.db, id) }
+func (f *File) Meeting(id string) (Meeting, error) { return getRecord[Meeting](f.reader(), id) }
 
 // CreateMeeting records a meeting.
 func (f *File) CreateMeeting(m Meeting) (Meeting, error) { return createRecord(f, m) }
@@ -109,13 +109,13 @@ func (d *Decision) Validate() error {
 // Decisions returns a meeting's decisions in order ("" for every meeting).
 func (f *File) Decisions(meetingID string) ([]Decision, error) {
 	if meetingID == "" {
-		return list[Decision](f.db, "", "meeting_id, position")
+		return list[Decision](f.reader(), "", "meeting_id, position")
 	}
-	return list[Decision](f.db, "meeting_id = ?", "position, rowid", meetingID)
+	return list[Decision](f.reader(), "meeting_id = ?", "position, rowid", meetingID)
 }
 
 // Decision returns one decision.
-func (f *File) Decision(id string) (Decision, error) { return getRecord[Decision](f.db, id) }
+func (f *File) Decision(id string) (Decision, error) { return getRecord[Decision](f.reader(), id) }
 
 // CreateDecision records a decision.
 func (f *File) CreateDecision(d Decision) (Decision, error) { return createRecord(f, d) }
@@ -160,9 +160,9 @@ func (a *FollowUp) Validate() error {
 // FollowUps returns a meeting's actions in order ("" for every meeting).
 func (f *File) FollowUps(meetingID string) ([]FollowUp, error) {
 	if meetingID == "" {
-		return list[FollowUp](f.db, "", "due_on, meeting_id, position")
+		return list[FollowUp](f.reader(), "", "due_on, meeting_id, position")
 	}
-	return list[FollowUp](f.db, "meeting_id = ?", "position, rowid", meetingID)
+	return list[FollowUp](f.reader(), "meeting_id = ?", "position, rowid", meetingID)
 }
 
 // CreateFollowUp records an action.

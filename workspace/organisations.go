@@ -25,10 +25,10 @@ func (s *Sector) Validate() error {
 }
 
 // Sectors returns the sectors in their order.
-func (f *File) Sectors() ([]Sector, error) { return list[Sector](f.db, "", "position, name") }
+func (f *File) Sectors() ([]Sector, error) { return list[Sector](f.reader(), "", "position, name") }
 
 // Sector returns one sector.
-func (f *File) Sector(id string) (Sector, error) { return getRecord[Sector](f.db, id) }
+func (f *File) Sector(id string) (Sector, error) { return getRecord[Sector](f.reader(), id) }
 
 // CreateSector adds a sector.
 func (f *File) CreateSector(s Sector) (Sector, error) { return createRecord(f, s) }
@@ -94,11 +94,11 @@ func (o *Organisation) Validate() error {
 
 // Organisations returns every organisation by name, with its sectors.
 func (f *File) Organisations() ([]Organisation, error) {
-	out, err := list[Organisation](f.db, "", "name")
+	out, err := list[Organisation](f.reader(), "", "name")
 	if err != nil {
 		return nil, err
 	}
-	m, err := linkedIDs(f.db, organisationSectors)
+	m, err := linkedIDs(f.reader(), organisationSectors)
 	for i := range out {
 		out[i].SectorIDs = m[out[i].ID]
 	}
@@ -107,7 +107,7 @@ func (f *File) Organisations() ([]Organisation, error) {
 
 // Organisation returns one organisation.
 func (f *File) Organisation(id string) (Organisation, error) {
-	return getRecord[Organisation](f.db, id)
+	return getRecord[Organisation](f.reader(), id)
 }
 
 // CreateOrganisation adds an organisation.

@@ -56,7 +56,7 @@ func (f *File) People(filter PersonFilter) ([]Person, error) {
 	if filter.NameContains != "" {
 		c.add("name LIKE ? ESCAPE '\\'", "%"+likeEscape(filter.NameContains)+"%")
 	}
-	return list[Person](f.db, c.where(), "name COLLATE NOCASE, id", c.args...)
+	return list[Person](f.reader(), c.where(), "name COLLATE NOCASE, id", c.args...)
 }
 
 func likeEscape(s string) string {
@@ -64,7 +64,7 @@ func likeEscape(s string) string {
 }
 
 // Person returns one person.
-func (f *File) Person(id string) (Person, error) { return getRecord[Person](f.db, id) }
+func (f *File) Person(id string) (Person, error) { return getRecord[Person](f.reader(), id) }
 
 // CreatePerson adds a person.
 func (f *File) CreatePerson(p Person) (Person, error) { return createRecord(f, p) }

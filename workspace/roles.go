@@ -91,16 +91,16 @@ func (f *File) Roles(withRetired bool) ([]Role, error) {
 	if withRetired {
 		where = ""
 	}
-	return list[Role](f.db, where, "position, name")
+	return list[Role](f.reader(), where, "position, name")
 }
 
 // Role returns one role.
-func (f *File) Role(id string) (Role, error) { return getRecord[Role](f.db, id) }
+func (f *File) Role(id string) (Role, error) { return getRecord[Role](f.reader(), id) }
 
 // RoleByKey returns the seeded role with the stable key, however it was renamed.
 func (f *File) RoleByKey(key string) (Role, error) {
 	var id string
-	err := f.db.QueryRow("SELECT id FROM roles WHERE key = ?", key).Scan(&id)
+	err := f.reader().QueryRow("SELECT id FROM roles WHERE key = ?", key).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Role{}, newError(ErrNotFound, "The role catalogue has no role with the key “%s”.", key)
 	} else if err != nil {

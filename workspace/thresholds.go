@@ -62,7 +62,7 @@ func (t Thresholds) Validate() error {
 // Thresholds returns the workspace's thresholds; those never set keep their defaults.
 func (f *File) Thresholds() (Thresholds, error) {
 	t := DefaultThresholds
-	rows, err := f.db.Query("SELECT key, value FROM settings WHERE key LIKE 'threshold.%'")
+	rows, err := f.reader().Query("SELECT key, value FROM settings WHERE key LIKE 'threshold.%'")
 	if err != nil {
 		return t, internal("reading the thresholds", err)
 	}

@@ -93,18 +93,18 @@ func (f *File) Units(filter UnitFilter) ([]Unit, error) {
 	var c conditions
 	c.equal("level", filter.Level)
 	c.equal("parent_id", filter.ParentID)
-	return list[Unit](f.db, c.where(), "parent_id, name COLLATE NOCASE", c.args...)
+	return list[Unit](f.reader(), c.where(), "parent_id, name COLLATE NOCASE", c.args...)
 }
 
 // Unit returns one unit.
-func (f *File) Unit(id string) (Unit, error) { return getRecord[Unit](f.db, id) }
+func (f *File) Unit(id string) (Unit, error) { return getRecord[Unit](f.reader(), id) }
 
 // UnitPath names a unit with the units above it: "Mukuru Kwa Njenga / Segment 3 / Cluster 12".
 func (f *File) UnitPath(id string) (string, error) {
 	var names []string
 	for id != "" && len(names) < 8 {
 		var name, parent string
-		err := f.db.QueryRow("SELECT name, coalesce(parent_id, '') FROM units WHERE id = ?", id).Scan(&name, &parent)
+		err := f.reader().QueryRow("SELECT name, coalesce(parent_id, '') FROM units WHERE id = ?", id).Scan(&name, &parent)
 		if errors.Is(err, sql.ErrNoRows) {
 			return "", notFound((&Unit{}).table())
 		} else if err != nil {

@@ -54,7 +54,7 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		if strings.EqualFold(strings.TrimSpace(name), listsSheet) {
 			continue
 		}
-		s, err := readSheet(ctx, x, name, lim, report, opts.Progress)
+		s, err := readSheet(ctx, x.File, name, lim, report, opts.Progress)
 		if err != nil {
 			return nil, err
 		}
@@ -122,6 +122,10 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 
 var errHasProblems = errors.New("the workbook has problems")
 
+// foldIgnoredColumns is how many ignored columns of a sheet are named one
+// by one; more are counted in one warning.
+const foldIgnoredColumns = 10
+
 // part is one sheet of the workbook matched to a kind of record.
 type part struct {
 	spec  *sheetSpec
@@ -172,6 +176,7 @@ func classify(s *sheetRows, r *Report) *part {
 		p.at[c] = -1
 	}
 	seen := map[string]string{}
+	var ignored []Problem
 	for i, h := range s.headers {
 		tag := ""
 		if i < len(s.tags) {
@@ -196,7 +201,7 @@ func classify(s *sheetRows, r *Report) *part {
 		// organisation's name, acronym, kind and sectors): the rest of a
 		// row is about an activity, not the organisation.
 		if found < 0 || (is3W && len(spec.cols[found].hxl) == 0) {
-			r.add(Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
+			ignored = append(ignored, Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
 				Message: r.say("This column was ignored: it is not one this program imports into %s.", r.records(spec))})
 			continue
 		}
@@ -208,6 +213,17 @@ func classify(s *sheetRows, r *Report) *part {
 		}
 		seen[header] = shown
 		p.at[found] = i
+	}
+	// A sheet as wide as Excel allows would bury the report under a line
+	// per column: past a few, one line counts them.
+	if len(ignored) > foldIgnoredColumns {
+		first, last := ignored[0], ignored[len(ignored)-1]
+		first.Message = r.say("%s columns were ignored, this one the first and the last in column %s: they are not ones this program imports into %s.",
+			workspace.Thousands(int64(len(ignored))), last.Letter, r.records(spec))
+		ignored = []Problem{first}
+	}
+	for _, p := range ignored {
+		r.add(p)
 	}
 	for _, c := range spec.cols {
 		if _, ok := seen[c.header]; c.required && !ok {

@@ -47,9 +47,26 @@ var (
 
 func megabytes(n int64) string { return fmt.Sprintf("%d MB", n>>20) }
 
+// openedBook is an open workbook with the private folder excelize unpacks
+// its big sheets into; Close removes both.
+type openedBook struct {
+	*excelize.File
+	unpackDir string
+}
+
+// Close closes the workbook and removes its unpack folder, whatever
+// excelize left in it.
+func (b *openedBook) Close() error {
+	err := b.File.Close()
+	if rmErr := os.RemoveAll(b.unpackDir); err == nil {
+		err = rmErr
+	}
+	return err
+}
+
 // openBook opens a workbook after checking it is one, within the limits.
 // say words its refusals.
-func openBook(path string, lim Limits, say translate.Func) (*excelize.File, error) {
+func openBook(path string, lim Limits, say translate.Func) (*openedBook, error) {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -101,14 +118,34 @@ func openBook(path string, lim Limits, say translate.Func) (*excelize.File, erro
 	if !hasWorkbook {
 		return nil, refuse(say("%s is a zip file but not an Excel workbook: it has no workbook inside.", path))
 	}
-	x, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: lim.UnzipBytes, UnzipXMLSizeLimit: min(lim.SheetMemory, lim.UnzipBytes)})
+	// The directory's sizes above cost nothing to check but may lie:
+	// unpack once, counting, before excelize trusts them.
+	switch part, err := checkParts(zr, lim.UnzipBytes); {
+	case errors.Is(err, errUnpacksTooLarge):
+		return nil, refuse(say("%s unpacks to more than %s: a real workbook of this program's data is far smaller, so it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes)))
+	case errors.Is(err, errDeclaresEntity):
+		return nil, refuse(say("%s declares its own entities or other XML markup in its part %s, which no spreadsheet program writes: the workbook is damaged or made to attack the computer. Ask for the file again.", path, part))
+	case errors.Is(err, errUnknownEntity):
+		return nil, refuse(say("%s is damaged: its part %s refers to an XML entity that does not exist. Ask for the file again.", path, part))
+	case err != nil:
+		return nil, refuse(say("%s is damaged: its part %s cannot be unpacked (%v). Ask for the file again.", path, part, err))
+	}
+	// excelize unpacks a sheet over SheetMemory into a temporary file; a
+	// private folder lets Close remove all of them, and the next import
+	// remove those of a process that was killed.
+	dir, err := newUnpackDir()
 	if err != nil {
+		return nil, refuse(say("The workbook %s cannot be unpacked: no temporary folder can be made (%v).", path, err))
+	}
+	x, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: lim.UnzipBytes, UnzipXMLSizeLimit: min(lim.SheetMemory, lim.UnzipBytes), TmpDir: dir})
+	if err != nil {
+		os.RemoveAll(dir)
 		if strings.Contains(err.Error(), "unzip size") {
 			return nil, refuse(say("%s unpacks to more than %s: it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes)))
 		}
 		return nil, refuse(say("%s is damaged and cannot be read as a workbook (%v). Ask for the file again.", path, err))
 	}
-	return x, nil
+	return &openedBook{File: x, unpackDir: dir}, nil
 }
 
 // sheetRows is one sheet as read: its header cells, the HXL tags under

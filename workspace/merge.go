@@ -180,6 +180,9 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 		if err := checkForeignKeys(t); err != nil {
 			return err
 		}
+		if err := m.checkIncoming(t); err != nil {
+			return err
+		}
 		// Their change log joins ours, so the history shows who did what.
 		for _, c := range theirLog {
 			if _, err := t.Exec("INSERT OR IGNORE INTO changes (id, at, author, copy_id, entity, entity_id, action, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -209,3 +209,39 @@ func (m *merger) newStamp(t *tx, id string) string {
 	}
 	return t.at
 }
+
+// checkIncoming refuses a merge that would bring in a record this program
+// would not accept from a user (a name of ten million characters, a phone
+// number of letters): every row added or changed by the merge is read back
+// as its record and its fields checked as a form's are. Rules between
+// records are left out: two copies may each have kept them and still break
+// them together (a role retired in one, assigned in the other).
+func (m *merger) checkIncoming(t *tx) error {
+	for _, id := range m.order {
+		a := m.actions[id]
+		if a == nil || a.table == nil || a.table.record == nil || !a.kind.keepsRow() {
+			continue
+		}
+		r := a.table.record()
+		if err := load(t, r, a.id); err != nil {
+			return err
+		}
+		v, ok := r.(interface{ Validate() error })
+		if !ok {
+			continue
+		}
+		if err := v.Validate(); err != nil {
+			return newError(ErrInvalid, "The other copy's %s “%s” is not one this program accepts (%s), so nothing was merged: correct it in that copy, then merge again.",
+				sayPlain(a.table.one), truncateRunes(m.rowTitle(a.table, &a.row), 60), err.Error())
+		}
+	}
+	return nil
+}
+
+// truncateRunes shortens s to at most n characters, marking the cut.
+func truncateRunes(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}

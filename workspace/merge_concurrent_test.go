@@ -84,3 +84,29 @@ func TestMergeKeepsAnEditMadeMeanwhile(t *testing.T) {
 		})
 	}
 }
+
+// A record the program would never accept from a user, written into the
+// other copy by another tool (a name of 10,000 characters, a phone number of
+// letters), is refused with a sentence naming it, and nothing is merged.
+func TestMergeRefusesAnInvalidIncomingRecord(t *testing.T) {
+	for _, c := range []struct{ name, column, value string }{
+		{"a name far too long", "name", strings.Repeat("x", 10000)},
+		{"a phone number of letters", "phone", "call me maybe"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cs := copies(t, 2)
+			a, b := cs[0], cs[1]
+			people := must[[]Person](t)(b.People(PersonFilter{}))
+			if _, err := b.db.Exec("UPDATE people SET "+c.column+" = ?, updated_at = '2030-01-01T00:00:00.000Z' WHERE id = ?", c.value, people[0].ID); err != nil {
+				t.Fatal(err)
+			}
+			before := fingerprint(t, a)
+			_, err := a.Merge(b.Path(), MergeOptions{})
+			wantCode(t, err, ErrInvalid)
+			if !strings.Contains(err.Error(), "is not one this program accepts") || !strings.Contains(err.Error(), "nothing was merged") {
+				t.Errorf("the refusal does not say what is wrong: %v", err)
+			}
+			sameRecords(t, before, fingerprint(t, a))
+		})
+	}
+}

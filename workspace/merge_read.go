@@ -5,6 +5,7 @@ package workspace
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 )
 
@@ -19,13 +20,18 @@ type mergeTable struct {
 	unique [][]string // besides the key; text compared without case
 	clash  []string   // columns that must be unique but do not make two rows the same record
 	order  string     // ORDER BY for reading, so parents come before children
+	// record makes an empty record of the table, to read a merged row back
+	// and check its fields; nil for links and settings.
+	record func() record
 }
 
 // mergeTables lists every table that copies exchange, parents before children.
 var mergeTables = func() []mergeTable {
 	rec := func(r record, unique [][]string, order string) mergeTable {
 		t := r.table()
-		return mergeTable{name: t.name, kind: t.plural, one: t.entity, key: "id", cols: t.cols, unique: unique, order: order}
+		kind := reflect.TypeOf(r).Elem()
+		return mergeTable{name: t.name, kind: t.plural, one: t.entity, key: "id", cols: t.cols, unique: unique, order: order,
+			record: func() record { return reflect.New(kind).Interface().(record) }}
 	}
 	link := func(l linkTable, kind string) mergeTable {
 		return mergeTable{name: l.name, kind: kind, one: l.one, key: "id", cols: []string{l.parentCol, l.otherCol},

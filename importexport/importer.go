@@ -206,6 +206,10 @@ func (im *importer) indexConsortium(c *workspace.Consortium) {
 
 // step counts a row done, reports progress and notices a cancellation.
 func (im *importer) step(sheet string) error {
+	// A full disk and the like end the whole transaction, not one row.
+	if err := im.b.Err(); err != nil {
+		return err
+	}
 	im.done++
 	if im.done%256 == 0 {
 		if im.ctx.Err() != nil {

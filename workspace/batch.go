@@ -56,12 +56,34 @@ func (b *Batch) Log(entity, action, summary string) error {
 // Save stores v in the batch: it updates the row with v's id when there is
 // one, and otherwise creates it (keeping v's id when it has one, so that an
 // exported workbook imported elsewhere keeps its records' ids). Errors are
-// the same sentences as editing in the window; after an error the batch may
-// go on, since each statement fails on its own.
+// the same sentences as editing in the window. After a record's own error
+// (a value refused, a name taken) the batch may go on; after an error that
+// ended the whole batch (see Err) every Save returns that error and writes
+// nothing, and the caller should stop.
 func Save[T any, P interface {
 	*T
 	checker
 }](b *Batch, v T) (T, Outcome, error) {
+	v, outcome, err := save[T, P](b, v)
+	if b.t.fail(err) != nil && b.t.lost != nil {
+		return v, outcome, b.t.lost
+	}
+	return v, outcome, err
+}
+
+// Err returns the error that ended the batch, such as a full disk: SQLite
+// may have undone the whole transaction, so nothing more can be written in
+// it and the batch returns this error whatever fn returns. It is nil while
+// the batch may go on.
+func (b *Batch) Err() error { return b.t.lost }
+
+func save[T any, P interface {
+	*T
+	checker
+}](b *Batch, v T) (T, Outcome, error) {
+	if b.t.lost != nil {
+		return v, Created, b.t.lost
+	}
 	p := P(&v)
 	if err := checkID(*p.key()); err != nil {
 		return v, Created, err

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"context"
 	"database/sql"
 	"database/sql/driver"
 	"errors"
@@ -162,33 +163,56 @@ type querier interface {
 }
 
 // tx is one write transaction: every change in it shares one time stamp and
-// is logged in the change log.
+// is logged in the change log. Its statements run through the methods in
+// tx.go, which stop it for good after an error that may have rolled it back.
 type tx struct {
 	*sql.Tx
-	f  *File
-	at string
+	f    *File
+	conn *sql.Conn // the connection the transaction holds, to ask SQLite whether it is still open
+	at   string
 	// quietCreates leaves records created out of the change log: a batch
 	// (an import) logs what it added as one entry per sheet instead of one
 	// per row.
 	quietCreates bool
+	// lost is set by the first error after which SQLite may have rolled the
+	// whole transaction back by itself (see tx.go): from then on nothing
+	// runs, since a statement would commit on its own.
+	lost error
 }
 
 func timestamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
 
-// write runs fn in one immediate transaction and commits it.
+// write runs fn in one immediate transaction and commits it. Whatever fn
+// does with the errors of its statements, an error that may have rolled the
+// transaction back ends it: write returns that error and commits nothing.
 func (f *File) write(fn func(t *tx) error) error {
 	if f.readOnly {
 		return newError(ErrReadOnly, "This workspace is open read-only, so it cannot be changed: use Save a copy to make a copy you can edit.")
 	}
-	sqlTx, err := f.db.Begin()
+	var t *tx
+	defer func() {
+		if t != nil && t.lost != nil {
+			f.settle()
+		}
+	}()
+	ctx := context.Background()
+	conn, err := f.db.Conn(ctx)
 	if err != nil {
-		return internal("starting a change", err)
+		return plainError(err)
+	}
+	defer conn.Close()
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return plainError(err)
 	}
 	defer sqlTx.Rollback()
+	t = &tx{Tx: sqlTx, f: f, conn: conn}
 	if f.high == "" {
-		if f.high, err = highStamp(sqlTx); err != nil {
-			return internal("starting a change", err)
+		high, err := highStamp(t)
+		if t.fail(err) != nil {
+			return internal("starting a change", t.ended(err))
 		}
+		f.high = high
 	}
 	at := timestamp(f.Now())
 	if at <= f.high {
@@ -199,11 +223,15 @@ func (f *File) write(fn func(t *tx) error) error {
 		}
 		at = timestamp(last.Add(time.Millisecond))
 	}
-	if err := fn(&tx{Tx: sqlTx, f: f, at: at}); err != nil {
-		return plainError(err)
+	t.at = at
+	if err := t.fail(fn(t)); err != nil {
+		return t.ended(err)
+	}
+	if err := t.alive(); err != nil {
+		return err
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return internal("saving the change", err)
+		return plainError(err)
 	}
 	f.high = at
 	return nil
@@ -241,6 +269,10 @@ func plainError(err error) error {
 			return &Error{Code: ErrReadOnly, Message: say("The workspace is busy: another window or program is writing to it. Try again in a moment."), Err: err}
 		case sqlite3.ErrFull:
 			return &Error{Code: ErrReadOnly, Message: say("The disk is full, so the change was not saved: free some space and try again."), Err: err}
+		case sqlite3.ErrIoErr:
+			return &Error{Code: ErrReadOnly, Message: say("The disk could not be written, so the change was not saved: check that the disk or USB stick is still there and has space, and try again."), Err: err}
+		case sqlite3.ErrNomem:
+			return &Error{Code: ErrReadOnly, Message: say("The computer ran out of memory, so the change was not saved: close other programs and try again."), Err: err}
 		}
 	}
 	return internal("saving the change", err)

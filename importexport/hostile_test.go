@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"strings"
 	"testing"
 
@@ -88,6 +90,16 @@ func TestRefusesEntitiesInASheet(t *testing.T) {
 	refusedWith(t, writeFile(t, "strings.xlsx", zipParts(t, parts, nil)), DefaultLimits, "declares its own entities")
 }
 
+// A sheet whose XML breaks part-way is refused. Before, excelize's reader
+// stopped at the break without an error and the rows before it were
+// imported as the whole sheet.
+func TestRefusesASheetWhoseXMLBreaks(t *testing.T) {
+	sheetXML := organisationsXML("", [][]string{{"Name", "Kind"}, {"First Org", "CBO"}, {"Second Org", "CBO"}})
+	sheetXML = strings.Replace(sheetXML, `<row r="3">`, `<row r="3"><c r="A3"></row>`, 1)
+	book := writeFile(t, "broken.xlsx", zipParts(t, bookParts("Organisations", sheetXML), nil))
+	refusedWith(t, book, DefaultLimits, "its part xl/worksheets/sheet1.xml is not well-formed XML")
+}
+
 // A zip whose directory says a part is smaller than it unpacks to is
 // refused: the directory is not trusted, the bytes are counted. Before,
 // excelize kept what fitted the claimed size and the sheet read as empty.
@@ -154,10 +166,29 @@ func TestMarkupScanAcrossPieces(t *testing.T) {
 		`<a/><!`:              errDeclaresEntity,
 	} {
 		for size := 1; size <= len(text); size++ {
-			_, err := checkPart(strings.NewReader(text), make([]byte, size))
-			if err != want {
+			_, err := checkPart(&pieces{text, size})
+			var bad *malformedXML
+			if err != want && !(want == errMalformed && errors.As(err, &bad)) {
 				t.Errorf("%q read %d bytes at a time: %v, want %v", text, size, err, want)
 			}
 		}
 	}
+}
+
+// errMalformed stands for any malformedXML in a table of tests.
+var errMalformed = errors.New("malformed")
+
+// pieces reads a text a few bytes at a time.
+type pieces struct {
+	text string
+	size int
+}
+
+func (p *pieces) Read(b []byte) (int, error) {
+	if p.text == "" {
+		return 0, io.EOF
+	}
+	n := copy(b[:min(len(b), p.size)], p.text)
+	p.text = p.text[n:]
+	return n, nil
 }

@@ -120,6 +120,7 @@ func openBook(path string, lim Limits, say translate.Func) (*openedBook, error) 
 	}
 	// The directory's sizes above cost nothing to check but may lie:
 	// unpack once, counting, before excelize trusts them.
+	var malformed *malformedXML
 	switch part, err := checkParts(zr, lim.UnzipBytes); {
 	case errors.Is(err, errUnpacksTooLarge):
 		return nil, refuse(say("%s unpacks to more than %s: a real workbook of this program's data is far smaller, so it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes)))
@@ -127,6 +128,8 @@ func openBook(path string, lim Limits, say translate.Func) (*openedBook, error) 
 		return nil, refuse(say("%s declares its own entities or other XML markup in its part %s, which no spreadsheet program writes: the workbook is damaged or made to attack the computer. Ask for the file again.", path, part))
 	case errors.Is(err, errUnknownEntity):
 		return nil, refuse(say("%s is damaged: its part %s refers to an XML entity that does not exist. Ask for the file again.", path, part))
+	case errors.As(err, &malformed):
+		return nil, refuse(say("%s is damaged: its part %s is not well-formed XML (%s). Ask for the file again.", path, part, malformed.why))
 	case err != nil:
 		return nil, refuse(say("%s is damaged: its part %s cannot be unpacked (%v). Ask for the file again.", path, part, err))
 	}

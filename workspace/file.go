@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -74,7 +73,7 @@ type File struct {
 	readOnly  bool
 	copyID    string
 	version   int    // the schema version of the file on disk
-	temporary string // an upgraded copy to remove on Close, if any
+	temporary string // an upgraded copy to remove on Close, if any (temporary.go)
 	// high is the newest change stamp in the file, once known: new stamps
 	// are always later, even on a machine whose clock is behind.
 	high string
@@ -202,8 +201,21 @@ func open(path string, readOnly bool) (*File, error) {
 	}
 	version := int(h.userVersion)
 	writable := canWrite(path)
-	if err := recoverHalfSaved(path, name, writable); err != nil {
-		return nil, err
+	if readOnly || !writable {
+		// A -wal file makes SQLite read (and later apply) what it holds,
+		// whatever file it came from; this program never writes one.
+		if st, err := os.Stat(path + "-wal"); err == nil && st.Size() > 0 {
+			return nil, newError(ErrReadOnly, "%s has a %s-wal file beside it, left by another program, and a command that only reads never applies it: close the program that has the file open, then try again.", name, name)
+		}
+	}
+	// A read-only open leaves a half-saved file to the read-only connection
+	// below, which refuses it (SQLITE_READONLY_ROLLBACK) and never rolls the
+	// journal back: the journal may be stale, beside a file restored from a
+	// backup, and only a live writer's journal is no cause to refuse.
+	if !readOnly {
+		if err := recoverHalfSaved(path, name, writable); err != nil {
+			return nil, err
+		}
 	}
 	if version < SchemaVersion && !writable && !readOnly {
 		return nil, newError(ErrReadOnly, "%s was saved by an older version and must be upgraded, but the file is read-only: copy it to a folder you can write to and open the copy.", name)
@@ -212,9 +224,12 @@ func open(path string, readOnly bool) (*File, error) {
 	// Check the file on a read-only connection before anything may write to it.
 	ro, err := openDB(path, "ro")
 	if err != nil {
+		if e := openFailure(path, err); e != nil {
+			return nil, e
+		}
 		return nil, &Error{Code: ErrDamaged, Message: say("%s is damaged and cannot be opened (%v): open an earlier copy or a backup.", name, err), Err: err}
 	}
-	if err := verify(ro, name, version); err != nil {
+	if err := verify(ro, path, version); err != nil {
 		ro.Close()
 		return nil, err
 	}
@@ -234,10 +249,16 @@ func open(path string, readOnly bool) (*File, error) {
 
 	db, err := openDB(path, "rw")
 	if err != nil {
+		if e := openFailure(path, err); e != nil {
+			return nil, e
+		}
 		return nil, &Error{Code: ErrDamaged, Message: say("%s cannot be opened for writing: %v.", name, err), Err: err}
 	}
 	if err := migrate(db, version); err != nil {
 		db.Close()
+		if e := openFailure(path, err); e != nil {
+			return nil, e
+		}
 		return nil, err
 	}
 	return (&File{db: db, path: path, version: SchemaVersion}).init()
@@ -256,12 +277,18 @@ func recoverHalfSaved(path, name string, writable bool) error {
 		return newError(ErrReadOnly, "%s was left half-saved (a %s-journal file lies beside it) and it is read-only, so it cannot be repaired: copy both files to a folder you can write to and open the copy.", name, name)
 	}
 	db, err := openDB(path, "rw") // opening for writing rolls the change back
+	if e := openFailure(path, err); e != nil {
+		return e
+	}
 	if err != nil {
 		return &Error{Code: ErrDamaged, Message: say("%s was left half-saved and cannot be repaired (%v): open an earlier copy or a backup.", name, err), Err: err}
 	}
 	var n int
 	err = db.QueryRow("SELECT count(*) FROM sqlite_master").Scan(&n)
 	db.Close()
+	if e := openFailure(path, err); e != nil {
+		return e // a journal that is still being written: another program is saving
+	}
 	if err != nil {
 		return &Error{Code: ErrDamaged, Message: say("%s was left half-saved and cannot be repaired (%v): open an earlier copy or a backup.", name, err), Err: err}
 	}
@@ -271,15 +298,16 @@ func recoverHalfSaved(path, name string, writable bool) error {
 // openUpgradedCopy reads an older workspace that must not be written: it
 // upgrades a temporary copy and opens that read-only.
 func openUpgradedCopy(ro *sql.DB, path string, version int) (*File, error) {
-	tmp, err := os.CreateTemp("", "cpw-read-*"+Extension)
+	// VACUUM INTO takes an empty file and keeps its mode (0600).
+	tmpPath, err := temporaryFile("read-*" + Extension)
 	if err != nil {
 		return nil, internal("reading an older workspace", err)
 	}
-	tmpPath := tmp.Name()
-	tmp.Close()
-	os.Remove(tmpPath) // VACUUM INTO wants a new file
 	fail := func(err error) (*File, error) {
-		os.Remove(tmpPath)
+		removeTemporary(tmpPath)
+		if e := openFailure(path, err); e != nil {
+			return nil, e
+		}
 		return nil, internal("reading an older workspace", err)
 	}
 	if _, err := ro.Exec("VACUUM INTO ?", tmpPath); err != nil {
@@ -300,6 +328,34 @@ func openUpgradedCopy(ro *sql.DB, path string, version int) (*File, error) {
 	return (&File{db: db, path: path, readOnly: true, version: version, temporary: tmpPath}).init()
 }
 
+// openFailure words the SQLite errors that say nothing of the file's health
+// (another program writing, a path the engine cannot open, a half-saved file
+// met by a connection that may not repair it); nil for any other error.
+func openFailure(path string, err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return nil
+	}
+	name := filepath.Base(path)
+	switch {
+	case se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked:
+		return &Error{Code: ErrReadOnly, Message: say("The workspace is busy: another window or program is writing to it. Try again in a moment."), Err: err}
+	case se.ExtendedCode == sqlite3.ErrReadonlyRollback:
+		return &Error{Code: ErrReadOnly, Message: say("%s was left half-saved (a %s-journal file lies beside it), and a command that only reads never repairs a file: open it for editing to repair it or, if the file was restored from a backup, move the old %s-journal away first.", name, name, name), Err: err}
+	case se.Code == sqlite3.ErrCantOpen:
+		abs, aerr := filepath.Abs(path)
+		if aerr != nil {
+			abs = path
+		}
+		// SQLite's limit is 512 bytes on Unix, less the "-journal" it adds.
+		if len(abs) > 400 {
+			return &Error{Code: ErrUnreadable, Message: say("The path of %s is too long to open (%d characters): move the file to a folder with a shorter path, or give it a shorter name.", name, len(abs)), Err: err}
+		}
+		return &Error{Code: ErrUnreadable, Message: say("%s cannot be opened (%v): check that you may read the file and its folder.", name, err), Err: err}
+	}
+	return nil
+}
+
 // unwrapPath drops the path from an *fs.PathError, since the messages that
 // show the error already name the file.
 func unwrapPath(err error) error {
@@ -314,7 +370,10 @@ func (f *File) init() (*File, error) {
 	f.Now = time.Now
 	f.Author = defaultAuthor()
 	if err := f.db.QueryRow("SELECT copy_id FROM this_copy").Scan(&f.copyID); err != nil {
-		f.db.Close()
+		f.Close()
+		if e := openFailure(f.path, err); e != nil {
+			return nil, e
+		}
 		return nil, newError(ErrDamaged, "%s is missing its copy identity: the file is damaged.", filepath.Base(f.path))
 	}
 	return f, nil
@@ -344,90 +403,6 @@ func canWrite(path string) bool {
 	return true
 }
 
-// verify runs SQLite's quick check and compares the schema with the one the
-// migrations build, refusing triggers and views this program did not create.
-func verify(db *sql.DB, name string, version int) error {
-	var result string
-	if err := db.QueryRow("PRAGMA quick_check(1)").Scan(&result); err != nil || result != "ok" {
-		if err == nil {
-			err = errors.New(result)
-		}
-		return &Error{Code: ErrDamaged, Message: say("%s is damaged (%v): open an earlier copy or a backup.", name, err), Err: err}
-	}
-	want, err := expectedSchema(version)
-	if err != nil {
-		return internal("checking the schema", err)
-	}
-	rows, err := db.Query("SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
-	if err != nil {
-		return &Error{Code: ErrDamaged, Message: say("%s is damaged: its structure cannot be read (%v).", name, err), Err: err}
-	}
-	defer rows.Close()
-	have := map[string]bool{}
-	for rows.Next() {
-		var typ, obj, text string
-		if err := rows.Scan(&typ, &obj, &text); err != nil {
-			return internal("checking the schema", err)
-		}
-		have[typ+" "+obj] = true
-		if typ == "trigger" || typ == "view" {
-			if want[typ+" "+obj] != text {
-				return newError(ErrUntrusted, "%s contains a %s named %q that this program did not create, so it is not opened: someone may have altered the file.", name, typ, obj)
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return internal("checking the schema", err)
-	}
-	for k := range want {
-		if !have[k] {
-			return newError(ErrDamaged, "%s is damaged: it lacks part of the workspace structure (%s).", name, k)
-		}
-	}
-	return nil
-}
-
-var (
-	schemaMu    sync.Mutex
-	schemaCache = map[int]map[string]string{}
-)
-
-// expectedSchema builds the first version migrations in memory and returns
-// every schema object they create, keyed by "type name", with its SQL text.
-func expectedSchema(version int) (map[string]string, error) {
-	schemaMu.Lock()
-	defer schemaMu.Unlock()
-	if s, ok := schemaCache[version]; ok {
-		return s, nil
-	}
-	db, err := sql.Open(driverName, "file::memory:?_foreign_keys=on")
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	db.SetMaxOpenConns(1)
-	for _, m := range migrations[:version] {
-		if _, err := db.Exec(m); err != nil {
-			return nil, err
-		}
-	}
-	rows, err := db.Query("SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	s := map[string]string{}
-	for rows.Next() {
-		var typ, name, text string
-		if err := rows.Scan(&typ, &name, &text); err != nil {
-			return nil, err
-		}
-		s[typ+" "+name] = text
-	}
-	schemaCache[version] = s
-	return s, rows.Err()
-}
-
 // backupBeforeUpgrade writes a consistent copy of the file beside it, named
 // after its old schema version, before any migration touches it.
 func backupBeforeUpgrade(db *sql.DB, path string, version int) error {
@@ -438,6 +413,9 @@ func backupBeforeUpgrade(db *sql.DB, path string, version int) error {
 	}
 	if _, err := db.Exec("VACUUM INTO ?", backup); err != nil {
 		os.Remove(backup)
+		if e := openFailure(path, err); e != nil {
+			return e
+		}
 		return &Error{Code: ErrReadOnly, Message: say("%s must be upgraded, but no backup could be written beside it (%v): move it to a folder you can write to.", filepath.Base(path), err), Err: err}
 	}
 	return nil
@@ -568,7 +546,7 @@ func create(path string, opt NewOptions, fill func(*File) error) (*File, error) 
 func (f *File) Close() error {
 	err := f.db.Close()
 	if f.temporary != "" {
-		os.Remove(f.temporary)
+		removeTemporary(f.temporary)
 	}
 	return err
 }

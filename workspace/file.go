@@ -170,6 +170,7 @@ func Open(path string) (*File, error) { return open(path, false) }
 func OpenReadOnly(path string) (*File, error) { return open(path, true) }
 
 func open(path string, readOnly bool) (*File, error) {
+	removeStaleTemporariesOnce()
 	name := filepath.Base(path)
 	st, err := os.Stat(path)
 	switch {

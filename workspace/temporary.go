@@ -14,9 +14,9 @@ import (
 // in the temporary folder, named after its process id and readable by this
 // user only (0700), the copies themselves 0600. A process killed before it
 // could remove its folder leaves it behind; the next run removes the
-// folders of processes that no longer run.
+// folders of processes that no longer run, once, when it first opens a file.
 
-const temporaryPrefix = "cpw-"
+const temporaryPrefix = "cpw-read-"
 
 // temporaryFile creates an empty file, readable by this user only, in a new
 // private folder of this process, and returns its path. Remove it with
@@ -51,8 +51,8 @@ func removeStaleTemporariesOnce() { staleOnce.Do(removeStaleTemporaries) }
 func removeStaleTemporaries() {
 	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), temporaryPrefix+"*-*"))
 	for _, dir := range dirs {
-		rest := strings.TrimPrefix(filepath.Base(dir), temporaryPrefix)
-		pid, err := strconv.Atoi(rest[:strings.IndexByte(rest, '-')])
+		digits, _, _ := strings.Cut(strings.TrimPrefix(filepath.Base(dir), temporaryPrefix), "-")
+		pid, err := strconv.Atoi(digits)
 		if err != nil || pid <= 0 || pid == os.Getpid() || processRuns(pid) {
 			continue
 		}

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"fmt"
 	"os"
 	osexec "os/exec"
 	"path/filepath"
@@ -174,7 +175,7 @@ func TestOpenWhileAnotherProcessWrites(t *testing.T) {
 		}
 		for i := 0; i < 400; i++ {
 			if _, err := tx.Exec("INSERT INTO organisations (id, name, kind, base, commitment, stance, influence, notes, updated_at, copy_id) VALUES (?, ?, 'cbo', 'local', 'active', 'unknown', 'low', ?, 'x', 'x')",
-				"id-"+strings.Repeat("x", i%7)+string(rune('a'+i%26))+time.Now().Format("150405.000000000"), "Group "+time.Now().Format("150405.000000000"), strings.Repeat("n", 500)); err != nil {
+				fmt.Sprintf("id-%d", i), fmt.Sprintf("Group %d", i), strings.Repeat("n", 500)); err != nil {
 				t.Fatal(err)
 			}
 		}

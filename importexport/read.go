@@ -135,8 +135,8 @@ func openBook(path string, lim Limits, say translate.Func) (*openedBook, error) 
 	}
 	// excelize unpacks a sheet over SheetMemory into a temporary file; a
 	// private folder lets Close remove all of them, and the next import
-	// remove those of a process that was killed.
-	dir, err := newUnpackDir()
+	// or export remove those of a process that was killed.
+	dir, err := newScratchDir()
 	if err != nil {
 		return nil, refuse(say("The workbook %s cannot be unpacked: no temporary folder can be made (%v).", path, err))
 	}

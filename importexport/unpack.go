@@ -188,29 +188,31 @@ func (s *markupScan) next(piece []byte, final bool) error {
 	return nil
 }
 
-// unpackPrefix names the private folders excelize unpacks big sheets into,
-// followed by the process id and a random part.
-const unpackPrefix = "cpw-unpack-"
+// scratchPrefix names the private folders excelize keeps its temporary
+// files in, followed by the process id and a random part.
+const scratchPrefix = "cpw-excelize-"
 
-// newUnpackDir makes a private temporary folder for excelize, first
-// removing those that processes no longer running left behind (a killed
-// import cannot remove its own). Its name carries the process id for that.
-func newUnpackDir() (string, error) {
-	removeDeadUnpackDirs()
-	return os.MkdirTemp("", fmt.Sprintf("%s%d-", unpackPrefix, os.Getpid()))
+// newScratchDir makes a private temporary folder for excelize (it unpacks
+// a sheet over Limits.SheetMemory into a file there, and spills a sheet it
+// writes over 16 MB into one), first removing those that processes no
+// longer running left behind: a killed import or export cannot remove its
+// own. The folder's name carries the process id for that.
+func newScratchDir() (string, error) {
+	removeDeadScratchDirs()
+	return os.MkdirTemp("", fmt.Sprintf("%s%d-", scratchPrefix, os.Getpid()))
 }
 
-// removeDeadUnpackDirs removes the unpack folders of processes that have
+// removeDeadScratchDirs removes the scratch folders of processes that have
 // ended. Those of this process and of live ones (another import running
 // at the same time) are left alone.
-func removeDeadUnpackDirs() {
+func removeDeadScratchDirs() {
 	tmp := os.TempDir()
 	entries, err := os.ReadDir(tmp)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		rest, ok := strings.CutPrefix(e.Name(), unpackPrefix)
+		rest, ok := strings.CutPrefix(e.Name(), scratchPrefix)
 		if !ok || !e.IsDir() {
 			continue
 		}

@@ -138,3 +138,90 @@ func unpackChild() {
 	fmt.Fprintln(os.Stderr, "the import finished before it was killed:", err)
 	os.Exit(1)
 }
+
+// TestExportKilledLeavesNoSpilledSheet kills a process (SIGKILL) while the
+// People sheet it exports, over 16 MB, lies spilled into a temporary file,
+// then finds that the next export removes what the killed one left, and
+// leaves nothing of its own. Before, the file stayed in the temporary
+// folder for good, with whatever the sheet held.
+func TestExportKilledLeavesNoSpilledSheet(t *testing.T) {
+	if os.Getenv("CPW_SPILL_CHILD") != "" {
+		spillChild()
+		return
+	}
+	tmp := t.TempDir()
+	out := filepath.Join(t.TempDir(), "out.xlsx")
+	f := newWorkspace(t)
+	rows := [][]any{{"Name", "Notes"}}
+	for i := 0; i < 1000; i++ {
+		rows = append(rows, []any{fmt.Sprintf("Mobilizer %04d", i), strings.Repeat("notes ", 3000)}) // 18 KB each
+	}
+	wantClean(t, importBook(t, f, writeBook(t, sheet{"People", rows}), false))
+	f.Close()
+
+	cmd := osexec.Command(os.Args[0], "-test.run=^TestExportKilledLeavesNoSpilledSheet$")
+	cmd.Env = append(os.Environ(), "CPW_SPILL_CHILD=1", "CPW_SPILL_FILE="+f.Path(), "CPW_SPILL_BOOK="+out,
+		"TMPDIR="+tmp, "TMP="+tmp, "TEMP="+tmp)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(stdout)
+	said := ""
+	if lines.Scan() {
+		said = lines.Text()
+	}
+	if err := cmd.Process.Kill(); err != nil { // SIGKILL on Unix
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	if said != "SPILLED" {
+		t.Fatalf("the child said %q, not that it had spilled a sheet into a temporary file", said)
+	}
+
+	for _, name := range []string{"TMPDIR", "TMP", "TEMP"} {
+		t.Setenv(name, tmp)
+	}
+	g, err := workspace.Open(f.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	if err := Export(context.Background(), g, out, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if left := leftIn(t, tmp); len(left) > 0 {
+		t.Fatalf("left in the temporary folder after the next export: %v", left)
+	}
+}
+
+// spillChild exports and, once the sheets are written (the People sheet
+// spilled into a temporary file) and before saving, says whether the file
+// is there and waits to be killed.
+func spillChild() {
+	f, err := workspace.Open(os.Getenv("CPW_SPILL_FILE"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	err = Export(context.Background(), f, os.Getenv("CPW_SPILL_BOOK"), ExportOptions{Progress: func(done, total int, what string) {
+		if what != "Saving the workbook" {
+			return
+		}
+		said := "NOTHING SPILLED"
+		filepath.WalkDir(os.TempDir(), func(path string, d fs.DirEntry, err error) error {
+			if d != nil && strings.HasPrefix(d.Name(), "excelize-") {
+				said = "SPILLED"
+			}
+			return nil
+		})
+		fmt.Println(said)
+		time.Sleep(time.Minute)
+	}})
+	fmt.Fprintln(os.Stderr, "the export finished before it was killed:", err)
+	os.Exit(1)
+}

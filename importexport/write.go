@@ -317,7 +317,15 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 	// caller may use the workspace again.
 	defer d.waitAll()
 	l := listsFrom(d.sectors, d.roles, d.consortia)
-	x := excelize.NewFile()
+	// A sheet over 16 MB is spilled into a temporary file as it is
+	// written, contacts and all: it goes in a private folder, removed here
+	// or, if this process is killed, by the next import or export.
+	dir, err := newScratchDir()
+	if err != nil {
+		return writeFailed(opts.Say, err)
+	}
+	defer os.RemoveAll(dir)
+	x := excelize.NewFile(excelize.Options{TmpDir: dir})
 	defer x.Close()
 	st, err := newStyles(x)
 	if err != nil {

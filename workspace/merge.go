@@ -151,7 +151,11 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 	if err != nil {
 		return report, internal("reading the other copy", err)
 	}
-	m := &merger{theirs: them, met: lastMet{ourCopy: f.copyID, oursAfter: ourHigh}, choose: opt.Choose, report: &report}
+	theirSeen, err := readSeen(them)
+	if err != nil {
+		return report, internal("reading what the other copy knows of others", err)
+	}
+	m := &merger{theirs: them, met: lastMet{ourCopy: f.copyID, theirCopy: theirs.copyID, oursAfter: ourHigh, theirSeen: theirSeen}, choose: opt.Choose, report: &report}
 	if opt.DryRun {
 		// A preview: the merge itself plans again inside its write.
 		return report, m.planOn(f.db, theirs.copyID)
@@ -217,13 +221,33 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 // planOn plans the merge against this copy as ours reads it: what this
 // copy has seen of theirs, then every row.
 func (m *merger) planOn(ours querier, theirCopy string) error {
-	m.ours, m.met.theirsAfter = ours, ""
-	err := ours.QueryRow("SELECT their_high FROM copy_meetings WHERE peer_copy_id = ?", theirCopy).Scan(&m.met.theirsAfter)
-	m.report.FirstMeeting = errors.Is(err, sql.ErrNoRows)
-	if err != nil && !m.report.FirstMeeting {
+	seen, err := readSeen(ours)
+	if err != nil {
 		return internal("reading what this copy knows of the other", err)
 	}
+	m.ours = ours
+	_, met := seen[theirCopy]
+	m.met.theirsAfter, m.report.FirstMeeting = seen[theirCopy], !met
 	return m.plan()
+}
+
+// readSeen reads what a copy has seen of every copy it has met or was made
+// from: the newest stamp of each.
+func readSeen(q querier) (map[string]string, error) {
+	rows, err := q.Query("SELECT peer_copy_id, their_high FROM copy_meetings")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	seen := map[string]string{}
+	for rows.Next() {
+		var copyID, high string
+		if err := rows.Scan(&copyID, &high); err != nil {
+			return nil, err
+		}
+		seen[copyID] = high
+	}
+	return seen, rows.Err()
 }
 
 func mustAbsPath(p string) string {

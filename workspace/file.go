@@ -128,6 +128,7 @@ func openDB(path, mode string) (*sql.DB, error) {
 type header struct {
 	applicationID uint32
 	userVersion   uint32
+	wal           bool // in write-ahead-log mode, which this program never sets
 }
 
 var sqliteMagic = []byte("SQLite format 3\x00")
@@ -151,6 +152,7 @@ func readHeader(path string) (header, error) {
 	return header{
 		userVersion:   binary.BigEndian.Uint32(b[60:64]),
 		applicationID: binary.BigEndian.Uint32(b[68:72]),
+		wal:           b[18] == 2 || b[19] == 2,
 	}, nil
 }
 
@@ -207,6 +209,10 @@ func open(path string, readOnly bool) (*File, error) {
 		// whatever file it came from; this program never writes one.
 		if st, err := os.Stat(path + "-wal"); err == nil && st.Size() > 0 {
 			return nil, newError(ErrReadOnly, "%s has a %s-wal file beside it, left by another program, and a command that only reads never applies it: close the program that has the file open, then try again.", name, name)
+		}
+		// SQLite reads a file in that mode only by creating files beside it.
+		if h.wal {
+			return nil, newError(ErrReadOnly, "%s was left by another program in write-ahead-log mode, which cannot be read without writing beside the file: open it once for editing, which undoes that, and try again.", name)
 		}
 	}
 	// A read-only open leaves a half-saved file to the read-only connection

@@ -136,6 +136,40 @@ func TestReadOnlyOpenNeverAppliesAJournal(t *testing.T) {
 	})
 }
 
+// A file another program put in write-ahead-log mode: SQLite reads it only
+// by creating -wal and -shm files beside it, so a read-only open refuses it,
+// and an open for editing puts it back.
+func TestReadOnlyOpenOfAFileInWALMode(t *testing.T) {
+	dir := t.TempDir()
+	path := workspaceFile(t, dir)
+	db := rawDB(t, path)
+	exec(t, db, "PRAGMA journal_mode = WAL", "UPDATE initiative SET name = 'Changed in WAL mode'")
+	db.Close()
+	before := snapshot(t, dir)
+	_, err := OpenReadOnly(path)
+	wantCode(t, err, ErrReadOnly)
+	oneSentence(t, err, "write-ahead-log")
+	sameSnapshot(t, before, snapshot(t, dir))
+	f, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, s := range []string{"-wal", "-shm"} {
+		if FileExists(path + s) {
+			t.Errorf("the open for editing left %s", s)
+		}
+	}
+	f, err = OpenReadOnly(path)
+	if err != nil {
+		t.Fatalf("after an open for editing: %v", err)
+	}
+	defer f.Close()
+	if in := must[Initiative](t)(f.Initiative()); in.Name != "Changed in WAL mode" {
+		t.Errorf("initiative %q", in.Name)
+	}
+}
+
 // A file whose path is too long for SQLite is not called damaged.
 func TestOpenLongPath(t *testing.T) {
 	dir := t.TempDir()

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -118,7 +119,8 @@ func (f *File) Counts() (Counts, error) {
 // SaveCopy writes a consistent copy of the workspace to path for sharing,
 // through SQLite's VACUUM INTO (never a raw copy of a file in use). The copy
 // gets its own copy id; the workspace id stays, so the copies can be merged.
-// It refuses to overwrite a file, and leaves nothing behind when it fails.
+// It refuses to overwrite a file, and when it fails it leaves neither the
+// copy nor a note of it in the workspace.
 func (f *File) SaveCopy(path string) error {
 	if !strings.EqualFold(filepath.Ext(path), Extension) {
 		return invalid("File", "A workspace copy's name must end in %s.", Extension)
@@ -130,17 +132,25 @@ func (f *File) SaveCopy(path string) error {
 	// them later tells apart the changes made on each side since.
 	now := timestamp(f.Now())
 	copyID := uuid.NewString()
-	var high string
+	// The workspace notes the copy in a transaction that is committed only
+	// once the copy is in place, and the copy is removed again if that
+	// commit fails: the command then fails with nothing written.
+	var note *sql.Tx
+	defer func() {
+		if note != nil {
+			note.Rollback()
+		}
+	}()
 	err := writeBeside(path, false, nil, func(tmpPath string) error {
 		os.Remove(tmpPath) // VACUUM INTO wants a new or empty file
 		if _, err := f.db.Exec("VACUUM INTO ?", tmpPath); err != nil {
-			return internal("writing the copy", err)
+			return copyError(err)
 		}
 		db, err := openDB(tmpPath, "rw")
 		if err != nil {
-			return internal("writing the copy", err)
+			return copyError(err)
 		}
-		high, err = highStamp(db)
+		high, err := highStamp(db)
 		if err == nil {
 			_, err = db.Exec("UPDATE this_copy SET copy_id = ?, made_at = ?, made_from = ?", copyID, now, f.copyID)
 		}
@@ -150,17 +160,38 @@ func (f *File) SaveCopy(path string) error {
 		if cerr := db.Close(); err == nil {
 			err = cerr
 		}
-		return internal("writing the copy", err)
+		if err != nil || f.readOnly {
+			return copyError(err)
+		}
+		if note, err = f.db.Begin(); err != nil {
+			note = nil
+			return copyError(err)
+		}
+		_, err = note.Exec("INSERT OR REPLACE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)", copyID, high, high, now)
+		return copyError(err)
 	})
 	if err != nil {
 		return err
 	}
-	if !f.readOnly {
-		if _, err := f.db.Exec("INSERT OR REPLACE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)", copyID, high, high, now); err != nil {
-			return internal("remembering the copy (which was written)", err)
+	if note != nil {
+		err, note = note.Commit(), nil
+		if err != nil {
+			os.Remove(path)
+			return copyError(err)
 		}
 	}
 	return nil
+}
+
+// copyError is the sentence for a failure while writing a copy.
+func copyError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if e := plainError(err); Code(e) != ErrInternal {
+		return e
+	}
+	return internal("writing the copy", err)
 }
 
 // References says, in words, what refers to a record before it is deleted:

@@ -2,9 +2,12 @@ package workspace
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 
 	"cpw/translate"
 )
@@ -21,7 +24,7 @@ import (
 // ErrReadOnly when the folder takes no new file or path cannot be
 // replaced, ErrInternal (holding write's error) when the writing fails.
 func WriteFileAtomic(path string, say translate.Func, write func(w io.Writer) error) error {
-	return writeBeside(path, true, say, func(tmp string) error {
+	err := writeBeside(path, true, say, func(tmp string) error {
 		f, err := os.OpenFile(tmp, os.O_WRONLY, 0)
 		if err != nil {
 			return err
@@ -33,17 +36,20 @@ func WriteFileAtomic(path string, say translate.Func, write func(w io.Writer) er
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
-		if err == nil {
-			err = os.Chmod(tmp, 0o644)
-		}
 		return err
 	})
+	if err == nil {
+		// Readable by everyone only once in place: until then it is a
+		// temporary file, and those stay 0600.
+		os.Chmod(path, 0o644)
+	}
+	return err
 }
 
 // writeBeside is how the program writes a file in one piece. build makes
 // the file at tmp, an empty file beside path that it is handed by name
-// (SQLite writes a database by its name); the finished file is then moved
-// to path. With replace it replaces a file at path; without, it never
+// (SQLite writes a database by its name), readable by this user only
+// (0600); the finished file is then moved to path. With replace it replaces a file at path; without, it never
 // does, and refuses with ErrExists (a new workspace or a copy must not
 // land on a file that appeared while it was being built). However it
 // fails, it leaves nothing beside path. An *Error from build is returned
@@ -54,7 +60,8 @@ func writeBeside(path string, replace bool, say translate.Func, build func(tmp s
 		say = wording()
 	}
 	name, dir := filepath.Base(path), filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+name+".*.tmp")
+	removeStaleBeside(dir)
+	f, err := os.CreateTemp(dir, fmt.Sprintf(".%s.pid%d-*.tmp", name, os.Getpid()))
 	if err != nil {
 		return &Error{Code: ErrReadOnly, Message: say("%s cannot be written in the folder %s: %v.", name, dir, unwrapPath(err)), Err: err}
 	}
@@ -66,6 +73,12 @@ func writeBeside(path string, replace bool, say translate.Func, build func(tmp s
 	if err := build(tmp); err != nil {
 		var e *Error
 		if errors.As(err, &e) {
+			if e.Code == ErrInternal {
+				// A full disk and the like have their own sentence.
+				if pe := plainError(e.Err); Code(pe) != ErrInternal {
+					return pe
+				}
+			}
 			return e
 		}
 		return &Error{Code: ErrInternal, Message: say("%s could not be written: %v.", name, unwrapPath(err)), Err: err}
@@ -91,4 +104,32 @@ func writeBeside(path string, replace bool, say translate.Func, build func(tmp s
 func FileExists(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
+}
+
+// staleTemporary matches the temporary files writeBeside makes, and the
+// journals SQLite leaves beside them: ".NAME.pidPID-RANDOM.tmp".
+var staleTemporary = regexp.MustCompile(`^\..+\.pid([0-9]+)-[0-9]+\.tmp(-journal)?$`)
+
+// removeStaleBeside removes from dir the temporary files of writeBeside
+// whose process no longer runs: one killed half-way (a power cut, a
+// SIGKILL) could not remove its own. A file of a process that still runs is
+// being written, and is left alone.
+func removeStaleBeside(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		m := staleTemporary.FindStringSubmatch(e.Name())
+		if m == nil || !e.Type().IsRegular() {
+			continue
+		}
+		pid, err := strconv.Atoi(m[1])
+		if err != nil || pid <= 0 || pid == os.Getpid() || processRuns(pid) {
+			continue
+		}
+		if st, err := e.Info(); err == nil && ownedByMe(st) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }

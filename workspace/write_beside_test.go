@@ -1,0 +1,223 @@
+package workspace
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"os"
+	osexec "os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestCopyFailedLeavesNoCopy makes the workspace's note of a copy fail (a
+// reader in another connection keeps it from committing): the copy must not
+// be left written, nor the note kept, while the command fails.
+func TestCopyFailedLeavesNoCopy(t *testing.T) {
+	dir := t.TempDir()
+	f, err := CreateDemo(filepath.Join(dir, "a.cpw"), DemoOptions{Scale: DemoSmall, Now: demoDay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	before := tableSum(t, f.path)
+	reader := rawDB(t, f.path)
+	defer reader.Close()
+	rtx, err := reader.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := rtx.QueryRow("SELECT count(*) FROM people").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "copy.cpw")
+	err = f.SaveCopy(out)
+	rtx.Rollback()
+	if err == nil {
+		t.Fatal("the copy was noted while another program read the workspace")
+	}
+	wantCode(t, err, ErrReadOnly)
+	if FileExists(out) {
+		t.Fatalf("the copy failed (%v) yet is written", err)
+	}
+	if left := besideFiles(t, dir, "a.cpw"); len(left) > 0 {
+		t.Fatalf("the failed copy left %v", left)
+	}
+	if tableSum(t, f.path) != before {
+		t.Fatal("the failed copy changed the workspace")
+	}
+}
+
+// besideFiles lists the files in dir other than keep.
+func besideFiles(t *testing.T, dir string, keep ...string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+next:
+	for _, e := range entries {
+		for _, k := range keep {
+			if e.Name() == k {
+				continue next
+			}
+		}
+		out = append(out, e.Name())
+	}
+	return out
+}
+
+// TestKilledWriteLeavesNothing kills (SIGKILL) a child process while it
+// builds a workspace in a temporary file beside its destination, as demo,
+// new and copy do, with SQLite's journal beside that. The temporary file is
+// the user's only until placed (0600), and the next write in the folder
+// removes what the killed process left, but not what a live one is writing.
+func TestKilledWriteLeavesNothing(t *testing.T) {
+	if dir := os.Getenv("CPW_KILLWRITE_DIR"); dir != "" {
+		killWriteChild(dir)
+		return
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("no SIGKILL")
+	}
+	dir := t.TempDir()
+	cmd := osexec.Command(os.Args[0], "-test.run=^TestKilledWriteLeavesNothing$")
+	cmd.Env = append(os.Environ(), "CPW_KILLWRITE_DIR="+dir)
+	cmd.Stderr = os.Stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(stdout)
+	ready := false
+	for lines.Scan() {
+		if lines.Text() == "BUILDING" {
+			ready = true
+			break
+		}
+	}
+	left := besideFiles(t, dir)
+	cmd.Process.Kill()
+	cmd.Wait()
+	if !ready {
+		t.Fatal("the child never started building")
+	}
+	var tmp, journal bool
+	for _, name := range left {
+		st, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if runtime.GOOS != "windows" && st.Mode().Perm() != 0o600 {
+			t.Errorf("%s is %v while being built, not 0600", name, st.Mode().Perm())
+		}
+		tmp = tmp || strings.HasSuffix(name, ".tmp")
+		journal = journal || strings.HasSuffix(name, ".tmp-journal")
+		if !strings.Contains(name, fmt.Sprintf(".pid%d-", cmd.Process.Pid)) {
+			t.Errorf("%s does not name the process that wrote it", name)
+		}
+	}
+	if !tmp || !journal {
+		t.Fatalf("the killed child left %v, not a temporary file and its journal", left)
+	}
+
+	// A live process's temporary file is left alone.
+	live, err := os.CreateTemp(dir, fmt.Sprintf(".other.cpw.pid%d-*.tmp", os.Getppid()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	live.Close()
+	f, err := Create(filepath.Join(dir, "next.cpw"), NewOptions{Name: "Next", Now: demoDay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if got := besideFiles(t, dir, "next.cpw", filepath.Base(live.Name())); len(got) > 0 {
+		t.Fatalf("after the next write the folder still holds %v", got)
+	}
+	if !FileExists(live.Name()) {
+		t.Fatal("the temporary file of a process that runs was removed")
+	}
+}
+
+// killWriteChild builds a workspace beside dir/demo.cpw and, half way, says
+// so and waits to be killed.
+func killWriteChild(dir string) {
+	err := writeBeside(filepath.Join(dir, "demo.cpw"), false, nil, func(tmp string) error {
+		db, err := sql.Open(driverName, dsn(tmp, "rw"))
+		if err != nil {
+			return err
+		}
+		if _, err := db.Exec("CREATE TABLE t (x)"); err != nil {
+			return err
+		}
+		tx, err := db.Begin()
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec("INSERT INTO t VALUES (zeroblob(100000))"); err != nil {
+			return err
+		}
+		fmt.Println("BUILDING")
+		time.Sleep(time.Minute)
+		return nil
+	})
+	fmt.Fprintln(os.Stderr, "the child was not killed:", err)
+	os.Exit(1)
+}
+
+// tableSum hashes every row of every table of the SQLite file at path, once
+// SQLite has rolled back any journal beside it, after checking the file's
+// integrity.
+func tableSum(t *testing.T, path string) string {
+	t.Helper()
+	db := rawDB(t, path)
+	defer db.Close()
+	var check string
+	if err := db.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("%s: integrity_check: %q, %v", path, check, err)
+	}
+	var tables []string
+	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		tables = append(tables, n)
+	}
+	rows.Close()
+	h := sha256.New()
+	for _, name := range tables {
+		rows, err := db.Query(`SELECT * FROM "` + name + `" ORDER BY rowid`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		fmt.Fprintf(h, "table %s %v\n", name, cols)
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(h, "%q\n", vals)
+		}
+		rows.Close()
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -2,6 +2,8 @@ package workspace
 
 import (
 	"errors"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 // ErrorCode classifies an Error so that callers can react to the kind of
@@ -59,7 +61,21 @@ func internal(what string, err error) error {
 	if errors.As(err, &e) {
 		return e
 	}
+	if b := busyError(err); b != nil {
+		return b
+	}
 	return &Error{Code: ErrInternal, Message: say("Internal error while %s: %s.", sayPlain(what), err.Error()), Err: err}
+}
+
+// busyError is the sentence for a file another process is writing
+// (SQLITE_BUSY, SQLITE_LOCKED once the busy timeout has passed), wherever a
+// read, a write or an open meets it; nil for any other error.
+func busyError(err error) *Error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked) {
+		return &Error{Code: ErrReadOnly, Message: say("The workspace is busy: another window or program is writing to it. Try again in a moment."), Err: err}
+	}
+	return nil
 }
 
 // Code returns the ErrorCode of err, or ErrInternal when err is not an *Error.

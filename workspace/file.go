@@ -345,8 +345,8 @@ func openFailure(path string, err error) error {
 	}
 	name := filepath.Base(path)
 	switch {
-	case se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked:
-		return &Error{Code: ErrReadOnly, Message: say("The workspace is busy: another window or program is writing to it. Try again in a moment."), Err: err}
+	case busyError(err) != nil:
+		return busyError(err)
 	case se.ExtendedCode == sqlite3.ErrReadonlyRollback:
 		return &Error{Code: ErrReadOnly, Message: say("%s was left half-saved (a %s-journal file lies beside it), and a command that only reads never repairs a file: open it for editing to repair it or, if the file was restored from a backup, move the old %s-journal away first.", name, name, name), Err: err}
 	case se.Code == sqlite3.ErrCantOpen:

@@ -219,6 +219,11 @@ func TestOpenWhileAnotherProcessWrites(t *testing.T) {
 	}
 	dir := t.TempDir()
 	path := workspaceFile(t, dir)
+	// A file opened before the other process began to write.
+	opened, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ready := filepath.Join(t.TempDir(), "ready")
 	cmd := osexec.Command(os.Args[0], "-test.run=^TestOpenWhileAnotherProcessWrites$")
 	cmd.Env = append(os.Environ(), "CPW_WRITER_CHILD=1", "CPW_WRITER_FILE="+path, "CPW_WRITER_READY="+ready)
@@ -241,12 +246,19 @@ func TestOpenWhileAnotherProcessWrites(t *testing.T) {
 		wantCode(t, err, ErrReadOnly)
 		oneSentence(t, err, "busy")
 	}
+	_, err = opened.Counts()
+	wantCode(t, err, ErrReadOnly)
+	oneSentence(t, err, "busy")
+	_, err = opened.CreateOrganisation(Organisation{Name: "Meanwhile", Kind: "cbo", Base: "local"})
+	wantCode(t, err, ErrReadOnly)
+	oneSentence(t, err, "busy")
+	opened.Close()
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
 	cmd.Wait()
 	before := snapshot(t, dir)
-	_, err := OpenReadOnly(path)
+	_, err = OpenReadOnly(path)
 	wantCode(t, err, ErrReadOnly)
 	oneSentence(t, err, "half-saved")
 	sameSnapshot(t, before, snapshot(t, dir))

@@ -110,6 +110,13 @@ func TestNormaliseSQL(t *testing.T) {
 	if normaliseSQL("CHECK (a <> 'x  y')") == normaliseSQL("CHECK (a <> 'x y')") {
 		t.Error("white space inside a quoted value was folded")
 	}
+	c := normaliseSQL("CREATE TABLE t (\n    a TEXT, -- what a holds\n    /* b, */ b TEXT\n)")
+	if want := "CREATE TABLE t ( a TEXT, b TEXT )"; c != want {
+		t.Errorf("comments: %q, want %q", c, want)
+	}
+	if normaliseSQL("DEFAULT '-- x /* y */'") != "DEFAULT '-- x /* y */'" {
+		t.Error("a quoted value was taken for a comment")
+	}
 }
 
 // A journal beside a file (a half-saved change, or a stale one beside a file

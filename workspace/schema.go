@@ -36,8 +36,9 @@ func readSchema(db *sql.DB) ([]schemaObject, error) {
 	return out, rows.Err()
 }
 
-// normaliseSQL folds runs of white space outside quotes into one space, so
-// that only a change of meaning, not of layout, tells two schemas apart.
+// normaliseSQL drops comments and folds runs of white space outside quotes
+// into one space, so that only a change of meaning, not of layout or of a
+// comment in a migration, tells two schemas apart.
 func normaliseSQL(s string) string {
 	var b strings.Builder
 	var quote byte // the closing quote while inside a literal or a name
@@ -53,7 +54,23 @@ func normaliseSQL(s string) string {
 			quote = c
 		case c == '[':
 			quote = ']'
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		case c == '-' && strings.HasPrefix(s[i:], "--"):
+			if end := strings.IndexByte(s[i:], '\n'); end >= 0 {
+				i += end
+			} else {
+				i = len(s)
+			}
+			space = true
+			continue
+		case c == '/' && strings.HasPrefix(s[i:], "/*"):
+			if end := strings.Index(s[i+2:], "*/"); end >= 0 {
+				i += end + 3
+			} else {
+				i = len(s)
+			}
+			space = true
+			continue
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
 			space = true
 			continue
 		}

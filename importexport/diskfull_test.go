@@ -192,3 +192,76 @@ func tableFingerprint(t *testing.T, path string) string {
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+// TestImportFullTmpfs imports into a workspace on a small tmpfs, so that the
+// disk really fills (ENOSPC, SQLITE_FULL), at several amounts of free space.
+// It needs root to mount one: it skips otherwise (CI runs as root).
+func TestImportFullTmpfs(t *testing.T) {
+	if os.Getuid() != 0 {
+		t.Skip("mounting a tmpfs needs root")
+	}
+	f := newDemo(t)
+	src := f.Path()
+	f.Close()
+	orig, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := tableFingerprint(t, src)
+	rows := [][]any{{"Name", "Position", "Notes"}}
+	for i := 0; i < 3000; i++ {
+		rows = append(rows, []any{fmt.Sprintf("Volunteer %03d", i), "Community mobilizer", strings.Repeat("notes ", 200)})
+	}
+	book := writeBook(t, sheet{"People", rows})
+	failed, mounted := 0, false
+	for _, free := range []int64{16 << 10, 256 << 10, 1 << 20, 2 << 20, 4 << 20, 64 << 20} {
+		t.Run(strconv.FormatInt(free, 10), func(t *testing.T) {
+			dir := t.TempDir()
+			size := (int64(len(orig)) + free + 4095) / 4096 * 4096
+			if out, err := osexec.Command("mount", "-t", "tmpfs", "-o", fmt.Sprintf("size=%d,mode=0700", size), "tmpfs", dir).CombinedOutput(); err != nil {
+				t.Skipf("cannot mount a tmpfs: %v: %s", err, out)
+			}
+			mounted = true
+			defer func() {
+				if out, err := osexec.Command("umount", dir).CombinedOutput(); err != nil {
+					t.Errorf("umount: %v: %s", err, out)
+				}
+			}()
+			path := filepath.Join(dir, "w.cpw")
+			if err := os.WriteFile(path, orig, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			w, err := workspace.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := Import(context.Background(), w, book, ImportOptions{})
+			w.Close()
+			if err == nil && r.Written {
+				return // room enough
+			}
+			failed++
+			msg := ""
+			if err != nil {
+				msg = err.Error()
+			} else {
+				msg = r.Summary()
+			}
+			t.Log(msg)
+			left, _ := filepath.Glob(path + "?*")
+			if got := tableFingerprint(t, path); got != want {
+				t.Fatalf("after the failed import (%s) the workspace is not as it was", msg)
+			}
+			if err == nil {
+				t.Fatalf("a full disk was reported as problems of rows: %s", msg)
+			}
+			oneSentence(t, msg)
+			if len(left) > 0 {
+				t.Fatalf("the failed import left %v", left)
+			}
+		})
+	}
+	if failed == 0 && mounted {
+		t.Fatal("no amount of free space made the import fail")
+	}
+}

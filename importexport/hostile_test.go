@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"context"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -191,4 +192,32 @@ func (p *pieces) Read(b []byte) (int, error) {
 	n := copy(b[:min(len(b), p.size)], p.text)
 	p.text = p.text[n:]
 	return n, nil
+}
+
+// Reading a big workbook through before opening it takes seconds: it
+// tells the progress bar how far it has come and stops when cancelled.
+func TestOpeningABigWorkbookCanBeCancelled(t *testing.T) {
+	parts := bookParts("Organisations", organisationsXML("", [][]string{{"Name", "Kind"}, {"Org", "CBO"}}))
+	parts["xl/media/image1.png"] = strings.Repeat("\x00", 16<<20)
+	book := writeFile(t, "big.xlsx", zipParts(t, parts, nil))
+	f := newDemo(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ticks := 0
+	_, err := Import(ctx, f, book, ImportOptions{Progress: func(done, total int, what string) {
+		if what == "Opening the workbook" && done > 0 {
+			if ticks++; ticks == 1 {
+				if total < 16 {
+					t.Errorf("opening says %d of %d MB", done, total)
+				}
+				cancel()
+			}
+		}
+	}})
+	if ticks == 0 || err != ErrCancelled {
+		t.Fatalf("%d progress reports while opening, then %v", ticks, err)
+	}
+	if ticks > 1 {
+		t.Fatalf("opening went on after it was cancelled (%d reports)", ticks)
+	}
 }

@@ -39,7 +39,7 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 	}
 	report := &Report{File: filepath.Base(path), DryRun: opts.DryRun, Sheets: []SheetResult{}, Problems: []Problem{}, lang: opts.Say}
 	opts.Progress.report(0, 0, report.say("Opening the workbook"))
-	x, err := openBook(path, lim, wordsIn(opts.Say))
+	x, err := openBook(ctx, path, lim, wordsIn(opts.Say), opts.Progress)
 	if err != nil {
 		return nil, err
 	}

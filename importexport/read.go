@@ -65,8 +65,8 @@ func (b *openedBook) Close() error {
 }
 
 // openBook opens a workbook after checking it is one, within the limits.
-// say words its refusals.
-func openBook(path string, lim Limits, say translate.Func) (*openedBook, error) {
+// say words its refusals; progress is told how far the check has come.
+func openBook(ctx context.Context, path string, lim Limits, say translate.Func, progress Progress) (*openedBook, error) {
 	info, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -120,8 +120,13 @@ func openBook(path string, lim Limits, say translate.Func) (*openedBook, error) 
 	}
 	// The directory's sizes above cost nothing to check but may lie:
 	// unpack once, counting, before excelize trusts them.
+	tick := func(n int64) {
+		progress.report(int(n>>20), int(max(uint64(n), unpacked)>>20), say("Opening the workbook"))
+	}
 	var malformed *malformedXML
-	switch part, err := checkParts(zr, lim.UnzipBytes); {
+	switch part, err := checkParts(ctx, zr, lim.UnzipBytes, tick); {
+	case errors.Is(err, ErrCancelled):
+		return nil, err
 	case errors.Is(err, errUnpacksTooLarge):
 		return nil, refuse(say("%s unpacks to more than %s: a real workbook of this program's data is far smaller, so it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes)))
 	case errors.Is(err, errDeclaresEntity):

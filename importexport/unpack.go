@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -36,8 +37,12 @@ func (e *malformedXML) Error() string { return "not well-formed XML: " + e.why }
 // XML parts are read through as XML: excelize's sheet reader stops at the
 // first XML error (an entity, a tag left open) without a word, so a sheet
 // would read as empty or cut short.
-func checkParts(zr *zip.Reader, limit int64) (string, error) {
+// Reading a big workbook through takes seconds: tick is told how many
+// bytes are unpacked so far, every few megabytes, and a cancelled ctx
+// stops it with ErrCancelled.
+func checkParts(ctx context.Context, zr *zip.Reader, limit int64, tick func(unpacked int64)) (string, error) {
 	left := limit
+	var unpacked int64
 	for _, zf := range zr.File {
 		if zf.FileInfo().IsDir() {
 			continue
@@ -46,7 +51,8 @@ func checkParts(zr *zip.Reader, limit int64) (string, error) {
 		if err != nil {
 			return zf.Name, err
 		}
-		n, err := checkPart(io.LimitReader(rc, left+1))
+		w := &watched{ctx: ctx, r: rc, unpacked: &unpacked, tick: tick}
+		n, err := checkPart(io.LimitReader(w, left+1))
 		rc.Close()
 		if left -= n; left < 0 {
 			return zf.Name, errUnpacksTooLarge
@@ -56,6 +62,28 @@ func checkParts(zr *zip.Reader, limit int64) (string, error) {
 		}
 	}
 	return "", nil
+}
+
+// watched passes a part's reads through, noticing a cancellation and
+// telling tick how far all parts have come.
+type watched struct {
+	ctx      context.Context
+	r        io.Reader
+	unpacked *int64
+	tick     func(int64)
+}
+
+func (w *watched) Read(b []byte) (int, error) {
+	if w.ctx.Err() != nil {
+		return 0, cancelled()
+	}
+	n, err := w.r.Read(b)
+	before := *w.unpacked
+	*w.unpacked += int64(n)
+	if w.tick != nil && *w.unpacked>>22 != before>>22 {
+		w.tick(*w.unpacked)
+	}
+	return n, err
 }
 
 // partReader counts a part's bytes and scans them for marks as they pass.

@@ -23,6 +23,9 @@ type ImportOptions struct {
 	// Say words the report, the refusals and the progress steps: the
 	// window's language. Nil means English, as the command line keeps them.
 	Say translate.Func
+	// beforeWrite, if set, runs after the workbook is read and before the
+	// write begins (tests have another program commit there).
+	beforeWrite func()
 }
 
 // Import reads a workbook into the workspace. Every row is checked like an
@@ -73,13 +76,18 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 	for _, p := range parts {
 		total += len(p.rows.rows)
 	}
-	im := &importer{ctx: ctx, f: f, report: report, progress: opts.Progress, total: total}
-	if err := im.load(); err != nil {
-		return nil, err
-	}
 	keep := !opts.DryRun
+	if opts.beforeWrite != nil {
+		opts.beforeWrite()
+	}
 	err = f.Batch(keep, func(b *workspace.Batch) error {
-		im.b = b
+		// What the workspace holds is read inside the write, so that an
+		// edit another program commits meanwhile is never overwritten from
+		// an older read.
+		im := &importer{ctx: ctx, f: b.Workspace(), b: b, report: report, progress: opts.Progress, total: total}
+		if err := im.load(); err != nil {
+			return err
+		}
 		for _, p := range parts {
 			if err := im.importPart(p); err != nil {
 				return err

@@ -37,6 +37,7 @@ func (e *malformedXML) Error() string { return "not well-formed XML: " + e.why }
 // XML parts are read through as XML: excelize's sheet reader stops at the
 // first XML error (an entity, a tag left open) without a word, so a sheet
 // would read as empty or cut short.
+//
 // Reading a big workbook through takes seconds: tick is told how many
 // bytes are unpacked so far, every few megabytes, and a cancelled ctx
 // stops it with ErrCancelled.
@@ -44,9 +45,7 @@ func checkParts(ctx context.Context, zr *zip.Reader, limit int64, tick func(unpa
 	left := limit
 	var unpacked int64
 	for _, zf := range zr.File {
-		if zf.FileInfo().IsDir() {
-			continue
-		}
+		// Folders too: excelize reads whatever bytes a folder's entry holds.
 		rc, err := zf.Open()
 		if err != nil {
 			return zf.Name, err

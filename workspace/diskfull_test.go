@@ -54,8 +54,84 @@ func TestDiskFull(t *testing.T) {
 		fullChild(op)
 		return
 	}
-	// a and b: copies of one demo, b with long notes on every person, so
-	// that merging b into a outgrows SQLite's page cache.
+	files, size := fullFixture(t)
+	for _, op := range []string{"demo", "copy", "merge"} {
+		t.Run(op, func(t *testing.T) {
+			failed := 0
+			for _, limit := range []int64{0, 4 << 10, 64 << 10, 256 << 10, size / 2, size - 4096, size, size + 4096,
+				size + 64<<10, size + 256<<10, size + 1<<20, size + 2<<20, size + 4<<20, 64 << 20} {
+				if op == "merge" && limit < size {
+					// The limit would fail writes inside the file too, which
+					// no full disk does: not even a rollback could be written.
+					continue
+				}
+				dir := t.TempDir()
+				before := placeFiles(t, dir, files)
+				msg := runFullChild(t, op, dir, limit)
+				if msg == "" {
+					continue // room enough
+				}
+				failed++
+				t.Logf("limit %d: %s", limit, msg)
+				nothingWritten(t, fmt.Sprintf("limit %d: the failed %s", limit, op), dir, before, msg)
+			}
+			if failed == 0 {
+				t.Fatal("no limit made it fail")
+			}
+		})
+	}
+}
+
+// TestFullTmpfs runs demo, copy and merge on a small tmpfs that really
+// fills (ENOSPC), at several amounts of free space. It needs root to mount
+// one: it skips otherwise (CI runs as root).
+func TestFullTmpfs(t *testing.T) {
+	if os.Getuid() != 0 {
+		t.Skip("mounting a tmpfs needs root")
+	}
+	files, _ := fullFixture(t)
+	var total int64
+	for _, data := range files {
+		total += int64(len(data))
+	}
+	for _, op := range []string{"demo", "copy", "merge"} {
+		t.Run(op, func(t *testing.T) {
+			failed, mounted := 0, false
+			for _, free := range []int64{16 << 10, 256 << 10, 1 << 20, 2 << 20, 4 << 20, 64 << 20} {
+				dir := t.TempDir()
+				size := (total + free + 4095) / 4096 * 4096
+				if out, err := osexec.Command("mount", "-t", "tmpfs", "-o", fmt.Sprintf("size=%d,mode=0700", size), "tmpfs", dir).CombinedOutput(); err != nil {
+					t.Skipf("cannot mount a tmpfs: %v: %s", err, out)
+				}
+				mounted = true
+				func() {
+					defer func() {
+						if out, err := osexec.Command("umount", dir).CombinedOutput(); err != nil {
+							t.Errorf("umount: %v: %s", err, out)
+						}
+					}()
+					before := placeFiles(t, dir, files)
+					err := fullOps[op](dir)
+					if err == nil {
+						return // room enough
+					}
+					failed++
+					t.Logf("%d free: %v", free, err)
+					nothingWritten(t, fmt.Sprintf("%d free: the failed %s", free, op), dir, before, err.Error())
+				}()
+			}
+			if failed == 0 && mounted {
+				t.Fatal("no amount of free space made it fail")
+			}
+		})
+	}
+}
+
+// fullFixture makes a and b, copies of one demo, b with long notes on every
+// person so that merging b into a outgrows SQLite's page cache, and returns
+// their bytes by name and the size of a.
+func fullFixture(t *testing.T) (map[string][]byte, int64) {
+	t.Helper()
 	cs := copies(t, 2)
 	a, b := cs[0], cs[1]
 	if err := b.write(func(t *tx) error {
@@ -73,50 +149,41 @@ func TestDiskFull(t *testing.T) {
 		}
 		files[name] = data
 	}
-	size := int64(len(files["a.cpw"]))
-	for _, op := range []string{"demo", "copy", "merge"} {
-		t.Run(op, func(t *testing.T) {
-			failed := 0
-			for _, limit := range []int64{0, 4 << 10, 64 << 10, 256 << 10, size / 2, size - 4096, size, size + 4096,
-				size + 64<<10, size + 256<<10, size + 1<<20, size + 2<<20, size + 4<<20, 64 << 20} {
-				if op == "merge" && limit < size {
-					// The limit would fail writes inside the file too, which
-					// no full disk does: not even a rollback could be written.
-					continue
-				}
-				dir := t.TempDir()
-				for name, data := range files {
-					if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
-						t.Fatal(err)
-					}
-				}
-				before := map[string]string{"a.cpw": tableSum(t, filepath.Join(dir, "a.cpw")), "b.cpw": tableSum(t, filepath.Join(dir, "b.cpw"))}
-				msg := runFullChild(t, op, dir, limit)
-				if msg == "" {
-					continue // room enough
-				}
-				failed++
-				t.Logf("limit %d: %s", limit, msg)
-				if strings.HasPrefix(msg, "Internal error") || strings.Contains(msg, "\n") || !strings.HasSuffix(msg, ".") ||
-					strings.Contains(strings.TrimSuffix(msg, "."), ". ") {
-					t.Errorf("limit %d: not one sentence: %q", limit, msg)
-				}
-				entries, _ := os.ReadDir(dir)
-				for _, e := range entries {
-					if _, ok := files[e.Name()]; !ok {
-						t.Errorf("limit %d: the failed %s left %s", limit, op, e.Name())
-					}
-				}
-				for name, sum := range before {
-					if tableSum(t, filepath.Join(dir, name)) != sum {
-						t.Errorf("limit %d: the failed %s changed %s", limit, op, name)
-					}
-				}
-			}
-			if failed == 0 {
-				t.Fatal("no limit made it fail")
-			}
-		})
+	return files, int64(len(files["a.cpw"]))
+}
+
+// placeFiles writes files into dir and returns a sum of each one's tables.
+func placeFiles(t *testing.T, dir string, files map[string][]byte) map[string]string {
+	t.Helper()
+	sums := map[string]string{}
+	for name, data := range files {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		sums[name] = tableSum(t, path)
+	}
+	return sums
+}
+
+// nothingWritten fails unless msg is one sentence and dir holds the files
+// of before, each with the same tables, and nothing else.
+func nothingWritten(t *testing.T, what, dir string, before map[string]string, msg string) {
+	t.Helper()
+	if strings.HasPrefix(msg, "Internal error") || strings.Contains(msg, "\n") || !strings.HasSuffix(msg, ".") ||
+		strings.Contains(strings.TrimSuffix(msg, "."), ". ") {
+		t.Errorf("%s: not one sentence: %q", what, msg)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if _, ok := before[e.Name()]; !ok {
+			t.Errorf("%s left %s", what, e.Name())
+		}
+	}
+	for name, sum := range before {
+		if tableSum(t, filepath.Join(dir, name)) != sum {
+			t.Errorf("%s changed %s", what, name)
+		}
 	}
 }
 

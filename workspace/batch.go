@@ -8,7 +8,8 @@ import (
 // Batch is many changes written as one transaction, for importing a
 // workbook: either every change lands or none does. Records are saved one
 // by one so that a failing record can be reported and the rest still
-// checked; the caller decides at the end whether to keep the batch.
+// checked, unless the failure ends the whole batch (a full disk: see Err);
+// the caller decides at the end whether to keep the batch.
 type Batch struct {
 	t *tx
 }

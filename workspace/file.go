@@ -77,9 +77,6 @@ type File struct {
 	// high is the newest change stamp in the file, once known: new stamps
 	// are always later, even on a machine whose clock is behind.
 	high string
-	// inside is the write transaction a view made by Batch.Workspace reads
-	// through; nil for a file opened.
-	inside querier
 
 	// Author is the name recorded with each change in the change log.
 	Author string
@@ -218,11 +215,13 @@ func open(path string, readOnly bool) (*File, error) {
 			return nil, newError(ErrReadOnly, "%s was left by another program in write-ahead-log mode, which cannot be read without writing beside the file: open it once for editing, which undoes that, and try again.", name)
 		}
 	}
-	// A read-only open leaves a half-saved file to the read-only connection
-	// below, which refuses it (SQLITE_READONLY_ROLLBACK) and never rolls the
-	// journal back: the journal may be stale, beside a file restored from a
-	// backup, and only a live writer's journal is no cause to refuse.
-	if !readOnly {
+	// A read-only open of a file it could write leaves a half-saved file to
+	// the read-only connection below, which refuses it
+	// (SQLITE_READONLY_ROLLBACK) and never rolls the journal back: the
+	// journal may be stale, beside a file restored from a backup, and a live
+	// writer's journal is no cause to refuse. (A file it may not write is
+	// refused here, without SQLite, as before.)
+	if !readOnly || !writable {
 		if err := recoverHalfSaved(path, name, writable); err != nil {
 			return nil, err
 		}

@@ -458,12 +458,14 @@ func TestHalfSavedReadOnlyFileIsExplained(t *testing.T) {
 	path, _ := halfSaved(t)
 	os.Chmod(path, 0o444)
 	before := snapshot(t, filepath.Dir(path))
-	_, err := Open(path)
-	wantCode(t, err, ErrReadOnly)
-	if !strings.Contains(err.Error(), "half-saved") {
-		t.Errorf("message %q", err)
+	for _, open := range []func(string) (*File, error){Open, OpenReadOnly} {
+		_, err := open(path)
+		wantCode(t, err, ErrReadOnly)
+		if !strings.Contains(err.Error(), "half-saved") || !strings.Contains(err.Error(), "copy both files") {
+			t.Errorf("message %q", err)
+		}
+		sameSnapshot(t, before, snapshot(t, filepath.Dir(path)))
 	}
-	sameSnapshot(t, before, snapshot(t, filepath.Dir(path)))
 }
 
 // oldWorkspace writes a workspace of schema version 1 with one consortium.

@@ -77,6 +77,9 @@ type File struct {
 	// high is the newest change stamp in the file, once known: new stamps
 	// are always later, even on a machine whose clock is behind.
 	high string
+	// inside is the write transaction a view made by Batch.Workspace reads
+	// through; nil for a file opened.
+	inside querier
 
 	// Author is the name recorded with each change in the change log.
 	Author string

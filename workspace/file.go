@@ -355,17 +355,29 @@ func openFailure(path string, err error) error {
 	case se.ExtendedCode == sqlite3.ErrReadonlyRollback:
 		return &Error{Code: ErrReadOnly, Message: say("%s was left half-saved (a %s-journal file lies beside it), and a command that only reads never repairs a file: open it for editing to repair it or, if the file was restored from a backup, move the old %s-journal away first.", name, name, name), Err: err}
 	case se.Code == sqlite3.ErrCantOpen:
-		abs, aerr := filepath.Abs(path)
-		if aerr != nil {
-			abs = path
-		}
-		// SQLite's limit is 512 bytes on Unix, less the "-journal" it adds.
-		if len(abs) > 400 {
-			return &Error{Code: ErrUnreadable, Message: say("The path of %s is too long to open (%d characters): move the file to a folder with a shorter path, or give it a shorter name.", name, len(abs)), Err: err}
+		if e := pathTooLong(path, err); e != nil {
+			return e
 		}
 		return &Error{Code: ErrUnreadable, Message: say("%s cannot be opened (%v): check that you may read the file and its folder.", name, err), Err: err}
 	}
 	return nil
+}
+
+// pathTooLong words SQLITE_CANTOPEN met with a long path (SQLite's limit is
+// 512 bytes on Unix, less the "-journal" it adds); nil for any other error.
+func pathTooLong(path string, err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) || se.Code != sqlite3.ErrCantOpen {
+		return nil
+	}
+	abs, aerr := filepath.Abs(path)
+	if aerr != nil {
+		abs = path
+	}
+	if len(abs) <= 400 {
+		return nil
+	}
+	return &Error{Code: ErrUnreadable, Message: say("The path of %s is too long (%d characters): use a folder with a shorter path, or a shorter name.", filepath.Base(path), len(abs)), Err: err}
 }
 
 // unwrapPath drops the path from an *fs.PathError, since the messages that
@@ -543,6 +555,9 @@ func create(path string, opt NewOptions, fill func(*File) error) (*File, error) 
 		}
 		return internal("finishing the workspace", db.Close())
 	})
+	if e := pathTooLong(path, err); e != nil {
+		return nil, e
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -190,7 +190,9 @@ func TestOpenLongPath(t *testing.T) {
 	if err := os.WriteFile(path, mustRead(t, workspaceFile(t, t.TempDir())), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, open := range []func(string) (*File, error){Open, OpenReadOnly} {
+	for _, open := range []func(string) (*File, error){Open, OpenReadOnly, func(p string) (*File, error) {
+		return Create(filepath.Join(filepath.Dir(p), "new.cpw"), NewOptions{Name: "New"})
+	}} {
 		f, err := open(path)
 		if err == nil {
 			f.Close() // this platform's SQLite takes long paths
@@ -198,6 +200,9 @@ func TestOpenLongPath(t *testing.T) {
 		}
 		wantCode(t, err, ErrUnreadable)
 		oneSentence(t, err, "too long")
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 1 {
+		t.Errorf("left in the folder: %v", left)
 	}
 }
 

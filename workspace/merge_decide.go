@@ -53,8 +53,8 @@ const (
 )
 
 // rowDecision is decideRow's answer: the case, whether their version is a
-// change made since the copies met (for rowReplacedHere), and for a
-// conflict the side holding the newer change.
+// change made since the copies met (the planner reads it for
+// rowReplacedHere), and for a conflict the side holding the newer change.
 type rowDecision struct {
 	Case          rowCase
 	TheirsChanged bool

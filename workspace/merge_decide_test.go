@@ -2,11 +2,20 @@ package workspace
 
 import "testing"
 
-// The cases of decideRow, one named scenario each. The copies last met at
-// stamp "10": this copy (A) had then seen theirs (B) up to "10", and B had
-// seen A up to "10". A row stamped after that is a change the other copy has
-// not seen.
-func TestDecideRow(t *testing.T) {
+// rowScenario is one named case of decideRow.
+type rowScenario struct {
+	name                 string
+	met                  lastMet
+	ours, theirs         *mergeRow
+	ourStone, theirStone *Tombstone
+	want                 rowDecision
+}
+
+// decideRowScenarios are the cases of decideRow, one named scenario each (or
+// more). The copies last met at stamp "10": this copy (A) had then seen
+// theirs (B) up to "10", and B had seen A up to "10". A row stamped after
+// that is a change the other copy has not seen.
+func decideRowScenarios() []rowScenario {
 	met := lastMet{ourCopy: "A", oursAfter: "10", theirsAfter: "10"}
 	row := func(val, stamp, copyID string) *mergeRow {
 		return &mergeRow{vals: []any{val}, updatedAt: stamp, copyID: copyID}
@@ -15,13 +24,7 @@ func TestDecideRow(t *testing.T) {
 	stone := func(at, copyID, arrival, replaced string) *Tombstone {
 		return &Tombstone{ID: "x", DeletedAt: at, CopyID: copyID, arrival: arrival, replaced: replaced}
 	}
-	for _, c := range []struct {
-		name                 string
-		met                  lastMet
-		ours, theirs         *mergeRow
-		ourStone, theirStone *Tombstone
-		want                 rowDecision
-	}{
+	return []rowScenario{
 		{name: "1 the same in both copies", met: met,
 			ours: row("Maji", "05", "A"), theirs: row("Maji", "15", "B"),
 			want: rowDecision{Case: rowSame}},
@@ -97,7 +100,11 @@ func TestDecideRow(t *testing.T) {
 		{name: "13 gone in both", met: met,
 			ourStone: stone("15", "A", "15", ""), theirStone: stone("16", "B", "16", ""),
 			want: rowDecision{Case: rowGoneBoth}},
-	} {
+	}
+}
+
+func TestDecideRow(t *testing.T) {
+	for _, c := range decideRowScenarios() {
 		t.Run(c.name, func(t *testing.T) {
 			if got := decideRow(c.met, c.ours, c.theirs, c.ourStone, c.theirStone); got != c.want {
 				t.Errorf("decideRow = %+v, want %+v", got, c.want)
@@ -106,38 +113,16 @@ func TestDecideRow(t *testing.T) {
 	}
 }
 
-// Every case of rowCase has a scenario above: a case added to decideRow
-// without one fails here.
+// Every case of rowCase has a named scenario above: a case added to
+// decideRow without one fails here.
 func TestDecideRowCoversEveryCase(t *testing.T) {
-	met := lastMet{ourCopy: "A", oursAfter: "10", theirsAfter: "10"}
-	r := func(v, at, c string) *mergeRow { return &mergeRow{vals: []any{v}, updatedAt: at, copyID: c} }
-	s := func(at, c, repl string) *Tombstone {
-		return &Tombstone{DeletedAt: at, CopyID: c, arrival: at, replaced: repl}
-	}
 	seen := map[rowCase]bool{}
-	for _, in := range []struct {
-		ours, theirs         *mergeRow
-		ourStone, theirStone *Tombstone
-	}{
-		{r("a", "05", "A"), r("a", "05", "B"), nil, nil},
-		{r("a", "15", "A"), nil, nil, nil},
-		{nil, r("a", "15", "B"), nil, nil},
-		{r("a", "15", "A"), r("b", "05", "B"), nil, nil},
-		{r("a", "05", "A"), r("b", "15", "B"), nil, nil},
-		{r("a", "15", "A"), r("b", "16", "B"), nil, nil},
-		{nil, r("a", "05", "B"), s("15", "A", ""), nil},
-		{nil, r("a", "16", "B"), s("15", "A", ""), nil},
-		{r("a", "05", "A"), nil, nil, s("15", "B", "")},
-		{r("a", "16", "A"), nil, nil, s("15", "B", "")},
-		{nil, r("a", "05", "B"), s("15", "A", "k"), nil},
-		{r("a", "05", "A"), nil, nil, s("15", "B", "k")},
-		{nil, nil, s("15", "A", ""), nil},
-	} {
-		seen[decideRow(met, in.ours, in.theirs, in.ourStone, in.theirStone).Case] = true
+	for _, c := range decideRowScenarios() {
+		seen[c.want.Case] = true
 	}
 	for c := rowSame; c <= rowGoneBoth; c++ {
 		if !seen[c] {
-			t.Errorf("case %d is not reached by any scenario", c)
+			t.Errorf("case %d has no named scenario", c)
 		}
 	}
 }

@@ -59,7 +59,18 @@ func (m *merger) fixReferences() {
 			for i, c := range a.table.cols {
 				target, ok := refs[c]
 				s, isText := a.row.vals[i].(string)
-				if !ok || !isText || s == "" || m.exists(s) {
+				if !ok || !isText || s == "" {
+					continue
+				}
+				if k := m.kept(s); k != s {
+					// A record entered twice: point at the one kept, as the
+					// rows planned before were pointed.
+					s, a.row.vals[i] = k, k
+					if f := m.final[a.table.name][a.id]; f != nil {
+						f.vals[i] = k
+					}
+				}
+				if m.exists(s) {
 					continue
 				}
 				tt := m.table(target)

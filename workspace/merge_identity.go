@@ -167,17 +167,13 @@ func (m *merger) kept(id string) string {
 	return id
 }
 
-// exists reports whether a record is there after the merge.
+// exists reports whether a record is there after the merge under this id
+// (an id that went, as one of a record entered twice, is not).
 func (m *merger) exists(id string) bool {
 	t := m.tableOf[id]
 	if t == nil {
 		return false
 	}
-	if mapped, ok := m.keptAs[id]; ok {
-		id = mapped
-	}
-	if f := m.final[t.name]; f != nil {
-		return f[id] != nil
-	}
-	return false
+	f := m.final[t.name]
+	return f != nil && f[id] != nil
 }

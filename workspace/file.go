@@ -170,8 +170,9 @@ func Open(path string) (*File, error) { return open(path, false) }
 
 // OpenReadOnly opens a workspace only to read it, as the headless commands
 // that report on a file do: the file is never written, not even to upgrade
-// it. A workspace of an older schema is upgraded in a temporary copy, which
-// Close removes.
+// it or to roll back a half-saved change (such a file is refused, its
+// journal left as it is). A workspace of an older schema is upgraded in a
+// private temporary copy, which Close removes.
 func OpenReadOnly(path string) (*File, error) { return open(path, true) }
 
 func open(path string, readOnly bool) (*File, error) {

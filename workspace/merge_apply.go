@@ -223,7 +223,11 @@ func (m *merger) checkIncoming(t *tx) error {
 			continue
 		}
 		r := a.table.record()
-		if err := load(t, r, a.id); err != nil {
+		err := load(t, r, a.id)
+		if Code(err) == ErrNotFound {
+			continue // gone with a record it belonged to, deleted by the same merge
+		}
+		if err != nil {
 			return err
 		}
 		v, ok := r.(interface{ Validate() error })

@@ -1340,7 +1340,10 @@ func TestMergeStressRegressions(t *testing.T) {
 	// poured the second's edits of one into the other, renaming "Gap 1 (2)
 	// (2) …" at every round. Which records are one now holds whatever the
 	// tombstone's age (decideRow, case 12).
-	for _, seed := range []uint64{1, 5, 9, 10, 18, 73, 90, 101, 107, 110, 167, 177, 224, 285, 360, 389, 394, 1095, 1194, 1395, 1557} {
+	// 34, 832 and 845 ended apart under a rule, tried and taken out, for
+	// versions of third copies; 841, 854 and 906 were refused when the check
+	// of incoming records looked for rows their parent's deletion had taken.
+	for _, seed := range []uint64{1, 5, 9, 10, 18, 34, 73, 90, 101, 107, 110, 167, 177, 224, 285, 360, 389, 394, 832, 841, 845, 854, 906, 1095, 1194, 1395, 1557} {
 		s := genScenario(seed, seed%10 == 0)
 		if f, trace := runScenario(s); f != nil {
 			t.Errorf("seed %d: %s\n%s", seed, f.Msg, strings.Join(trace, "\n"))

@@ -127,7 +127,9 @@ func (s *workspaceScreen) changed() {
 			delete(s.lists, name)
 		}
 	}
-	if o, err := newOverview(s); err == nil {
+	if o, err := newOverview(s); err != nil {
+		s.ui.showError(err) // the overview shown stays as it was
+	} else {
 		s.overview = o
 		s.built[secOverview] = o.content
 		if s.findings != nil {

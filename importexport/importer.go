@@ -277,6 +277,9 @@ func (r *rowCtx) where() string {
 
 // problem reports an error of the row, in the column the sheet has for h:
 // format is written out in English and worded in the report's language.
+// The translation test (translate/keys_test.go, keyArgs) finds the texts to
+// translate by this function's name: pass format as a literal, and add it
+// to assets/translations/workbooks.*.json.
 func (r *rowCtx) problem(h, format string, args ...any) {
 	r.reject(h, r.im.report.words()(format, args...))
 }

@@ -55,7 +55,9 @@ func (h heldRole) holderSubject(r *checkRun) Subject {
 }
 
 // finding records a finding of the running check, worded in the run's
-// language.
+// language. The translation test (translate/keys_test.go, keyArgs) finds the
+// texts to translate by this function's name: pass format as a literal, and
+// add it to assets/translations/checks.*.json.
 func (r *checkRun) finding(s Subject, format string, args ...any) {
 	c := r.check
 	r.found = append(r.found, Finding{Check: c.ID, Severity: c.Severity, Title: r.sayPlain(c.Title), Subject: s,

@@ -30,9 +30,12 @@ func wording() translate.Func {
 }
 
 // say words a message, written in English with fmt verbs, in the chosen
-// language. (newError and invalid call wording() themselves: the translation
-// test looks for written-out texts at every call named say, and they are
-// handed theirs by their callers.)
+// language. The translation test (translate/keys_test.go, keyArgs) finds
+// the texts to translate by the name of the function they are passed to
+// (say, msg, newError, invalid, …): pass them as literals, and add each to
+// assets/translations/workspace.*.json. (newError and invalid call
+// wording() themselves: the test looks for written-out texts at every call
+// named say, and they are handed theirs by their callers.)
 func say(text string, args ...any) string { return wording()(text, args...) }
 
 // sayPlain words a text held in a variable (one marked with msg where it was

@@ -57,9 +57,10 @@ type col struct {
 // adding it to cols, reading it in read and writing it in rows: all three
 // in the sheet's own file. The tests check that every header read names a
 // column of cols and that rows gives a value of the column's kind for each.
-// Adding a sheet means a new sheet_*.go file with its spec, and a place for
-// it in each of the three orders below (sheets, writeOrder, readOrder);
-// TestSheetSpecsAreWhole fails until it has all three.
+// Adding a sheet means a new sheet_*.go file with its spec and a place in
+// each of the three orders below (sheets, writeOrder, readOrder); once it is
+// in sheets, the tests fail until it is in the other two and in the byName
+// table of TestEveryHeaderReadIsInItsSheet.
 type sheetSpec struct {
 	name    string   // as a workbook this program writes names it
 	aliases []string // other names people give such a sheet

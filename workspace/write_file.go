@@ -16,7 +16,8 @@ import (
 // temporary file beside path, which is flushed to the disk and only then
 // renamed over path, so that a failure (a full disk, a USB stick pulled,
 // the program stopped half-way) leaves whatever was at path as it was and
-// nothing beside it. It replaces a file already at path: ask the user
+// nothing beside it (a process killed half-way leaves its temporary file
+// only until the next write in that folder: see writeBeside). It replaces a file already at path: ask the user
 // first. The file is readable by everyone (0644), as a file made to be
 // shared should be.
 //
@@ -54,7 +55,9 @@ func WriteFileAtomic(path string, say translate.Func, write func(w io.Writer) er
 // land on a file that appeared while it was being built). However it
 // fails, it leaves nothing beside path. An *Error from build is returned
 // as it is, any other error becomes ErrInternal; say words the errors
-// writeBeside makes (nil means the package's language).
+// writeBeside makes (nil means the package's language). The temporary
+// file's name holds the process id, so that the next writeBeside in the
+// folder can remove what a killed process left (removeStaleBeside).
 func writeBeside(path string, replace bool, say translate.Func, build func(tmp string) error) error {
 	if say == nil {
 		say = wording()

@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"time"
@@ -188,6 +189,11 @@ func timestamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.
 func (f *File) write(fn func(t *tx) error) error {
 	if f.readOnly {
 		return newError(ErrReadOnly, "This workspace is open read-only, so it cannot be changed: use Save a copy to make a copy you can edit.")
+	}
+	if f.high == "" {
+		// The first change of a session also clears the folder of what
+		// killed runs of the program left there (see writeBeside).
+		removeStaleBeside(filepath.Dir(f.path))
 	}
 	var t *tx
 	defer func() {

@@ -77,8 +77,9 @@ next:
 // TestKilledWriteLeavesNothing kills (SIGKILL) a child process while it
 // builds a workspace in a temporary file beside its destination, as demo,
 // new and copy do, with SQLite's journal beside that. The temporary file is
-// the user's only until placed (0600), and the next write in the folder
-// removes what the killed process left, but not what a live one is writing.
+// the user's only until placed (0600), and the next write in the folder (a
+// new file there, or the first edit of a workspace there) removes what the
+// killed process left, but not what a live one is writing.
 func TestKilledWriteLeavesNothing(t *testing.T) {
 	if dir := os.Getenv("CPW_KILLWRITE_DIR"); dir != "" {
 		killWriteChild(dir)
@@ -87,7 +88,55 @@ func TestKilledWriteLeavesNothing(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("no SIGKILL")
 	}
-	dir := t.TempDir()
+	for _, next := range []string{"new", "edit"} {
+		t.Run(next, func(t *testing.T) {
+			dir := t.TempDir()
+			existing, err := Create(filepath.Join(dir, "existing.cpw"), NewOptions{Name: "Existing", Now: demoDay})
+			if err != nil {
+				t.Fatal(err)
+			}
+			existing.Close()
+			killWriteChildHalfWay(t, dir)
+			// A live process's temporary file is left alone.
+			live, err := os.CreateTemp(dir, fmt.Sprintf(".other.cpw.pid%d-*.tmp", os.Getppid()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			live.Close()
+			keep := []string{"existing.cpw", filepath.Base(live.Name())}
+			switch next {
+			case "new":
+				f, err := Create(filepath.Join(dir, "next.cpw"), NewOptions{Name: "Next", Now: demoDay})
+				if err != nil {
+					t.Fatal(err)
+				}
+				f.Close()
+				keep = append(keep, "next.cpw")
+			case "edit":
+				f, err := Open(filepath.Join(dir, "existing.cpw"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = f.CreateSector(Sector{Name: "Transport"})
+				f.Close()
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := besideFiles(t, dir, keep...); len(got) > 0 {
+				t.Fatalf("after the next write the folder still holds %v", got)
+			}
+			if !FileExists(live.Name()) {
+				t.Fatal("the temporary file of a process that runs was removed")
+			}
+		})
+	}
+}
+
+// killWriteChildHalfWay runs killWriteChild in a child process, kills it
+// half way and checks what it left in dir.
+func killWriteChildHalfWay(t *testing.T, dir string) {
+	t.Helper()
 	cmd := osexec.Command(os.Args[0], "-test.run=^TestKilledWriteLeavesNothing$")
 	cmd.Env = append(os.Environ(), "CPW_KILLWRITE_DIR="+dir)
 	cmd.Stderr = os.Stderr
@@ -106,7 +155,7 @@ func TestKilledWriteLeavesNothing(t *testing.T) {
 			break
 		}
 	}
-	left := besideFiles(t, dir)
+	left := besideFiles(t, dir, "existing.cpw")
 	cmd.Process.Kill()
 	cmd.Wait()
 	if !ready {
@@ -118,7 +167,7 @@ func TestKilledWriteLeavesNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if runtime.GOOS != "windows" && st.Mode().Perm() != 0o600 {
+		if st.Mode().Perm() != 0o600 {
 			t.Errorf("%s is %v while being built, not 0600", name, st.Mode().Perm())
 		}
 		tmp = tmp || strings.HasSuffix(name, ".tmp")
@@ -129,24 +178,6 @@ func TestKilledWriteLeavesNothing(t *testing.T) {
 	}
 	if !tmp || !journal {
 		t.Fatalf("the killed child left %v, not a temporary file and its journal", left)
-	}
-
-	// A live process's temporary file is left alone.
-	live, err := os.CreateTemp(dir, fmt.Sprintf(".other.cpw.pid%d-*.tmp", os.Getppid()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	live.Close()
-	f, err := Create(filepath.Join(dir, "next.cpw"), NewOptions{Name: "Next", Now: demoDay})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	if got := besideFiles(t, dir, "next.cpw", filepath.Base(live.Name())); len(got) > 0 {
-		t.Fatalf("after the next write the folder still holds %v", got)
-	}
-	if !FileExists(live.Name()) {
-		t.Fatal("the temporary file of a process that runs was removed")
 	}
 }
 

@@ -151,7 +151,12 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 	if err != nil {
 		return report, internal("reading the other copy", err)
 	}
-	m := &merger{theirs: them, met: lastMet{ourCopy: f.copyID, oursAfter: ourHigh}, choose: opt.Choose, report: &report}
+	theirSeen, err := readSeen(them)
+	if err != nil {
+		return report, internal("reading what the other copy knows of others", err)
+	}
+	m := &merger{theirs: them, met: lastMet{ourCopy: f.copyID, theirCopy: theirs.copyID, oursAfter: ourHigh, theirSeen: theirSeen},
+		choose: opt.Choose, report: &report}
 	if opt.DryRun {
 		// A preview: the merge itself plans again inside its write.
 		return report, m.planOn(f.db, theirs.copyID)

@@ -110,3 +110,26 @@ func TestMergeRefusesAnInvalidIncomingRecord(t *testing.T) {
 		})
 	}
 }
+
+// Two copies made from one workspace, one after the other, never merged
+// with each other; only the first has changed since. The second knows of
+// the first (the parent had recorded making it), but the first does not know
+// of the second: merging the first into the second brings its changes in
+// with no conflict, since the first had seen the parent's versions.
+func TestMergeSiblingCopiesWithoutFalseConflicts(t *testing.T) {
+	cs := copies(t, 3)
+	b, c := cs[1], cs[2]
+	people := must[[]Person](t)(b.People(PersonFilter{}))
+	for _, p := range people[:300] {
+		p.Position = "Sibling copy's edit"
+		must[Person](t)(b.UpdatePerson(p))
+	}
+	r := must[MergeReport](t)(c.Merge(b.Path(), MergeOptions{}))
+	if len(r.Conflicts) != 0 {
+		t.Errorf("%d conflicts, e.g. %+v", len(r.Conflicts), r.Conflicts[0])
+	}
+	if _, updated, _ := r.Changes(); updated != 300 {
+		t.Errorf("%d records updated, want 300", updated)
+	}
+	sameRecords(t, fingerprint(t, b), fingerprint(t, c))
+}

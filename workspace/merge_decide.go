@@ -7,6 +7,28 @@ type lastMet struct {
 	ourCopy     string // this copy's id
 	oursAfter   string // the newest stamp of this copy that theirs has seen
 	theirsAfter string // the newest stamp of theirs that this copy has seen
+	theirCopy   string // the other copy's id
+	// theirSeen is what theirs has seen of other copies (its
+	// copy_meetings): the newest stamp of each.
+	theirSeen map[string]string
+}
+
+// theySaw reports whether theirs had seen our version, made by a third
+// copy: a copy stamps its own changes after everything it holds, so a copy
+// that saw it up to a stamp saw every change it had made until then. Two
+// copies made one after the other from one workspace have both seen the
+// parent's versions, though they never met.
+//
+// It only spares the user conflicts that the newer change settles just as
+// taking theirs would (see decideRow): used to decide more than that, it
+// left the copies of some stress seeds apart (34, 832, 845), for reasons
+// not yet found.
+func (met lastMet) theySaw(ours *mergeRow) bool {
+	if ours.copyID == met.ourCopy || ours.copyID == met.theirCopy {
+		return false // between the two copies themselves, their meetings tell
+	}
+	high, ok := met.theirSeen[ours.copyID]
+	return ok && ours.updatedAt <= high
 }
 
 // rowCase is how one record stands between the two copies. The numbers are
@@ -89,10 +111,13 @@ func decideRow(met lastMet, ours, theirs *mergeRow, ourStone, theirStone *Tombst
 		if !theirsChanged(met, *theirs, ours) {
 			return rowDecision{Case: rowTheirsSeen}
 		}
-		if !oursChanged(met, ours, theirs) {
+		side := newer(theirs.updatedAt, theirs.copyID, ours.updatedAt, ours.copyID)
+		if !oursChanged(met, ours, theirs) || (side == Theirs && met.theySaw(ours)) {
+			// (Ours a version theirs had seen and theirs the newer: taking
+			// theirs is what settling the conflict would do.)
 			return rowDecision{Case: rowChangedThere, TheirsChanged: true}
 		}
-		return rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: newer(theirs.updatedAt, theirs.copyID, ours.updatedAt, ours.copyID)}
+		return rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: side}
 	case ours == nil && theirs == nil:
 		return rowDecision{Case: rowGoneBoth}
 	case ours == nil:
@@ -120,7 +145,11 @@ func decideRow(met lastMet, ours, theirs *mergeRow, ourStone, theirStone *Tombst
 	case theirStone.arrival <= met.theirsAfter:
 		return rowDecision{Case: rowOnlyOurs}
 	case oursChanged(met, ours, nil):
-		return rowDecision{Case: rowDeletedThereChangedHere, Newer: newer(theirStone.DeletedAt, theirStone.CopyID, ours.updatedAt, ours.copyID)}
+		side := newer(theirStone.DeletedAt, theirStone.CopyID, ours.updatedAt, ours.copyID)
+		if side == Theirs && met.theySaw(ours) {
+			return rowDecision{Case: rowDeletedThere}
+		}
+		return rowDecision{Case: rowDeletedThereChangedHere, Newer: side}
 	}
 	return rowDecision{Case: rowDeletedThere}
 }

@@ -23,7 +23,9 @@
 //
 //  1. Read (merge_read.go): both copies' rows, table by table, parents
 //     before children, and the deletions each knows of. The other file is
-//     only read.
+//     only read, in one read transaction; this copy is read inside the
+//     write transaction that applies the merge, so that nothing another
+//     program commits meanwhile is decided on from an older read.
 //  2. Decide (merge_decide.go): decideRow, a pure function of what the two
 //     copies last saw of each other, our row, their row and the tombstones,
 //     names the case of each record (listed below); merge_plan.go turns the
@@ -55,7 +57,9 @@
 //     end, records entered twice first, then additions and updates parents
 //     first, then deletions children first; names about to move are parked
 //     first so that two records swapping names never collide half-way. The
-//     other copy's change log joins ours and copy_meetings is updated.
+//     other copy's change log joins ours and copy_meetings is updated. Every
+//     row added or changed is read back and its fields checked as a form's
+//     are: a record no user could have entered stops the merge.
 //
 // The cases of a record, as decideRow names them (rowCase):
 //
@@ -63,7 +67,10 @@
 //  2. Only ours: it stays.
 //  3. Only theirs: added, unless entered here too (step 3).
 //  4. Changed here only, or their version already seen here: ours stands.
-//  5. Changed there only: theirs is taken.
+//  5. Changed there only: theirs is taken. So too when ours is a version of
+//     a third copy that theirs had already seen (copy_meetings holds what
+//     each copy saw of others: two copies made from one parent both saw its
+//     versions) and theirs is the newer change.
 //  6. Changed in both: a conflict.
 //  7. Deleted here, unchanged there: it stays deleted.
 //  8. Deleted here, changed there: a conflict; taking theirs brings it back.

@@ -4,9 +4,6 @@ package importexport
 
 import (
 	"context"
-	"crypto/sha256"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -17,6 +14,7 @@ import (
 	"syscall"
 	"testing"
 
+	"cpw/internal/testkit"
 	"cpw/workspace"
 )
 
@@ -45,7 +43,7 @@ func TestImportDiskFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := tableFingerprint(t, src)
+	want := testkit.TableDigest(t, src)
 	failed := 0
 	for _, extra := range []int64{0, 4 << 10, 64 << 10, 512 << 10, 1 << 20, 2 << 20, 3 << 20, 4 << 20, 5 << 20, 8 << 20} {
 		t.Run(strconv.FormatInt(extra, 10), func(t *testing.T) {
@@ -66,7 +64,7 @@ func TestImportDiskFull(t *testing.T) {
 				t.Fatalf("the import failed (%s) yet says it wrote", res.Err)
 			}
 			left, _ := filepath.Glob(path + "?*")
-			if got := tableFingerprint(t, path); got != want {
+			if got := testkit.TableDigest(t, path); got != want {
 				t.Fatalf("after the failed import (%s) the workspace is not as it was", res.Err)
 			}
 			oneSentence(t, res.Err)
@@ -145,54 +143,6 @@ func oneSentence(t *testing.T, msg string) {
 	}
 }
 
-// tableFingerprint hashes every row of every table of the SQLite file at
-// path, after SQLite has rolled back any journal left beside it.
-func tableFingerprint(t *testing.T, path string) string {
-	t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=rw")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var check string
-	if err := db.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
-		t.Fatalf("integrity_check: %q, %v", check, err)
-	}
-	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		tables = append(tables, n)
-	}
-	rows.Close()
-	h := sha256.New()
-	for _, name := range tables {
-		rows, err := db.Query(`SELECT * FROM "` + name + `" ORDER BY rowid`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		fmt.Fprintf(h, "table %s %v\n", name, cols)
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(h, "%q\n", vals)
-		}
-		rows.Close()
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
 // TestImportFullTmpfs imports into a workspace on a small tmpfs, so that the
 // disk really fills (ENOSPC, SQLITE_FULL), at several amounts of free space.
 // It needs root to mount one: it skips otherwise (CI runs as root).
@@ -207,7 +157,7 @@ func TestImportFullTmpfs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := tableFingerprint(t, src)
+	want := testkit.TableDigest(t, src)
 	rows := [][]any{{"Name", "Position", "Notes"}}
 	for i := 0; i < 3000; i++ {
 		rows = append(rows, []any{fmt.Sprintf("Volunteer %03d", i), "Community mobilizer", strings.Repeat("notes ", 200)})
@@ -249,7 +199,7 @@ func TestImportFullTmpfs(t *testing.T) {
 			}
 			t.Log(msg)
 			left, _ := filepath.Glob(path + "?*")
-			if got := tableFingerprint(t, path); got != want {
+			if got := testkit.TableDigest(t, path); got != want {
 				t.Fatalf("after the failed import (%s) the workspace is not as it was", msg)
 			}
 			if err == nil {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"cpw/internal/testkit"
 )
 
 // A full disk is simulated in a child process that may not grow any file
@@ -161,7 +163,7 @@ func placeFiles(t *testing.T, dir string, files map[string][]byte) map[string]st
 		if err := os.WriteFile(path, data, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		sums[name] = tableSum(t, path)
+		sums[name] = testkit.TableDigest(t, path)
 	}
 	return sums
 }
@@ -181,7 +183,7 @@ func nothingWritten(t *testing.T, what, dir string, before map[string]string, ms
 		}
 	}
 	for name, sum := range before {
-		if tableSum(t, filepath.Join(dir, name)) != sum {
+		if testkit.TableDigest(t, filepath.Join(dir, name)) != sum {
 			t.Errorf("%s changed %s", what, name)
 		}
 	}

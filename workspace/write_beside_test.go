@@ -2,9 +2,7 @@ package workspace
 
 import (
 	"bufio"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
 	"os"
 	osexec "os/exec"
@@ -13,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"cpw/internal/testkit"
 )
 
 // TestCopyFailedLeavesNoCopy makes the workspace's note of a copy fail (a
@@ -25,7 +25,7 @@ func TestCopyFailedLeavesNoCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	before := tableSum(t, f.path)
+	before := testkit.TableDigest(t, f.path)
 	reader := rawDB(t, f.path)
 	defer reader.Close()
 	rtx, err := reader.Begin()
@@ -49,7 +49,7 @@ func TestCopyFailedLeavesNoCopy(t *testing.T) {
 	if left := besideFiles(t, dir, "a.cpw"); len(left) > 0 {
 		t.Fatalf("the failed copy left %v", left)
 	}
-	if tableSum(t, f.path) != before {
+	if testkit.TableDigest(t, f.path) != before {
 		t.Fatal("the failed copy changed the workspace")
 	}
 }
@@ -205,50 +205,4 @@ func killWriteChild(dir string) {
 	})
 	fmt.Fprintln(os.Stderr, "the child was not killed:", err)
 	os.Exit(1)
-}
-
-// tableSum hashes every row of every table of the SQLite file at path, once
-// SQLite has rolled back any journal beside it, after checking the file's
-// integrity.
-func tableSum(t *testing.T, path string) string {
-	t.Helper()
-	db := rawDB(t, path)
-	defer db.Close()
-	var check string
-	if err := db.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
-		t.Fatalf("%s: integrity_check: %q, %v", path, check, err)
-	}
-	var tables []string
-	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		tables = append(tables, n)
-	}
-	rows.Close()
-	h := sha256.New()
-	for _, name := range tables {
-		rows, err := db.Query(`SELECT * FROM "` + name + `" ORDER BY rowid`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		fmt.Fprintf(h, "table %s %v\n", name, cols)
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(h, "%q\n", vals)
-		}
-		rows.Close()
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }

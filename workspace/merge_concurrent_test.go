@@ -133,3 +133,45 @@ func TestMergeSiblingCopiesWithoutFalseConflicts(t *testing.T) {
 	}
 	sameRecords(t, fingerprint(t, b), fingerprint(t, c))
 }
+
+// mergeChild, run as a child process, merges the copy CPW_MERGE2_THEIRS into
+// the workspace CPW_MERGE2_FILE, as a second window or terminal would.
+func mergeChild(t *testing.T) {
+	f, err := Open(os.Getenv("CPW_MERGE2_FILE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.Merge(os.Getenv("CPW_MERGE2_THEIRS"), MergeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Two merges of the same copy at once, the second committed after the first
+// has read the other copy but before it writes: the first then finds
+// everything already there, instead of failing on records added twice.
+func TestTwoMergesAtOnce(t *testing.T) {
+	if os.Getenv("CPW_MERGE2_FILE") != "" {
+		mergeChild(t)
+		return
+	}
+	cs := copies(t, 2)
+	a, b := cs[0], cs[1]
+	for i := 0; i < 20; i++ {
+		must[Organisation](t)(b.CreateOrganisation(Organisation{Name: "Partner from b " + strings.Repeat("x", i), Kind: "cbo", Base: "local"}))
+	}
+	child := osexec.Command(os.Args[0], "-test.run=^TestTwoMergesAtOnce$")
+	child.Env = append(os.Environ(), "CPW_MERGE2_FILE="+a.Path(), "CPW_MERGE2_THEIRS="+b.Path())
+	r, err := a.Merge(b.Path(), MergeOptions{beforeWrite: func() {
+		if out, err := child.CombinedOutput(); err != nil {
+			t.Fatalf("the other merge failed: %v\n%s", err, out)
+		}
+	}})
+	if err != nil {
+		t.Fatalf("the second merge failed: %v", err)
+	}
+	if added, _, _ := r.Changes(); added != 0 {
+		t.Errorf("the second merge added %d records the first had added", added)
+	}
+	sameRecords(t, fingerprint(t, b), fingerprint(t, a))
+}

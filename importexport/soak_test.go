@@ -196,6 +196,9 @@ func soakChild(t *testing.T, role string) {
 		}
 		defer other.Close()
 	}
+	// The merger's changes in its own copy reach the workspace with the next
+	// merge that commits, whichever iteration made them.
+	var pending []string
 	for n := 0; time.Now().Before(until); n++ {
 		id := ids[n%len(ids)]
 		switch role {
@@ -262,15 +265,16 @@ func soakChild(t *testing.T, role string) {
 			if _, err := other.UpdatePerson(p); err != nil {
 				t.Fatal(err)
 			}
+			pending = append(pending, "org "+org, "notes "+id+" "+p.Notes)
 			if _, err := f.Merge(other.Path(), workspace.MergeOptions{}); busy(err) {
 				continue
 			} else if err != nil {
 				t.Fatal(err)
 			}
-			// Everything merged so far is in: its organisations and the
-			// last notes of each person of its share.
-			committed("org %s", org)
-			committed("notes %s %s", id, p.Notes)
+			for _, line := range pending {
+				committed("%s", line)
+			}
+			pending = nil
 		}
 	}
 }

@@ -102,6 +102,9 @@ type rowDecision struct {
 //	row   -       theirs, names kept   12 replaced there, however old the deletion
 //	row   -       theirs, since met    9 deleted there, or 10 if ours changed since
 //	row   -       older or none        2 only ours
+//
+// Ours counts as unchanged, in 5 and 9, when it is a third copy's version
+// that theirs had already seen and theirs is the newer change (theySaw).
 func decideRow(met lastMet, ours, theirs *mergeRow, ourStone, theirStone *Tombstone) rowDecision {
 	switch {
 	case ours != nil && theirs != nil:

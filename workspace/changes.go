@@ -46,7 +46,7 @@ func (f *File) Changes(filter ChangeFilter) ([]Change, error) {
 	if filter.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", filter.Limit)
 	}
-	rows, err := f.db.Query(q, c.args...)
+	rows, err := f.reader().Query(q, c.args...)
 	if err != nil {
 		return nil, internal("reading the change log", err)
 	}
@@ -74,7 +74,7 @@ type Tombstone struct {
 
 // Tombstones returns every deletion recorded in the file.
 func (f *File) Tombstones() ([]Tombstone, error) {
-	rows, err := f.db.Query("SELECT id, entity, deleted_at, copy_id FROM tombstones ORDER BY deleted_at, id")
+	rows, err := f.reader().Query("SELECT id, entity, deleted_at, copy_id FROM tombstones ORDER BY deleted_at, id")
 	if err != nil {
 		return nil, internal("reading deletions", err)
 	}
@@ -107,7 +107,7 @@ type Counts struct {
 // Counts counts the records of each kind.
 func (f *File) Counts() (Counts, error) {
 	var c Counts
-	err := f.db.QueryRow(`SELECT
+	err := f.reader().QueryRow(`SELECT
 		(SELECT count(*) FROM organisations), (SELECT count(*) FROM people), (SELECT count(*) FROM consortia),
 		(SELECT count(*) FROM roles), (SELECT count(*) FROM assignments), (SELECT count(*) FROM gaps),
 		(SELECT count(*) FROM meetings), (SELECT count(*) FROM units), (SELECT count(*) FROM sectors),
@@ -209,7 +209,7 @@ func (f *File) ReferencesTo(tableName, id string) (References, error) {
 	if _, ok := referrers[tableName]; !ok && !knownTable(tableName) {
 		return References{}, invalid("", "There is no kind of record called %s.", tableName)
 	}
-	return referencesTo(f.db, tableName, id)
+	return referencesTo(f.reader(), tableName, id)
 }
 
 // referencesTo counts what refers to the row id of table, in words; deleting

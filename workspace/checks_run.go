@@ -105,7 +105,7 @@ func (f *File) RunChecksIn(today time.Time, say translate.Func) ([]Finding, erro
 	if err != nil {
 		return nil, err
 	}
-	r := &checkRun{tr: say, q: f.db, today: today, day: today.Format(DateLayout), th: th, roles: map[string]Role{}, orgs: map[string]Organisation{}}
+	r := &checkRun{tr: say, q: f.reader(), today: today, day: today.Format(DateLayout), th: th, roles: map[string]Role{}, orgs: map[string]Organisation{}}
 	if err := r.load(); err != nil {
 		return nil, internal("preparing the health checks", err)
 	}

@@ -41,6 +41,8 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		lim = DefaultLimits
 	}
 	report := &Report{File: filepath.Base(path), DryRun: opts.DryRun, Sheets: []SheetResult{}, Problems: []Problem{}, lang: opts.Say}
+	// The workbook's read-through reports progress from its own goroutine.
+	opts.Progress = opts.Progress.serialised()
 	opts.Progress.report(0, 0, report.say("Opening the workbook"))
 	x, err := openBook(ctx, path, lim, wordsIn(opts.Say), opts.Progress)
 	if err != nil {
@@ -59,11 +61,17 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		}
 		s, err := readSheet(ctx, x.File, name, lim, report, opts.Progress)
 		if err != nil {
+			if refusal := x.verify(); refusal != nil {
+				return nil, refusal // what the read-through found says more
+			}
 			return nil, err
 		}
 		if p := classify(s, report); p != nil {
 			parts = append(parts, p)
 		}
+	}
+	if err := x.verify(); err != nil {
+		return nil, err
 	}
 	if len(parts) == 0 {
 		report.add(Problem{Severity: Error, Sheet: filepath.Base(path),

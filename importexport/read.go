@@ -48,15 +48,29 @@ var (
 func megabytes(n int64) string { return fmt.Sprintf("%d MB", n>>20) }
 
 // openedBook is an open workbook with the private folder excelize unpacks
-// its big sheets into; Close removes both.
+// its big sheets into; Close removes both. Its parts are read through
+// beside excelize's own reading (see openBook): verify waits for that.
 type openedBook struct {
 	*excelize.File
 	unpackDir string
+	checked   chan error // the read-through's refusal, or nil
+	refusal   error
+}
+
+// verify waits for the read-through of every part of the workbook and
+// returns its refusal, if any: nothing read from the workbook may be used
+// until it has returned nil.
+func (b *openedBook) verify() error {
+	if b.checked != nil {
+		b.refusal, b.checked = <-b.checked, nil
+	}
+	return b.refusal
 }
 
 // Close closes the workbook and removes its unpack folder, whatever
 // excelize left in it.
 func (b *openedBook) Close() error {
+	b.verify() // the read-through is over before its files go
 	err := b.File.Close()
 	if rmErr := os.RemoveAll(b.unpackDir); err == nil {
 		err = rmErr
@@ -119,41 +133,73 @@ func openBook(ctx context.Context, path string, lim Limits, say translate.Func, 
 		return nil, refuse(say("%s is a zip file but not an Excel workbook: it has no workbook inside.", path))
 	}
 	// The directory's sizes above cost nothing to check but may lie:
-	// unpack once, counting, before excelize trusts them.
-	tick := func(n int64) {
-		progress.report(int(n>>20), int(max(uint64(n), unpacked)>>20), say("Opening the workbook"))
-	}
-	var malformed *malformedXML
-	switch part, err := checkParts(ctx, zr, lim.UnzipBytes, tick); {
-	case errors.Is(err, ErrCancelled):
-		return nil, err
-	case errors.Is(err, errUnpacksTooLarge):
-		return nil, refuse(say("%s unpacks to more than %s: a real workbook of this program's data is far smaller, so it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes)))
-	case errors.Is(err, errDeclaresEntity):
-		return nil, refuse(say("%s declares its own entities or other XML markup in its part %s, which no spreadsheet program writes: the workbook is damaged or made to attack the computer. Ask for the file again.", path, part))
-	case errors.Is(err, errUnknownEntity):
-		return nil, refuse(say("%s is damaged: its part %s refers to an XML entity that does not exist. Ask for the file again.", path, part))
-	case errors.As(err, &malformed):
-		return nil, refuse(say("%s is damaged: its part %s is not well-formed XML (%s). Ask for the file again.", path, part, malformed.why))
-	case err != nil:
-		return nil, refuse(say("%s is damaged: its part %s cannot be unpacked (%v). Ask for the file again.", path, part, err))
-	}
+	// every part is read through once, counting, and looked at as XML. It
+	// costs about as much as excelize's own reading, so it runs beside it,
+	// on the other core, through a file of its own; excelize is bounded by
+	// the directory's sizes meanwhile (archive/zip stops at them).
+	checked := make(chan error, 1)
+	go func() {
+		checked <- readThrough(ctx, path, info.Size(), unpacked, lim, say, progress)
+	}()
 	// excelize unpacks a sheet over SheetMemory into a temporary file; a
 	// private folder lets Close remove all of them, and the next import
 	// or export remove those of a process that was killed.
 	dir, err := newScratchDir()
 	if err != nil {
+		if refusal := <-checked; refusal != nil {
+			return nil, refusal
+		}
 		return nil, refuse(say("The workbook %s cannot be unpacked: no temporary folder can be made (%v).", path, err))
 	}
 	x, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: lim.UnzipBytes, UnzipXMLSizeLimit: min(lim.SheetMemory, lim.UnzipBytes), TmpDir: dir})
 	if err != nil {
 		os.RemoveAll(dir)
+		if refusal := <-checked; refusal != nil {
+			return nil, refusal // what the read-through found says more
+		}
 		if strings.Contains(err.Error(), "unzip size") {
 			return nil, refuse(say("%s unpacks to more than %s: it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes)))
 		}
 		return nil, refuse(say("%s is damaged and cannot be read as a workbook (%v). Ask for the file again.", path, err))
 	}
-	return &openedBook{File: x, unpackDir: dir}, nil
+	return &openedBook{File: x, unpackDir: dir, checked: checked}, nil
+}
+
+// readThrough reads every part of the workbook at path through once (see
+// checkParts) and returns the refusal its findings call for, or nil.
+// progress is told how far it has come; calls to it must not overlap with
+// others (Import serialises them).
+func readThrough(ctx context.Context, path string, size int64, declared uint64, lim Limits, say translate.Func, progress Progress) error {
+	fh, err := os.Open(path)
+	if err != nil {
+		return refuse(say("The file %s cannot be read: %v.", path, err))
+	}
+	defer fh.Close()
+	zr, err := zip.NewReader(fh, size)
+	if err != nil {
+		return refuse(say("%s is damaged: it is not a complete workbook (%v). Ask for the file again.", path, err))
+	}
+	tick := func(n int64) {
+		if ctx.Err() == nil {
+			progress.report(int(n>>20), int(max(uint64(n), declared)>>20), say("Opening the workbook"))
+		}
+	}
+	var malformed *malformedXML
+	switch part, err := checkParts(ctx, zr, lim.UnzipBytes, tick); {
+	case errors.Is(err, ErrCancelled):
+		return err
+	case errors.Is(err, errUnpacksTooLarge):
+		return refuse(say("%s unpacks to more than %s: a real workbook of this program's data is far smaller, so it is damaged or made to exhaust the computer's memory.", path, megabytes(lim.UnzipBytes)))
+	case errors.Is(err, errDeclaresEntity):
+		return refuse(say("%s declares its own entities or other XML markup in its part %s, which no spreadsheet program writes: the workbook is damaged or made to attack the computer. Ask for the file again.", path, part))
+	case errors.Is(err, errUnknownEntity):
+		return refuse(say("%s is damaged: its part %s refers to an XML entity that does not exist. Ask for the file again.", path, part))
+	case errors.As(err, &malformed):
+		return refuse(say("%s is damaged: its part %s is not well-formed XML (%s). Ask for the file again.", path, part, malformed.why))
+	case err != nil:
+		return refuse(say("%s is damaged: its part %s cannot be unpacked (%v). Ask for the file again.", path, part, err))
+	}
+	return nil
 }
 
 // sheetRows is one sheet as read: its header cells, the HXL tags under

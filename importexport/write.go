@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -22,6 +23,20 @@ type Progress func(done, total int, what string)
 
 func (p Progress) report(done, total int, what string) {
 	if p != nil {
+		p(done, total, what)
+	}
+}
+
+// serialised is p with its calls made one at a time, for work that reports
+// from more than one goroutine.
+func (p Progress) serialised() Progress {
+	if p == nil {
+		return nil
+	}
+	var mu sync.Mutex
+	return func(done, total int, what string) {
+		mu.Lock()
+		defer mu.Unlock()
 		p(done, total, what)
 	}
 }

@@ -51,7 +51,7 @@ func checkParts(ctx context.Context, zr *zip.Reader, limit int64, tick func(unpa
 			return zf.Name, err
 		}
 		w := &watched{ctx: ctx, r: rc, unpacked: &unpacked, tick: tick}
-		n, err := checkPart(io.LimitReader(w, left+1))
+		n, err := checkPart(io.LimitReader(w, left+1), !isVML(zf.Name))
 		rc.Close()
 		if left -= n; left < 0 {
 			return zf.Name, errUnpacksTooLarge
@@ -106,8 +106,17 @@ func (p *partReader) Read(b []byte) (int, error) {
 	return n, err
 }
 
-// checkPart reads one part through, returning how many bytes it holds.
-func checkPart(r io.Reader) (int64, error) {
+// isVML reports whether a part is a legacy VML drawing (the boxes of cell
+// comments). Excel writes them with unclosed <br> tags, so they are not
+// XML; the import never reads them.
+func isVML(name string) bool {
+	return strings.HasSuffix(strings.ToLower(name), ".vml")
+}
+
+// checkPart reads one part through, returning how many bytes it holds; an
+// XML part is read as XML when asXML says so, and always looked through
+// for a DTD and entities.
+func checkPart(r io.Reader, asXML bool) (int64, error) {
 	p := &partReader{r: r}
 	br := bufio.NewReaderSize(p, 64<<10)
 	head, _ := br.Peek(64)
@@ -115,7 +124,10 @@ func checkPart(r io.Reader) (int64, error) {
 		_, err := io.Copy(io.Discard, br)
 		return p.n, err
 	}
-	xmlErr := wellFormed(br)
+	var xmlErr error
+	if asXML {
+		xmlErr = wellFormed(br)
+	}
 	io.Copy(io.Discard, br) // the rest, for the count and the marks
 	switch {
 	case p.readErr != nil:

@@ -228,7 +228,7 @@ func TestOpeningABigWorkbookCanBeCancelled(t *testing.T) {
 func TestImportsAWorkbookWithExcelsCommentDrawing(t *testing.T) {
 	parts := bookParts("Organisations", organisationsXML("", [][]string{{"Name", "Kind"}, {"Muungano wa Wanavijiji", "Urban poor federation"}}))
 	parts["xl/drawings/vmlDrawing1.vml"] = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">` +
-		`<v:shape id="_x0000_s1025" type="#_x0000_t202"><v:textbox><div style='text-align:left'>Federation<br>since 1996</div></v:textbox>` +
+		`<v:shape id="_x0000_s1025" type="#_x0000_t202"><v:textbox><div style='text-align:left'>Federation&nbsp;<br>since 1996</div></v:textbox>` +
 		`<x:ClientData ObjectType="Note"><x:Row>0</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>`
 	book := writeFile(t, "commented.xlsx", zipParts(t, parts, nil))
 	f := newWorkspace(t)

@@ -107,27 +107,24 @@ func (p *partReader) Read(b []byte) (int, error) {
 }
 
 // isVML reports whether a part is a legacy VML drawing (the boxes of cell
-// comments). Excel writes them with unclosed <br> tags, so they are not
-// XML; the import never reads them.
+// comments). Excel writes them HTML-like, with unclosed <br> tags, so they
+// are not XML; the import never reads them, so only their size counts.
 func isVML(name string) bool {
 	return strings.HasSuffix(strings.ToLower(name), ".vml")
 }
 
-// checkPart reads one part through, returning how many bytes it holds; an
-// XML part is read as XML when asXML says so, and always looked through
-// for a DTD and entities.
+// checkPart reads one part through, returning how many bytes it holds. A
+// part that looks like XML is read as XML and looked through for a DTD and
+// entities, unless asXML is false (a part the import never reads).
 func checkPart(r io.Reader, asXML bool) (int64, error) {
 	p := &partReader{r: r}
 	br := bufio.NewReaderSize(p, 64<<10)
 	head, _ := br.Peek(64)
-	if !looksXML(head) {
+	if !asXML || !looksXML(head) {
 		_, err := io.Copy(io.Discard, br)
 		return p.n, err
 	}
-	var xmlErr error
-	if asXML {
-		xmlErr = wellFormed(br)
-	}
+	xmlErr := wellFormed(br)
 	io.Copy(io.Discard, br) // the rest, for the count and the marks
 	switch {
 	case p.readErr != nil:

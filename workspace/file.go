@@ -572,6 +572,9 @@ func create(path string, opt NewOptions, fill func(*File) error) (*File, error) 
 
 // Close closes the file.
 func (f *File) Close() error {
+	if f.inside != nil {
+		return nil // a view through a batch: the file is its batch's to close
+	}
 	err := f.db.Close()
 	if f.temporary != "" {
 		removeTemporary(f.temporary)

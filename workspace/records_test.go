@@ -671,3 +671,33 @@ func TestReferencesTo(t *testing.T) {
 		t.Fatalf("an unknown table: %v", err)
 	}
 }
+
+// A view through a batch reads what the batch has written so far, refuses
+// writes of its own, and closing it leaves the file open.
+func TestBatchWorkspaceView(t *testing.T) {
+	f := newFile(t)
+	err := f.Batch(true, func(b *Batch) error {
+		o, _, err := Save(b, Organisation{Name: "Muungano wa Wanavijiji", Kind: "federation", Base: "local"})
+		if err != nil {
+			return err
+		}
+		view := b.Workspace()
+		orgs, err := view.Organisations()
+		if err != nil {
+			return err
+		}
+		if len(orgs) != 1 || orgs[0].Name != o.Name {
+			t.Errorf("the view reads %+v, not what the batch wrote", orgs)
+		}
+		if _, err := view.CreateOrganisation(Organisation{Name: "Another", Kind: "cbo", Base: "local"}); Code(err) != ErrReadOnly {
+			t.Errorf("the view wrote: %v", err)
+		}
+		return view.Close()
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Organisations(); err != nil {
+		t.Fatalf("the file was closed with the view: %v", err)
+	}
+}

@@ -140,33 +140,7 @@ func TestRefusesAZipThatUnpacksTooLarge(t *testing.T) {
 // for what excelize itself refuses to write (a cell over Excel's limit).
 func rawBook(t *testing.T, sheetName string, rows [][]string) string {
 	t.Helper()
-	var data strings.Builder
-	for r, cells := range rows {
-		fmt.Fprintf(&data, `<row r="%d">`, r+1)
-		for c, v := range cells {
-			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
-			fmt.Fprintf(&data, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, v)
-		}
-		data.WriteString(`</row>`)
-	}
-	parts := map[string]string{
-		"[Content_Types].xml":        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-		"_rels/.rels":                `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-		"xl/workbook.xml":            `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="` + sheetName + `" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-		"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-		"xl/worksheets/sheet1.xml":   `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + data.String() + `</sheetData></worksheet>`,
-	}
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	for _, name := range sortedKeys(parts) {
-		w, err := z.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(parts[name]))
-	}
-	z.Close()
-	return writeFile(t, "raw.xlsx", buf.Bytes())
+	return writeFile(t, "raw.xlsx", zipParts(t, bookParts(sheetName, inlineSheetXML("", rows)), nil))
 }
 
 func TestRefusesACellOverExcelsLimit(t *testing.T) {

@@ -63,7 +63,7 @@ func zipParts(t *testing.T, parts map[string]string, lie map[string]uint64) []by
 
 // organisationsXML is a sheet of organisations, inline strings, its first
 // row the headers, with what goes before <worksheet> in front.
-func organisationsXML(prolog string, rows [][]string) string {
+func inlineSheetXML(prolog string, rows [][]string) string {
 	var data strings.Builder
 	for r, cells := range rows {
 		fmt.Fprintf(&data, `<row r="%d">`, r+1)
@@ -81,12 +81,12 @@ func organisationsXML(prolog string, rows [][]string) string {
 // stopped at the first entity without a word, so the sheet read as empty.
 func TestRefusesEntitiesInASheet(t *testing.T) {
 	laughs := `<!DOCTYPE worksheet [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>`
-	sheetXML := organisationsXML(laughs, [][]string{{"Name", "Notes"}, {"Laughing Org", "&c;"}, {"Second Org", "plain"}})
+	sheetXML := inlineSheetXML(laughs, [][]string{{"Name", "Notes"}, {"Laughing Org", "&c;"}, {"Second Org", "plain"}})
 	book := writeFile(t, "laughs.xlsx", zipParts(t, bookParts("Organisations", sheetXML), nil))
 	refusedWith(t, book, DefaultLimits, "declares its own entities")
 
 	// An entity hidden in the shared strings is refused the same way.
-	parts := bookParts("Organisations", organisationsXML("", [][]string{{"Name"}, {"Fine Org"}}))
+	parts := bookParts("Organisations", inlineSheetXML("", [][]string{{"Name"}, {"Fine Org"}}))
 	parts["xl/sharedStrings.xml"] = `<?xml version="1.0"?>` + laughs + `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&c;</t></si></sst>`
 	refusedWith(t, writeFile(t, "strings.xlsx", zipParts(t, parts, nil)), DefaultLimits, "declares its own entities")
 }
@@ -95,7 +95,7 @@ func TestRefusesEntitiesInASheet(t *testing.T) {
 // stopped at the break without an error and the rows before it were
 // imported as the whole sheet.
 func TestRefusesASheetWhoseXMLBreaks(t *testing.T) {
-	sheetXML := organisationsXML("", [][]string{{"Name", "Kind"}, {"First Org", "CBO"}, {"Second Org", "CBO"}})
+	sheetXML := inlineSheetXML("", [][]string{{"Name", "Kind"}, {"First Org", "CBO"}, {"Second Org", "CBO"}})
 	sheetXML = strings.Replace(sheetXML, `<row r="3">`, `<row r="3"><c r="A3"></row>`, 1)
 	book := writeFile(t, "broken.xlsx", zipParts(t, bookParts("Organisations", sheetXML), nil))
 	refusedWith(t, book, DefaultLimits, "its part xl/worksheets/sheet1.xml is not well-formed XML")
@@ -109,13 +109,13 @@ func TestRefusesAZipWhoseDirectoryLies(t *testing.T) {
 	for i := 0; i < 200; i++ {
 		rows = append(rows, []string{fmt.Sprintf("Org %d", i), strings.Repeat("n", 100)})
 	}
-	parts := bookParts("Organisations", organisationsXML("", rows))
+	parts := bookParts("Organisations", inlineSheetXML("", rows))
 	lying := zipParts(t, parts, map[string]uint64{"xl/worksheets/sheet1.xml": 300})
 	refusedWith(t, writeFile(t, "lies.xlsx", lying), DefaultLimits, "is damaged")
 
 	// A part excelize never parses (a picture) is counted too: claiming
 	// 100 bytes, it holds 3 MB.
-	parts = bookParts("Organisations", organisationsXML("", rows[:3]))
+	parts = bookParts("Organisations", inlineSheetXML("", rows[:3]))
 	parts["xl/media/image1.png"] = strings.Repeat("x", 3<<20)
 	lying = zipParts(t, parts, map[string]uint64{"xl/media/image1.png": 100})
 	refusedWith(t, writeFile(t, "picture.xlsx", lying), DefaultLimits, "is damaged: its part xl/media/image1.png cannot be unpacked")
@@ -197,7 +197,7 @@ func (p *pieces) Read(b []byte) (int, error) {
 // Reading a big workbook through before opening it takes seconds: it
 // tells the progress bar how far it has come and stops when cancelled.
 func TestOpeningABigWorkbookCanBeCancelled(t *testing.T) {
-	parts := bookParts("Organisations", organisationsXML("", [][]string{{"Name", "Kind"}, {"Org", "CBO"}}))
+	parts := bookParts("Organisations", inlineSheetXML("", [][]string{{"Name", "Kind"}, {"Org", "CBO"}}))
 	parts["xl/media/image1.png"] = strings.Repeat("\x00", 16<<20)
 	book := writeFile(t, "big.xlsx", zipParts(t, parts, nil))
 	f := newDemo(t)
@@ -226,7 +226,7 @@ func TestOpeningABigWorkbookCanBeCancelled(t *testing.T) {
 // not XML, and never read by the import, so a partner's workbook with a
 // comment of two lines imports as any other.
 func TestImportsAWorkbookWithExcelsCommentDrawing(t *testing.T) {
-	parts := bookParts("Organisations", organisationsXML("", [][]string{{"Name", "Kind"}, {"Muungano wa Wanavijiji", "Urban poor federation"}}))
+	parts := bookParts("Organisations", inlineSheetXML("", [][]string{{"Name", "Kind"}, {"Muungano wa Wanavijiji", "Urban poor federation"}}))
 	parts["xl/drawings/vmlDrawing1.vml"] = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">` +
 		`<v:shape id="_x0000_s1025" type="#_x0000_t202"><v:textbox><div style='text-align:left'>Federation&nbsp;<br>since 1996</div></v:textbox>` +
 		`<x:ClientData ObjectType="Note"><x:Row>0</x:Row><x:Column>0</x:Column></x:ClientData></v:shape></xml>`

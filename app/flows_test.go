@@ -401,7 +401,7 @@ func TestMeetingPage(t *testing.T) {
 	u, _ := openDemo(t)
 	s := u.screen
 	f := u.file
-	p, err := f.CreatePerson(workspace.Person{Name: "Zawadi Achieng", Resident: true})
+	p, err := f.CreatePerson(workspace.Person{Name: "Zawadi Achieng", Resident: workspace.Yes})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,7 +40,7 @@ func (s *workspaceScreen) organisationsList() *listView[organisationRow] {
 		return out, err
 	})
 	if !f.ReadOnly() {
-		l.onNew = func() { s.editOrganisation(workspace.Organisation{Base: "local"}) }
+		l.onNew = func() { s.editOrganisation(workspace.Organisation{}) }
 		l.onDel = func(o organisationRow) {
 			s.ui.confirmDelete(fmt.Sprintf(lang.L("the organisation “%s”"), o.Name), "organisations", o.ID, func() error { return f.DeleteOrganisation(o.ID) }, s.changed)
 		}

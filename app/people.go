@@ -25,7 +25,7 @@ func (s *workspaceScreen) peopleList() *listView[personRow] {
 		{title: lang.L("Home unit"), width: 300, text: func(p personRow) string { return p.home }},
 		{title: lang.L("Position"), width: 150, text: func(p personRow) string { return p.Position }},
 		{title: lang.L("Gender"), width: 75, text: func(p personRow) string { return workspace.Label(workspace.Genders, p.Gender) }},
-		{title: lang.L("Resident"), width: 75, text: func(p personRow) string { return yes(p.Resident) }},
+		{title: lang.L("Resident"), width: 75, text: func(p personRow) string { return answer(p.Resident) }},
 	}, func() ([]personRow, error) {
 		lk, err := readLookups(f, true)
 		if err != nil {
@@ -61,7 +61,7 @@ func (s *workspaceScreen) personForm(p workspace.Person, orgs, units []option) {
 	org := newPicker(lang.L("Organisation"), orgs, p.OrganisationID)
 	gender := newChoice(workspace.Genders, p.Gender)
 	age := newChoice(workspace.AgeBands, p.AgeBand)
-	resident := newCheck(lang.L("Lives in the settlement"), p.Resident)
+	resident := newChoice(workspace.Residences, string(p.Resident))
 	home := newPicker(lang.L("Home unit"), units, p.HomeUnitID)
 	notes := multiline(p.Notes)
 	title, confirm := lang.L("New person"), lang.L("Add")
@@ -90,7 +90,7 @@ func (s *workspaceScreen) personForm(p workspace.Person, orgs, units []option) {
 			return err
 		}
 		p.Name, p.OrganisationID, p.Position, p.Phone, p.Email = name.Text, orgID, position.Text, phone.Text, email.Text
-		p.Gender, p.AgeBand, p.Resident, p.HomeUnitID, p.Notes = gender.key(), age.key(), resident.Checked, homeID, notes.Text
+		p.Gender, p.AgeBand, p.Resident, p.HomeUnitID, p.Notes = gender.key(), age.key(), workspace.Answer(resident.key()), homeID, notes.Text
 		if p.ID == "" {
 			_, err = f.CreatePerson(p)
 		} else {
@@ -114,9 +114,7 @@ func (s *workspaceScreen) showPerson(id string) {
 	p.field(lang.L("E-mail"), person.Email)
 	p.field(lang.L("Gender"), workspace.Label(workspace.Genders, person.Gender))
 	p.field(lang.L("Age band"), workspace.Label(workspace.AgeBands, person.AgeBand))
-	if person.Resident {
-		p.line(lang.L("Lives in the settlement."))
-	}
+	p.field(lang.L("Resident"), workspace.Label(workspace.Residences, string(person.Resident)))
 	p.field(lang.L("Home unit"), n.unit(person.HomeUnitID))
 	p.field(lang.L("Notes"), person.Notes)
 	as, err := s.file.Assignments(workspace.AssignmentFilter{PersonID: id})

@@ -496,6 +496,18 @@ func (l *lookups) names(m map[string]string, ids []string) string {
 // amountKey sorts amounts as numbers.
 func amountKey(n int64) string { return fmt.Sprintf("%020d", n) }
 
+// answer shows a yes-or-no fact in a list: blank when not recorded, as
+// other fields not recorded are.
+func answer(a workspace.Answer) string {
+	switch a {
+	case workspace.Yes:
+		return lang.L("Yes")
+	case workspace.No:
+		return lang.L("No")
+	}
+	return ""
+}
+
 func yes(b bool) string {
 	if b {
 		return lang.L("Yes")

@@ -52,7 +52,7 @@ func TestImportFindsSheetsAndHeadersByName(t *testing.T) {
 	}
 	people, _ := f.People(workspace.PersonFilter{})
 	if len(people) != 2 || people[0].Name != "Jane Wanjiru" || people[0].Email != "jane@example.org" || people[0].Gender != "female" ||
-		!people[0].Resident || people[0].OrganisationID != orgs[0].ID {
+		people[0].Resident != workspace.Yes || people[0].OrganisationID != orgs[0].ID {
 		t.Fatalf("people: %+v", people)
 	}
 }

@@ -18,7 +18,7 @@ var organisationsSheet = sheetSpec{
 		{header: "Kind", aliases: []string{"type", "organisation type", "category", "partner type", "org type", "type of organisation"}, hxl: []string{"#org+type"}, kind: choice, choices: workspace.OrganisationKinds, list: "Organisation kinds", width: 30,
 			note: "What sort of organisation it is: choose from the list.", choiceAliases: organisationKindAliases},
 		{header: "Base", aliases: []string{"level", "based"}, kind: choice, choices: workspace.Bases, list: "Bases", width: 12,
-			note: "Where it is rooted: local, national, regional or international."},
+			note: "Where it is rooted: local, national, regional or international; blank if not recorded."},
 		{header: "Sectors", aliases: []string{"sector", "expertise", "themes", "cluster", "what"}, hxl: []string{"#sector", "#sector+cluster"}, kind: many, list: "Sectors", width: 36,
 			note: "The sectors it knows, from the Lists sheet. Separate several with a semicolon (;)."},
 		{header: "Interests", aliases: []string{"interest", "what it wants"}, width: 30, note: "What it wants from the initiative."},
@@ -42,10 +42,38 @@ var organisationsSheet = sheetSpec{
 
 // organisationKindAliases are the kinds of organisation as others'
 // workbooks (3W matrices above all) name them.
-var organisationKindAliases = map[string]string{"ngo": "ngo", "ingo": "ngo", "nngo": "ngo", "cso": "ngo", "civilsociety": "ngo", "unagency": "international",
-	"un": "international", "government": "national-government", "county": "local-government", "countygovernment": "local-government",
-	"localgovernment": "local-government", "donor": "funder", "university": "academia", "company": "private-sector",
+var organisationKindAliases = map[string]string{"ngo": "ngo", "ingo": "ngo", "nngo": "ngo", "lngo": "ngo", "cso": "ngo",
+	"civilsociety": "ngo", "internationalngo": "ngo", "nationalngo": "ngo", "localngo": "ngo", "unagency": "international",
+	"un": "international", "county": "local-government", "countygovernment": "local-government", "countydepartment": "local-government",
+	"localgovernment": "local-government", "nationalgovernment": "national-government", "nationalgovernmentagency": "national-government",
+	"ministry": "national-government", "donor": "funder", "university": "academia", "company": "private-sector",
 	"business": "private-sector", "communitybasedorganization": "cbo", "faithbased": "cbo", "fbo": "cbo"}
+
+// kindBases are the kinds, as workbooks write them, that also say where an
+// organisation is rooted: an INGO is an NGO based abroad. A kind that does
+// not say leaves the base as the row gives it, or not recorded.
+var kindBases = map[string]string{"ingo": "international", "internationalngo": "international", "unagency": "international",
+	"un": "international", "nngo": "national", "nationalngo": "national", "lngo": "local", "localngo": "local",
+	"county": "local", "countygovernment": "local", "countydepartment": "local", "localgovernment": "local",
+	"nationalgovernment": "national", "nationalgovernmentagency": "national", "ministry": "national"}
+
+// orgKind reads an organisation's kind and base. "Government" alone may be
+// a county department or the national government, which the checks tell
+// apart, so it is a question for the user rather than a guess; a kind that
+// says where the organisation is rooted fills a base the row leaves blank.
+func (r *rowCtx) orgKind(kind, base *string) {
+	written := normalise(r.get("Kind"))
+	switch written {
+	case "government", "gov", "govt", "governmentagency", "publicsector":
+		r.problem("Kind", "“%s” may be a county department or the national government: write County / local-government department or National government.", r.get("Kind"))
+		return
+	}
+	r.choice("Kind", kind)
+	r.choice("Base", base)
+	if b, ok := kindBases[written]; ok && r.get("Base") == "" {
+		*base = b
+	}
+}
 
 func (b *book) organisationRows() []row {
 	n := b.names
@@ -99,17 +127,13 @@ func (im *importer) organisationRow(r *rowCtx, res *SheetResult) {
 	}
 	r.text("Name", &o.Name)
 	r.text("Acronym", &o.Acronym)
-	r.choice("Kind", &o.Kind)
-	r.choice("Base", &o.Base)
+	r.orgKind(&o.Kind, &o.Base)
 	r.sectors("Sectors", &o.SectorIDs, false)
 	r.text("Interests", &o.Interests)
 	r.choice("Commitment", &o.Commitment)
 	r.choice("Stance", &o.Stance)
 	r.choice("Influence", &o.Influence)
 	r.text("Notes", &o.Notes)
-	if old == nil && o.Base == "" {
-		o.Base = "local" // the form's default
-	}
 	im.saveOrganisation(r, res, o)
 }
 
@@ -156,10 +180,10 @@ func (im *importer) import3W(p *part, res *SheetResult) error {
 				g.o = *old
 				g.sectors = append([]string(nil), old.SectorIDs...)
 			} else {
-				g.o = workspace.Organisation{Name: name, Base: "local"}
+				g.o = workspace.Organisation{Name: name}
 				r.text("Acronym", &g.o.Acronym)
 				kind := ""
-				r.choice("Kind", &kind)
+				r.orgKind(&kind, &g.o.Base)
 				if kind == "" {
 					kind = "other"
 					r.warn("Kind", "The kind of “%s” is not known, so it was set to Other: correct it in the window.", name)

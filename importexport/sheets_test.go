@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"cpw/translate"
+	"cpw/workspace"
 )
 
 // headerCall is a header written out in a call that names a column.
@@ -226,7 +227,7 @@ func kindHolds(k valueKind, v any) bool {
 		return k == text || k == date || k == choice
 	case int64:
 		return k == amount || k == count
-	case bool:
+	case bool, workspace.Answer:
 		return k == yesNo
 	case []string:
 		return k == many

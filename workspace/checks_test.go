@@ -28,7 +28,7 @@ func (x *fixture) org(name, kind, base string) Organisation {
 }
 
 func (x *fixture) person(name, orgID string, resident bool) Person {
-	return must[Person](x.t)(x.f.CreatePerson(Person{Name: name, OrganisationID: orgID, Resident: resident}))
+	return must[Person](x.t)(x.f.CreatePerson(Person{Name: name, OrganisationID: orgID, Resident: AnswerOf(resident)}))
 }
 
 func (x *fixture) consortium(code string) Consortium {
@@ -288,7 +288,7 @@ func TestMobilizerGenderImbalance(t *testing.T) {
 	x := newFixture(t)
 	_, cells := x.cells("Sinai", 4)
 	for i, g := range []string{"female", "female", "female", "male"} {
-		p := must[Person](t)(x.f.CreatePerson(Person{Name: "Mobilizer " + g, Gender: g, Resident: true}))
+		p := must[Person](t)(x.f.CreatePerson(Person{Name: "Mobilizer " + g, Gender: g, Resident: Yes}))
 		x.assign(RoleCommunityMobilizer, Assignment{PersonID: p.ID, UnitID: cells[i].ID})
 	}
 	th := must[Thresholds](t)(x.f.Thresholds())
@@ -298,7 +298,7 @@ func TestMobilizerGenderImbalance(t *testing.T) {
 	th.MobilizerGenderShare = 70
 	must[struct{}](t)(struct{}{}, x.f.SetThresholds(th))
 	x.want("mobilizer-gender-imbalance", "3 of 4 current mobilizers (75%) are Female (more than 70%).")
-	p := must[Person](t)(x.f.CreatePerson(Person{Name: "Another", Gender: "male", Resident: true}))
+	p := must[Person](t)(x.f.CreatePerson(Person{Name: "Another", Gender: "male", Resident: Yes}))
 	x.assign(RoleCommunityMobilizer, Assignment{PersonID: p.ID, UnitID: cells[0].ID})
 	x.want("mobilizer-gender-imbalance")
 }
@@ -335,7 +335,7 @@ func TestNonResidentRepresentative(t *testing.T) {
 	p := x.person("Joseph Odhiambo", "", false)
 	x.assign(RoleRepresentativeCell, Assignment{PersonID: p.ID, UnitID: cells[0].ID})
 	x.want("non-resident-representative", "Joseph Odhiambo is household representative (cell) for Area of Vietnam / Vietnam / Vietnam cluster 1 / Cell 1 but is not recorded as a resident.")
-	p.Resident = true
+	p.Resident = Yes
 	must[Person](t)(x.f.UpdatePerson(p))
 	x.want("non-resident-representative")
 }
@@ -457,8 +457,8 @@ func TestChecksCountDaysInTheUsersTimeZone(t *testing.T) {
 func TestMobilizersAreCountedOnce(t *testing.T) {
 	x := newFixture(t)
 	_, cells := x.cells("Sinai", 3)
-	woman := must[Person](t)(x.f.CreatePerson(Person{Name: "Achieng", Gender: "female", Resident: true}))
-	man := must[Person](t)(x.f.CreatePerson(Person{Name: "Otieno", Gender: "male", Resident: true}))
+	woman := must[Person](t)(x.f.CreatePerson(Person{Name: "Achieng", Gender: "female", Resident: Yes}))
+	man := must[Person](t)(x.f.CreatePerson(Person{Name: "Otieno", Gender: "male", Resident: Yes}))
 	for _, c := range cells {
 		x.assign(RoleCommunityMobilizer, Assignment{PersonID: woman.ID, UnitID: c.ID})
 	}

@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"database/sql/driver"
+	"fmt"
 	"net/mail"
 	"strings"
 	"time"
@@ -36,27 +38,29 @@ var (
 		{"other", msg("Other organisation")},
 	}
 	Bases = []Choice{
-		{"local", msg("Local")}, {"national", msg("National")}, {"regional", msg("Regional")}, {"international", msg("International")},
+		{"", msg("Not recorded")}, {"local", msg("Local")}, {"national", msg("National")}, {"regional", msg("Regional")}, {"international", msg("International")},
 	}
 	Commitments = []Choice{
-		{"prospective", msg("Prospective")}, {"approached", msg("Approached")}, {"committed", msg("Committed")},
+		{"", msg("Not recorded")}, {"prospective", msg("Prospective")}, {"approached", msg("Approached")}, {"committed", msg("Committed")},
 		{"active", msg("Active")}, {"withdrawn", msg("Withdrawn")},
 	}
 	Stances = []Choice{
 		{"supportive", msg("Supportive")}, {"leaning-supportive", msg("Leaning supportive")}, {"neutral", msg("Neutral")},
 		{"leaning-opposed", msg("Leaning opposed")}, {"opposed", msg("Opposed")}, {"unknown", msg("Not known")},
 	}
-	Influences = []Choice{{"high", msg("High")}, {"medium", msg("Medium")}, {"low", msg("Low")}}
+	Influences = []Choice{{"", msg("Not recorded")}, {"high", msg("High")}, {"medium", msg("Medium")}, {"low", msg("Low")}}
 	Genders    = []Choice{{"", msg("Not recorded")}, {"female", msg("Female")}, {"male", msg("Male")}, {"other", msg("Other gender")}}
 	AgeBands   = []Choice{
 		{"", msg("Not recorded")}, {"under-18", msg("Under 18")}, {"18-24", msg("18–24")}, {"25-35", msg("25–35")},
 		{"36-59", msg("36–59")}, {"60+", msg("60 and over")},
 	}
 	ConsortiumStatuses = []Choice{
-		{"forming", msg("Forming")}, {"data-collection", msg("Data collection")}, {"planning", msg("Planning")},
+		{"", msg("Not recorded")}, {"forming", msg("Forming")}, {"data-collection", msg("Data collection")}, {"planning", msg("Planning")},
 		{"plan-drafted", msg("Plan drafted")}, {"validated", msg("Validated with residents")},
 		{"ratified", msg("Ratified")}, {"implementing", msg("Implementing")},
 	}
+	// Residences says whether a person lives in the settlement (see Answer).
+	Residences = []Choice{{"", msg("Not recorded")}, {"yes", msg("Lives in the settlement")}, {"no", msg("Lives elsewhere")}}
 	RoleGroups = []Choice{
 		{"advocacy", msg("Advocacy")}, {"central-leadership", msg("Central leadership")},
 		{"constituency-leadership", msg("Constituency leadership")}, {"community", msg("Community")},
@@ -86,6 +90,53 @@ var (
 		{"public-meeting", msg("Public meeting")},
 	}
 )
+
+// Answer is a yes-or-no fact that may not be recorded: "" (not recorded),
+// "yes" or "no". A workbook or a form that says nothing leaves it "", and
+// the checks then treat it as not known rather than as a no. It is stored
+// as NULL, 1 or 0.
+type Answer string
+
+// The answers.
+const (
+	NotRecorded Answer = ""
+	Yes         Answer = "yes"
+	No          Answer = "no"
+)
+
+// AnswerOf is the answer true or false gives.
+func AnswerOf(b bool) Answer {
+	if b {
+		return Yes
+	}
+	return No
+}
+
+// Value stores the answer as NULL, 1 or 0.
+func (a Answer) Value() (driver.Value, error) {
+	switch a {
+	case Yes:
+		return int64(1), nil
+	case No:
+		return int64(0), nil
+	}
+	return nil, nil
+}
+
+// Scan reads NULL, 1 or 0.
+func (a *Answer) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*a = NotRecorded
+	case int64:
+		*a = AnswerOf(v != 0)
+	case bool:
+		*a = AnswerOf(v)
+	default:
+		return fmt.Errorf("unexpected %T in a yes-or-no field", src)
+	}
+	return nil
+}
 
 // Shown is the choice's label in the language of the package's messages, as
 // the window shows it. (Label itself is the English, as workbooks carry it.)

@@ -29,13 +29,11 @@ func (c *Consortium) loadLinks(q querier) error {
 	return err
 }
 
-// Validate checks the consortium's fields. An empty status means forming.
+// Validate checks the consortium's fields. An empty status stays not
+// recorded.
 func (c *Consortium) Validate() error {
 	clean(&c.Code, &c.Name)
 	c.Code = strings.ToUpper(c.Code)
-	if c.Status == "" {
-		c.Status = "forming"
-	}
 	if strings.ContainsAny(c.Code, " \t/\\") {
 		return invalid("Code", "Code “%s” must be one short word without spaces or slashes, such as WSE.", c.Code)
 	}

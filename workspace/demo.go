@@ -360,7 +360,7 @@ func (d *demo) organisations() {
 			email := strings.ToLower(strings.NewReplacer(" ", ".", "'", "", "ʼ", "", "ũ", "u").Replace(name)) + "@" + strings.ToLower(strings.ReplaceAll(o.acronym, "-", "")) + ".example.org"
 			resident := o.kind == "cbo" || o.kind == "federation"
 			pid := d.person(Person{Name: name, Gender: g, OrganisationID: id, Position: pos, Email: email,
-				Phone: fmt.Sprintf("+254 7%02d %03d %03d", d.r.IntN(100), d.r.IntN(1000), d.r.IntN(1000)), Resident: resident})
+				Phone: fmt.Sprintf("+254 7%02d %03d %03d", d.r.IntN(100), d.r.IntN(1000), d.r.IntN(1000)), Resident: AnswerOf(resident)})
 			d.staff[id] = append(d.staff[id], pid)
 		}
 	}
@@ -538,16 +538,16 @@ func (d *demo) community(scale DemoScale) {
 					// Two representatives per cell, a woman and a man, elected at different times.
 					for _, g := range []string{"female", "male"} {
 						start := 300 + d.r.IntN(400)
-						pid := d.person(Person{Gender: g, Resident: true, HomeUnitID: cellID})
+						pid := d.person(Person{Gender: g, Resident: Yes, HomeUnitID: cellID})
 						d.add(&Assignment{RoleID: repCell, PersonID: pid, UnitID: cellID, StartOn: d.day(start)})
 					}
 				}
 				d.setHouseholds(cluID, households)
-				pid := d.person(Person{Gender: d.gender(0.55), Resident: true, HomeUnitID: cluID})
+				pid := d.person(Person{Gender: d.gender(0.55), Resident: Yes, HomeUnitID: cluID})
 				d.add(&Assignment{RoleID: repCluster, PersonID: pid, UnitID: cluID, StartOn: d.day(250 + d.r.IntN(200))})
 				// Mobilizers in two clusters of every three, most of them women.
 				if segmentHasMobilizers && ci%3 != 0 {
-					mid := d.person(Person{Gender: d.gender(0.62), Resident: true, HomeUnitID: cluID, AgeBand: d.pick([]string{"18-24", "25-35"})})
+					mid := d.person(Person{Gender: d.gender(0.62), Resident: Yes, HomeUnitID: cluID, AgeBand: d.pick([]string{"18-24", "25-35"})})
 					a := Assignment{RoleID: mobilizer, PersonID: mid, UnitID: cluID, StartOn: d.day(500 + d.r.IntN(200))}
 					if d.r.IntN(12) == 0 {
 						a.EndOn, a.EndReason = d.day(100+d.r.IntN(100)), "Moved out of the settlement"
@@ -555,7 +555,7 @@ func (d *demo) community(scale DemoScale) {
 					d.add(&a)
 				}
 			}
-			pid := d.person(Person{Gender: d.gender(0.5), Resident: true, HomeUnitID: segID})
+			pid := d.person(Person{Gender: d.gender(0.5), Resident: Yes, HomeUnitID: segID})
 			d.add(&Assignment{RoleID: repSegment, PersonID: pid, UnitID: segID, StartOn: d.day(240)})
 		}
 		d.sumHouseholds(areaID)

@@ -521,3 +521,42 @@ func TestOpenReadOnlyLeavesAnOlderFileAlone(t *testing.T) {
 	}
 	c.Close()
 }
+
+// Version 5 lets a person's residence be not recorded; the answers a
+// version 4 file holds are kept as they were.
+func TestMigrationKeepsResidence(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "old.cpw")
+	db, err := openDB(path, "rwc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	exec(t, db, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID))
+	if err := migrateTo(db, 0, 4); err != nil {
+		t.Fatal(err)
+	}
+	exec(t, db,
+		"INSERT INTO initiative (id, name, created_at, updated_at, copy_id) VALUES ('11111111-1111-4111-8111-111111111111', 'Old initiative', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', 'c1')",
+		"INSERT INTO this_copy (copy_id, made_at) VALUES ('c1', '2024-01-01T00:00:00.000Z')",
+		"INSERT INTO people (id, name, resident, updated_at, copy_id) VALUES ('22222222-2222-4222-8222-222222222222', 'Lives here', 1, '2024-01-01T00:00:00.000Z', 'c1')",
+		"INSERT INTO people (id, name, resident, updated_at, copy_id) VALUES ('33333333-3333-4333-8333-333333333333', 'Lives away', 0, '2024-01-01T00:00:00.000Z', 'c1')")
+	db.Close()
+
+	f, err := Open(path)
+	if err != nil {
+		t.Fatalf("opening a version 4 workspace: %v", err)
+	}
+	defer f.Close()
+	here := must[Person](t)(f.Person("22222222-2222-4222-8222-222222222222"))
+	away := must[Person](t)(f.Person("33333333-3333-4333-8333-333333333333"))
+	if here.Resident != Yes || away.Resident != No {
+		t.Errorf("after the upgrade: %q and %q, want yes and no", here.Resident, away.Resident)
+	}
+	p := must[Person](t)(f.CreatePerson(Person{Name: "Nobody said"}))
+	if got := must[Person](t)(f.Person(p.ID)); got.Resident != NotRecorded {
+		t.Errorf("a new person's residence is %q, want not recorded", got.Resident)
+	}
+	if _, err := f.CreatePerson(Person{Name: "Bad", Resident: "maybe"}); err == nil {
+		t.Error("a residence that is no answer was saved")
+	}
+}

@@ -106,7 +106,7 @@ func TestMergeBringsOneSidedChanges(t *testing.T) {
 	a, b := cs[0], cs[1]
 	// b adds a partner and a person of it, edits a consortium and deletes a gap.
 	org := must[Organisation](t)(b.CreateOrganisation(Organisation{Name: "Kibera Youth Group", Kind: "cbo", Base: "local"}))
-	must[Person](t)(b.CreatePerson(Person{Name: "Zawadi Achieng", OrganisationID: org.ID, Resident: true}))
+	must[Person](t)(b.CreatePerson(Person{Name: "Zawadi Achieng", OrganisationID: org.ID, Resident: Yes}))
 	wse := must[Consortium](t)(b.ConsortiumByCode("WSE"))
 	wse.Purpose = "Water for every household by 2030."
 	must[Consortium](t)(b.UpdateConsortium(wse))

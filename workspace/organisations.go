@@ -72,18 +72,13 @@ func (o *Organisation) loadLinks(q querier) error {
 }
 func (o *Organisation) check(*tx) error { return o.Validate() }
 
-// Validate checks the organisation's fields. Empty stance, influence and
-// commitment take their defaults.
+// Validate checks the organisation's fields. An empty stance is "not
+// known"; an empty base, commitment or influence stays not recorded: it is
+// never guessed.
 func (o *Organisation) Validate() error {
 	clean(&o.Name, &o.Acronym)
 	if o.Stance == "" {
 		o.Stance = "unknown"
-	}
-	if o.Influence == "" {
-		o.Influence = "medium"
-	}
-	if o.Commitment == "" {
-		o.Commitment = "prospective"
 	}
 	return firstError(
 		required(msg("Name"), o.Name), maxLength(msg("Name"), o.Name, 200), maxLength(msg("Acronym"), o.Acronym, 20),

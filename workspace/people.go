@@ -13,7 +13,7 @@ type Person struct {
 	Email          string
 	Gender         string // one of Genders
 	AgeBand        string // one of AgeBands
-	Resident       bool   // lives in the settlement
+	Resident       Answer // lives in the settlement: one of Residences
 	HomeUnitID     string // the community unit the person lives in, if known
 	Notes          string
 	Stamp
@@ -38,7 +38,8 @@ func (p *Person) Validate() error {
 		return invalid("Phone", "Phone “%s” may hold only digits, spaces, + - ( ) . and /.", p.Phone)
 	}
 	return firstError(required(msg("Name"), p.Name), maxLength(msg("Name"), p.Name, 200), maxLength(msg("Phone"), p.Phone, 40),
-		checkEmail(msg("E-mail"), p.Email), checkChoice(msg("Gender"), p.Gender, Genders), checkChoice(msg("Age band"), p.AgeBand, AgeBands))
+		checkEmail(msg("E-mail"), p.Email), checkChoice(msg("Gender"), p.Gender, Genders), checkChoice(msg("Age band"), p.AgeBand, AgeBands),
+		checkChoice(msg("Resident"), string(p.Resident), Residences))
 }
 
 // PersonFilter narrows a list of people; empty fields do not narrow.

@@ -5,7 +5,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"runtime"
 
 	"cpw/app"
 	_ "cpw/internal/locale" // before Fyne reads the locale
@@ -20,5 +22,29 @@ func main() {
 	if len(os.Args) > 1 {
 		path = os.Args[1]
 	}
+	os.Exit(openWindow(path))
+}
+
+// openWindow opens the window and returns the exit status when it is
+// closed: 1, with one sentence on stderr, when there is no display to open
+// it on.
+func openWindow(path string) (status int) {
+	if displayMissing(runtime.GOOS, os.Getenv) {
+		attachConsole()
+		fmt.Fprintln(os.Stderr, noDisplay)
+		return 1
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			said := windowFailure(r)
+			if said == "" {
+				panic(r)
+			}
+			attachConsole()
+			fmt.Fprintln(os.Stderr, said)
+			status = 1
+		}
+	}()
 	app.Run(path, version())
+	return 0
 }

@@ -194,12 +194,13 @@ func (l *lists) write(x *excelize.File, st styles) error {
 	return x.SetColWidth(listsSheet, "A", last, 26)
 }
 
-// rangeOf is the Lists range holding the named list, for a dropdown.
+// rangeOf is the Lists range holding the named list, for a dropdown; ""
+// when the list holds nothing.
 func (l *lists) rangeOf(name string) string {
 	for i, n := range l.names {
-		if n == name {
+		if n == name && len(l.values[name]) > 0 {
 			c, _ := excelize.ColumnNumberToName(i + 1)
-			return fmt.Sprintf("%s!$%s$2:$%s$%d", listsSheet, c, c, max(2, len(l.values[name])+1))
+			return fmt.Sprintf("%s!$%s$2:$%s$%d", listsSheet, c, c, len(l.values[name])+1)
 		}
 	}
 	return ""
@@ -218,6 +219,11 @@ func WriteTemplate(f *workspace.File, path string, opt TemplateOptions) error {
 	if err != nil {
 		return err
 	}
+	return writeTemplate(l, path, say)
+}
+
+// writeTemplate writes the template with the lists given.
+func writeTemplate(l *lists, path string, say translate.Func) error {
 	x := excelize.NewFile()
 	defer x.Close()
 	st, err := newStyles(x)
@@ -285,10 +291,17 @@ func writeTemplateSheet(x *excelize.File, s *sheetSpec, l *lists, st styles, fir
 				return err
 			}
 		}
-		if c.list != "" {
+		// An empty list (no consortia yet in a new workspace, or no sectors
+		// or roles left) gets no dropdown: one over empty cells offers
+		// nothing and objects to every value typed, such as the code of a
+		// consortium the workbook adds on its Consortia sheet. (Room on the
+		// Lists sheet would not help: the import never reads it.) The
+		// column then takes what is typed, and its header note says what
+		// to write.
+		if r := l.rangeOf(c.list); r != "" {
 			dv := excelize.NewDataValidation(true)
 			dv.Sqref = name + "2:" + name + "1048576"
-			dv.SetSqrefDropList(l.rangeOf(c.list))
+			dv.SetSqrefDropList(r)
 			switch {
 			case c.kind == many:
 				// Several values may be typed, separated by semicolons.

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -361,7 +362,13 @@ func fillStakeholderMap(s *workspaceScreen, grid *fyne.Container, orgs []workspa
 		head.Add(l)
 	}
 	grid.Add(head)
-	for _, inf := range workspace.Influences {
+	// Organisations whose influence nobody recorded get a row of their
+	// own under the others, and only when there are any.
+	unknown := slices.ContainsFunc(orgs, func(o workspace.Organisation) bool { return o.Influence == "" })
+	for _, inf := range slices.Concat(workspace.Influences[1:], workspace.Influences[:1]) {
+		if inf.Key == "" && !unknown {
+			continue
+		}
 		row := container.NewGridWithColumns(len(workspace.Stances) + 1)
 		side := widget.NewLabelWithStyle(influenceWords(inf), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		side.Wrapping = fyne.TextWrapWord
@@ -396,6 +403,8 @@ func influenceWords(inf workspace.Choice) string {
 		return lang.L("Medium influence")
 	case "low":
 		return lang.L("Low influence")
+	case "":
+		return lang.L("Influence not recorded")
 	}
 	return inf.Shown()
 }

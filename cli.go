@@ -77,7 +77,7 @@ func init() {
 	}}
 	commands["template"] = command{"BOOK.xlsx [--workspace FILE.cpw]",
 		"write the blank import workbook (its lists from FILE when given)", runTemplate}
-	commands["import"] = command{"FILE.cpw BOOK.xlsx [--dry-run] [--json]",
+	commands["import"] = command{"FILE.cpw BOOK.xlsx [--dry-run] [--json] [--sheet \"SHEET=KIND\"]... [--mapping MAP.json] [--write-mapping MAP.json]",
 		"import a workbook: checked first, all of it or nothing", runImport}
 	commands["export"] = command{"FILE.cpw BOOK.xlsx [--with-contacts]", "export the whole workspace to a workbook", runExport}
 }
@@ -508,9 +508,19 @@ func runImport(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	dryRun := fs.Bool("dry-run", false, "")
 	asJSON := fs.Bool("json", false, "")
+	kinds := sheetKinds{}
+	fs.Var(kinds, "sheet", "")
+	mappingFile := fs.String("mapping", "", "")
+	writeMapping := fs.String("write-mapping", "", "")
 	pos, err := parse(fs, args, "FILE.cpw", "BOOK.xlsx")
 	if err != nil {
 		return err
+	}
+	var mapping *importexport.Mapping
+	if *mappingFile != "" {
+		if mapping, err = importexport.ReadMapping(*mappingFile); err != nil {
+			return err
+		}
 	}
 	f, err := workspace.Open(pos[0])
 	if err != nil {
@@ -519,7 +529,26 @@ func runImport(args []string, out io.Writer) error {
 	defer f.Close()
 	named(f)
 	progress, clear := terminalProgress()
-	report, err := importexport.Import(context.Background(), f, pos[1], importexport.ImportOptions{DryRun: *dryRun, Progress: progress})
+	opts := importexport.ImportOptions{DryRun: *dryRun, Progress: progress, Sheets: kinds, Mapping: mapping}
+	if *writeMapping != "" {
+		// The mapping the import would use, written for the user to check
+		// and give back with --mapping; nothing is imported.
+		m, report, err := importexport.PlanMapping(context.Background(), f, pos[1], opts)
+		clear()
+		if err != nil {
+			return err
+		}
+		if err := importexport.WriteMapping(m, *writeMapping); err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(out, m)
+		}
+		report.WriteText(out)
+		fmt.Fprintf(out, "Wrote the mapping %s: %s. Nothing was imported: check it, then import with --mapping %s.\n", *writeMapping, m.Summary(), *writeMapping)
+		return nil
+	}
+	report, err := importexport.Import(context.Background(), f, pos[1], opts)
 	clear()
 	if err != nil {
 		return err
@@ -587,4 +616,26 @@ func named(f *workspace.File) {
 	if name := app.SavedAuthor(); name != "" {
 		f.Author = name
 	}
+}
+
+// sheetKinds is --sheet "NAME=KIND", given once per sheet: what the sheet
+// holds, when its name and columns do not say it (see
+// importexport.SheetKinds).
+type sheetKinds map[string]string
+
+func (k sheetKinds) String() string { return "" }
+
+func (k sheetKinds) Set(v string) error {
+	name, kind, ok := strings.Cut(v, "=")
+	name, kind = strings.TrimSpace(name), strings.TrimSpace(kind)
+	if !ok || name == "" || kind == "" {
+		return fmt.Errorf("--sheet takes a sheet's name and what it holds, such as --sheet \"Mobilizers=People\"")
+	}
+	for _, known := range importexport.SheetKinds() {
+		if strings.EqualFold(known, kind) {
+			k[name] = known
+			return nil
+		}
+	}
+	return fmt.Errorf("%q is not a kind of sheet: say one of %s", kind, strings.Join(importexport.SheetKinds(), ", "))
 }

@@ -23,6 +23,16 @@ type ImportOptions struct {
 	// Say words the report, the refusals and the progress steps: the
 	// window's language. Nil means English, as the command line keeps them.
 	Say translate.Func
+	// Mapping is the user's answers about this workbook's sheets, columns
+	// and values (a mapping file, or what they confirmed in the window),
+	// over those the workspace remembers; an import that is kept
+	// remembers them.
+	Mapping *Mapping
+	// plan, when set, gathers the mapping the import uses (PlanMapping).
+	plan *planned
+	// Sheets gives sheets a kind by name ("Mobilizers" → "People", "3W",
+	// "Skip": see SheetKinds), over what their names and columns say.
+	Sheets map[string]string
 	// beforeWrite, if set, runs after the workbook is read and before the
 	// write begins (tests have another program commit there).
 	beforeWrite func()
@@ -52,7 +62,7 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 
 	// Read every sheet first: a workbook that cannot be read is refused
 	// before the workspace is touched.
-	var parts []*part
+	var read []*sheetRows
 	names := x.GetSheetList()
 	for i, name := range names {
 		opts.Progress.report(i, len(names), report.say("Reading the sheet %s", name))
@@ -66,23 +76,15 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 			}
 			return nil, err
 		}
-		if p := classify(s, report); p != nil {
-			parts = append(parts, p)
-		}
+		read = append(read, s)
 	}
 	if err := x.verify(); err != nil {
 		return nil, err
 	}
-	if len(parts) == 0 {
-		report.add(Problem{Severity: Error, Sheet: filepath.Base(path),
-			Message: report.say("The workbook has no sheet this program can import: name the sheets Organisations, People, Consortia, Members, Assignments, Gaps, Candidates, Meetings, Decisions, Actions, Units or Roles, or use the template.")})
-	}
-	// Import in the order of sheets (a row may refer to rows of earlier sheets).
-	sort.SliceStable(parts, func(i, j int) bool { return parts[i].order < parts[j].order })
-
-	total := 0
-	for _, p := range parts {
-		total += len(p.rows.rows)
+	// A workbook made on a Mac may count its serial dates from 1904.
+	date1904 := false
+	if props, err := x.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		date1904 = *props.Date1904
 	}
 	keep := !opts.DryRun
 	if opts.beforeWrite != nil {
@@ -91,8 +93,20 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 	err = f.Batch(keep, func(b *workspace.Batch) error {
 		// What the workspace holds is read inside the write, so that an
 		// edit another program commits meanwhile is never overwritten from
-		// an older read.
-		im := &importer{ctx: ctx, f: b.Workspace(), b: b, report: report, progress: opts.Progress, total: total}
+		// an older read: its records, and the answers it remembers about
+		// workbooks of this shape, which say what the sheets hold.
+		remembered, err := b.Workspace().ImportMappings()
+		if err != nil {
+			return err
+		}
+		ans := newAnswers(remembered, opts.Mapping)
+		parts := classifyAll(read, names, report, opts, ans, path)
+		total := 0
+		for _, p := range parts {
+			total += len(p.rows.rows)
+		}
+		im := &importer{ctx: ctx, f: b.Workspace(), b: b, report: report, progress: opts.Progress, total: total, date1904: date1904,
+			answers: ans, plan: opts.plan}
 		if err := im.load(); err != nil {
 			return err
 		}
@@ -121,6 +135,11 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 				}
 			}
 		}
+		// The user's answers are remembered, so that the next workbook of
+		// this shape needs none.
+		if err := b.RememberImportMappings(ans.remembered()); err != nil {
+			return err
+		}
 		if c, u, _ := report.Totals(); c+u == 0 {
 			return nil
 		}
@@ -138,6 +157,43 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 
 var errHasProblems = errors.New("the workbook has problems")
 
+// PlanMapping reads a workbook as Import would, writing nothing, and
+// returns the mapping it would use: what the workspace and opts.Mapping
+// say, and the program's suggestions for the rest, each marked as
+// suggested, with the report of the dry run.
+func PlanMapping(ctx context.Context, f *workspace.File, path string, opts ImportOptions) (*Mapping, *Report, error) {
+	opts.DryRun = true
+	opts.plan = &planned{values: map[string]*ValueMapping{}}
+	report, err := Import(ctx, f, path, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return opts.plan.mapping(), report, nil
+}
+
+// classifyAll finds what each sheet read holds (see classify), in the order
+// of import: a row may refer to rows of earlier sheets.
+func classifyAll(read []*sheetRows, names []string, report *Report, opts ImportOptions, ans *answers, path string) []*part {
+	var parts []*part
+	for _, s := range read {
+		if p := classify(s, report, opts.Sheets, ans, opts.plan); p != nil {
+			parts = append(parts, p)
+		}
+	}
+	for name := range opts.Sheets {
+		if !slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(strings.TrimSpace(n), strings.TrimSpace(name)) }) {
+			report.add(Problem{Severity: Error, Sheet: name,
+				Message: report.say("The workbook has no sheet called “%s”, which was given a kind to be read as: check its name.", name)})
+		}
+	}
+	if len(parts) == 0 {
+		report.add(Problem{Severity: Error, Sheet: filepath.Base(path),
+			Message: report.say("The workbook has no sheet this program can import: name the sheets Organisations, People, Consortia, Members, Assignments, Gaps, Candidates, Meetings, Decisions, Actions, Units or Roles, or use the template.")})
+	}
+	sort.SliceStable(parts, func(i, j int) bool { return parts[i].order < parts[j].order })
+	return parts
+}
+
 // foldIgnoredColumns is how many ignored columns of a sheet are named one
 // by one; more are counted in one warning.
 const foldIgnoredColumns = 10
@@ -149,6 +205,9 @@ type part struct {
 	rows  *sheetRows
 	at    []int // for each column of spec, its index in the sheet, or -1 when the sheet lacks it
 	is3W  bool  // a 3W/4W sheet: organisations and their sectors
+	// also holds, for a column of spec, more columns of the sheet that mean
+	// it too, whose values are kept beside its own: a second phone column.
+	also map[int][]int
 }
 
 // column returns the index in the sheet of the column with the header, or
@@ -161,31 +220,65 @@ func (p *part) column(h string) int {
 }
 
 // classify finds what kind of records a sheet holds and which of its columns
-// mean what. Sheets it cannot place are reported and skipped.
-func classify(s *sheetRows, r *Report) *part {
+// mean what. The kind is the one the user gave the sheet (told, by sheet
+// name), else the one its name says, else a 3W's, else the one its columns
+// show. Sheets it cannot place are reported and skipped.
+func classify(s *sheetRows, r *Report, told map[string]string, ans *answers, plan *planned) *part {
 	if s.headers == nil {
 		return nil // an empty sheet
 	}
 	var spec *sheetSpec
-	order := 0
+	order, is3W := 0, false
+	kind, ok := toldKind(told, s.name)
+	if !ok {
+		kind, ok = ans.sheet(s.name)
+	}
+	if ok {
+		plan.sheet(SheetMapping{Sheet: s.name, Kind: kind, Why: r.say("as you said")})
+		sp, i, w, skip, found := kindNamed(kind)
+		switch {
+		case !found:
+			r.add(Problem{Severity: Error, Sheet: s.name,
+				Message: r.say("“%s” is not a kind of sheet: say one of %s.", kind, strings.Join(SheetKinds(), ", "))})
+			return nil
+		case skip:
+			r.add(Problem{Severity: Warning, Sheet: s.name, Message: r.say("This sheet was left out, as asked.")})
+			return nil
+		}
+		spec, order, is3W = sp, i, w
+	}
 	for i, sp := range sheets {
-		if sp.matchesSheet(s.name) {
+		if spec == nil && sp.matchesSheet(s.name) {
 			spec, order = sp, i
+			plan.sheet(SheetMapping{Sheet: s.name, Kind: sp.name, Why: r.say("its name")})
 			break
 		}
 	}
-	is3W := false
 	if spec == nil && looks3W(s) {
 		for i, sp := range sheets {
 			if sp.read3W != nil {
 				spec, order, is3W = sp, i, true
 			}
 		}
+		plan.sheet(SheetMapping{Sheet: s.name, Kind: SheetAs3W, Suggested: true, Why: r.say("an organisation column and a sector column")})
 	}
 	if spec == nil {
+		if sp, i, headers := kindByColumns(s); sp != nil {
+			spec, order = sp, i
+			r.add(Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow,
+				Message: r.say("This sheet was read as %s: its name does not say what it holds, but its columns %s are those of %s. If it holds something else, say what it holds.", sp.name, quoteList(headers), r.records(sp))})
+			plan.sheet(SheetMapping{Sheet: s.name, Kind: sp.name, Suggested: true, Why: r.say("its columns %s", quoteList(headers))})
+		}
+	}
+	if spec == nil {
+		plan.sheet(SheetMapping{Sheet: s.name, Kind: SheetSkipped, Suggested: true, Why: r.say("neither its name nor its columns say what it holds")})
 		r.add(Problem{Severity: Warning, Sheet: s.name,
 			Message: r.say("This sheet was not imported: its name does not say what it holds. Name it Organisations, People, Consortia, Members, Assignments, Gaps, Candidates, Meetings, Decisions, Actions, Units or Roles.")})
 		return nil
+	}
+	if len(s.titles) > 0 {
+		r.add(Problem{Severity: Warning, Sheet: s.name, Row: s.titles[0],
+			Message: r.say("The rows above row %d were taken as the sheet's title, not as records: row %d is its header row.", s.headerRow, s.headerRow)})
 	}
 	p := &part{spec: spec, order: order, rows: s, at: make([]int, len(spec.cols)), is3W: is3W}
 	for c := range p.at {
@@ -193,6 +286,7 @@ func classify(s *sheetRows, r *Report) *part {
 	}
 	seen := map[string]string{}
 	var ignored []Problem
+	matches := matchColumns(s, spec, is3W, ans)
 	for i, h := range s.headers {
 		tag := ""
 		if i < len(s.tags) {
@@ -201,17 +295,16 @@ func classify(s *sheetRows, r *Report) *part {
 		if strings.TrimSpace(h) == "" && tag == "" {
 			continue
 		}
-		found := -1
-		for c, column := range spec.cols {
-			if (strings.TrimSpace(h) != "" && !strings.HasPrefix(h, "#") && column.matches(h)) || hxlMatches(column, tag) {
-				found = c
-				break
-			}
-		}
+		m := matches[i]
+		found := m.col
 		letter, _ := excelize.ColumnNumberToName(i + 1)
 		shown := strings.TrimSpace(h)
 		if shown == "" {
 			shown = tag
+		}
+		if m.how == byAnswer && found < 0 {
+			plan.column(ColumnMapping{Kind: spec.name, Header: shown, Column: "", Why: r.say("as you said")})
+			continue // the user said to ignore it
 		}
 		// A 3W sheet gives only the columns that have HXL hashtags (an
 		// organisation's name, acronym, kind and sectors): the rest of a
@@ -219,10 +312,31 @@ func classify(s *sheetRows, r *Report) *part {
 		if found < 0 || (is3W && len(spec.cols[found].hxl) == 0) {
 			ignored = append(ignored, Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
 				Message: r.say("This column was ignored: it is not one this program imports into %s.", r.records(spec))})
+			plan.column(ColumnMapping{Kind: spec.name, Header: shown, Column: "", Suggested: true, Why: r.say("not one this program imports into %s", r.records(spec))})
 			continue
 		}
 		header := spec.cols[found].header
+		switch m.how {
+		case byAnswer:
+			plan.column(ColumnMapping{Kind: spec.name, Header: shown, Column: header, Why: r.say("as you said")})
+		case byMeaning:
+			r.add(Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
+				Message: r.say("This column was read as %s, which its header means. If it means something else, say what it means.", header)})
+			plan.column(ColumnMapping{Kind: spec.name, Header: shown, Column: header, Suggested: true, Why: r.say("its header means it")})
+		default:
+			plan.column(ColumnMapping{Kind: spec.name, Header: shown, Column: header, Why: r.say("its header")})
+		}
 		if prev, ok := seen[header]; ok {
+			if header == "Phone" || (is3W && header == "Name") {
+				// Tel and Mobile No.: a person's numbers are all kept
+				// (rowCtx.phone). A 3W's Organisation and Implementing
+				// partner: both are partners (import3W).
+				if p.also == nil {
+					p.also = map[int][]int{}
+				}
+				p.also[found] = append(p.also[found], i)
+				continue
+			}
 			r.add(Problem{Severity: Error, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
 				Message: r.say("Two columns mean %s: “%s” and “%s”. Keep one of them.", header, prev, shown)})
 			continue

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/google/uuid"
@@ -33,6 +34,7 @@ type importer struct {
 	roles                   *keyed[workspace.Role] // by name
 	units                   map[string]*workspace.Unit
 	unitByPath, unitPath    map[string]string
+	unitByName              map[string][]string // units by name alone, at any depth
 	members                 map[string]*workspace.ConsortiumMember
 	memberByKey             map[string]string
 	currentMember           map[string]string              // consortium and organisation → its current membership
@@ -47,6 +49,18 @@ type importer struct {
 	seen    map[string]string            // record id → the row that already imported it
 	alias   map[string]string            // an id of the workbook → the id of the record it was matched to
 	pending map[string]map[string]string // entity → natural key → the row that failed to make it
+
+	date1904   bool                      // the workbook counts its serial dates from 1904 (made on a Mac)
+	answers    *answers                  // what the user said about workbooks of this shape
+	plan       *planned                  // the mapping a dry run gathers, or nil
+	in         *workspace.Initiative     // the workspace's details (currency, country), read when first needed
+	dateOrders map[dateColumn]*dateOrder // what each date column shows of its order, looked at once
+}
+
+// dateColumn is one column of one sheet.
+type dateColumn struct {
+	p   *part
+	idx int
 }
 
 // keyed holds the records of one kind by id and by natural key, growing as
@@ -114,10 +128,12 @@ func (im *importer) load() error {
 	}
 	im.roles = newKeyed(b.roles, func(r *workspace.Role) string { return r.ID }, func(r *workspace.Role) string { return key(r.Name) })
 	im.units, im.unitByPath, im.unitPath = map[string]*workspace.Unit{}, map[string]string{}, b.names.units
+	im.unitByName = map[string][]string{}
 	for i := range b.units {
 		u := &b.units[i]
 		im.units[u.ID] = u
 		im.unitByPath[pathKey(im.unitPath[u.ID])] = u.ID
+		im.unitByName[pathKey(u.Name)] = append(im.unitByName[pathKey(u.Name)], u.ID)
 	}
 	im.members, im.memberByKey, im.currentMember = map[string]*workspace.ConsortiumMember{}, map[string]string{}, map[string]string{}
 	for i := range b.members {
@@ -336,15 +352,40 @@ func (r *rowCtx) choice(h string, dst *string) {
 	if !ok {
 		if alias, found := c.choiceAliases[normalise(v)]; found {
 			k, ok = alias, true
+			r.im.plan.value(r.p.spec.name, h, v, workspace.EnglishLabel(c.choices, k), false)
 		}
 	}
 	if !ok {
+		// What the user said this value means, in a mapping or before.
+		if means, found := r.im.answers.value(r.p.spec.name, h, v); found {
+			if k, ok = findChoice(c.choices, means); !ok {
+				r.problem(h, "“%s” was said to mean “%s”, which is not one of the choices for %s: %s.", clip(v, 60), clip(means, 60), h, strings.Join(labels(c.choices), ", "))
+				return
+			}
+			r.im.plan.value(r.p.spec.name, h, v, workspace.EnglishLabel(c.choices, k), false)
+		}
+	}
+	if !ok {
+		s, close := suggestChoice(c.choices, c.choiceAliases, v)
+		if close {
+			r.im.plan.value(r.p.spec.name, h, v, workspace.EnglishLabel(c.choices, s), true)
+		} else {
+			r.im.plan.value(r.p.spec.name, h, v, "", true)
+		}
+		if close {
+			r.problem(h, "“%s” is not one of the choices for %s: did you mean %s? Write it so, or another of %s.", clip(v, 60), h,
+				workspace.EnglishLabel(c.choices, s), strings.Join(labels(c.choices), ", "))
+			return
+		}
 		r.problem(h, "“%s” is not one of the choices for %s: %s.", clip(v, 60), h, strings.Join(labels(c.choices), ", "))
 		return
 	}
 	*dst = k
 }
 
+// date reads a date. A date such as 03/04/2026 is read day first, unless
+// its column shows only month first (12/25/2025); in a column that shows
+// both it cannot be read.
 func (r *rowCtx) date(h string, dst *string) {
 	v, ok := r.value(h)
 	if !ok {
@@ -354,12 +395,186 @@ func (r *rowCtx) date(h string, dst *string) {
 		*dst = ""
 		return
 	}
-	d, ok := parseDate(v)
+	var order *dateOrder
+	if ambiguousDate(v) {
+		order = r.im.orderOf(r.p, r.p.column(h))
+		if order.mixed() {
+			r.problem(h, "“%s” could be day first or month first, and this column has both: “%s” on row %d is day first, “%s” on row %d month first. Write this date as YYYY-MM-DD, such as 2026-03-31.",
+				clip(v, 40), clip(order.dayValue, 40), order.dayRow, clip(order.monthValue, 40), order.monthRow)
+			return
+		}
+	}
+	monthFirst := order != nil && order.monthFirst()
+	d, ok := readDate(v, r.im.date1904, monthFirst)
 	if !ok {
 		r.problem(h, "“%s” is not a date: write it as a spreadsheet date or as YYYY-MM-DD, such as 2026-03-31.", clip(v, 40))
 		return
 	}
+	if monthFirst && !order.warned {
+		order.warned = true
+		r.warn(h, "The column “%s” writes its dates month first, as “%s” on row %d shows: “%s” was read as %s, and the column's other dates like it the same way.",
+			r.header(h), clip(order.monthValue, 40), order.monthRow, clip(v, 40), d)
+	}
 	*dst = d
+}
+
+// orderOf returns what a date column shows of the order of its dates,
+// looking through it the first time.
+func (im *importer) orderOf(p *part, idx int) *dateOrder {
+	k := dateColumn{p, idx}
+	if o, ok := im.dateOrders[k]; ok {
+		return o
+	}
+	if im.dateOrders == nil {
+		im.dateOrders = map[dateColumn]*dateOrder{}
+	}
+	o := dateOrderOf(p.rows.rows, p.rows.numbers, idx)
+	im.dateOrders[k] = o
+	return o
+}
+
+// header returns the header of the sheet's column for h, as the sheet
+// writes it.
+func (r *rowCtx) header(h string) string {
+	if i := r.p.column(h); i >= 0 && i < len(r.p.rows.headers) && strings.TrimSpace(r.p.rows.headers[i]) != "" {
+		return strings.TrimSpace(r.p.rows.headers[i])
+	}
+	return h
+}
+
+// initiative returns the workspace's details, read once per import.
+func (im *importer) initiative() (*workspace.Initiative, error) {
+	if im.in == nil {
+		in, err := im.f.Initiative()
+		if err != nil {
+			return nil, err
+		}
+		im.in = &in
+	}
+	return im.in, nil
+}
+
+// amount reads an amount of money (see parseAmount), which must be in the
+// workspace's currency. A column whose header names another currency
+// ("Budget (USD)") has its amounts refused, unless a cell names the
+// workspace's own.
+func (r *rowCtx) amount(h string, dst *int64) {
+	v, ok := r.value(h)
+	if !ok {
+		return
+	}
+	if v == "" {
+		*dst = 0
+		return
+	}
+	in, err := r.im.initiative()
+	if err != nil {
+		r.reject(h, err.Error())
+		return
+	}
+	a, err := parseAmount(v, in.Currency)
+	switch {
+	case errors.Is(err, errTooLarge):
+		r.problem(h, "“%s” is too large a number.", clip(v, 40))
+		return
+	case errors.Is(err, errNegative):
+		r.problem(h, "“%s” is less than 0: amounts cannot be negative.", clip(v, 40))
+		return
+	case err != nil:
+		r.problem(h, "“%s” is not a whole number of %s: write an amount such as 1,250,000, %s 1.2M or 450k.", clip(v, 40), in.Currency, in.Currency)
+		return
+	case a.currency != "" && a.currency != in.Currency:
+		r.problem(h, "“%s” is in %s, but this workspace keeps its amounts in %s: convert it to %s, or leave the cell blank.", clip(v, 40), a.currency, in.Currency, in.Currency)
+		return
+	case a.currency == "" && !a.none:
+		if _, unit := headerCurrency(r.header(h), in.Currency); unit != "" && unit != in.Currency {
+			r.problem(h, "The column “%s” holds amounts in %s, but this workspace keeps its amounts in %s: write the amount in %s with its currency, such as “%s 1,200,000”, or leave the cell blank.",
+				r.header(h), unit, in.Currency, in.Currency, in.Currency)
+			return
+		}
+	}
+	switch {
+	case a.unknown:
+		r.warn(h, "“%s” says the amount is not known yet: it was left not recorded.", clip(v, 40))
+	case a.rounded:
+		r.warn(h, "“%s” has a fraction of a unit of currency: amounts are whole numbers, so it was rounded to %s.", clip(v, 40), workspace.Thousands(a.n))
+	}
+	*dst = a.n
+}
+
+// phone reads a phone number (see parsePhone). A sheet may have two phone
+// columns (Tel and Mobile No.): the numbers of both are kept, as "A / B".
+func (r *rowCtx) phone(h string, dst *string) {
+	v, ok := r.value(h)
+	if !ok {
+		return
+	}
+	in, err := r.im.initiative()
+	if err != nil {
+		r.reject(h, err.Error())
+		return
+	}
+	more := r.also(h)
+	if len(more) == 0 {
+		*dst = parsePhone(v, in.Country)
+		return
+	}
+	var numbers []string
+	seen := map[string]bool{}
+	for _, s := range append([]string{v}, more...) {
+		s = parsePhone(s, in.Country)
+		digits := strings.Map(func(c rune) rune {
+			if c >= '0' && c <= '9' {
+				return c
+			}
+			return -1
+		}, s)
+		if s == "" || seen[digits] {
+			continue
+		}
+		seen[digits] = true
+		numbers = append(numbers, s)
+	}
+	*dst = strings.Join(numbers, " / ")
+}
+
+// also returns the row's cells in the further columns of the sheet that
+// mean h too (see part.also), in the sheet's order.
+func (r *rowCtx) also(h string) []string {
+	more := r.p.also[r.p.spec.at(h)]
+	if len(more) == 0 {
+		return nil
+	}
+	i, found := slices.BinarySearch(r.p.rows.numbers, r.n)
+	if !found {
+		return nil
+	}
+	cells := r.p.rows.rows[i]
+	var out []string
+	for _, idx := range more {
+		if idx < len(cells) {
+			out = append(out, unneutralise(strings.TrimSpace(cells[idx])))
+		}
+	}
+	return out
+}
+
+// ageBand reads an age band, or an age in years ("23", "23 years"), which
+// goes into its band.
+func (r *rowCtx) ageBand(h string, dst *string) {
+	v, ok := r.value(h)
+	if !ok {
+		return
+	}
+	if age, isAge := parseAge(v); isAge {
+		if age < 0 || age > 120 {
+			r.problem(h, "“%s” is not a possible age: write an age from 0 to 120 years, or an age band.", clip(v, 40))
+			return
+		}
+		*dst = ageBandOf(age)
+		return
+	}
+	r.choice(h, dst)
 }
 
 func (r *rowCtx) whole(h string, dst *int64) {
@@ -408,6 +623,25 @@ func (r *rowCtx) yesNo(h string, dst *bool) {
 		return
 	}
 	*dst = b
+}
+
+// answer reads a yes-or-no column whose blank means not recorded, such as
+// whether a person lives in the settlement.
+func (r *rowCtx) answer(h string, dst *workspace.Answer) {
+	v, ok := r.value(h)
+	if !ok {
+		return
+	}
+	if v == "" {
+		*dst = workspace.NotRecorded
+		return
+	}
+	b, ok := parseYesNo(v)
+	if !ok {
+		r.problem(h, "“%s” is neither Yes nor No.", clip(v, 40))
+		return
+	}
+	*dst = workspace.AnswerOf(b)
 }
 
 // noSuch explains a reference to a record that is neither in the
@@ -489,7 +723,20 @@ func (r *rowCtx) unit(h string, dst *string) {
 	}
 	if id, ok := r.im.unitByPath[pathKey(v)]; ok {
 		*dst = id
-	} else {
+		return
+	}
+	// A roster names the village or cell, not its path: a name that only
+	// one unit has is that unit, at any depth.
+	switch ids := r.im.unitByName[pathKey(v)]; {
+	case len(ids) == 1 && !strings.Contains(v, "/"):
+		*dst = ids[0]
+	case len(ids) > 1 && !strings.Contains(v, "/"):
+		paths := make([]string, 0, 3)
+		for _, id := range ids[:min(3, len(ids))] {
+			paths = append(paths, r.im.unitPath[id])
+		}
+		r.problem(h, "%d community units are called “%s”, such as %s: write the path of the one meant.", len(ids), clip(v, 60), strings.Join(paths, "; "))
+	default:
 		r.noSuch(h, "community unit", v)
 	}
 }
@@ -710,6 +957,24 @@ func (r *rowCtx) saved(res *SheetResult, id string, outcome workspace.Outcome, e
 	return true
 }
 
+// totalRow reports, with a warning, a row that sums the rows above it
+// ("Total", "Grand total"), as reports put at the foot of a table: its
+// figures are the other rows', and its name is no record's.
+func (r *rowCtx) totalRow() bool {
+	for c, column := range r.p.spec.cols {
+		if !column.required || r.p.at[c] < 0 {
+			continue
+		}
+		switch normalise(r.cells[c]) {
+		case "total", "totals", "grandtotal", "subtotal", "sum", "jumla":
+			r.warn(column.header, "This row is a total of the rows above it, not a record, so it was skipped.")
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 // importPart imports one sheet's rows.
 func (im *importer) importPart(p *part) error {
 	res := SheetResult{Sheet: p.rows.name, Records: im.report.records(p.spec), Rows: len(p.rows.rows), entity: p.spec.entity,
@@ -730,7 +995,7 @@ func (im *importer) importPart(p *part) error {
 	}
 	for _, i := range order {
 		r := im.rowOf(p, i)
-		if !r.blank() {
+		if !r.blank() && !r.totalRow() {
 			p.spec.read(im, r, &res)
 		}
 		if err := im.step(p.rows.name); err != nil {

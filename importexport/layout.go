@@ -147,8 +147,12 @@ func normalise(s string) string {
 	return out
 }
 
-// matches reports whether a header in a workbook means this column.
+// matches reports whether a header in a workbook means this column. An
+// amount's header may end in its currency: "Estimated cost (KES)".
 func (c col) matches(header string) bool {
+	if c.kind == amount {
+		header, _ = headerCurrency(header, "")
+	}
 	n := normalise(header)
 	if n == normalise(c.header) {
 		return true

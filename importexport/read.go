@@ -211,6 +211,9 @@ type sheetRows struct {
 	tags      []string // HXL hashtags by column, "" where none
 	rows      [][]string
 	numbers   []int // each row's number in the sheet, counting from 1
+	// titles are the numbers of the filled rows above the header row: a
+	// title, a source line, a date, as reports such as OCHA's 3W put there.
+	titles []int
 }
 
 // isHashtagRow reports whether a row is an HXL row: most of its filled
@@ -288,22 +291,77 @@ func readSheet(ctx context.Context, x *excelize.File, name string, lim Limits, r
 		if empty {
 			continue
 		}
-		switch {
-		case s.headers == nil && isHashtagRow(cells):
-			s.headers, s.tags, s.headerRow = cells, cells, n
-		case s.headers == nil:
-			s.headers, s.headerRow = cells, n
-		case s.tags == nil && len(s.rows) == 0 && isHashtagRow(cells):
-			s.tags = cells
-		default:
-			s.rows = append(s.rows, cells)
-			s.numbers = append(s.numbers, n)
+		if s.headers == nil {
+			s.headers = cells // for naming columns in the problems above, until the header row is known
 		}
+		s.rows = append(s.rows, cells)
+		s.numbers = append(s.numbers, n)
 	}
 	if err := it.Error(); err != nil {
 		return nil, refuse(r.say("The sheet “%s” cannot be read: %v. The workbook may be damaged.", name, err))
 	}
+	s.placeHeader()
 	return s, nil
+}
+
+// titleRowsAtMost is how many filled rows above the header row a sheet
+// may have: a title, a source, a date, a blank-looking note.
+const titleRowsAtMost = 8
+
+// placeHeader finds the header row among the sheet's first filled rows and
+// takes it, and an HXL row under it, out of the data rows. The header row
+// is the row above an HXL row if there is one; otherwise the first row that
+// fills about as many cells as the sheet's widest first rows: a title
+// above it fills one or two.
+func (s *sheetRows) placeHeader() {
+	s.headers = nil
+	if len(s.rows) == 0 {
+		return
+	}
+	look := min(len(s.rows), titleRowsAtMost+2)
+	header := -1
+	for i := 0; i < look && header < 0; i++ {
+		if isHashtagRow(s.rows[i]) {
+			header = max(i-1, 0) // a sheet of hashtags alone has them as its header
+		}
+	}
+	if header < 0 {
+		widest := 0
+		for i := 0; i < look; i++ {
+			widest = max(widest, filled(s.rows[i]))
+		}
+		for i := 0; i < look; i++ {
+			if n := filled(s.rows[i]); n >= min(2, widest) && n*2 >= widest {
+				header = i
+				break
+			}
+		}
+	}
+	if header > titleRowsAtMost || header < 0 {
+		header = 0
+	}
+	s.titles = append([]int(nil), s.numbers[:header]...)
+	s.headers, s.headerRow = s.rows[header], s.numbers[header]
+	rest := header + 1
+	switch {
+	case isHashtagRow(s.headers):
+		s.tags = s.headers
+	case rest < len(s.rows) && isHashtagRow(s.rows[rest]):
+		s.tags = s.rows[rest]
+		rest++
+	}
+	s.rows, s.numbers = s.rows[rest:], s.numbers[rest:]
+}
+
+// filled counts a row's filled cells.
+func filled(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // ErrCancelled is what a cancelled import or export returns.

@@ -20,7 +20,7 @@ func sayBook(t *testing.T) string {
 		sheet{"Organisations", [][]any{
 			{"Name", "Kind", "Favourite colour"},
 			{"Kiswahili Org", "Academia", "blue"},
-			{"Spaceship Trust", "Spaceship agency", "red"},
+			{"Spaceship Trust", "Spaceship", "red"},
 		}},
 		sheet{"People", [][]any{
 			{"Name", "Resident", "Organisation"},
@@ -59,7 +59,7 @@ func TestImportReportInTheWindowsLanguage(t *testing.T) {
 		args     []any
 	}{
 		{Warning, "Organisations", 1, "Favourite colour", "This column was ignored: it is not one this program imports into %s.", []any{"organisations"}},
-		{Error, "Organisations", 3, "Kind", "“%s” is not one of the choices for %s: %s.", []any{"Spaceship agency", "Kind", kinds}},
+		{Error, "Organisations", 3, "Kind", "“%s” is not one of the choices for %s: %s.", []any{"Spaceship", "Kind", kinds}},
 		{Error, "People", 2, "Organisation", "There is no %s “%s” in the workspace or in the workbook.", []any{"organisation", "Nobody Org"}},
 		{Error, "People", 2, "Resident", "“%s” is neither Yes nor No.", []any{"maybe"}},
 	}
@@ -95,10 +95,10 @@ func TestImportReportInTheWindowsLanguage(t *testing.T) {
 	// Where a problem is: the row is a sentence, the sheet and column are
 	// the workbook's.
 	p := got.Problems[1]
-	if want := sw("%s, %s (column %s)", sw("%s row %d", "Organisations", 3), "Kind", "B") + " (“Spaceship agency”)"; p.Where() != want {
+	if want := sw("%s, %s (column %s)", sw("%s row %d", "Organisations", 3), "Kind", "B") + " (“Spaceship”)"; p.Where() != want {
 		t.Errorf("where in Swahili: %q, want %q", p.Where(), want)
 	}
-	if want := "Organisations row 3, Kind (column B) (“Spaceship agency”)"; en.Problems[1].Where() != want {
+	if want := "Organisations row 3, Kind (column B) (“Spaceship”)"; en.Problems[1].Where() != want {
 		t.Errorf("where in English: %q, want %q", en.Problems[1].Where(), want)
 	}
 

@@ -17,8 +17,10 @@ var gapsSheet = sheetSpec{
 		{header: "Role", aliases: []string{"role name"}, list: "Roles", width: 28, note: "The role it would fill, if any."},
 		{header: "Priority", kind: choice, choices: workspace.Priorities, list: "Priorities", width: 10, note: "High, medium or low."},
 		{header: "Status", kind: choice, choices: workspace.GapStatuses, list: "Gap statuses", width: 14, note: "How far filling it has come."},
-		{header: "Estimated cost", aliases: []string{"cost", "budget", "estimate", "amount"}, kind: amount, width: 15, note: "What it would cost, in the workspace currency (a whole number)."},
-		{header: "Secured", aliases: []string{"funded", "secured amount", "raised"}, kind: amount, width: 15, note: "How much of the cost is already found."},
+		{header: "Estimated cost", aliases: []string{"cost", "budget", "estimate", "amount", "total cost", "cost estimate", "estimated budget",
+			"amount needed", "amount required", "funds needed", "funds required"}, kind: amount, width: 15, note: "What it would cost, in the workspace currency (a whole number)."},
+		{header: "Secured", aliases: []string{"funded", "secured amount", "raised", "amount secured", "funds secured", "secured funds", "funding secured",
+			"amount raised", "funds raised", "amount funded"}, kind: amount, width: 15, note: "How much of the cost is already found."},
 		{header: "Filled by organisation", aliases: []string{"filled by", "filled by org"}, width: 30, note: "The organisation that filled it, if any."},
 		{header: "Filled by person", width: 26, note: "The person who filled it, if any, by name or e-mail."},
 		{header: "Filled by person ID", width: 38, note: "Filled in by Export Excel: tells apart people with the same name."},
@@ -99,8 +101,8 @@ func (im *importer) gapRow(r *rowCtx, res *SheetResult) {
 	r.role("Role", &g.RoleID)
 	r.choice("Priority", &g.Priority)
 	r.choice("Status", &g.Status)
-	r.whole("Estimated cost", &g.EstimatedCost)
-	r.whole("Secured", &g.Secured)
+	r.amount("Estimated cost", &g.EstimatedCost)
+	r.amount("Secured", &g.Secured)
 	r.org("Filled by organisation", &g.FilledByOrganisationID)
 	r.person("Filled by person", "Filled by person ID", &g.FilledByPersonID)
 	r.text("Notes", &g.Notes)

@@ -1,6 +1,8 @@
 package importexport
 
 import (
+	"strings"
+
 	"cpw/translate"
 	"cpw/workspace"
 )
@@ -63,8 +65,13 @@ var kindBases = map[string]string{"ingo": "international", "internationalngo": "
 // says where the organisation is rooted fills a base the row leaves blank.
 func (r *rowCtx) orgKind(kind, base *string) {
 	written := normalise(r.get("Kind"))
+	_, answered := r.im.answers.value(r.p.spec.name, "Kind", r.get("Kind"))
 	switch written {
 	case "government", "gov", "govt", "governmentagency", "publicsector":
+		if answered {
+			break
+		}
+		r.im.plan.value(r.p.spec.name, "Kind", r.get("Kind"), "", true)
 		r.problem("Kind", "“%s” may be a county department or the national government: write County / local-government department or National government.", r.get("Kind"))
 		return
 	}
@@ -149,7 +156,9 @@ func (im *importer) saveOrganisation(r *rowCtx, res *SheetResult, o workspace.Or
 
 // import3W imports a 3W/4W sheet: one row per activity, so an organisation
 // appears on many rows; its sectors are gathered and added to what the
-// workspace knows of it.
+// workspace knows of it. A row may name two organisations, the one that
+// reports and its implementing partner: both are partners. A total row
+// at the foot is skipped.
 func (im *importer) import3W(p *part, res *SheetResult) error {
 	type gathered struct {
 		r       *rowCtx
@@ -158,32 +167,26 @@ func (im *importer) import3W(p *part, res *SheetResult) error {
 	}
 	var order []string
 	byName := map[string]*gathered{}
-	for i := range p.rows.rows {
-		r := im.rowOf(p, i)
-		if err := im.step(p.rows.name); err != nil {
-			return err
-		}
-		name := r.get("Name")
-		if name == "" {
-			if !r.blank() {
-				r.warn("Name", "This row names no organisation, so it was skipped.")
-			}
-			continue
-		}
-		var sectors []string
-		r.sectors("Sectors", &sectors, true)
+	// gather adds a row's organisation; the row's Acronym and Kind are the
+	// first organisation's, not its partner's.
+	gather := func(r *rowCtx, name string, sectors []string, first bool) {
 		g := byName[key(name)]
 		if g == nil {
-			old := im.matchOrganisation(r, "", name, r.get("Acronym"))
+			acronym := ""
+			if first {
+				acronym = r.get("Acronym")
+			}
+			old := im.matchOrganisation(r, "", name, acronym)
 			g = &gathered{r: r}
 			if old != nil {
 				g.o = *old
 				g.sectors = append([]string(nil), old.SectorIDs...)
 			} else {
-				g.o = workspace.Organisation{Name: name}
-				r.text("Acronym", &g.o.Acronym)
+				g.o = workspace.Organisation{Name: name, Acronym: acronym}
 				kind := ""
-				r.orgKind(&kind, &g.o.Base)
+				if first {
+					r.orgKind(&kind, &g.o.Base)
+				}
 				if kind == "" {
 					kind = "other"
 					r.warn("Kind", "The kind of “%s” is not known, so it was set to Other: correct it in the window.", name)
@@ -196,6 +199,30 @@ func (im *importer) import3W(p *part, res *SheetResult) error {
 		g.sectors = append(g.sectors, sectors...)
 		if r.bad {
 			g.r.bad = true
+		}
+	}
+	for i := range p.rows.rows {
+		r := im.rowOf(p, i)
+		if err := im.step(p.rows.name); err != nil {
+			return err
+		}
+		if r.totalRow() {
+			continue
+		}
+		names := append([]string{r.get("Name")}, r.also("Name")...)
+		if strings.Join(names, "") == "" {
+			if !r.blank() {
+				r.warn("Name", "This row names no organisation, so it was skipped.")
+			}
+			continue
+		}
+		var sectors []string
+		r.sectors("Sectors", &sectors, true)
+		for j, name := range names {
+			if name == "" || (j > 0 && key(name) == key(names[0])) {
+				continue // a partner that is the row's own organisation
+			}
+			gather(r, name, sectors, j == 0)
 		}
 	}
 	for _, k := range order {

@@ -1,6 +1,8 @@
 package importexport
 
 import (
+	"strings"
+
 	"cpw/translate"
 	"cpw/workspace"
 )
@@ -11,20 +13,23 @@ var peopleSheet = sheetSpec{
 	name: "People", aliases: []string{"Persons", "Contacts", "Person", "Roster", "Staff", "Members list"},
 	entity: "person", records: func(say translate.Func) string { return say("people") },
 	cols: []col{idCol,
-		{header: "Name", aliases: []string{"full name", "person", "person name", "names"}, width: 28, required: true, note: "The person's name. Required."},
+		{header: "Name", aliases: []string{"full name", "person", "person name", "names", "name of person", "name of mobilizer",
+			"mobilizer name", "mobilizer", "name of member", "member name", "participant", "participant name", "name of participant",
+			"respondent name", "name of respondent", "first and last name"}, width: 28, required: true, note: "The person's name. Required."},
 		{header: "Organisation", aliases: []string{"organisation name", "employer", "agency", "org"}, width: 32,
 			note: "The organisation they work for, by name or acronym. Blank for residents without one."},
 		{header: "Position", aliases: []string{"title", "job title", "designation"}, width: 22, note: "Their position in the organisation."},
-		{header: "Phone", aliases: []string{"phone number", "telephone", "mobile", "mobile number", "tel", "cell phone"}, contact: true, width: 16,
+		{header: "Phone", aliases: []string{"phone number", "telephone", "mobile", "mobile number", "tel", "cell phone", "mobile no", "mobile phone",
+			"phone no", "tel no", "tel number", "telephone no", "telephone number", "contact no", "contact number"}, contact: true, width: 16,
 			note: "Digits, spaces and + - ( ) . / only. Exported only with contact details."},
 		{header: "E-mail", aliases: []string{"email address", "mail", "e-mail address"}, contact: true, width: 28,
 			note: "Their e-mail address; it identifies the person when importing again. Exported only with contact details."},
 		{header: "Gender", aliases: []string{"sex"}, kind: choice, choices: workspace.Genders, list: "Genders", width: 14, note: "Female, male or other; blank if not recorded.",
 			choiceAliases: map[string]string{"f": "female", "m": "male", "woman": "female", "man": "male"}},
-		{header: "Age band", aliases: []string{"age", "age group"}, kind: choice, choices: workspace.AgeBands, list: "Age bands", width: 12, note: "Their age band; blank if not recorded."},
-		{header: "Resident", aliases: []string{"lives in settlement", "is resident"}, kind: yesNo, list: "Yes or no", width: 10, note: "Yes if they live in the settlement."},
-		{header: "Home unit", aliases: []string{"home", "unit", "lives in", "community unit"}, width: 40,
-			note: "The community unit they live in, written as its path: Area / Segment / Cluster / Cell."},
+		{header: "Age band", aliases: []string{"age", "age group"}, kind: choice, choices: workspace.AgeBands, list: "Age bands", width: 12, note: "Their age band, or their age in years; blank if not recorded."},
+		{header: "Resident", aliases: []string{"lives in settlement", "is resident"}, kind: yesNo, list: "Yes or no", width: 10, note: "Yes if they live in the settlement, No if not; blank if not recorded."},
+		{header: "Home unit", aliases: []string{"home", "unit", "lives in", "community unit", "village", "home village", "where they live"}, width: 40,
+			note: "The community unit they live in, written as its path (Area / Segment / Cluster / Cell), or as its name where no other unit has it."},
 		{header: "Notes", aliases: []string{"note", "comments", "remarks"}, width: 30, note: "Anything else worth knowing."},
 	},
 	load: func(f *workspace.File, b *book) (err error) {
@@ -57,12 +62,20 @@ func (im *importer) personRow(r *rowCtx, res *SheetResult) {
 	if found := im.personByEmail[key(r.get("E-mail"))]; old == nil && r.get("E-mail") != "" && r.natural(id, found) {
 		old = im.people[found]
 	}
+	// What tells apart two people of one name (two Mary Wanjiru
+	// mobilizers): their e-mail, phone, home and age band, read once here.
+	var phone, ageBand, homeID string
+	r.phone("Phone", &phone)
+	r.ageBand("Age band", &ageBand)
+	r.unit("Home unit", &homeID)
 	if old == nil && r.get("Name") != "" && !r.bad { // not when the organisation is unknown
 		var same []string
 		for _, pid := range im.personByName[key(r.get("Name"))] {
 			cand := im.people[pid]
-			differentEmail := r.get("E-mail") != "" && cand.Email != "" && key(cand.Email) != key(r.get("E-mail"))
-			if (!r.has("Organisation") || cand.OrganisationID == orgID) && !differentEmail && r.natural(id, pid) {
+			differ := func(a, b string) bool { return a != "" && b != "" && key(a) != key(b) }
+			other := differ(r.get("E-mail"), cand.Email) || differ(ageBand, cand.AgeBand) || differ(homeID, cand.HomeUnitID) ||
+				phone != "" && cand.Phone != "" && !samePhone(phone, cand.Phone)
+			if (!r.has("Organisation") || cand.OrganisationID == orgID) && !other && r.natural(id, pid) {
 				same = append(same, pid)
 			}
 		}
@@ -81,12 +94,18 @@ func (im *importer) personRow(r *rowCtx, res *SheetResult) {
 		p.OrganisationID = orgID
 	}
 	r.text("Position", &p.Position)
-	r.text("Phone", &p.Phone)
+	if r.has("Phone") {
+		p.Phone = phone
+	}
 	r.text("E-mail", &p.Email)
 	r.choice("Gender", &p.Gender)
-	r.choice("Age band", &p.AgeBand)
-	r.yesNo("Resident", &p.Resident)
-	r.unit("Home unit", &p.HomeUnitID)
+	if r.has("Age band") {
+		p.AgeBand = ageBand
+	}
+	r.answer("Resident", &p.Resident)
+	if r.has("Home unit") {
+		p.HomeUnitID = homeID
+	}
 	r.text("Notes", &p.Notes)
 	defer r.failUnlessSaved("person", p.Name)
 	if r.bad || r.duplicate("person", p.ID, p.Name) {
@@ -95,4 +114,34 @@ func (im *importer) personRow(r *rowCtx, res *SheetResult) {
 	if saved, outcome, err := workspace.Save(im.b, p); r.saved(res, saved.ID, outcome, err) {
 		im.indexPerson(&saved)
 	}
+}
+
+// samePhone reports whether two phone fields share a number, compared by
+// their last nine digits ("+254 712 345 001" is "0712345001").
+func samePhone(a, b string) bool {
+	numbers := func(s string) map[string]bool {
+		out := map[string]bool{}
+		for _, n := range strings.Split(s, "/") {
+			d := strings.Map(func(c rune) rune {
+				if c >= '0' && c <= '9' {
+					return c
+				}
+				return -1
+			}, n)
+			if len(d) > 9 {
+				d = d[len(d)-9:]
+			}
+			if d != "" {
+				out[d] = true
+			}
+		}
+		return out
+	}
+	theirs := numbers(b)
+	for n := range numbers(a) {
+		if theirs[n] {
+			return true
+		}
+	}
+	return false
 }

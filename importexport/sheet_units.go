@@ -1,6 +1,7 @@
 package importexport
 
 import (
+	"slices"
 	"sort"
 
 	"cpw/translate"
@@ -93,6 +94,9 @@ func (im *importer) unitRow(r *rowCtx, res *SheetResult) {
 		im.unitPath[saved.ID] = saved.Name
 	}
 	im.unitByPath[pathKey(im.unitPath[saved.ID])] = saved.ID
+	if !slices.Contains(im.unitByName[pathKey(saved.Name)], saved.ID) {
+		im.unitByName[pathKey(saved.Name)] = append(im.unitByName[pathKey(saved.Name)], saved.ID)
+	}
 }
 
 // unitsOrder puts areas before segments before clusters before cells, so

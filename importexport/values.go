@@ -1,7 +1,9 @@
 package importexport
 
 import (
+	"errors"
 	"math"
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,16 +19,26 @@ import (
 // cells are read raw), or text in a common format. Day-first is assumed for
 // 03/04/2026, as in Kenya and Britain, unless the second part cannot be a
 // month.
-func parseDate(s string) (string, bool) {
+func parseDate(s string) (string, bool) { return readDate(s, false, false) }
+
+// readDate is parseDate for a workbook whose serial dates count from 1904
+// (date1904: a workbook made on a Mac) and a column whose dates are written
+// month first (monthFirst: 03/04/2026 is March 4; see dateOrderOf).
+func readDate(s string, date1904, monthFirst bool) (string, bool) {
 	s = strings.TrimSpace(s)
 	if serialDate.MatchString(s) {
 		f, _ := strconv.ParseFloat(s, 64)
 		// Serial numbers from 1950 to Excel's last day: a bare year such as
-		// 2026 is not taken for a day in 1905.
-		if f < 18264 || f > 2958465 {
+		// 2026 is not taken for a day in 1905. The 1904 system counts the
+		// same days with 1,462 fewer.
+		lo, hi := 18264.0, 2958465.0
+		if date1904 {
+			lo, hi = lo-1462, hi-1462
+		}
+		if f < lo || f > hi {
 			return "", false
 		}
-		t, err := excelize.ExcelDateToTime(f, false)
+		t, err := excelize.ExcelDateToTime(f, date1904)
 		if err != nil {
 			return "", false
 		}
@@ -56,7 +68,7 @@ func parseDate(s string) (string, bool) {
 		nums[i] = n
 	}
 	day, month, year := nums[0], nums[1], nums[2]
-	if month > 12 && day <= 12 {
+	if day <= 12 && (month > 12 || monthFirst) {
 		day, month = month, day
 	}
 	if year < 100 {
@@ -188,4 +200,301 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
+}
+
+// numericDate returns the first two parts of a date written as three
+// numbers, day or month first (03/04/2026, 12.25.25, 3-4-2026), and whether
+// s is one.
+func numericDate(s string) (first, second int, ok bool) {
+	if !strings.ContainsAny(s, "/.-") {
+		return 0, 0, false // most dates are serial numbers: nothing to split
+	}
+	parts := strings.FieldsFunc(strings.TrimSpace(s), func(r rune) bool { return r == '/' || r == '.' || r == '-' })
+	if len(parts) != 3 {
+		return 0, 0, false
+	}
+	var nums [3]int
+	for i, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 {
+			return 0, 0, false
+		}
+		nums[i] = n
+	}
+	if nums[0] < 1 || nums[0] > 31 || nums[1] < 1 || nums[1] > 31 {
+		return 0, 0, false // year first, or not a date
+	}
+	return nums[0], nums[1], true
+}
+
+// ambiguousDate reports whether a date written as numbers reads as two
+// different days, day first and month first (03/04/2026).
+func ambiguousDate(s string) bool {
+	a, b, ok := numericDate(s)
+	return ok && a <= 12 && b <= 12 && a != b
+}
+
+// dateOrder is how one column of a sheet writes its dates in numbers: what
+// its values show of day first (25/12/2025) and month first (12/25/2025).
+type dateOrder struct {
+	dayRow, monthRow     int    // the first row showing each order, 0 when none does
+	dayValue, monthValue string // its value
+	warned               bool   // the warning that the column is read month first was given
+}
+
+// monthFirst reports whether the column shows only month first: its
+// ambiguous dates are read so.
+func (o *dateOrder) monthFirst() bool { return o.monthRow > 0 && o.dayRow == 0 }
+
+// mixed reports whether the column shows both orders: its ambiguous dates
+// cannot be read.
+func (o *dateOrder) mixed() bool { return o.monthRow > 0 && o.dayRow > 0 }
+
+// dateOrderOf looks once through the column idx of a sheet's rows for the
+// order its numeric dates are written in.
+func dateOrderOf(rows [][]string, numbers []int, idx int) *dateOrder {
+	o := &dateOrder{}
+	for i, cells := range rows {
+		if idx < 0 || idx >= len(cells) {
+			continue
+		}
+		a, b, ok := numericDate(cells[idx])
+		switch {
+		case !ok:
+		case a > 12 && b <= 12 && o.dayRow == 0:
+			o.dayRow, o.dayValue = numbers[i], strings.TrimSpace(cells[idx])
+		case b > 12 && a <= 12 && o.monthRow == 0:
+			o.monthRow, o.monthValue = numbers[i], strings.TrimSpace(cells[idx])
+		}
+		if o.mixed() {
+			break
+		}
+	}
+	return o
+}
+
+// amountRead is what parseAmount found in a cell.
+type amountRead struct {
+	n        int64
+	none     bool   // the cell says there is no amount (-, nil, n/a, TBD): read as a blank cell
+	unknown  bool   // …because the amount is not known yet (TBD)
+	rounded  bool   // the cell had a fraction of the currency, rounded to the nearest whole
+	currency string // the ISO 4217 code the cell names, "" when it names none
+}
+
+// Why parseAmount cannot read a cell.
+var (
+	errNotAmount = errors.New("not an amount")
+	errNegative  = errors.New("a negative amount")
+	errTooLarge  = errors.New("too large an amount")
+)
+
+// noAmount are cells that say there is no amount; notKnownYet those that
+// say it is not known yet. Both are compared lower case.
+var (
+	noAmount    = map[string]bool{"-": true, "–": true, "—": true, "--": true, "nil": true, "none": true, "n/a": true, "na": true, "n.a.": true, "not applicable": true, "hakuna": true}
+	notKnownYet = map[string]bool{"tbd": true, "tbc": true, "to be determined": true, "to be confirmed": true, "unknown": true, "not known": true}
+)
+
+// shilling stands, in currencyMarks, for "Shs" and "/=", which name a
+// shilling without saying whose: see shillingOf.
+const shilling = "shilling"
+
+// currencyMarks are the ways people mark an amount's currency, lower case
+// and without a final full stop, with the ISO 4217 code each means.
+var currencyMarks = map[string]string{
+	"$": "USD", "us$": "USD", "usd$": "USD", "€": "EUR", "£": "GBP",
+	"ksh": "KES", "kshs": "KES", "sh": shilling, "shs": shilling, "shilling": shilling, "shillings": shilling,
+	"ush": "UGX", "ushs": "UGX", "tsh": "TZS", "tshs": "TZS",
+	"/=": shilling, "/-": shilling,
+	"dollars": "USD", "euros": "EUR", "pounds": "GBP",
+}
+
+// currencyCodes are the ISO 4217 codes recognised before or after an
+// amount: East Africa's, its neighbours' and those of the usual funders.
+var currencyCodes = strings.Fields(`KES UGX TZS RWF BIF SSP SOS ETB DJF ERN SDG CDF MWK ZMW MZN ZAR BWP NAD LSL SZL ZWL
+	AOA MGA MUR SCR KMF NGN GHS XOF XAF GMD GNF LRD SLE SLL CVE EGP MAD TND DZD LYD
+	USD EUR GBP CHF SEK NOK DKK CAD AUD NZD JPY CNY INR AED SAR QAR XDR`)
+
+func init() {
+	for _, c := range currencyCodes {
+		currencyMarks[strings.ToLower(c)] = c
+	}
+}
+
+// currencyOf returns the ISO 4217 code a mark means ("KSh.", "US$", "EUR",
+// "/="), and whether it is one; a shilling of no country is the
+// workspace's when it keeps shillings, else Kenya's.
+func currencyOf(mark, workspaceCurrency string) (string, bool) {
+	m := strings.ToLower(strings.TrimSpace(mark))
+	if m != "." {
+		m = strings.TrimSuffix(m, ".")
+	}
+	code, ok := currencyMarks[m]
+	if code == shilling {
+		switch workspaceCurrency {
+		case "KES", "UGX", "TZS", "SOS":
+			code = workspaceCurrency
+		default:
+			code = "KES"
+		}
+	}
+	return code, ok
+}
+
+var (
+	// amountNumber is the number of an amount, with thousands separators
+	// or not, a fraction, and a multiplier: 1,200,000.00, 1.2M, 2.5 million,
+	// 450k.
+	amountNumber = regexp.MustCompile(`^(-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,2})?|-?[0-9]{1,3}(?:[, '\x{a0}\x{202f}][0-9]{3})+(?:\.[0-9]+)?)\s*([a-zA-Z]*)\.?$`)
+	// amountMark is a currency mark before or after an amount's number.
+	amountMark = regexp.MustCompile(`^([^0-9\s-]+)\s*(.*)$|^(.*?)\s*([^0-9\s]+)$`)
+	// headerUnit is a currency written in brackets after a column's
+	// header: "Estimated cost (KES)", "Budget [in US$]".
+	headerUnit = regexp.MustCompile(`^(.*?)\s*[(\[]\s*(?i:in\s+)?([^()\[\]\s]+)\s*[)\]]\s*$`)
+)
+
+// multipliers are the words and letters after a number that multiply it.
+var multipliers = map[string]int64{
+	"": 1, "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "million": 1_000_000,
+	"millions": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
+}
+
+// parseAmount reads an amount as people write it in a workbook: a number
+// cell, or text such as "KES 1,200,000.00", "Ksh. 300,000/=", "$10,000",
+// "10,000 USD", "KES 1.2M", "2.5 million" or "450k". currency is the
+// workspace's, which a shilling of no country means when it keeps
+// shillings. The amount is a whole number of the currency: a fraction is
+// rounded to the nearest whole and said so (rounded). "-", "nil", "none"
+// and "n/a" mean there is no amount, "TBD" that it is not known yet; the
+// currency the cell names, if any, is returned for the caller to compare.
+func parseAmount(s, currency string) (amountRead, error) {
+	s = strings.TrimSpace(s)
+	if l := strings.ToLower(s); noAmount[l] || notKnownYet[l] {
+		return amountRead{none: true, unknown: notKnownYet[l]}, nil
+	}
+	var a amountRead
+	// Up to two marks, one before and one after the number ("Ksh. 300,000/=");
+	// both must mean the same currency.
+	for range 2 {
+		m := amountMark.FindStringSubmatch(s)
+		if m == nil {
+			break
+		}
+		mark, rest := m[1], m[2]
+		if mark == "" {
+			rest, mark = m[3], m[4]
+			if _, isMultiplier := multipliers[strings.ToLower(strings.TrimSuffix(mark, "."))]; isMultiplier {
+				break // 450k, 1.2M
+			}
+			if strings.HasSuffix(mark, "/=") || strings.HasSuffix(mark, "/-") {
+				// 300,000/=, or 1.2M/=: the multiplier is read with the number.
+				if before := strings.TrimSuffix(strings.TrimSuffix(mark, "/="), "/-"); before != "" {
+					if _, isMultiplier := multipliers[strings.ToLower(before)]; !isMultiplier {
+						return amountRead{}, errNotAmount
+					}
+					rest += before
+				}
+				mark = mark[len(mark)-2:]
+			}
+		}
+		code, ok := currencyOf(mark, currency)
+		if !ok || a.currency != "" && a.currency != code {
+			return amountRead{}, errNotAmount
+		}
+		a.currency, s = code, strings.TrimSpace(rest)
+	}
+	m := amountNumber.FindStringSubmatch(s)
+	if m == nil {
+		return amountRead{}, errNotAmount
+	}
+	mult, ok := multipliers[strings.ToLower(m[2])]
+	if !ok {
+		return amountRead{}, errNotAmount
+	}
+	number := strings.NewReplacer(",", "", " ", "", "'", "", "\u00a0", "", "\u202f", "").Replace(m[1])
+	v, ok := new(big.Rat).SetString(number)
+	if !ok {
+		return amountRead{}, errNotAmount
+	}
+	v.Mul(v, new(big.Rat).SetInt64(mult))
+	if v.Sign() < 0 {
+		return amountRead{}, errNegative
+	}
+	if !v.IsInt() {
+		a.rounded = true
+		v.Add(v, big.NewRat(1, 2)) // to the nearest whole, a half up
+	}
+	whole := new(big.Int).Quo(v.Num(), v.Denom())
+	if whole.Cmp(big.NewInt(1e15)) > 0 {
+		return amountRead{}, errTooLarge
+	}
+	a.n = whole.Int64()
+	return a, nil
+}
+
+// headerCurrency returns the column's header without a currency unit in
+// brackets after it ("Budget (KES)" is "Budget") and the currency's ISO
+// 4217 code, or "" when it has none; currency is the workspace's, as for
+// parseAmount.
+func headerCurrency(header, currency string) (string, string) {
+	m := headerUnit.FindStringSubmatch(strings.TrimSpace(header))
+	if m == nil {
+		return header, ""
+	}
+	code, ok := currencyOf(m[2], currency)
+	if !ok {
+		return header, ""
+	}
+	return m[1], code
+}
+
+// parsePhone tidies a phone number as a cell holds it. A phone number typed
+// as a number has lost its leading 0: in a workspace in Kenya (or whose
+// country is not recorded) nine digits starting with 7 or 1 get it back,
+// since those are Kenyan mobile numbers (07… and 01…) without it.
+func parsePhone(s, country string) string {
+	s = strings.TrimSpace(s)
+	if len(s) == 9 && (s[0] == '7' || s[0] == '1') && strings.Trim(s, "0123456789") == "" && inKenya(country) {
+		return "0" + s
+	}
+	return s
+}
+
+// inKenya reports whether a workspace's country is Kenya, or not recorded.
+func inKenya(country string) bool {
+	switch normalise(country) {
+	case "", "kenya", "ke", "ken", "republicofkenya", "jamhuriyakenya":
+		return true
+	}
+	return false
+}
+
+// ageYears is an age written in years: 23, 23.0, "23 years", "23 yrs old".
+var ageYears = regexp.MustCompile(`(?i)^(-?[0-9]{1,4}(?:\.[0-9]+)?)\s*(?:years?|yrs?\.?|y)?(?:\s*old)?$`)
+
+// parseAge reads an age in years, and whether s is one.
+func parseAge(s string) (float64, bool) {
+	m := ageYears.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, false
+	}
+	age, err := strconv.ParseFloat(m[1], 64)
+	return age, err == nil
+}
+
+// ageBandOf returns the key of the age band (workspace.AgeBands) of an age
+// in years: 24.5 is 24 years done, in 18–24.
+func ageBandOf(age float64) string {
+	switch {
+	case age < 18:
+		return "under-18"
+	case age < 25:
+		return "18-24"
+	case age < 36:
+		return "25-35"
+	case age < 60:
+		return "36-59"
+	}
+	return "60+"
 }

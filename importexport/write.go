@@ -470,6 +470,14 @@ func cellFor(c col, v any, st styles) any {
 			return "Yes"
 		}
 		return "No"
+	case workspace.Answer:
+		switch v {
+		case workspace.Yes:
+			return "Yes"
+		case workspace.No:
+			return "No"
+		}
+		return nil
 	case []string:
 		if len(v) == 0 {
 			return nil

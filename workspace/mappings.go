@@ -1,0 +1,114 @@
+package workspace
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Import mappings are what the workspace was taught about partners'
+// workbooks: that a sheet called "Mobilizers" holds people, that a column
+// "Sex" is Gender, that "county department" is a county /
+// local-government department. The import keeps them as settings, one row
+// per answer, so that each travels with copies and merges on its own like
+// any other setting, and an answer given in one copy reaches the others.
+//
+// A mapping's key is its scope and what was written, joined by
+// MappingSeparator ("sheet|mobilizers", "column|People|sex",
+// "value|Organisations|Kind|county department"); its value is what that
+// means. The importexport package makes and reads the keys.
+
+// MappingSeparator joins the parts of a mapping's key.
+const MappingSeparator = "|"
+
+const mappingPrefix = "mapping" + MappingSeparator
+
+// ImportMapping is one answer the workspace remembers.
+type ImportMapping struct {
+	Key       string // scope and what was written, see above
+	Meaning   string // what it means: a kind of sheet, a column, a choice, a record's name
+	UpdatedAt string
+}
+
+// ImportMappings returns every answer the workspace remembers, by key.
+// An answer forgotten (see ForgetImportMapping) is left out.
+func (f *File) ImportMappings() ([]ImportMapping, error) {
+	rows, err := f.reader().Query("SELECT key, value, updated_at FROM settings WHERE key >= ? AND key < ? ORDER BY key",
+		mappingPrefix, mappingPrefix+"\U0010FFFF")
+	if err != nil {
+		return nil, internal("reading the import mappings", err)
+	}
+	defer rows.Close()
+	var out []ImportMapping
+	for rows.Next() {
+		var m ImportMapping
+		if err := rows.Scan(&m.Key, &m.Meaning, &m.UpdatedAt); err != nil {
+			return nil, internal("reading the import mappings", err)
+		}
+		if m.Meaning == "" {
+			continue
+		}
+		m.Key = strings.TrimPrefix(m.Key, mappingPrefix)
+		out = append(out, m)
+	}
+	return out, internal("reading the import mappings", rows.Err())
+}
+
+// RememberImportMappings stores answers in the batch, key → meaning, and
+// logs them as one change. An answer the workspace already has the same is
+// left as it is.
+func (b *Batch) RememberImportMappings(answers map[string]string) error {
+	return rememberMappings(b.t, answers)
+}
+
+// SetImportMapping changes or adds one answer, as a correction made in the
+// window.
+func (f *File) SetImportMapping(key, meaning string) error {
+	if strings.TrimSpace(key) == "" || strings.TrimSpace(meaning) == "" {
+		return invalid("Meaning", "Write what it means, or forget it.")
+	}
+	return f.write(func(t *tx) error { return rememberMappings(t, map[string]string{key: meaning}) })
+}
+
+// ForgetImportMapping forgets one answer: the next import asks again. It
+// is kept as an empty meaning rather than deleted, so that merging a copy
+// that still has it does not bring it back as new.
+func (f *File) ForgetImportMapping(key string) error {
+	return f.write(func(t *tx) error { return rememberMappings(t, map[string]string{key: ""}) })
+}
+
+func rememberMappings(t *tx, answers map[string]string) error {
+	keys := make([]string, 0, len(answers))
+	for k := range answers {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var changed []string
+	for _, k := range keys {
+		key, meaning := mappingPrefix+k, answers[k]
+		var old string
+		err := t.QueryRow("SELECT value FROM settings WHERE key = ?", key).Scan(&old)
+		if err == nil && old == meaning || err != nil && meaning == "" {
+			continue
+		}
+		if _, err := t.Exec(`INSERT INTO settings (key, value, updated_at, copy_id) VALUES (?, ?, ?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, copy_id = excluded.copy_id`,
+			key, meaning, t.at, t.f.copyID); err != nil {
+			return t.fail(err)
+		}
+		shown := strings.ReplaceAll(k, MappingSeparator, " › ")
+		if meaning == "" {
+			changed = append(changed, fmt.Sprintf("forgot %s", shown))
+		} else {
+			changed = append(changed, fmt.Sprintf("%s → %s", shown, meaning))
+		}
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	summary := "Import mappings: " + strings.Join(changed, "; ")
+	if r := []rune(summary); len(r) > 2000 {
+		summary = string(r[:1999]) + "…"
+	}
+	return t.logChange("setting", "mapping", "update", summary)
+}

@@ -47,11 +47,53 @@ func excelRows(bin, dir, demo string, runs int, row func(op, size string, d, lim
 	bare := timeRuns(runs, func(i int) {
 		target := filepath.Join(dir, fmt.Sprintf("bare-%d.cpw", i))
 		copyFile(small, target)
-		bareImport(target, book, orgs)
+		bareImport(target, book, "People", orgs)
 	})
 	row("import People sheet (in process)", size, median(imports), 0)
 	row("  bare: excelize row iterator + prepared INSERT", size, median(bare), 0)
 	ratio("  import ÷ bare", size, float64(median(imports))/float64(median(bare)), 2.0)
+
+	// A partner's roster as it comes: a sheet named Mobilizers, read as
+	// people by its columns, its headers matched by meaning and aliases,
+	// ages put in bands, phone numbers typed as numbers, and values in
+	// Swahili mapped as the user said (the mapping planned once, before).
+	roster := filepath.Join(dir, "roster.xlsx")
+	writeRosterSheet(small, roster)
+	plan := filepath.Join(dir, "plan.cpw")
+	copyFile(small, plan)
+	pf, err := workspace.Open(plan)
+	if err != nil {
+		fail(err)
+	}
+	mapping, _, err := importexport.PlanMapping(context.Background(), pf, roster, importexport.ImportOptions{})
+	pf.Close()
+	if err != nil {
+		fail(err)
+	}
+	rosters := timeRuns(runs, func(i int) {
+		target := filepath.Join(dir, fmt.Sprintf("roster-%d.cpw", i))
+		copyFile(small, target)
+		f, err := workspace.Open(target)
+		if err != nil {
+			fail(err)
+		}
+		defer f.Close()
+		report, err := importexport.Import(context.Background(), f, roster, importexport.ImportOptions{Mapping: mapping})
+		if err != nil {
+			fail(err)
+		}
+		if c, _, _ := report.Totals(); c != peopleRows || !report.Written {
+			fail(fmt.Errorf("the roster import made %d people, not %d: %s", c, peopleRows, report.Summary()))
+		}
+	})
+	bareRosters := timeRuns(runs, func(i int) {
+		target := filepath.Join(dir, fmt.Sprintf("bare-roster-%d.cpw", i))
+		copyFile(small, target)
+		bareImport(target, roster, "Mobilizers", orgs)
+	})
+	row("import a partner's roster, mapping included", size, median(rosters), 0)
+	row("  bare: the same, row iterator + prepared INSERT", size, median(bareRosters), 0)
+	ratio("  roster import ÷ bare", size, float64(median(rosters))/float64(median(bareRosters)), 2.0)
 
 	f, err := workspace.OpenReadOnly(demo)
 	if err != nil {
@@ -113,7 +155,7 @@ func writePeopleSheet(workspacePath, book string) map[string]string {
 
 // bareImport is the least any import must do: read the sheet with the row
 // iterator and insert each row with one prepared statement.
-func bareImport(path, book string, orgs map[string]string) {
+func bareImport(path, book, sheet string, orgs map[string]string) {
 	db, err := sql.Open("sqlite3", "file:"+path+"?_foreign_keys=on")
 	if err != nil {
 		fail(err)
@@ -133,7 +175,7 @@ func bareImport(path, book string, orgs map[string]string) {
 	if err != nil {
 		fail(err)
 	}
-	rows, err := x.Rows("People")
+	rows, err := x.Rows(sheet)
 	if err != nil {
 		fail(err)
 	}
@@ -223,4 +265,37 @@ func must(err error) {
 	if err != nil {
 		fail(err)
 	}
+}
+
+// writeRosterSheet writes a mobilizer roster as partners send one: its own
+// sheet name and headers, sex as F and M, ages in years, phone numbers
+// typed as numbers, residence in Swahili, for the small demo's
+// organisations. Its columns are in the order of writePeopleSheet's.
+func writeRosterSheet(workspacePath, book string) {
+	f, err := workspace.OpenReadOnly(workspacePath)
+	if err != nil {
+		fail(err)
+	}
+	orgs, err := f.Organisations()
+	f.Close()
+	if err != nil {
+		fail(err)
+	}
+	x := excelize.NewFile()
+	defer x.Close()
+	sw, err := x.NewStreamWriter("Sheet1")
+	if err != nil {
+		fail(err)
+	}
+	must(sw.SetRow("A1", []any{"Name of Mobilizer", "Organisation", "Designation", "Mobile No.", "Email address", "Sex", "Age", "Mkazi", "Remarks"}))
+	sexes := []string{"F", "M"}
+	for i := 0; i < peopleRows; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		must(sw.SetRow(cell, []any{fmt.Sprintf("Mobilizer %05d", i), orgs[i%len(orgs)].Name, "Community mobilizer",
+			700000000 + i, fmt.Sprintf("mobilizer%05d@example.org", i), sexes[i%2], 25 + i%10, "Ndiyo",
+			"Recruited in the 2026 roster"}))
+	}
+	must(sw.Flush())
+	must(x.SetSheetName("Sheet1", "Mobilizers"))
+	must(x.SaveAs(book))
 }

@@ -179,6 +179,9 @@ func newAnswers(remembered []workspace.ImportMapping, given *Mapping) *answers {
 		put(columnKey(specNamed(c.Kind).name, c.Header), meaning)
 	}
 	for _, v := range given.Values {
+		if strings.TrimSpace(v.Means) == "" {
+			continue // a question the user has not answered yet
+		}
 		put(valueKey(specNamed(v.Kind).name, v.Column, v.Value), v.Means)
 	}
 	return a

@@ -165,9 +165,13 @@ func (b *brief) cover(title, subtitle string) {
 func (b *brief) counted(choices []workspace.Choice, counts map[string]int) string {
 	var parts []string
 	for _, c := range choices {
-		if n := counts[c.Key]; n > 0 {
+		if n := counts[c.Key]; n > 0 && c.Key != "" {
 			parts = append(parts, fmt.Sprintf("%s %d", b.label(choices, c.Key), n))
 		}
+	}
+	// What nobody recorded is counted too, after what was.
+	if n := counts[""]; n > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d", b.label(choices, ""), n))
 	}
 	if len(parts) == 0 {
 		return b.say("none yet")
@@ -490,7 +494,9 @@ func (b *brief) consortium(c workspace.Consortium) {
 		}
 	}
 	var grows [][]string
-	var tc, ts, tm int64
+	var tc, ts, tm int64 // of the open gaps
+	var ac, as int64     // of all the gaps listed
+	closed := 0
 	for _, g := range all {
 		var cands []string
 		for _, k := range x.cands[g.ID] {
@@ -501,7 +507,10 @@ func (b *brief) consortium(c workspace.Consortium) {
 		if g.IsOpen() {
 			short = thousands(g.Missing())
 			tc, ts, tm = tc+g.EstimatedCost, ts+g.Secured, tm+g.Missing()
+		} else {
+			closed++
 		}
+		ac, as = ac+g.EstimatedCost, as+g.Secured
 		grows = append(grows, []string{g.Title, b.label(workspace.GapKinds, g.Kind), b.label(workspace.Priorities, g.Priority),
 			b.label(workspace.GapStatuses, g.Status), thousands(g.EstimatedCost), thousands(g.Secured), short,
 			orDash(strings.Join(cands, "; "))})
@@ -510,8 +519,16 @@ func (b *brief) consortium(c workspace.Consortium) {
 		d.para(b.say("No resource gap is recorded for this consortium."))
 	} else {
 		grows = append(grows, []string{b.say("Open total"), "", "", "", thousands(tc), thousands(ts), thousands(tm), ""})
+		// The table lists filled and dropped gaps too, which the open total
+		// leaves out: a second total counts them, and a note says so.
+		if closed > 0 {
+			grows = append(grows, []string{b.say("All gaps listed"), "", "", "", thousands(ac), thousands(as), thousands(tm), ""})
+		}
 		d.table([]column{{b.say("Gap"), 2.2, "L"}, {b.say("Kind"), 1.1, "L"}, {b.say("Priority"), 0.9, "L"}, {b.say("Status"), 1, "L"},
 			{b.say("Cost"), 1.1, "R"}, {b.say("Secured"), 1.1, "R"}, {b.say("Missing"), 1.1, "R"}, {b.say("Candidates"), 3.2, "L"}}, grows)
+		if closed > 0 {
+			d.para(b.say("The open total counts only the gaps not yet filled or dropped, as does what we ask for below; a filled or dropped gap is missing nothing, whatever was secured for it."))
+		}
 	}
 
 	d.heading(b.say("What we ask for"))

@@ -423,3 +423,97 @@ func TestSwahiliBrief(t *testing.T) {
 		}
 	})
 }
+
+// The gap table lists filled and dropped gaps too: it says what its open
+// total leaves out, gives the total of all it lists, and its open total
+// agrees with what the brief asks for.
+func TestGapTableSaysWhatItsTotalsCount(t *testing.T) {
+	f, err := workspace.Create(filepath.Join(t.TempDir(), "gaps.cpw"), workspace.NewOptions{Name: "Gaps"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	c, _ := f.CreateConsortium(workspace.Consortium{Code: "HIC", Name: "Housing"})
+	for _, g := range []workspace.ResourceGap{
+		{Title: "Survey", Kind: "data", Status: "open", EstimatedCost: 100000, Secured: 20000},
+		{Title: "Mapping", Kind: "data", Status: "partly-filled", EstimatedCost: 60000, Secured: 60000},
+		{Title: "Drone", Kind: "equipment", Status: "filled", EstimatedCost: 50000, Secured: 45000},
+		{Title: "Lawyer", Kind: "expertise", Status: "dropped", EstimatedCost: 30000},
+	} {
+		g.ConsortiumID = c.ID
+		if _, err := f.CreateResourceGap(g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var open, all [3]int64 // cost, secured, missing
+	gaps, _ := f.ResourceGaps(workspace.GapFilter{ConsortiumID: c.ID})
+	for _, g := range gaps {
+		all[0], all[1] = all[0]+g.EstimatedCost, all[1]+g.Secured
+		if g.IsOpen() {
+			open[0], open[1], open[2] = open[0]+g.EstimatedCost, open[1]+g.Secured, open[2]+g.Missing()
+		}
+	}
+	if open[0]-open[1] != open[2] {
+		t.Fatalf("the open cost less the amount secured, %d, is not what is missing, %d", open[0]-open[1], open[2])
+	}
+	text := squash(pdfText(t, write(t, f, Options{Consortium: "HIC"}), 0, 0))
+	for _, want := range []string{
+		"Open total " + thousands(open[0]) + " " + thousands(open[1]) + " " + thousands(open[2]),
+		"All gaps listed " + thousands(all[0]) + " " + thousands(all[1]) + " " + thousands(open[2]),
+		"The open total counts only the gaps not yet filled or dropped",
+		"KES " + thousands(open[2]) + " in all",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the brief lacks %q:\n%s", want, text)
+		}
+	}
+	// With every gap open, the one total says it all.
+	for _, g := range gaps {
+		if !g.IsOpen() {
+			g.Status = "open"
+			if _, err := f.UpdateResourceGap(g); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	text = squash(pdfText(t, write(t, f, Options{Consortium: "HIC"}), 0, 0))
+	if strings.Contains(text, "All gaps listed") || strings.Contains(text, "counts only the gaps") {
+		t.Errorf("a table of open gaps explains what its total leaves out:\n%s", text)
+	}
+}
+
+// A renamed role is named alike in a finding and in the fix beside it, in
+// any language the brief is written in: as the workspace records it.
+func TestBriefNamesRenamedRolesAlike(t *testing.T) {
+	f, err := workspace.Create(filepath.Join(t.TempDir(), "roles.cpw"), workspace.NewOptions{Name: "Roles"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.CreateConsortium(workspace.Consortium{Code: "WSE", Name: "Water"}); err != nil {
+		t.Fatal(err)
+	}
+	sw := translate.For("sw")
+	seeded := "Technical lead (local government)"
+	for _, language := range []string{"en", "sw"} {
+		text := squash(pdfText(t, write(t, f, Options{Consortium: "WSE", Language: language}), 0, 0))
+		if language == "sw" && strings.Contains(text, "(serikali") {
+			t.Errorf("the Swahili brief names the recorded role %q by a translation of its seeded name, %q", seeded, sw(seeded))
+		}
+	}
+	r, _ := f.RoleByKey(workspace.RoleTechnicalLeadGovernment)
+	r.Name = "Idaramkuu"
+	if _, err := f.UpdateRole(r); err != nil {
+		t.Fatal(err)
+	}
+	for _, language := range []string{"en", "sw"} {
+		text := squash(pdfText(t, write(t, f, Options{Consortium: "WSE", Language: language}), 0, 0))
+		// The Leads section, the finding and its fix.
+		if n := strings.Count(text, "Idaramkuu"); n < 3 {
+			t.Errorf("%s: the renamed role is named %d times, want the Leads section, the finding and its fix:\n%s", language, n, text)
+		}
+		if strings.Contains(text, "(local") || strings.Contains(text, "(serikali") {
+			t.Errorf("%s: the brief still names the role by its seeded name:\n%s", language, text)
+		}
+	}
+}

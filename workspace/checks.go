@@ -64,7 +64,12 @@ type Check struct {
 	Severity Severity
 	Title    string
 	Why      string // why it matters, and where in the guide it comes from
-	Fix      string // what to do about it
+	// Fix says what to do about it. A fix that names roles has a %s for
+	// each, filled in order with the names the catalogue records for the
+	// seeded roles in FixRoles, so that a finding and its fix name a role
+	// alike after it is renamed, and in every language.
+	Fix      string
+	FixRoles []string
 	run      func(r *checkRun) error
 }
 

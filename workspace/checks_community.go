@@ -46,20 +46,42 @@ var singleOrganisationEngagement = Check{
 
 var consortiumWithoutCommunityMember = Check{
 	ID: "consortium-without-community-member", Severity: SeverityWarning,
-	Title: msg("Consortium planning without a community leader"),
-	Why:   msg("Community leaders oversee the technical planning by sitting in the consortia's planning teams; without them, sector plans are made about residents rather than with them (the guide: How › Constituency Leadership › Community champions and stewards)."),
-	Fix:   msg("Add a resident leader, or a CBO or federation, to the consortium's planning team (for example as a sectoral planner)."),
+	Title:    msg("Consortium planning without a community leader"),
+	Why:      msg("Community leaders oversee the technical planning by sitting in the consortia's planning teams; without them, sector plans are made about residents rather than with them (the guide: How › Constituency Leadership › Community champions and stewards)."),
+	Fix:      msg("Add a resident leader, or a CBO or federation, to the consortium's planning team (for example in the role %s)."),
+	FixRoles: []string{RoleSectoralPlanner},
 	run: func(r *checkRun) error {
 		for _, c := range r.consortia {
 			found := false
+			var unknown []string // holders who may live in the settlement: nobody recorded whether they do
+			seen := map[string]bool{}
 			for _, h := range r.current {
-				if h.ConsortiumID == c.ID && r.isCommunityLeader(h) {
+				if h.ConsortiumID != c.ID {
+					continue
+				}
+				switch r.isCommunityLeader(h) {
+				case Yes:
 					found = true
-					break
+				case NotRecorded:
+					if !seen[h.PersonID] {
+						seen[h.PersonID] = true
+						unknown = append(unknown, h.personName)
+					}
 				}
 			}
-			if !found {
+			switch {
+			case found:
+			case len(unknown) == 1:
+				r.finding(consortiumSubject(c), "No CBO or federation holds a current role in %s (%s), and none of its holders is recorded as a resident; whether %s lives in the settlement is not recorded.", c.Code, c.Name, unknown[0])
+				r.notKnown(r.say("Record whether the holders live in the settlement; if none does, add a resident leader, or a CBO or federation, to the consortium's planning team."))
+			case len(unknown) > 1:
+				r.finding(consortiumSubject(c), "No CBO or federation holds a current role in %s (%s), and none of its holders is recorded as a resident; whether %s live in the settlement is not recorded.", c.Code, c.Name, r.someNames(unknown))
+				r.notKnown(r.say("Record whether the holders live in the settlement; if none does, add a resident leader, or a CBO or federation, to the consortium's planning team."))
+			default:
 				r.finding(consortiumSubject(c), "No resident, CBO or federation holds a current role in %s (%s).", c.Code, c.Name)
+				if !r.inUse(RoleSectoralPlanner) {
+					r.setFix(r.say("Add a resident leader, or a CBO or federation, to the consortium's planning team."))
+				}
 			}
 		}
 		return nil
@@ -108,7 +130,8 @@ var cellsWithoutRepresentative = Check{
 		if !ok {
 			return nil
 		}
-		rows, err := r.query(`SELECT s.id, s.name, coalesce(ar.name, ''), count(*), sum(x.missing), sum(x.missing * x.households)
+		rows, err := r.query(`SELECT s.id, s.name, coalesce(ar.name, ''), count(*), sum(x.missing), sum(x.missing * x.households),
+				sum(x.missing * (x.households = 0))
 			FROM (SELECT cell.parent_id, cell.households,
 					NOT EXISTS (SELECT 1 FROM assignments a WHERE a.unit_id = cell.id AND a.role_id = :role AND `+currentSQL+`) AS missing
 				FROM units cell WHERE cell.level = 'cell') x
@@ -120,11 +143,21 @@ var cellsWithoutRepresentative = Check{
 		defer rows.Close()
 		for rows.Next() {
 			var id, name, area string
-			var cells, missing, households int
-			if err := rows.Scan(&id, &name, &area, &cells, &missing, &households); err != nil {
+			var cells, missing, households, uncounted int
+			if err := rows.Scan(&id, &name, &area, &cells, &missing, &households, &uncounted); err != nil {
 				return err
 			}
+			// A cell with no household count is said so, not counted as empty.
 			switch {
+			case missing > 0 && uncounted > 0 && households == 1:
+				r.finding(Subject{SubjectUnit, id, name}, "Segment %s (%s): %d of %d cells (%d%%) have no current household representative, covering 1 household; %d of those cells have no household count.",
+					name, area, missing, cells, percent(missing, cells), uncounted)
+			case missing > 0 && uncounted == 1:
+				r.finding(Subject{SubjectUnit, id, name}, "Segment %s (%s): %d of %d cells (%d%%) have no current household representative, covering %s households; 1 of those cells has no household count.",
+					name, area, missing, cells, percent(missing, cells), Thousands(int64(households)))
+			case missing > 0 && uncounted > 0:
+				r.finding(Subject{SubjectUnit, id, name}, "Segment %s (%s): %d of %d cells (%d%%) have no current household representative, covering %s households; %d of those cells have no household count.",
+					name, area, missing, cells, percent(missing, cells), Thousands(int64(households)), uncounted)
 			case missing > 0 && households == 1:
 				r.finding(Subject{SubjectUnit, id, name}, "Segment %s (%s): %d of %d cells (%d%%) have no current household representative, covering 1 household.",
 					name, area, missing, cells, percent(missing, cells))
@@ -148,27 +181,44 @@ var mobilizerGenderImbalance = Check{
 			return nil
 		}
 		rows, err := r.query(`SELECT p.gender, count(DISTINCT p.id) FROM assignments a JOIN people p ON p.id = a.person_id
-			WHERE a.role_id = :role AND p.gender <> '' AND `+currentSQL+` GROUP BY p.gender ORDER BY 2 DESC`, sql.Named("role", role.ID))
+			WHERE a.role_id = :role AND `+currentSQL+` GROUP BY p.gender ORDER BY 2 DESC, 1`, sql.Named("role", role.ID))
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
-		total, top, topGender := 0, 0, ""
+		// The shares are of the mobilizers whose gender is recorded; the
+		// others are counted apart and named in the finding.
+		total, top, topGender, unknown := 0, 0, "", 0
 		for rows.Next() {
 			var g string
 			var n int
 			if err := rows.Scan(&g, &n); err != nil {
 				return err
 			}
+			if g == "" {
+				unknown = n
+				continue
+			}
 			if n > top {
 				top, topGender = n, g
 			}
 			total += n
 		}
-		if total > 0 && top*100 > r.th.MobilizerGenderShare*total {
-			r.finding(Subject{SubjectRole, role.ID, role.Name}, "%d of %d current mobilizers (%d%%) are %s (more than %d%%).", top, total, percent(top, total), LabelIn(Genders, topGender, r.tr), r.th.MobilizerGenderShare)
+		if err := rows.Err(); err != nil {
+			return err
 		}
-		return rows.Err()
+		if total == 0 || top*100 <= r.th.MobilizerGenderShare*total {
+			return nil
+		}
+		s, gender := Subject{SubjectRole, role.ID, role.Name}, LabelIn(Genders, topGender, r.tr)
+		if unknown == 0 {
+			r.finding(s, "%d of %d current mobilizers (%d%%) are %s (more than %d%%).", top, total, percent(top, total), gender, r.th.MobilizerGenderShare)
+			return nil
+		}
+		r.finding(s, "%d of the %d current mobilizers whose gender is recorded (%d%%) are %s (more than %d%%); the gender of %d more is not recorded.",
+			top, total, percent(top, total), gender, r.th.MobilizerGenderShare, unknown)
+		r.setFix(r.say("Record the gender of the other mobilizers; if the imbalance holds, recruit the next mobilizers from the under-represented gender."))
+		return nil
 	},
 }
 
@@ -188,21 +238,53 @@ var nonResidentRepresentative = Check{
 			return nil
 		}
 		marks := strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ")
-		// Start from the few people who are not residents (CROSS JOIN keeps that order).
-		rows, err := r.query(`SELECT p.id, p.name, ro.name, coalesce(`+unitPathSQL+`, '') FROM people p CROSS JOIN assignments a ON a.person_id = p.id
+		// Start from the few people who are not residents, or whose residence
+		// is not recorded (CROSS JOIN keeps that order).
+		rows, err := r.query(`SELECT p.id, p.name, p.resident, ro.id, ro.name, coalesce(`+unitPathSQL+`, '')
+			FROM people p CROSS JOIN assignments a ON a.person_id = p.id
 			JOIN roles ro ON ro.id = a.role_id LEFT JOIN units u ON u.id = a.unit_id
-			WHERE a.role_id IN (`+marks+`) AND `+currentSQL+` AND p.resident = 0 ORDER BY p.name`, keys...)
+			WHERE a.role_id IN (`+marks+`) AND `+currentSQL+` AND (p.resident = 0 OR p.resident IS NULL) ORDER BY p.name, p.id`, keys...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
+		// Whoever nobody recorded as living in the settlement or elsewhere
+		// is not called a non-resident: they are named together after.
+		type held struct{ id, name, roleID, role, unit string }
+		var unknown []held
+		seen := map[string]bool{}
 		for rows.Next() {
-			var id, name, role, unit string
-			if err := rows.Scan(&id, &name, &role, &unit); err != nil {
+			var h held
+			var resident Answer
+			if err := rows.Scan(&h.id, &h.name, &resident, &h.roleID, &h.role, &h.unit); err != nil {
 				return err
 			}
-			r.finding(Subject{SubjectPerson, id, name}, "%s is %s for %s but is not recorded as a resident.", name, lowerFirst(role), unit)
+			switch {
+			case resident == No:
+				r.finding(Subject{SubjectPerson, h.id, h.name}, "%s is %s for %s but is recorded as living elsewhere.", h.name, lowerFirst(h.role), h.unit)
+			case !seen[h.id]:
+				seen[h.id] = true
+				unknown = append(unknown, h)
+			}
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		switch len(unknown) {
+		case 0:
+		case 1:
+			h := unknown[0]
+			r.finding(Subject{SubjectPerson, h.id, h.name}, "Whether %s, %s for %s, lives in the settlement is not recorded.", h.name, lowerFirst(h.role), h.unit)
+			r.notKnown(r.say("Record whether the person lives in the settlement; if they moved away, end the assignment and let the households choose again."))
+		default:
+			names := make([]string, len(unknown))
+			for i, h := range unknown {
+				names[i] = h.name
+			}
+			r.finding(Subject{SubjectRole, unknown[0].roleID, unknown[0].role}, "Whether %s current household representatives live in the settlement is not recorded: %s.",
+				Thousands(int64(len(unknown))), r.someNames(names))
+			r.notKnown(r.say("Record whether these representatives live in the settlement; end the assignments of any who moved away and let the households choose again."))
+		}
+		return nil
 	},
 }

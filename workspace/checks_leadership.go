@@ -10,18 +10,20 @@ import (
 
 var consortiumWithoutCountyLead = Check{
 	ID: "consortium-without-county-lead", Severity: SeverityCritical,
-	Title: msg("Consortium without a local-government lead"),
-	Why:   msg("Each consortium needs a lead from inside local government who knows how the department works, meets its requirements and secures staff time and money for the plan (the guide: How › Technical Planning Consortia › Technical leads). Without one the sector plan has no path into government."),
-	Fix:   msg("Assign the role Technical lead (local government) in this consortium, or record the gap and who is being approached."),
-	run:   consortiumWithoutLead(RoleTechnicalLeadGovernment),
+	Title:    msg("Consortium without a local-government lead"),
+	Why:      msg("Each consortium needs a lead from inside local government who knows how the department works, meets its requirements and secures staff time and money for the plan (the guide: How › Technical Planning Consortia › Technical leads). Without one the sector plan has no path into government."),
+	Fix:      msg("Assign the role %s in this consortium, or record the gap and who is being approached."),
+	FixRoles: []string{RoleTechnicalLeadGovernment},
+	run:      consortiumWithoutLead(RoleTechnicalLeadGovernment),
 }
 
 var consortiumWithoutCivilSocietyLead = Check{
 	ID: "consortium-without-civil-society-lead", Severity: SeverityCritical,
-	Title: msg("Consortium without a civil-society lead"),
-	Why:   msg("Each consortium needs a civil-society organisation with expertise in its sector to lead the technical work, since neither the county nor any single organisation has all the skills in-house (the guide: How › Technical Planning Consortia › Technical leads)."),
-	Fix:   msg("Assign the role Technical lead (civil society) in this consortium to the member with the strongest sector expertise."),
-	run:   consortiumWithoutLead(RoleTechnicalLeadCivil),
+	Title:    msg("Consortium without a civil-society lead"),
+	Why:      msg("Each consortium needs a civil-society organisation with expertise in its sector to lead the technical work, since neither the county nor any single organisation has all the skills in-house (the guide: How › Technical Planning Consortia › Technical leads)."),
+	Fix:      msg("Assign the role %s in this consortium to the member with the strongest sector expertise."),
+	FixRoles: []string{RoleTechnicalLeadCivil},
+	run:      consortiumWithoutLead(RoleTechnicalLeadCivil),
 }
 
 var noCentralLeadershipTeam = Check{
@@ -43,18 +45,31 @@ var noCentralLeadershipTeam = Check{
 			}
 			return nil
 		}
+		// A person of no organisation whose residence is not recorded
+		// speaks for a constituency nobody knows: counted as none.
 		sides := map[string]bool{}
+		var side string
+		var unknown []string
 		for _, h := range team {
-			sides[r.constituency(h)] = true
-		}
-		if len(sides) == 1 {
-			for side := range sides {
-				if len(team) == 1 {
-					r.finding(s, "The central leadership team's only member comes from %s; none from the other constituencies.", r.sayPlain(side))
-				} else {
-					r.finding(s, "All %d members of the central leadership team come from %s; none from the other constituencies.", len(team), r.sayPlain(side))
-				}
+			if c := r.constituency(h); c != "" {
+				sides[c], side = true, c
+			} else {
+				unknown = append(unknown, h.holderName(r))
 			}
+		}
+		switch {
+		case len(sides) > 1:
+		case len(unknown) == 0 && len(team) == 1:
+			r.finding(s, "The central leadership team's only member comes from %s; none from the other constituencies.", r.sayPlain(side))
+		case len(unknown) == 0:
+			r.finding(s, "All %d members of the central leadership team come from %s; none from the other constituencies.", len(team), r.sayPlain(side))
+		case len(sides) == 1:
+			r.finding(s, "%d of the %d members of the central leadership team come from %s; whether it reaches the other constituencies is not known, since the residence of %s, of no organisation, is not recorded.",
+				len(team)-len(unknown), len(team), r.sayPlain(side), r.someNames(unknown))
+			r.notKnown(r.say("Record whether these members live in the settlement; if the team still speaks for one constituency only, add members from the others."))
+		default:
+			r.finding(s, "Which constituencies the central leadership team speaks for is not known: its members belong to no organisation, and the residence of %s is not recorded.", r.someNames(unknown))
+			r.notKnown(r.say("Record whether these members live in the settlement; if the team still speaks for one constituency only, add members from the others."))
 		}
 		return nil
 	},
@@ -121,10 +136,41 @@ var outsiderInLeadRole = Check{
 			lead := h.roleGroup == "central-leadership" || h.roleGroup == "constituency-leadership" ||
 				h.roleKey == RoleTechnicalLeadGovernment || h.roleKey == RoleTechnicalLeadCivil
 			o, ok := r.orgs[h.holderOrg]
-			if !lead || !ok || (o.Base != "regional" && o.Base != "international") {
+			if !lead || !ok || (o.Base == "" && rootedByKind(o.Kind)) {
 				continue
 			}
 			s, in := h.holderSubject(r), h.consortiumCode
+			// A base nobody recorded is not taken as local: the kind says
+			// where it can, and otherwise the finding says it is not known.
+			if o.Base == "" {
+				switch {
+				case o.Kind == "international" && h.PersonID != "" && in == "":
+					r.finding(s, "%s, of the international or regional organisation %s, holds %s.", h.personName, o.Name, h.roleName)
+				case o.Kind == "international" && h.PersonID != "":
+					r.finding(s, "%s, of the international or regional organisation %s, holds %s in %s.", h.personName, o.Name, h.roleName, in)
+				case o.Kind == "international" && in == "":
+					r.finding(s, "%s, an international or regional organisation, holds %s.", o.Name, h.roleName)
+				case o.Kind == "international":
+					r.finding(s, "%s, an international or regional organisation, holds %s in %s.", o.Name, h.roleName, in)
+				case h.PersonID != "" && in == "":
+					r.finding(s, "%s, of %s, whose base is not recorded, holds %s: whether that organisation is rooted locally is not known.", h.personName, o.Name, h.roleName)
+					r.notKnown(r.say("Record where %s is based; if it is regional or international, move the lead to a local partner and keep it in a supporting role.", o.Name))
+				case h.PersonID != "":
+					r.finding(s, "%s, of %s, whose base is not recorded, holds %s in %s: whether that organisation is rooted locally is not known.", h.personName, o.Name, h.roleName, in)
+					r.notKnown(r.say("Record where %s is based; if it is regional or international, move the lead to a local partner and keep it in a supporting role.", o.Name))
+				case in == "":
+					r.finding(s, "%s, whose base is not recorded, holds %s: whether it is rooted locally is not known.", o.Name, h.roleName)
+					r.notKnown(r.say("Record where %s is based; if it is regional or international, move the lead to a local partner and keep it in a supporting role.", o.Name))
+				default:
+					r.finding(s, "%s, whose base is not recorded, holds %s in %s: whether it is rooted locally is not known.", o.Name, h.roleName, in)
+					r.notKnown(r.say("Record where %s is based; if it is regional or international, move the lead to a local partner and keep it in a supporting role.", o.Name))
+				}
+				r.inConsortium(in)
+				continue
+			}
+			if o.Base != "regional" && o.Base != "international" {
+				continue
+			}
 			switch {
 			case h.PersonID != "" && o.Base == "regional" && in == "":
 				r.finding(s, "%s, of the regional organisation %s, holds %s.", h.personName, o.Name, h.roleName)

@@ -30,7 +30,7 @@ type checkRun struct {
 type heldRole struct {
 	Assignment
 	personName     string
-	resident       bool
+	resident       Answer // the person's: not recorded for an organisation
 	personOrgID    string // the person's organisation
 	holderOrg      string // the organisation behind the holder: itself, or the person's
 	roleName       string
@@ -61,7 +61,51 @@ func (h heldRole) holderSubject(r *checkRun) Subject {
 func (r *checkRun) finding(s Subject, format string, args ...any) {
 	c := r.check
 	r.found = append(r.found, Finding{Check: c.ID, Severity: c.Severity, Title: r.sayPlain(c.Title), Subject: s,
-		Message: r.tr(format, args...), Why: r.sayPlain(c.Why), Fix: r.sayPlain(c.Fix)})
+		Message: r.tr(format, args...), Why: r.sayPlain(c.Why), Fix: r.fix()})
+}
+
+// fix words the running check's fix, with the recorded names of the roles
+// it names.
+func (r *checkRun) fix() string {
+	c := r.check
+	if len(c.FixRoles) == 0 {
+		return r.sayPlain(c.Fix)
+	}
+	names := make([]any, len(c.FixRoles))
+	for i, key := range c.FixRoles {
+		names[i] = r.roleName(key)
+	}
+	return r.tr(c.Fix, names...)
+}
+
+// setFix gives the finding just made a fix of its own, worded through say.
+func (r *checkRun) setFix(fix string) {
+	if len(r.found) > 0 {
+		r.found[len(r.found)-1].Fix = fix
+	}
+}
+
+// notKnown marks the finding just made as resting on something nobody
+// recorded: its fix (worded through say) asks for the record, and it is at
+// most a warning, since what it reports is not known to be wrong.
+func (r *checkRun) notKnown(fix string) {
+	if len(r.found) == 0 {
+		return
+	}
+	f := &r.found[len(r.found)-1]
+	f.Fix = fix
+	if f.Severity == SeverityCritical {
+		f.Severity = SeverityWarning
+	}
+}
+
+// someNames lists names for a sentence: all of them when they are few, else
+// the first three and how many more.
+func (r *checkRun) someNames(names []string) string {
+	if len(names) <= 4 {
+		return strings.Join(names, ", ")
+	}
+	return r.say("%s and %s more", strings.Join(names[:3], ", "), Thousands(int64(len(names)-3)))
 }
 
 // sayPlain words a text held in a variable (one marked with msg where it was
@@ -153,7 +197,7 @@ func (r *checkRun) load() error {
 		return err
 	}
 	rows, err := r.query(`SELECT a.id, a.role_id, coalesce(a.person_id, ''), coalesce(a.organisation_id, ''), coalesce(a.consortium_id, ''),
-			a.start_on, coalesce(p.name, ''), coalesce(p.resident, 0), coalesce(p.organisation_id, ''),
+			a.start_on, coalesce(p.name, ''), p.resident, coalesce(p.organisation_id, ''),
 			ro.name, coalesce(ro.key, ''), ro.role_group, ro.is_key, coalesce(c.code, '')
 		FROM assignments a JOIN roles ro ON ro.id = a.role_id
 		LEFT JOIN people p ON p.id = a.person_id LEFT JOIN consortia c ON c.id = a.consortium_id
@@ -214,7 +258,9 @@ func (r *checkRun) inUse(key string) bool {
 
 // constituency says which of the three constituencies the guide names a
 // holder speaks for: government, civil society or the community. The words
-// are English, to be worded in the run's language through r.sayPlain.
+// are English, to be worded in the run's language through r.sayPlain. It is
+// "" (not known) for a person of no organisation whose residence is not
+// recorded.
 func (r *checkRun) constituency(h heldRole) string {
 	o, hasOrg := r.orgs[h.holderOrg]
 	switch {
@@ -222,20 +268,37 @@ func (r *checkRun) constituency(h heldRole) string {
 		return msg("government")
 	case hasOrg && (o.Kind == "federation" || o.Kind == "cbo"):
 		return msg("community")
-	case !hasOrg && h.resident:
+	case !hasOrg && h.resident == Yes:
 		return msg("community")
+	case !hasOrg && h.resident == NotRecorded:
+		return ""
 	}
 	return msg("civil society")
 }
 
-// isCommunityLeader reports whether a holder speaks for residents: a
-// resident, or someone from (or itself) a CBO or an urban poor federation.
-func (r *checkRun) isCommunityLeader(h heldRole) bool {
-	if h.PersonID != "" && h.resident {
+// isCommunityLeader says whether a holder speaks for residents: a resident,
+// or someone from (or itself) a CBO or an urban poor federation. It is Yes,
+// No, or NotRecorded for a person whose residence is not recorded and who is
+// of neither.
+func (r *checkRun) isCommunityLeader(h heldRole) Answer {
+	if k := r.orgs[h.holderOrg].Kind; k == "cbo" || k == "federation" {
+		return Yes
+	}
+	if h.PersonID == "" {
+		return No
+	}
+	return h.resident
+}
+
+// rootedByKind reports whether an organisation of the kind is in the
+// country whatever its base: a government office, an elected office, a
+// community-based organisation or an urban poor federation.
+func rootedByKind(kind string) bool {
+	switch kind {
+	case "local-government", "national-government", "elected-office", "cbo", "federation":
 		return true
 	}
-	k := r.orgs[h.holderOrg].Kind
-	return k == "cbo" || k == "federation"
+	return false
 }
 
 // daysBetween counts the days from one date (YYYY-MM-DD) to another,

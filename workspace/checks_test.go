@@ -108,6 +108,9 @@ func TestCatalogue(t *testing.T) {
 		if c.Title == "" || c.Why == "" || c.Fix == "" || c.run == nil {
 			t.Errorf("%s is incomplete", c.ID)
 		}
+		if n := strings.Count(c.Fix, "%s"); n != len(c.FixRoles) || strings.Count(c.Fix, "%") != n {
+			t.Errorf("%s: its fix puts in %d values but names %d roles", c.ID, n, len(c.FixRoles))
+		}
 		if !strings.Contains(c.Why, "the guide:") {
 			t.Errorf("%s does not say where in the guide it comes from", c.ID)
 		}
@@ -334,7 +337,7 @@ func TestNonResidentRepresentative(t *testing.T) {
 	_, cells := x.cells("Vietnam", 1)
 	p := x.person("Joseph Odhiambo", "", false)
 	x.assign(RoleRepresentativeCell, Assignment{PersonID: p.ID, UnitID: cells[0].ID})
-	x.want("non-resident-representative", "Joseph Odhiambo is household representative (cell) for Area of Vietnam / Vietnam / Vietnam cluster 1 / Cell 1 but is not recorded as a resident.")
+	x.want("non-resident-representative", "Joseph Odhiambo is household representative (cell) for Area of Vietnam / Vietnam / Vietnam cluster 1 / Cell 1 but is recorded as living elsewhere.")
 	p.Resident = Yes
 	must[Person](t)(x.f.UpdatePerson(p))
 	x.want("non-resident-representative")
@@ -516,5 +519,226 @@ func TestFindingsCarryTheirConsortium(t *testing.T) {
 	}
 	if tagged == 0 {
 		t.Error("the demo has no finding about a role held in a consortium: the test checks nothing")
+	}
+}
+
+// An organisation whose base is not recorded, or a person of one, in a lead
+// role is neither taken as local nor passed over: the finding says that
+// whether it is rooted locally is not known. Its kind decides where it can.
+func TestOutsiderInLeadRoleWithBaseNotRecorded(t *testing.T) {
+	x := newFixture(t)
+	c := x.consortium("FIN")
+	ngo := x.org("Makao Trust", "ngo", "")
+	x.assign(RoleTechnicalLeadCivil, Assignment{OrganisationID: ngo.ID, ConsortiumID: c.ID})
+	staff := x.person("Wanjiku Kamau", ngo.ID, false)
+	x.assign(RoleCivilSocietyLeader, Assignment{PersonID: staff.ID})
+	// A county department and a CBO are in the country whatever their base says.
+	x.assign(RoleTechnicalLeadGovernment, Assignment{OrganisationID: x.org("County Finance", "local-government", "").ID, ConsortiumID: c.ID})
+	x.assign(RoleCommunityChampion, Assignment{PersonID: x.person("Mama Njeri", x.org("Sinai Youth", "cbo", "").ID, true).ID})
+	// An international organisation by its kind is one, its base unrecorded.
+	intl := x.org("World Shelter Network", "international", "")
+	x.assign(RoleCentralLeadershipTeam, Assignment{PersonID: x.person("John Smith", intl.ID, false).ID})
+	got := x.want("outsider-in-lead-role",
+		"John Smith, of the international or regional organisation World Shelter Network, holds Central leadership team member.",
+		"Wanjiku Kamau, of Makao Trust, whose base is not recorded, holds Civil society leader: whether that organisation is rooted locally is not known.",
+		"Makao Trust, whose base is not recorded, holds Technical lead (civil society) in FIN: whether it is rooted locally is not known.")
+	for i, f := range got {
+		if f.Severity != SeverityWarning {
+			t.Errorf("finding %d: severity %s", i, f.Severity)
+		}
+	}
+	for _, i := range []int{1, 2} {
+		if !strings.Contains(got[i].Fix, "Record where") || strings.HasPrefix(got[i].Fix, "Move the lead") {
+			t.Errorf("a finding of something not known asks to move the lead: %q", got[i].Fix)
+		}
+	}
+	if got[0].Fix != "Move the lead to a local partner and keep the outside organisation in a supporting role." {
+		t.Errorf("fix %q", got[0].Fix)
+	}
+	if got[2].Consortium != "FIN" || got[2].Subject != (Subject{SubjectOrganisation, ngo.ID, "Makao Trust"}) {
+		t.Errorf("%+v", got[2])
+	}
+	// Once recorded as local, nothing is said.
+	ngo.Base = "local"
+	must[Organisation](t)(x.f.UpdateOrganisation(ngo))
+	x.want("outsider-in-lead-role", "John Smith, of the international or regional organisation World Shelter Network, holds Central leadership team member.")
+}
+
+// A representative whose residence is not recorded is not called a
+// non-resident; one finding says whose residence is not known.
+func TestNonResidentRepresentativeResidenceNotRecorded(t *testing.T) {
+	x := newFixture(t)
+	_, cells := x.cells("Vietnam", 4)
+	unknown := must[Person](t)(x.f.CreatePerson(Person{Name: "Akinyi Otieno"}))
+	x.assign(RoleRepresentativeCell, Assignment{PersonID: unknown.ID, UnitID: cells[0].ID})
+	got := x.want("non-resident-representative",
+		"Whether Akinyi Otieno, household representative (cell) for Area of Vietnam / Vietnam / Vietnam cluster 1 / Cell 1, lives in the settlement is not recorded.")
+	if got[0].Subject != (Subject{SubjectPerson, unknown.ID, "Akinyi Otieno"}) || got[0].Severity != SeverityInfo ||
+		!strings.HasPrefix(got[0].Fix, "Record whether") {
+		t.Errorf("%+v", got[0])
+	}
+	x.assign(RoleRepresentativeCell, Assignment{PersonID: x.person("Joseph Odhiambo", "", false).ID, UnitID: cells[1].ID})
+	for i, name := range []string{"Baraka Mwangi", "Chebet Kiprop", "Dorcas Wafula", "Esther Nduta"} {
+		p := must[Person](t)(x.f.CreatePerson(Person{Name: name}))
+		x.assign(RoleRepresentativeCell, Assignment{PersonID: p.ID, UnitID: cells[1+i%3].ID})
+	}
+	got = x.want("non-resident-representative",
+		"Joseph Odhiambo is household representative (cell) for Area of Vietnam / Vietnam / Vietnam cluster 1 / Cell 2 but is recorded as living elsewhere.",
+		"Whether 5 current household representatives live in the settlement is not recorded: Akinyi Otieno, Baraka Mwangi, Chebet Kiprop and 2 more.")
+	if got[1].Subject.Kind != SubjectRole || got[1].Subject.ID != x.role(RoleRepresentativeCell).ID {
+		t.Errorf("subject %+v", got[1].Subject)
+	}
+}
+
+// A holder with no organisation whose residence is not recorded speaks for
+// no known constituency: the team's spread is not known, and a gap in the
+// record is at most a warning.
+func TestCentralTeamWithResidenceNotRecorded(t *testing.T) {
+	x := newFixture(t)
+	county := x.org("County Planning", "local-government", "local")
+	x.assign(RoleCentralLeadershipTeam, Assignment{PersonID: x.person("Director", county.ID, false).ID})
+	x.assign(RoleCentralLeadershipTeam, Assignment{PersonID: x.person("Chief Officer", county.ID, false).ID})
+	leader := must[Person](t)(x.f.CreatePerson(Person{Name: "Savings leader"}))
+	x.assign(RoleCentralLeadershipTeam, Assignment{PersonID: leader.ID})
+	got := x.want("no-central-leadership-team",
+		"2 of the 3 members of the central leadership team come from government; whether it reaches the other constituencies is not known, since the residence of Savings leader, of no organisation, is not recorded.")
+	if got[0].Severity != SeverityWarning || !strings.HasPrefix(got[0].Fix, "Record whether") {
+		t.Errorf("%+v", got[0])
+	}
+	leader.Resident = Yes
+	must[Person](t)(x.f.UpdatePerson(leader))
+	x.want("no-central-leadership-team")
+}
+
+// A consortium whose only community-minded holder may be a resident is not
+// said to have none: the finding says whose residence is not recorded.
+func TestConsortiumWithoutCommunityMemberResidenceNotRecorded(t *testing.T) {
+	x := newFixture(t)
+	c := x.consortium("LIF")
+	haki := x.org("Haki Ardhi", "ngo", "national")
+	x.assign(RoleSectoralPlanner, Assignment{PersonID: x.person("Lawyer", haki.ID, false).ID, ConsortiumID: c.ID})
+	planner := must[Person](t)(x.f.CreatePerson(Person{Name: "Planner", OrganisationID: haki.ID}))
+	x.assign(RoleSpatialPlanner, Assignment{PersonID: planner.ID, ConsortiumID: c.ID})
+	got := x.want("consortium-without-community-member",
+		"No CBO or federation holds a current role in LIF (LIF consortium), and none of its holders is recorded as a resident; whether Planner lives in the settlement is not recorded.")
+	if !strings.HasPrefix(got[0].Fix, "Record whether") || got[0].Severity != SeverityWarning {
+		t.Errorf("%+v", got[0])
+	}
+	planner.Resident = No
+	must[Person](t)(x.f.UpdatePerson(planner))
+	x.want("consortium-without-community-member", "No resident, CBO or federation holds a current role in LIF (LIF consortium).")
+}
+
+// Mobilizers whose gender is not recorded are not left out of the count
+// silently.
+func TestMobilizerGenderNotRecorded(t *testing.T) {
+	x := newFixture(t)
+	_, cells := x.cells("Sinai", 4)
+	for i, g := range []string{"female", "female", "female", "male", "", ""} {
+		p := must[Person](t)(x.f.CreatePerson(Person{Name: "Mobilizer " + string(rune('A'+i)), Gender: g, Resident: Yes}))
+		x.assign(RoleCommunityMobilizer, Assignment{PersonID: p.ID, UnitID: cells[i%4].ID})
+	}
+	th := must[Thresholds](t)(x.f.Thresholds())
+	th.MobilizerGenderShare = 70
+	must[struct{}](t)(struct{}{}, x.f.SetThresholds(th))
+	got := x.want("mobilizer-gender-imbalance",
+		"3 of the 4 current mobilizers whose gender is recorded (75%) are Female (more than 70%); the gender of 2 more is not recorded.")
+	if !strings.HasPrefix(got[0].Fix, "Record the gender") {
+		t.Errorf("fix %q", got[0].Fix)
+	}
+}
+
+// Cells with no household count are said so, not counted as none.
+func TestCellsWithoutRepresentativeHouseholdsNotCounted(t *testing.T) {
+	x := newFixture(t)
+	_, cells := x.cells("Sinai", 4)
+	cells[3].Households = 0
+	must[Unit](t)(x.f.UpdateUnit(cells[3]))
+	x.assign(RoleRepresentativeCell, Assignment{PersonID: x.person("Rep 1", "", true).ID, UnitID: cells[0].ID})
+	x.want("cells-without-representative",
+		"Segment Sinai (Area of Sinai): 3 of 4 cells (75%) have no current household representative, covering 20 households; 1 of those cells has no household count.")
+}
+
+// What nobody recorded (an organisation's commitment, influence and base, a
+// consortium's status) is neither taken as a value nor breaks a check.
+func TestUnrecordedValuesAreNotFacts(t *testing.T) {
+	x := newFixture(t)
+	c := must[Consortium](t)(x.f.CreateConsortium(Consortium{Code: "HIC", Name: "Housing"}))
+	if c.Status != "" {
+		t.Fatalf("status %q", c.Status)
+	}
+	o := must[Organisation](t)(x.f.CreateOrganisation(Organisation{Name: "Pamoja Trust", Kind: "ngo"}))
+	if o.Base != "" || o.Commitment != "" || o.Influence != "" {
+		t.Fatalf("%+v", o)
+	}
+	x.assign(RoleTechnicalLeadCivil, Assignment{OrganisationID: o.ID, ConsortiumID: c.ID})
+	x.assign(RoleSectoralPlanner, Assignment{PersonID: x.person("Staff", o.ID, false).ID, ConsortiumID: c.ID})
+	all := must[[]Finding](t)(x.f.RunChecks(checkDay))
+	seen := map[string]int{}
+	for _, f := range all {
+		seen[f.Check]++
+		if strings.Contains(f.Message, "withdrawn") {
+			t.Errorf("an unrecorded commitment is taken as withdrawn: %s", f.Message)
+		}
+	}
+	if seen["withdrawn-organisation-in-role"] != 0 || seen["outsider-in-lead-role"] != 1 {
+		t.Errorf("findings by check: %v", seen)
+	}
+}
+
+// A renamed role is named alike in a finding and in its fix, in every
+// language: the fix takes the name the catalogue records.
+func TestFixNamesRolesAsRecorded(t *testing.T) {
+	x := newFixture(t)
+	x.consortium("WSE")
+	seeded := x.role(RoleTechnicalLeadGovernment).Name
+	sw := translate.For("sw")
+	for _, language := range []string{"en", "sw"} {
+		say := translate.For(language)
+		all := must[[]Finding](t)(x.f.RunChecksIn(checkDay, say))
+		for _, f := range all {
+			if f.Check == "consortium-without-county-lead" && (!strings.Contains(f.Message, seeded) || !strings.Contains(f.Fix, seeded)) {
+				t.Errorf("%s: the finding and its fix do not both name %q:\n%s\n%s", language, seeded, f.Message, f.Fix)
+			}
+		}
+	}
+	for key, name := range map[string]string{RoleTechnicalLeadGovernment: "County sector lead", RoleTechnicalLeadCivil: "Partner lead",
+		RoleSectoralPlanner: "Sector planner"} {
+		r := x.role(key)
+		r.Name = name
+		must[Role](t)(x.f.UpdateRole(r))
+	}
+	for _, language := range []string{"en", "sw"} {
+		all := must[[]Finding](t)(x.f.RunChecksIn(checkDay, translate.For(language)))
+		named := map[string]string{"consortium-without-county-lead": "County sector lead", "consortium-without-civil-society-lead": "Partner lead",
+			"consortium-without-community-member": "Sector planner"}
+		for _, f := range all {
+			name, ok := named[f.Check]
+			if !ok {
+				continue
+			}
+			delete(named, f.Check)
+			if !strings.Contains(f.Fix, name) {
+				t.Errorf("%s: the fix of %s does not name %q: %s", language, f.Check, name, f.Fix)
+			}
+			if f.Check != "consortium-without-community-member" && !strings.Contains(f.Message, name) {
+				t.Errorf("%s: the finding of %s does not name %q: %s", language, f.Check, name, f.Message)
+			}
+			for _, old := range []string{seeded, sw(seeded), "Technical lead (civil society)", sw("Technical lead (civil society)"), "sectoral planner", sw("Sectoral planner")} {
+				if strings.Contains(f.Fix, old) {
+					t.Errorf("%s: the fix of %s names the seeded role %q: %s", language, f.Check, old, f.Fix)
+				}
+			}
+		}
+		if len(named) > 0 {
+			t.Errorf("%s: no findings of %v", language, named)
+		}
+	}
+	// A role the check suggests that is no longer in use is not suggested.
+	must[Role](t)(x.f.RetireRole(x.role(RoleSectoralPlanner).ID, "2026-01-01"))
+	for _, f := range x.findings("consortium-without-community-member", checkDay) {
+		if strings.Contains(f.Fix, "Sector planner") {
+			t.Errorf("the fix suggests a retired role: %s", f.Fix)
+		}
 	}
 }

@@ -1,0 +1,55 @@
+package workspace
+
+import (
+	"strings"
+	"testing"
+)
+
+// Answers about workbooks are remembered, corrected, forgotten, logged,
+// and each travels on its own when copies merge: an answer given in one
+// copy reaches the other without undoing the other's answers.
+func TestImportMappingsRememberedAndMerged(t *testing.T) {
+	cs := copies(t, 2)
+	a, b := cs[0], cs[1]
+	if err := a.Batch(true, func(bt *Batch) error {
+		return bt.RememberImportMappings(map[string]string{"sheet|mobilizers": "People", "value|People|Gender|mwanamke": "Female"})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SetImportMapping("value|Organisations|Kind|cso/ngo (legal)", "CSO / NGO"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SetImportMapping("value|People|Gender|mwanaume", "Male"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SetImportMapping("", "Male"); err == nil {
+		t.Error("an answer without a key was kept")
+	}
+	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
+	got := map[string]string{}
+	for _, m := range must[[]ImportMapping](t)(a.ImportMappings()) {
+		got[m.Key] = m.Meaning
+	}
+	if len(got) != 4 || got["sheet|mobilizers"] != "People" || got["value|Organisations|Kind|cso/ngo (legal)"] != "CSO / NGO" {
+		t.Errorf("after merging: %v", got)
+	}
+	// Forgotten, an answer stays forgotten when a copy that still has it
+	// merges in again.
+	if err := a.ForgetImportMapping("value|People|Gender|mwanaume"); err != nil {
+		t.Fatal(err)
+	}
+	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
+	for _, m := range must[[]ImportMapping](t)(a.ImportMappings()) {
+		if m.Key == "value|People|Gender|mwanaume" {
+			t.Errorf("a forgotten answer came back: %+v", m)
+		}
+	}
+	changes := must[[]Change](t)(a.Changes(ChangeFilter{}))
+	logged := false
+	for _, c := range changes {
+		logged = logged || strings.Contains(c.Summary, "mobilizers → People")
+	}
+	if !logged {
+		t.Error("remembering answers was not logged")
+	}
+}

@@ -55,6 +55,14 @@ func (g *ResourceGap) Validate() error {
 	if g.EstimatedCost < 0 || g.Secured < 0 {
 		return invalid("Estimated cost", "Amounts cannot be negative.")
 	}
+	// More secured than the cost would make the missing amount (none) and
+	// the cost less the amount secured (below none) disagree.
+	switch {
+	case g.Secured > g.EstimatedCost && g.EstimatedCost == 0:
+		return invalid("Secured", "The amount secured, %s, needs an estimated cost of at least as much: give the gap's estimated cost.", Thousands(g.Secured))
+	case g.Secured > g.EstimatedCost:
+		return invalid("Secured", "The amount secured, %s, is more than the estimated cost, %s: correct one of them.", Thousands(g.Secured), Thousands(g.EstimatedCost))
+	}
 	return firstError(required(msg("Title"), g.Title), maxLength(msg("Title"), g.Title, 200), checkChoice(msg("Kind"), g.Kind, GapKinds),
 		checkChoice(msg("Priority"), g.Priority, Priorities), checkChoice(msg("Status"), g.Status, GapStatuses))
 }

@@ -37,9 +37,30 @@ func (p *Person) Validate() error {
 	if strings.Trim(p.Phone, "+0123456789 -()./") != "" {
 		return invalid("Phone", "Phone “%s” may hold only digits, spaces, + - ( ) . and /.", p.Phone)
 	}
+	if p.Phone != "" && !phoneLongEnough(p.Phone) {
+		return invalid("Phone", "Phone “%s” is too short for a phone number: write it in full, with at least 7 digits.", p.Phone)
+	}
 	return firstError(required(msg("Name"), p.Name), maxLength(msg("Name"), p.Name, 200), maxLength(msg("Phone"), p.Phone, 40),
 		checkEmail(msg("E-mail"), p.Email), checkChoice(msg("Gender"), p.Gender, Genders), checkChoice(msg("Age band"), p.AgeBand, AgeBands),
 		checkChoice(msg("Resident"), string(p.Resident), Residences))
+}
+
+// phoneLongEnough reports whether each number of a phone field has the 7
+// digits every phone number has at least: "0712 345 001", or two numbers as
+// "020 123 4567 / 0712 345 001".
+func phoneLongEnough(phone string) bool {
+	for _, number := range strings.Split(phone, " / ") {
+		digits := 0
+		for _, c := range number {
+			if c >= '0' && c <= '9' {
+				digits++
+			}
+		}
+		if digits < 7 {
+			return false
+		}
+	}
+	return true
 }
 
 // PersonFilter narrows a list of people; empty fields do not narrow.

@@ -116,6 +116,13 @@ func (s *workspaceScreen) showPerson(id string) {
 	p.field(lang.L("Age band"), workspace.Label(workspace.AgeBands, person.AgeBand))
 	p.field(lang.L("Resident"), workspace.Label(workspace.Residences, string(person.Resident)))
 	p.field(lang.L("Home unit"), n.unit(person.HomeUnitID))
+	// From a survey's import; shown, not edited.
+	p.field(lang.L("Household size"), person.HouseholdSize.String())
+	p.field(lang.L("Household women"), person.HouseholdWomen.String())
+	p.field(lang.L("Household men"), person.HouseholdMen.String())
+	p.field(lang.L("Household children"), person.HouseholdChildren.String())
+	p.field(lang.L("Household youth"), person.HouseholdYouth.String())
+	p.field(lang.L("Survey ID"), person.SurveyID)
 	p.field(lang.L("Notes"), person.Notes)
 	as, err := s.file.Assignments(workspace.AssignmentFilter{PersonID: id})
 	if err != nil {

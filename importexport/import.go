@@ -33,6 +33,21 @@ type ImportOptions struct {
 	// Sheets gives sheets a kind by name ("Mobilizers" → "People", "3W",
 	// "Skip": see SheetKinds), over what their names and columns say.
 	Sheets map[string]string
+	// SkipBadRows imports the rows that are fine and leaves out those with
+	// an error, and the rows referring to their records; the report counts
+	// them per sheet. An error that is no row's (a sheet without a required
+	// column, two columns meaning one) still means nothing is written.
+	SkipBadRows bool
+	// Rejects, with SkipBadRows, is a workbook (.xlsx) to write the rows
+	// left out to, as the sheets had them, each with its problems in a last
+	// column, for fixing and importing again. No rows left out, or nothing
+	// imported, writes no file; a dry run writes none either.
+	Rejects string
+	// leave are rows an earlier run of this import left out after writing
+	// part of them, with their problems: this run leaves them out from the
+	// start (rejects.go).
+	leave map[string]map[int][]Problem
+	runs  int // the runs before this one
 	// beforeWrite, if set, runs after the workbook is read and before the
 	// write begins (tests have another program commit there).
 	beforeWrite func()
@@ -106,17 +121,34 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 			total += len(p.rows.rows)
 		}
 		im := &importer{ctx: ctx, f: b.Workspace(), b: b, report: report, progress: opts.Progress, total: total, date1904: date1904,
-			answers: ans, plan: opts.plan}
+			answers: ans, plan: opts.plan, skip: leavingOut(opts)}
 		if err := im.load(); err != nil {
 			return err
 		}
+		im.refs.parts = parts // a row may name a record a later sheet adds
 		for _, p := range parts {
 			if err := im.importPart(p); err != nil {
 				return err
 			}
 		}
-		if report.Errors() > 0 {
+		// The roles rows of other kinds say someone holds, once the
+		// Assignments sheet is in (claims.go).
+		if err := im.assignClaims(); err != nil {
+			return err
+		}
+		if opts.SkipBadRows {
+			// The rows with problems are left out, with the rows that
+			// refer to their records; rows written in part before their
+			// problem make the import run again without them.
+			if err := im.leaveOut(parts, opts.Rejects); err != nil {
+				return err
+			}
+		}
+		if report.Blocking() > 0 {
 			return errHasProblems
+		}
+		if err := im.writeRejects(parts, names, path, opts); err != nil {
+			return err
 		}
 		if ctx.Err() != nil {
 			return cancelled() // the last look before the commit
@@ -145,10 +177,15 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		}
 		return b.Log("workspace", "import", "Imported the workbook "+report.File+": "+report.counts(translate.English))
 	})
+	var again *runAgain
 	switch {
 	case errors.Is(err, errHasProblems):
 		return report, nil
+	case errors.As(err, &again):
+		opts.leave, opts.runs = again.rows, opts.runs+1
+		return Import(ctx, f, path, opts)
 	case err != nil:
+		report.dropRejects() // nothing was imported: the rows left out are not the only ones
 		return nil, err
 	}
 	report.Written = keep
@@ -180,6 +217,7 @@ func classifyAll(read []*sheetRows, names []string, report *Report, opts ImportO
 			parts = append(parts, p)
 		}
 	}
+	parts = linkSurveys(parts, report) // a survey's repeat groups are read with it
 	for name := range opts.Sheets {
 		if !slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(strings.TrimSpace(n), strings.TrimSpace(name)) }) {
 			report.add(Problem{Severity: Error, Sheet: name,
@@ -208,6 +246,13 @@ type part struct {
 	// also holds, for a column of spec, more columns of the sheet that mean
 	// it too, whose values are kept beside its own: a second phone column.
 	also map[int][]int
+	// activity holds, for a 3W sheet, its columns about each row's
+	// activity (what, where, how far), read as activities (see
+	// part.activityColumn); nil when it has none.
+	activity *part
+	// survey joins a survey's sheet and its repeat groups' sheets (see
+	// surveyLink); nil for other sheets.
+	survey *surveyLink
 }
 
 // column returns the index in the sheet of the column with the header, or
@@ -246,6 +291,18 @@ func classify(s *sheetRows, r *Report, told map[string]string, ans *answers, pla
 			return nil
 		}
 		spec, order, is3W = sp, i, w
+	}
+	// A survey tool's export (KoboToolbox, ODK Central) is known by its
+	// own columns before its sheets' names, which are its form's and its
+	// repeat groups' ("members"): a repeat group's sheet is read with its
+	// survey's (sheet_survey.go).
+	if spec == nil || spec == &surveySheet {
+		if p := surveyRepeat(s, r, plan); p != nil {
+			return p
+		}
+	}
+	if spec == nil {
+		spec, order = surveyByColumns(s, r, plan)
 	}
 	for i, sp := range sheets {
 		if spec == nil && sp.matchesSheet(s.name) {
@@ -306,10 +363,14 @@ func classify(s *sheetRows, r *Report, told map[string]string, ans *answers, pla
 			plan.column(ColumnMapping{Kind: spec.name, Header: shown, Column: "", Why: r.say("as you said")})
 			continue // the user said to ignore it
 		}
-		// A 3W sheet gives only the columns that have HXL hashtags (an
-		// organisation's name, acronym, kind and sectors): the rest of a
-		// row is about an activity, not the organisation.
+		// A 3W sheet gives its organisations only the columns that have
+		// HXL hashtags (an organisation's name, acronym, kind and
+		// sectors): the rest of a row is about an activity, which is kept
+		// where the column says what, where, how far or when.
 		if found < 0 || (is3W && len(spec.cols[found].hxl) == 0) {
+			if is3W && p.activityColumn(i, h, tag, r, ans, plan) {
+				continue // kept as the row's activity
+			}
 			ignored = append(ignored, Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow, Column: shown, Letter: letter,
 				Message: r.say("This column was ignored: it is not one this program imports into %s.", r.records(spec))})
 			plan.column(ColumnMapping{Kind: spec.name, Header: shown, Column: "", Suggested: true, Why: r.say("not one this program imports into %s", r.records(spec))})

@@ -60,7 +60,9 @@ type col struct {
 // Adding a sheet means a new sheet_*.go file with its spec and a place in
 // each of the three orders below (sheets, writeOrder, readOrder); once it is
 // in sheets, the tests fail until it is in the other two and in the byName
-// table of TestEveryHeaderReadIsInItsSheet.
+// table of TestEveryHeaderReadIsInItsSheet. Another program's export that is
+// only ever read (a survey's, sheet_survey.go) is external: it is in sheets
+// alone.
 type sheetSpec struct {
 	name    string   // as a workbook this program writes names it
 	aliases []string // other names people give such a sheet
@@ -92,6 +94,16 @@ type sheetSpec struct {
 	// this kind of record: a sheet whose name says nothing is taken for one
 	// when it has an organisation and a sector column.
 	read3W func(im *importer, p *part, res *SheetResult) error
+	// from3W, when set, imports this kind of record from the rows of a 3W
+	// sheet once read3W has imported their organisations: what a row says
+	// of its activity (part.activity holds those columns).
+	from3W func(im *importer, p *part, rows []threeWRow, res *SheetResult) error
+	// external, when set, is another program's export (a survey tool's),
+	// only ever read: it has no place in writeOrder and readOrder, nor
+	// load and rows, and a sheet is taken for it by its name or that
+	// program's own columns (see classify), never by the columns it
+	// shares with the program's own sheets.
+	external bool
 
 	pos map[string]int // each column's place in cols, by header
 }
@@ -104,18 +116,20 @@ var idCol = col{header: "ID", aliases: []string{"record id", "uuid"}, width: 38,
 
 // sheets is every sheet in the order of import: a sheet comes after the
 // sheets its rows refer to.
-var sheets = []*sheetSpec{&unitsSheet, &organisationsSheet, &peopleSheet, &consortiaSheet, &membersSheet,
-	&rolesSheet, &assignmentsSheet, &gapsSheet, &candidatesSheet, &meetingsSheet, &decisionsSheet, &actionsSheet}
+var sheets = []*sheetSpec{&unitsSheet, &organisationsSheet, &peopleSheet, &surveySheet, &consortiaSheet, &membersSheet,
+	&rolesSheet, &assignmentsSheet, &gapsSheet, &candidatesSheet, &meetingsSheet, &decisionsSheet, &actionsSheet,
+	&activitiesSheet}
 
 // writeOrder is the order sheets appear in a workbook this program writes:
 // the ones people fill most first.
-var writeOrder = []*sheetSpec{&organisationsSheet, &peopleSheet, &consortiaSheet, &membersSheet, &assignmentsSheet,
-	&gapsSheet, &candidatesSheet, &meetingsSheet, &decisionsSheet, &actionsSheet, &unitsSheet, &rolesSheet}
+var writeOrder = []*sheetSpec{&organisationsSheet, &activitiesSheet, &peopleSheet, &consortiaSheet, &membersSheet,
+	&assignmentsSheet, &gapsSheet, &candidatesSheet, &meetingsSheet, &decisionsSheet, &actionsSheet, &unitsSheet, &rolesSheet}
 
 // readOrder is the order in which an export reads the sheets' records and
 // writes their rows: a sheet after the sheets whose names it shows.
 var readOrder = []*sheetSpec{&unitsSheet, &organisationsSheet, &consortiaSheet, &rolesSheet, &peopleSheet,
-	&membersSheet, &assignmentsSheet, &gapsSheet, &candidatesSheet, &meetingsSheet, &decisionsSheet, &actionsSheet}
+	&membersSheet, &assignmentsSheet, &gapsSheet, &candidatesSheet, &meetingsSheet, &decisionsSheet, &actionsSheet,
+	&activitiesSheet}
 
 // The column places are found once, not at every cell.
 func init() {

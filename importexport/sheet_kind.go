@@ -67,6 +67,9 @@ func kindByColumns(s *sheetRows) (*sheetSpec, int, []string) {
 	}
 	var scores []score
 	for i, sp := range sheets {
+		if sp.external {
+			continue // known by its own program's columns (a survey's), not by ours
+		}
 		var found []string
 		matched := map[int]bool{}
 		for _, h := range s.headers {

@@ -1,6 +1,8 @@
 package importexport
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"cpw/translate"
@@ -30,7 +32,22 @@ var peopleSheet = sheetSpec{
 		{header: "Resident", aliases: []string{"lives in settlement", "is resident"}, kind: yesNo, list: "Yes or no", width: 10, note: "Yes if they live in the settlement, No if not; blank if not recorded."},
 		{header: "Home unit", aliases: []string{"home", "unit", "lives in", "community unit", "village", "home village", "where they live"}, width: 40,
 			note: "The community unit they live in, written as its path (Area / Segment / Cluster / Cell), or as its name where no other unit has it."},
+		{header: "Role", aliases: []string{"roles", "project role", "role in project", "role in the project", "role held", "roles held", "assigned role"},
+			kind: many, list: "Roles", width: 30,
+			note: "The roles they hold, by name, separated by semicolons: a role held in a community unit is held in their home unit, one of the whole initiative in the initiative. Export Excel writes the roles they hold now; one they hold already is not made again."},
+		{header: "Role since", aliases: []string{"since", "start", "start date", "date joined", "joined", "joined on", "date started", "in role since"},
+			kind: date, width: 12, note: "The day they began to hold the roles of the Role column that are new; blank for the day of the import. Export Excel fills it when they hold one role."},
 		{header: "Notes", aliases: []string{"note", "comments", "remarks"}, width: 30, note: "Anything else worth knowing."},
+		// A household from a survey (sheet_survey.go): its submission and
+		// head-counts.
+		{header: "Survey ID", aliases: []string{"submission id", "survey submission"}, width: 38,
+			note: "The survey submission the person came from (KoboToolbox's _uuid, ODK Central's KEY): importing a later export of the survey updates them. Blank for the others."},
+		{header: "Household size", aliases: []string{"household members", "hh size"}, kind: count, width: 12,
+			note: "The members of the household they head or answered a survey for, in all; blank if not recorded."},
+		{header: "Household women", kind: count, width: 12, note: "Women of 18 and over in their household; blank if not recorded."},
+		{header: "Household men", kind: count, width: 12, note: "Men of 18 and over in their household; blank if not recorded."},
+		{header: "Household children", kind: count, width: 12, note: "Children under 18 in their household; blank if not recorded."},
+		{header: "Household youth", kind: count, width: 12, note: "Members of 18 to 35 in their household; blank if not recorded."},
 	},
 	load: func(f *workspace.File, b *book) (err error) {
 		if b.people, err = f.People(workspace.PersonFilter{}); err == nil {
@@ -46,11 +63,13 @@ var peopleSheet = sheetSpec{
 
 func (b *book) personRows() []row {
 	n := b.names
+	roles, since := b.heldNow()
 	out := make([]row, 0, len(b.people))
 	for _, p := range b.people {
 		out = append(out, row{p.ID, p.Name, n.orgs[p.OrganisationID], p.Position, p.Phone, p.Email,
 			label(workspace.Genders, p.Gender), label(workspace.AgeBands, p.AgeBand), p.Resident, n.units[p.HomeUnitID],
-			p.Notes})
+			append([]string{}, roles[p.ID]...), since[p.ID],
+			p.Notes, p.SurveyID, p.HouseholdSize, p.HouseholdWomen, p.HouseholdMen, p.HouseholdChildren, p.HouseholdYouth})
 	}
 	return out
 }
@@ -73,7 +92,7 @@ func (im *importer) personRow(r *rowCtx, res *SheetResult) {
 		for _, pid := range im.personByName[key(r.get("Name"))] {
 			cand := im.people[pid]
 			differ := func(a, b string) bool { return a != "" && b != "" && key(a) != key(b) }
-			other := differ(r.get("E-mail"), cand.Email) || differ(ageBand, cand.AgeBand) || differ(homeID, cand.HomeUnitID) ||
+			other := differ(r.get("E-mail"), cand.Email) || differ(r.get("Survey ID"), cand.SurveyID) || differ(ageBand, cand.AgeBand) || differ(homeID, cand.HomeUnitID) ||
 				phone != "" && cand.Phone != "" && !samePhone(phone, cand.Phone)
 			if (!r.has("Organisation") || cand.OrganisationID == orgID) && !other && r.natural(id, pid) {
 				same = append(same, pid)
@@ -107,13 +126,62 @@ func (im *importer) personRow(r *rowCtx, res *SheetResult) {
 		p.HomeUnitID = homeID
 	}
 	r.text("Notes", &p.Notes)
+	r.text("Survey ID", &p.SurveyID)
+	r.headCount("Household size", &p.HouseholdSize)
+	r.headCount("Household women", &p.HouseholdWomen)
+	r.headCount("Household men", &p.HouseholdMen)
+	r.headCount("Household children", &p.HouseholdChildren)
+	r.headCount("Household youth", &p.HouseholdYouth)
+	// The roles the row says they hold are read now, and made assignments
+	// once every sheet is in (claims.go).
+	held := r.heldRoles("Role")
+	var since string
+	r.date("Role since", &since)
 	defer r.failUnlessSaved("person", p.Name)
 	if r.bad || r.duplicate("person", p.ID, p.Name) {
 		return
 	}
 	if saved, outcome, err := workspace.Save(im.b, p); r.saved(res, saved.ID, outcome, err) {
 		im.indexPerson(&saved)
+		im.claimRoles(r, "Role", &saved, held, since)
 	}
+}
+
+// heldNow returns, by person, the names of the roles they hold (their
+// assignments not ended), in the catalogue's order, and the start of the
+// assignment of those who hold one. The assignments are read after the
+// people, so it waits for them.
+func (b *book) heldNow() (roles map[string][]string, since map[string]string) {
+	roles, since = map[string][]string{}, map[string]string{}
+	if b.waitAll() != nil {
+		return roles, since // the export stops at its next sheet with the error
+	}
+	order := map[string]int{}
+	for i, ro := range b.roles {
+		order[ro.ID] = i
+	}
+	count := map[string]int{}
+	held := map[string][]string{}
+	for _, a := range b.assignments {
+		if a.PersonID == "" || a.EndOn != "" {
+			continue
+		}
+		count[a.PersonID]++
+		since[a.PersonID] = a.StartOn
+		if !slices.Contains(held[a.PersonID], a.RoleID) {
+			held[a.PersonID] = append(held[a.PersonID], a.RoleID)
+		}
+	}
+	for pid, ids := range held {
+		sort.Slice(ids, func(i, j int) bool { return order[ids[i]] < order[ids[j]] })
+		for _, id := range ids {
+			roles[pid] = append(roles[pid], b.names.roles[id])
+		}
+		if count[pid] != 1 {
+			delete(since, pid)
+		}
+	}
+	return roles, since
 }
 
 // samePhone reports whether two phone fields share a number, compared by

@@ -147,6 +147,7 @@ func listsFrom(sectors []workspace.Sector, roles []workspace.Role, consortia []w
 		{"Unit levels", workspace.UnitLevels}, {"Gap kinds", workspace.GapKinds}, {"Priorities", workspace.Priorities},
 		{"Gap statuses", workspace.GapStatuses}, {"Meeting kinds", workspace.MeetingKinds},
 		{"Candidate stages", workspace.CandidateStages},
+		{"Activity statuses", workspace.ActivityStatuses},
 	} {
 		l.add(c.name, labels(c.choices))
 	}
@@ -478,6 +479,11 @@ func cellFor(c col, v any, st styles) any {
 			return "No"
 		}
 		return nil
+	case workspace.Count:
+		if n, ok := v.Get(); ok {
+			return excelize.Cell{StyleID: st.amount, Value: int64(n)}
+		}
+		return nil // not recorded
 	case []string:
 		if len(v) == 0 {
 			return nil

@@ -46,7 +46,7 @@ var mergeTables = func() []mergeTable {
 			return t
 		}(),
 		rec(&Unit{}, [][]string{{"parent_id", "name"}}, "CASE level WHEN 'area' THEN 0 WHEN 'segment' THEN 1 WHEN 'cluster' THEN 2 ELSE 3 END, id"),
-		rec(&Person{}, nil, "id"),
+		rec(&Person{}, [][]string{{"survey_id"}}, "id"), // a household imported from one survey in two copies is one person
 		rec(&Consortium{}, [][]string{{"code"}, {"name"}}, "id"),
 		rec(&ConsortiumMember{}, nil, "id"),
 		rec(&Role{}, [][]string{{"name"}, {"key"}}, "id"),
@@ -56,6 +56,7 @@ var mergeTables = func() []mergeTable {
 		rec(&Meeting{}, nil, "id"),
 		rec(&Decision{}, nil, "id"),
 		rec(&FollowUp{}, nil, "id"),
+		rec(&Activity{}, [][]string{{"organisation_id", "unit_id", "place", "sector_id", "description"}}, "id"),
 		link(organisationSectors, msg("sectors of organisations")),
 		link(consortiumSectors, msg("sectors of consortia")),
 		link(meetingConsortia, msg("consortia at meetings")),
@@ -251,7 +252,7 @@ func (m *merger) rowTitle(t *mergeTable, r *mergeRow) string {
 	if r == nil {
 		return ""
 	}
-	for _, c := range []string{"name", "title", "code", "text", "value", "held_on"} {
+	for _, c := range []string{"name", "title", "code", "text", "value", "held_on", "description"} {
 		for i, col := range t.cols {
 			if col == c && r.vals[i] != nil && fmt.Sprint(r.vals[i]) != "" {
 				return fmt.Sprint(r.vals[i])

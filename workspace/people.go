@@ -1,6 +1,11 @@
 package workspace
 
-import "strings"
+import (
+	"database/sql/driver"
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // Person is someone who holds or may hold a role. Contact details are
 // personal data: briefs leave them out unless asked.
@@ -16,24 +21,37 @@ type Person struct {
 	Resident       Answer // lives in the settlement: one of Residences
 	HomeUnitID     string // the community unit the person lives in, if known
 	Notes          string
+	// SurveyID is the survey submission the person came from (KoboToolbox's
+	// _uuid, ODK Central's KEY), so that a later export of the survey
+	// updates them; "" for the others. No two people share one.
+	SurveyID string
+	// The household the person heads or answered a survey for: its members
+	// in all, and its women, men, children (under 18) and youth (18 to 35),
+	// each not recorded unless said.
+	HouseholdSize, HouseholdWomen, HouseholdMen, HouseholdChildren, HouseholdYouth Count
 	Stamp
 }
 
 func (p *Person) table() table {
-	return table{"people", msg("person"), msg("people"), []string{"name", "organisation_id", "position", "phone", "email", "gender", "age_band", "resident", "home_unit_id", "notes"}}
+	return table{"people", msg("person"), msg("people"), []string{"name", "organisation_id", "position", "phone", "email", "gender", "age_band", "resident", "home_unit_id", "notes",
+		"survey_id", "household_size", "household_women", "household_men", "household_children", "household_youth"}}
 }
 func (p *Person) key() *string  { return &p.ID }
 func (p *Person) stamp() *Stamp { return &p.Stamp }
 func (p *Person) title() string { return p.Name }
 func (p *Person) fields() []any {
 	return []any{&p.Name, ref(&p.OrganisationID, "organisations", msg("Organisation")), &p.Position, &p.Phone, &p.Email,
-		&p.Gender, &p.AgeBand, &p.Resident, ref(&p.HomeUnitID, "units", msg("Home unit")), &p.Notes}
+		&p.Gender, &p.AgeBand, &p.Resident, ref(&p.HomeUnitID, "units", msg("Home unit")), &p.Notes,
+		optional(&p.SurveyID), &p.HouseholdSize, &p.HouseholdWomen, &p.HouseholdMen, &p.HouseholdChildren, &p.HouseholdYouth}
 }
 func (p *Person) check(*tx) error { return p.Validate() }
 
 // Validate checks the person's fields.
 func (p *Person) Validate() error {
-	clean(&p.Name, &p.Position, &p.Phone, &p.Email)
+	clean(&p.Name, &p.Position, &p.Phone, &p.Email, &p.SurveyID)
+	if err := p.checkHousehold(); err != nil {
+		return err
+	}
 	if strings.Trim(p.Phone, "+0123456789 -()./") != "" {
 		return invalid("Phone", "Phone “%s” may hold only digits, spaces, + - ( ) . and /.", p.Phone)
 	}
@@ -42,7 +60,70 @@ func (p *Person) Validate() error {
 	}
 	return firstError(required(msg("Name"), p.Name), maxLength(msg("Name"), p.Name, 200), maxLength(msg("Phone"), p.Phone, 40),
 		checkEmail(msg("E-mail"), p.Email), checkChoice(msg("Gender"), p.Gender, Genders), checkChoice(msg("Age band"), p.AgeBand, AgeBands),
-		checkChoice(msg("Resident"), string(p.Resident), Residences))
+		checkChoice(msg("Resident"), string(p.Resident), Residences), maxLength(msg("Survey ID"), p.SurveyID, 200))
+}
+
+// checkHousehold checks the head-counts of the person's household: none
+// below 0, and none more than its members in all, when that is known.
+func (p *Person) checkHousehold() error {
+	size, sized := p.HouseholdSize.Get()
+	for _, c := range []struct {
+		field string
+		count Count
+	}{{msg("Household size"), p.HouseholdSize}, {msg("Household women"), p.HouseholdWomen}, {msg("Household men"), p.HouseholdMen},
+		{msg("Household children"), p.HouseholdChildren}, {msg("Household youth"), p.HouseholdYouth}} {
+		n, ok := c.count.Get()
+		switch {
+		case ok && n < 0:
+			return invalid(c.field, "Head-counts cannot be negative.")
+		case ok && sized && n > size:
+			return invalid(c.field, "%s is %d, more than the %d members of the household in all.", sayPlain(c.field), n, size)
+		}
+	}
+	return nil
+}
+
+// Count is a number of people that may be not recorded, such as the women
+// of a household: the zero Count is not recorded, which a count of 0 is not.
+// It is stored as NULL or the number.
+type Count struct {
+	n     int
+	known bool
+}
+
+// CountOf is the count n.
+func CountOf(n int) Count { return Count{n: n, known: true} }
+
+// Get returns the number, and whether it is recorded.
+func (c Count) Get() (int, bool) { return c.n, c.known }
+
+// String writes the number, or nothing when it is not recorded.
+func (c Count) String() string {
+	if !c.known {
+		return ""
+	}
+	return strconv.Itoa(c.n)
+}
+
+// Value stores the count as its number, or NULL.
+func (c Count) Value() (driver.Value, error) {
+	if !c.known {
+		return nil, nil
+	}
+	return int64(c.n), nil
+}
+
+// Scan reads NULL or a number.
+func (c *Count) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*c = Count{}
+	case int64:
+		*c = CountOf(int(v))
+	default:
+		return fmt.Errorf("unexpected %T in a count", src)
+	}
+	return nil
 }
 
 // phoneLongEnough reports whether each number of a phone field has the 7

@@ -116,7 +116,7 @@ var (
 // prototypes lists one zero value of every record type, to find who refers to what.
 var prototypes = []record{
 	&Sector{}, &Organisation{}, &Unit{}, &Person{}, &Consortium{}, &ConsortiumMember{}, &Role{},
-	&Assignment{}, &ResourceGap{}, &GapCandidate{}, &Meeting{}, &Decision{}, &FollowUp{},
+	&Assignment{}, &ResourceGap{}, &GapCandidate{}, &Meeting{}, &Decision{}, &FollowUp{}, &Activity{},
 }
 
 // PluralOf is the plural of a kind of record as the change log names it
@@ -252,9 +252,11 @@ var uniqueMessages = []struct{ match, field, message string }{
 	{"consortia.name", msg("Name"), msg("Another consortium already has this name (compared without regard to case).")},
 	{"roles.name", msg("Name"), msg("Another role in the catalogue already has this name (compared without regard to case).")},
 	{"roles.key", msg("Name"), msg("This seeded role is already in the catalogue.")},
+	{"people.survey_id", msg("Survey ID"), msg("Another person already came from this survey submission.")},
 	{"units_name_in_parent", msg("Name"), msg("Another unit with this name already sits under the same parent.")},
 	{"gaps_title_in_consortium", msg("Title"), msg("Another resource gap of the same consortium already has this title.")},
 	{"gap_candidates", msg("Organisation"), msg("This organisation is already a candidate for the gap.")},
+	{"activities_natural", msg("Activity"), msg("This organisation already has this activity at this place in this sector.")},
 }
 
 func plainError(err error) error {
@@ -634,7 +636,7 @@ func linkedIDs(q querier, l linkTable, parents ...string) (map[string][]string, 
 // refer to, for the change log.
 var displayColumn = map[string]string{
 	"people": "name", "organisations": "name", "consortia": "code", "units": "name", "roles": "name",
-	"gaps": "title", "meetings": "held_on", "assignments": "start_on",
+	"gaps": "title", "meetings": "held_on", "assignments": "start_on", "sectors": "name",
 }
 
 // diff describes, field by field, how b differs from a ("name: “x” → “y”"),

@@ -77,8 +77,8 @@ func init() {
 	}}
 	commands["template"] = command{"BOOK.xlsx [--workspace FILE.cpw]",
 		"write the blank import workbook (its lists from FILE when given)", runTemplate}
-	commands["import"] = command{"FILE.cpw BOOK.xlsx [--dry-run] [--json] [--sheet \"SHEET=KIND\"]... [--mapping MAP.json] [--write-mapping MAP.json]",
-		"import a workbook: checked first, all of it or nothing", runImport}
+	commands["import"] = command{"FILE.cpw BOOK.xlsx [--dry-run] [--json] [--sheet \"SHEET=KIND\"]... [--mapping MAP.json] [--write-mapping MAP.json] [--skip-bad-rows] [--rejects OUT.xlsx]",
+		"import a workbook: checked first, all of it or nothing (or without the rows with problems)", runImport}
 	commands["export"] = command{"FILE.cpw BOOK.xlsx [--with-contacts]", "export the whole workspace to a workbook", runExport}
 }
 
@@ -512,9 +512,17 @@ func runImport(args []string, out io.Writer) error {
 	fs.Var(kinds, "sheet", "")
 	mappingFile := fs.String("mapping", "", "")
 	writeMapping := fs.String("write-mapping", "", "")
+	skipBadRows := fs.Bool("skip-bad-rows", false, "")
+	rejects := fs.String("rejects", "", "")
 	pos, err := parse(fs, args, "FILE.cpw", "BOOK.xlsx")
 	if err != nil {
 		return err
+	}
+	switch {
+	case *rejects != "" && !*skipBadRows:
+		return usageError("--rejects writes the rows --skip-bad-rows leaves out: give both, or neither")
+	case *rejects != "" && !strings.EqualFold(filepath.Ext(*rejects), ".xlsx"):
+		return usageError("--rejects names a workbook, whose name ends in .xlsx: %q does not", *rejects)
 	}
 	var mapping *importexport.Mapping
 	if *mappingFile != "" {
@@ -529,7 +537,8 @@ func runImport(args []string, out io.Writer) error {
 	defer f.Close()
 	named(f)
 	progress, clear := terminalProgress()
-	opts := importexport.ImportOptions{DryRun: *dryRun, Progress: progress, Sheets: kinds, Mapping: mapping}
+	opts := importexport.ImportOptions{DryRun: *dryRun, Progress: progress, Sheets: kinds, Mapping: mapping,
+		SkipBadRows: *skipBadRows, Rejects: *rejects}
 	if *writeMapping != "" {
 		// The mapping the import would use, written for the user to check
 		// and give back with --mapping; nothing is imported.
@@ -560,8 +569,8 @@ func runImport(args []string, out io.Writer) error {
 	} else {
 		report.WriteText(out)
 	}
-	if report.Errors() > 0 {
-		return errQuiet
+	if report.Blocking() > 0 {
+		return errQuiet // nothing was written; rows left out (--skip-bad-rows) are not a failure
 	}
 	return nil
 }

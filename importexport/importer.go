@@ -44,6 +44,8 @@ type importer struct {
 	candidates              *keyed[workspace.GapCandidate] // by gap and organisation
 	decisions               *keyed[workspace.Decision]     // by meeting and text
 	actions                 *keyed[workspace.FollowUp]     // by meeting and text
+	activities              *keyed[workspace.Activity]     // by organisation, place, sector and activity
+	more                    []SheetResult                  // what a sheet gave besides its own kind (a 3W's activities), counted after it
 	sectorByName            map[string]string
 
 	seen    map[string]string            // record id → the row that already imported it
@@ -53,8 +55,10 @@ type importer struct {
 	date1904   bool                      // the workbook counts its serial dates from 1904 (made on a Mac)
 	answers    *answers                  // what the user said about workbooks of this shape
 	plan       *planned                  // the mapping a dry run gathers, or nil
+	skip       *leaving                  // with ImportOptions.SkipBadRows, the rows left out (rejects.go); nil otherwise
 	in         *workspace.Initiative     // the workspace's details (currency, country), read when first needed
 	dateOrders map[dateColumn]*dateOrder // what each date column shows of its order, looked at once
+	refs       refState                  // what reading references keeps (references.go)
 }
 
 // dateColumn is one column of one sheet.
@@ -150,6 +154,7 @@ func (im *importer) load() error {
 		func(d *workspace.Decision) string { return key(d.MeetingID, d.Text) })
 	im.actions = newKeyed(b.actions, func(a *workspace.FollowUp) string { return a.ID },
 		func(a *workspace.FollowUp) string { return key(a.MeetingID, a.Text) })
+	im.activities = newKeyed(b.activities, func(a *workspace.Activity) string { return a.ID }, activityKey)
 	im.sectorByName = map[string]string{}
 	for id, name := range b.names.sectors {
 		im.sectorByName[key(name)] = id
@@ -663,12 +668,8 @@ func (r *rowCtx) org(h string, dst *string) {
 		*dst = ""
 		return
 	}
-	if id, ok := r.im.orgByName[key(v)]; ok {
+	if id, ok := r.ref(h, v, r.im.orgRefs()); ok {
 		*dst = id
-	} else if id, ok := r.im.orgByAcronym[key(v)]; ok {
-		*dst = id
-	} else {
-		r.noSuch(h, "organisation", v)
 	}
 }
 
@@ -681,10 +682,8 @@ func (r *rowCtx) consortium(h string, dst *string) {
 		*dst = ""
 		return
 	}
-	if id, ok := r.im.consortiumID(v); ok {
+	if id, ok := r.ref(h, v, r.im.consortiumRefs()); ok {
 		*dst = id
-	} else {
-		r.noSuch(h, "consortium", v)
 	}
 }
 
@@ -705,10 +704,20 @@ func (r *rowCtx) role(h string, dst *string) {
 		*dst = ""
 		return
 	}
-	if id := r.im.roles.find(v); id != "" {
+	if _, ok := r.im.roleNamed(v); !ok && isRepresentative(v) {
+		// Which of the three it is depends on the unit represented, which
+		// a roster says (heldRoles) but a reference to the role does not.
+		var names []string
+		for _, level := range []string{"cell", "cluster", "segment"} {
+			if id := r.im.roleByKey(representativeRoles[level]); id != "" {
+				names = append(names, r.im.roles.byID[id].Name)
+			}
+		}
+		r.problem(h, "“%s” is one of several roles, one for each level of the unit represented: write one of %s.", clip(v, 60), strings.Join(names, "; "))
+		return
+	}
+	if id, ok := r.ref(h, v, r.im.roleRefs()); ok {
 		*dst = id
-	} else {
-		r.noSuch(h, "role", v)
 	}
 }
 
@@ -811,13 +820,36 @@ func (r *rowCtx) sectors(h string, dst *[]string, lenient bool) {
 		return
 	}
 	ids := []string{}
-	for _, name := range splitList(v) {
-		id, ok := r.im.sectorID(name, lenient)
+	kind := r.p.spec.name
+	names := func(s string) bool { _, how := r.sectorsNamed(h, s, lenient); return how != notFound }
+	for _, name := range splitRefs(v, names) {
+		found, how := r.sectorsNamed(h, name, lenient)
+		switch how {
+		case foundExact:
+		case foundAnswered:
+			means, _ := r.im.answers.value(kind, h, name)
+			r.im.plan.value(kind, h, name, means, false)
+		case foundNoted:
+			before, _, _ := noteOf(name)
+			r.im.plan.value(kind, h, name, before, false)
+			if r.im.tellOnce(r, h, name) {
+				r.warn(h, "“%s” was read as %s: the part in brackets was taken as a note, here and in the column's other cells that hold it.", clip(name, 80), before)
+			}
+		}
+		if how != notFound {
+			ids = append(ids, found...)
+			continue
+		}
+		suggestion, close := "", false
+		if id, ok := suggestRecord(name, r.im.sectorCandidates()); ok {
+			suggestion, close = r.im.sectorName(id), true
+		}
+		r.im.plan.value(kind, h, name, suggestion, true)
 		switch {
-		case ok:
-			ids = append(ids, id)
 		case lenient:
 			r.warn(h, "The sector “%s” is not one of this workspace's sectors, so it was left out.", name)
+		case close:
+			r.problem(h, "There is no %s “%s”: did you mean %s? Write it so, or say what it means.", r.im.report.words()("sector"), clip(name, 80), suggestion)
 		default:
 			r.problem(h, "The sector “%s” is not one of this workspace's sectors: choose from the Lists sheet.", name)
 		}
@@ -979,10 +1011,28 @@ func (r *rowCtx) totalRow() bool {
 func (im *importer) importPart(p *part) error {
 	res := SheetResult{Sheet: p.rows.name, Records: im.report.records(p.spec), Rows: len(p.rows.rows), entity: p.spec.entity,
 		plural: workspace.PluralOf(p.spec.entity)}
-	defer func() { im.report.Sheets = append(im.report.Sheets, res) }()
+	defer func() {
+		im.report.Sheets = append(append(im.report.Sheets, res), im.more...)
+		im.more = nil
+	}()
+	// Leaving out the rows with problems (rejects.go), some rows are left
+	// out from the start: those whose cells could not be read, and those
+	// an earlier run found problems in after writing part of them.
+	var leave map[int]bool
+	if im.skip != nil {
+		leave = im.skip.from(im, p)
+	}
 	if p.is3W {
 		res.Records = im.report.say("organisations (3W)")
-		return p.spec.read3W(im, p, &res)
+		if im.skip == nil {
+			return p.spec.read3W(im, p, &res)
+		}
+		p3 := im.blankRows(p, leave)
+		if err := p.spec.read3W(im, p3, &res); err != nil {
+			return err
+		}
+		im.keptOut3W(p3)
+		return nil
 	}
 	var order []int
 	if p.spec.order != nil {
@@ -995,7 +1045,14 @@ func (im *importer) importPart(p *part) error {
 	}
 	for _, i := range order {
 		r := im.rowOf(p, i)
-		if !r.blank() && !r.totalRow() {
+		switch {
+		case r.blank() || r.totalRow():
+		case im.skip != nil:
+			r.bad = leave[r.n]
+			if err := im.readApart(r, &res); err != nil {
+				return err
+			}
+		default:
 			p.spec.read(im, r, &res)
 		}
 		if err := im.step(p.rows.name); err != nil {

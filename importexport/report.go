@@ -38,8 +38,11 @@ type SheetResult struct {
 	Updated   int    `json:"updated"`
 	Unchanged int    `json:"unchanged"`
 	Rows      int    `json:"rows"`
-	entity    string // for the change log, as the workspace names it
-	plural    string // the records, in English for the change log: "organisations"
+	// Skipped counts the rows left out for their problems, when the
+	// import leaves out the rows with problems (ImportOptions.SkipBadRows).
+	Skipped int    `json:"skipped"`
+	entity  string // for the change log, as the workspace names it
+	plural  string // the records, in English for the change log: "organisations"
 }
 
 // Report is what an import did, or would do in a dry run.
@@ -49,8 +52,20 @@ type Report struct {
 	Written  bool          `json:"written"`
 	Sheets   []SheetResult `json:"sheets"`
 	Problems []Problem     `json:"problems"`
+	// Rejects is the workbook the rows left out were written to, with their
+	// problems (ImportOptions.Rejects); "" when none was written.
+	Rejects string `json:"rejects,omitempty"`
 
 	lang translate.Func // the language of its sentences; nil means English
+	// skipping is set when the rows with problems are left out and the
+	// rest imported; blocking then counts the errors that are no row's
+	// (a sheet's, the workbook's), which still stop the import.
+	skipping bool
+	blocking int
+	left     map[string]map[int]bool // sheet → the rows left out
+	// rejectsAsked is ImportOptions.Rejects, for saying why no workbook
+	// of rejected rows was written.
+	rejectsAsked string
 }
 
 func (r *Report) add(p Problem) {
@@ -65,6 +80,26 @@ func (r *Report) Errors() int {
 		if p.Severity == Error {
 			n++
 		}
+	}
+	return n
+}
+
+// Blocking counts the errors that stop the import, so that nothing is
+// written: every error, unless the rows with problems are left out
+// (ImportOptions.SkipBadRows); then those of no row, such as a sheet
+// without a required column.
+func (r *Report) Blocking() int {
+	if !r.skipping {
+		return r.Errors()
+	}
+	return r.blocking
+}
+
+// Skipped counts the rows left out for their problems, over all sheets.
+func (r *Report) Skipped() int {
+	n := 0
+	for _, s := range r.Sheets {
+		n += s.Skipped
 	}
 	return n
 }
@@ -87,6 +122,11 @@ func (r *Report) Summary() string { return r.summary(wordsIn(r.lang)) }
 func (r *Report) summary(say translate.Func) string {
 	counts := r.counts(say)
 	switch errs := r.Errors(); {
+	case r.Blocking() == 0 && r.Skipped() > 0 && r.DryRun:
+		return say("The workbook can be imported without the rows that have problems: it would give %s. Rows it would leave out: %s.",
+			counts, workspace.Thousands(int64(r.Skipped())))
+	case r.Blocking() == 0 && r.Skipped() > 0:
+		return say("Imported without the rows that have problems: %s. Rows left out: %s.", counts, workspace.Thousands(int64(r.Skipped())))
 	case errs == 1:
 		return say("Nothing was imported: 1 problem must be fixed first (the workbook would give %s).", counts)
 	case errs > 1:
@@ -108,7 +148,16 @@ func (r *Report) counts(say translate.Func) string {
 // WriteText writes the report for people to read, in its language.
 func (r *Report) WriteText(w io.Writer) {
 	fmt.Fprintln(w, r.Summary())
+	if note := r.rejectsNote(); note != "" {
+		fmt.Fprintln(w, note)
+	}
 	for _, s := range r.Sheets {
+		if s.Skipped > 0 {
+			fmt.Fprintln(w, "  "+r.say("%-14s %-24s %6s new  %6s updated  %6s unchanged  %6s left out", s.Sheet, s.Records,
+				workspace.Thousands(int64(s.New)), workspace.Thousands(int64(s.Updated)), workspace.Thousands(int64(s.Unchanged)),
+				workspace.Thousands(int64(s.Skipped))))
+			continue
+		}
 		fmt.Fprintln(w, "  "+r.say("%-14s %-24s %6s new  %6s updated  %6s unchanged", s.Sheet, s.Records,
 			workspace.Thousands(int64(s.New)), workspace.Thousands(int64(s.Updated)), workspace.Thousands(int64(s.Unchanged))))
 	}

@@ -72,6 +72,35 @@ func Save[T any, P interface {
 	return v, outcome, err
 }
 
+// Row runs fn as a part of the batch that is undone on its own when fn
+// returns an error (an SQLite savepoint): what fn saved is taken back, the
+// error is returned, and the batch goes on without it. An import that
+// leaves out the rows with problems runs each row so, since a record's own
+// error may come after part of it was written (the record, then a link it
+// could not make). After an error that ended the whole batch (see Err),
+// that error is returned.
+func (b *Batch) Row(fn func() error) error {
+	if _, err := b.t.Exec("SAVEPOINT batch_row"); err != nil {
+		return b.t.ended(err)
+	}
+	if err := fn(); err != nil {
+		if _, undo := b.t.Exec("ROLLBACK TO batch_row"); undo != nil {
+			return b.t.ended(undo)
+		}
+		if _, release := b.t.Exec("RELEASE batch_row"); release != nil {
+			return b.t.ended(release)
+		}
+		if b.t.lost != nil {
+			return b.t.lost
+		}
+		return err
+	}
+	if _, err := b.t.Exec("RELEASE batch_row"); err != nil {
+		return b.t.ended(err)
+	}
+	return nil
+}
+
 // Err returns the error that ended the batch, such as a full disk: SQLite
 // may have undone the whole transaction, so nothing more can be written in
 // it and the batch returns this error whatever fn returns. It is nil while

@@ -2,7 +2,10 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
 	"cpw/workspace"
@@ -67,11 +70,18 @@ func (s *workspaceScreen) editOrganisation(o workspace.Organisation) {
 	influence := newChoice(workspace.Influences, o.Influence)
 	notes := multiline(o.Notes)
 	title, confirm := lang.L("New organisation"), lang.L("Add")
+	var activities []field
 	if o.ID != "" {
 		title, confirm = fmt.Sprintf(lang.L("Organisation: %s"), o.Name), lang.L("Save")
+		list, err := organisationActivities(f, o.ID)
+		if err != nil {
+			s.ui.showError(err)
+			return
+		}
+		activities = append(activities, field{label: lang.L("Activities"), obj: list, hint: lang.L("What it does where, as its 3W matrices say")})
 	}
 	s.readOnlyNote(&title)
-	s.ui.showForm(title, confirm, []field{
+	s.ui.showForm(title, confirm, append([]field{
 		{label: lang.L("Name"), obj: name, hint: lang.L("Its full name; no two organisations may share it")},
 		{label: lang.L("Acronym"), obj: acronym},
 		{label: lang.L("Kind"), obj: kind},
@@ -82,7 +92,7 @@ func (s *workspaceScreen) editOrganisation(o workspace.Organisation) {
 		{label: lang.L("Stance"), obj: stance, hint: lang.L("For the stakeholder map")},
 		{label: lang.L("Influence"), obj: influence, hint: lang.L("For the stakeholder map")},
 		{label: lang.L("Notes"), obj: notes},
-	}, func() error {
+	}, activities...), func() error {
 		o.Name, o.Acronym, o.Kind, o.Base = name.Text, acronym.Text, kind.key(), base.key()
 		o.SectorIDs, o.Interests, o.Commitment = secs.ids(), interests.Text, commitment.key()
 		o.Stance, o.Influence, o.Notes = stance.key(), influence.key(), notes.Text
@@ -94,4 +104,33 @@ func (s *workspaceScreen) editOrganisation(o workspace.Organisation) {
 		}
 		return err
 	}, s.changed)
+}
+
+// organisationActivities lists, read-only, what an organisation does
+// where: each activity with its place (the community unit's path, else the
+// place as written) and its status.
+func organisationActivities(f *workspace.File, orgID string) (fyne.CanvasObject, error) {
+	acts, err := f.Activities(workspace.ActivityFilter{OrganisationID: orgID})
+	if err != nil {
+		return nil, err
+	}
+	box := container.NewVBox()
+	if len(acts) == 0 {
+		box.Add(wrapped(lang.L("None yet: importing a partner's 3W matrix adds them.")))
+		return box, nil
+	}
+	n := newNames(f)
+	for _, a := range acts {
+		where := n.unit(a.UnitID)
+		switch {
+		case where != "":
+		case a.Place != "":
+			where = "“" + a.Place + "”" // as the partner wrote it: no unit of the workspace
+		default:
+			where = lang.L("place not recorded")
+		}
+		status := workspace.Label(workspace.ActivityStatuses, a.Status)
+		box.Add(wrapped(strings.Join([]string{a.Description, where, status}, " — ")))
+	}
+	return box, nil
 }

@@ -25,6 +25,7 @@ type book struct {
 	candidates    []workspace.GapCandidate
 	decisions     []workspace.Decision
 	actions       []workspace.FollowUp
+	activities    []workspace.Activity
 	sectors       []workspace.Sector
 	names         names
 

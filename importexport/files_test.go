@@ -293,7 +293,7 @@ func TestTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	want := []string{"Organisations", "People", "Consortia", "Members", "Assignments", "Gaps", "Candidates", "Meetings", "Decisions", "Actions", "Units", "Roles", "Lists"}
+	want := []string{"Organisations", "Activities", "People", "Consortia", "Members", "Assignments", "Gaps", "Candidates", "Meetings", "Decisions", "Actions", "Units", "Roles", "Lists"}
 	if got := x.GetSheetList(); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets %v", got)
 	}

@@ -269,7 +269,8 @@ func TestImport3WWithHXLRow(t *testing.T) {
 	var protection, location bool
 	for _, p := range r.Problems {
 		protection = protection || (p.Severity == Warning && strings.Contains(p.Message, `“Protection”`))
-		location = location || (p.Severity == Warning && p.Column == "County" && p.Letter == "D" && strings.Contains(p.Message, "ignored"))
+		// The places are kept with each row's activity, not ignored.
+		location = location || (p.Severity == Warning && p.Column == "County" && p.Letter == "D" && strings.Contains(p.Message, "kept as written"))
 	}
 	if !protection || !location {
 		t.Errorf("warnings missing:\n%s", problems(r))
@@ -423,6 +424,18 @@ func sameRecords(t *testing.T, a, b *workspace.File) {
 		y := rb.actions[ib[x.ID]]
 		x.Stamp, y.Stamp = workspace.Stamp{}, workspace.Stamp{}
 		compare("actions", x, y)
+	}
+	ib = byID(len(rb.activities), func(i int) string { return rb.activities[i].ID })
+	if len(ra.activities) != len(rb.activities) {
+		t.Errorf("activities %d/%d", len(ra.activities), len(rb.activities))
+	}
+	for _, x := range ra.activities {
+		y := rb.activities[ib[x.ID]]
+		if ra.names.sectors[x.SectorID] != rb.names.sectors[y.SectorID] {
+			t.Errorf("sector of activity %s differs", x.Description)
+		}
+		x.SectorID, y.SectorID, x.Stamp, y.Stamp = "", "", workspace.Stamp{}, workspace.Stamp{}
+		compare("activities", x, y)
 	}
 	ib = byID(len(rb.roles), func(i int) string { return rb.roles[i].Name })
 	for _, x := range ra.roles {

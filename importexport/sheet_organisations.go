@@ -158,7 +158,9 @@ func (im *importer) saveOrganisation(r *rowCtx, res *SheetResult, o workspace.Or
 // appears on many rows; its sectors are gathered and added to what the
 // workspace knows of it. A row may name two organisations, the one that
 // reports and its implementing partner: both are partners. A total row
-// at the foot is skipped.
+// at the foot is skipped. What a row says of its activity (what, where,
+// how far, when) is kept as an activity of the organisation that does it
+// (see activitiesFrom3W), counted apart.
 func (im *importer) import3W(p *part, res *SheetResult) error {
 	type gathered struct {
 		r       *rowCtx
@@ -167,6 +169,13 @@ func (im *importer) import3W(p *part, res *SheetResult) error {
 	}
 	var order []string
 	byName := map[string]*gathered{}
+	type activityOf struct {
+		i                    int
+		doer, reporter, cell string
+		sectors              []string
+		bad                  func() bool
+	}
+	var activities []activityOf
 	// gather adds a row's organisation; the row's Acronym and Kind are the
 	// first organisation's, not its partner's.
 	gather := func(r *rowCtx, name string, sectors []string, first bool) {
@@ -224,11 +233,81 @@ func (im *importer) import3W(p *part, res *SheetResult) error {
 			}
 			gather(r, name, sectors, j == 0)
 		}
+		if p.activity != nil {
+			doer, reporter := doer3W(p, i)
+			activities = append(activities, activityOf{i: i, doer: doer, reporter: reporter, cell: r.get("Sectors"), sectors: sectors,
+				bad: func() bool { return r.bad }})
+		}
 	}
 	for _, k := range order {
 		g := byName[k]
 		g.o.SectorIDs = workspace.Dedupe(g.sectors)
 		im.saveOrganisation(g.r, res, g.o)
 	}
-	return nil
+	if p.activity == nil {
+		return nil
+	}
+	// The activities, once their organisations are saved (a new one has
+	// its id only then); a row whose organisation has a problem gives none.
+	var rows []threeWRow
+	for _, a := range activities {
+		g := byName[key(a.doer)]
+		if g == nil || a.bad() || g.r.bad {
+			continue
+		}
+		id := g.o.ID
+		if id == "" {
+			id = im.orgByName[key(g.o.Name)]
+		}
+		if id != "" {
+			rows = append(rows, threeWRow{i: a.i, orgID: id, reporter: a.reporter, sectors: a.sectors, written: splitList(a.cell)})
+		}
+	}
+	acts := SheetResult{Sheet: p.rows.name, Records: im.report.say("activities (3W)"), Rows: len(p.rows.rows), entity: activitiesSheet.entity,
+		plural: workspace.PluralOf(activitiesSheet.entity)}
+	err := activitiesSheet.from3W(im, p, rows, &acts)
+	im.more = append(im.more, acts)
+	return err
+}
+
+// doer3W says which organisation of a 3W row does its activity: the
+// implementing partner, when a column says it names one (#org+impl,
+// "Implementing partner") and the row fills it, since the work on the
+// ground is theirs and the organisation reporting it often funds or
+// coordinates it from elsewhere; the reporting organisation is then named
+// beside the activity. Otherwise the row's first organisation does it.
+func doer3W(p *part, i int) (doer, reporter string) {
+	cells := p.rows.rows[i]
+	nameCol := p.spec.at("Name")
+	for _, idx := range append([]int{p.at[nameCol]}, p.also[nameCol]...) {
+		if idx < 0 || idx >= len(cells) {
+			continue
+		}
+		v := unneutralise(strings.TrimSpace(cells[idx]))
+		switch {
+		case v == "":
+		case implementingColumn(p.rows, idx):
+			if doer == "" {
+				doer = v
+			}
+		case reporter == "":
+			reporter = v
+		}
+	}
+	switch {
+	case doer == "":
+		return reporter, ""
+	case key(reporter) == key(doer):
+		return doer, ""
+	}
+	return doer, reporter
+}
+
+// implementingColumn reports whether a 3W's organisation column names the
+// implementing partner, by its HXL hashtag or its header.
+func implementingColumn(s *sheetRows, idx int) bool {
+	if tag := tagOf(s, idx); strings.Contains(tag+"+", "+impl+") || strings.Contains(tag+"+", "+implementing+") {
+		return true
+	}
+	return idx < len(s.headers) && strings.Contains(normalise(s.headers[idx]), "implement")
 }

@@ -64,6 +64,7 @@ func CreateDemo(path string, opt DemoOptions) (*File, error) {
 			for _, k := range []struct{ entity, plural string }{
 				{"organisation", "organisations"}, {"person", "people"}, {"community unit", "community units"},
 				{"consortium", "consortia"}, {"assignment", "assignments"}, {"resource gap", "resource gaps"}, {"meeting", "meetings"},
+				{"activity", "activities"},
 			} {
 				if err := t.logChange(k.entity, "", "create", fmt.Sprintf("Demo data: %d %s", d.counts[k.entity], k.plural)); err != nil {
 					return err
@@ -217,6 +218,7 @@ func (d *demo) build(scale DemoScale) {
 	d.community(scale)
 	d.gaps()
 	d.meetings()
+	d.activities()
 }
 
 var (
@@ -716,5 +718,52 @@ func (d *demo) meetings() {
 			}
 			d.add(&a)
 		}
+	}
+}
+
+// demoActivities are what some partners do where, as their 3W matrices
+// say: the organisation's acronym, its sector (a place in the seeded
+// sectors), the community unit by its name, or else the place as the
+// partner wrote it, what is done, how far it has come, and when it started
+// and ended (days before the demo's day; 0 for not recorded). The units
+// are in the small demo too.
+var demoActivities = []struct {
+	acronym                   string
+	sector                    int
+	unit, place, what, status string
+	start, end                int
+}{
+	{"MST", 0, "Vietnam", "", "Water kiosks and pipe extension", "ongoing", 240, 0},
+	{"MST", 0, "Milimani cluster 2", "", "Communal toilet block", "planned", 0, 0},
+	{"GSP", 0, "Gatoto", "", "Sanitation mapping", "completed", 400, 120},
+	{"AMI", 1, "Jamaica", "", "Household health survey", "ongoing", 150, 0},
+	{"VCHV", 1, "Paradise", "", "Home visits by community health volunteers", "ongoing", 500, 0},
+	{"KNYG", 2, "", "Kwa Njenga social hall", "Youth arts and football league", "ongoing", 300, 0},
+	{"NYHT", 3, "Milimani", "", "Housing typology study", "completed", 360, 90},
+	{"JSST", 6, "Mombasa", "", "Savings group mobilisation", "ongoing", 600, 0},
+	{"MBA", 5, "", "Ngong River banks, Reuben", "River clean-up and tree planting", "", 0, 0},
+	{"RRCG", 5, "Gatoto cluster 1", "", "Monthly riverbank clean-up days", "ongoing", 200, 0},
+	{"MRSF", 7, "Paradise", "", "Enumeration of structures", "planned", 0, 0},
+}
+
+func (d *demo) activities() {
+	for _, a := range demoActivities {
+		if d.err != nil {
+			return
+		}
+		act := Activity{OrganisationID: d.org(a.acronym).id, SectorID: d.sectors[a.sector], Place: a.place, Description: a.what, Status: a.status}
+		if a.unit != "" {
+			if d.err = d.t.QueryRow("SELECT id FROM units WHERE name = ? ORDER BY rowid LIMIT 1", a.unit).Scan(&act.UnitID); d.err != nil {
+				d.err = fmt.Errorf("demo activity %q: no unit %q: %w", a.what, a.unit, d.err)
+				return
+			}
+		}
+		if a.start > 0 {
+			act.StartOn = d.day(a.start)
+		}
+		if a.end > 0 {
+			act.EndOn = d.day(a.end)
+		}
+		d.add(&act)
 	}
 }

@@ -1,6 +1,8 @@
 package importexport
 
 import (
+	"sort"
+
 	"cpw/translate"
 	"cpw/workspace"
 )
@@ -15,6 +17,12 @@ var consortiaSheet = sheetSpec{
 		{header: "Purpose", aliases: []string{"aim", "objective", "mandate"}, width: 40, note: "What it plans."},
 		{header: "Status", aliases: []string{"stage"}, kind: choice, choices: workspace.ConsortiumStatuses, list: "Consortium statuses", width: 24, note: "How far its planning has come."},
 		{header: "Sectors", aliases: []string{"sector", "themes"}, kind: many, list: "Sectors", width: 36, note: "The sectors it plans, from the Lists sheet, separated by semicolons."},
+		{header: "County lead", aliases: []string{"lead (county)", "county lead", "lead county", "government lead", "lead (government)", "local government lead",
+			"lead (local government)", "technical lead (local government)", "county technical lead"}, kind: many, width: 30,
+			note: "Who leads it from local government (the role Technical lead (local government)): an organisation, by name or acronym, or a person, by name or e-mail; several separated by semicolons. One who leads it already is left as it is."},
+		{header: "Civil-society lead", aliases: []string{"lead (cso)", "cso lead", "civil society lead", "lead (civil society)", "technical lead (civil society)",
+			"lead (ngo)", "ngo lead"}, kind: many, width: 30,
+			note: "Who leads it from civil society (the role Technical lead (civil society)): an organisation, by name or acronym, or a person, by name or e-mail; several separated by semicolons. One who leads it already is left as it is."},
 	},
 	load: func(f *workspace.File, b *book) (err error) {
 		b.consortia, err = f.Consortia()
@@ -46,10 +54,39 @@ var membersSheet = sheetSpec{
 
 func (b *book) consortiumRows() []row {
 	n := b.names
+	leads := b.leadsNow()
 	out := make([]row, 0, len(b.consortia))
 	for _, c := range b.consortia {
 		out = append(out, row{c.ID, c.Code, c.Name, c.Purpose, label(workspace.ConsortiumStatuses, c.Status),
-			mapNames(n.sectors, c.SectorIDs)})
+			mapNames(n.sectors, c.SectorIDs), leads[key(c.ID, workspace.RoleTechnicalLeadGovernment)],
+			leads[key(c.ID, workspace.RoleTechnicalLeadCivil)]})
+	}
+	return out
+}
+
+// leadsNow returns the names of the consortia's leads (their assignments
+// not ended), by consortium and the key of the role, sorted. Who holds them
+// is read after the consortia, so it waits for that.
+func (b *book) leadsNow() map[string][]string {
+	out := map[string][]string{}
+	if b.waitAll() != nil {
+		return out // the export stops at its next sheet with the error
+	}
+	roleKeys := map[string]string{}
+	for _, ro := range b.roles {
+		if ro.Key == workspace.RoleTechnicalLeadGovernment || ro.Key == workspace.RoleTechnicalLeadCivil {
+			roleKeys[ro.ID] = ro.Key
+		}
+	}
+	for _, a := range b.assignments {
+		if roleKeys[a.RoleID] == "" || a.ConsortiumID == "" || a.EndOn != "" {
+			continue
+		}
+		k := key(a.ConsortiumID, roleKeys[a.RoleID])
+		out[k] = append(out[k], b.names.orgs[a.OrganisationID]+b.names.people[a.PersonID])
+	}
+	for k := range out {
+		sort.Strings(out[k])
 	}
 	return out
 }
@@ -83,12 +120,17 @@ func (im *importer) consortiumRow(r *rowCtx, res *SheetResult) {
 	r.text("Purpose", &c.Purpose)
 	r.choice("Status", &c.Status)
 	r.sectors("Sectors", &c.SectorIDs, false)
+	// Its leads are read now, and assigned once every sheet is in
+	// (claims.go).
+	county := r.leads("County lead", workspace.RoleTechnicalLeadGovernment)
+	civil := r.leads("Civil-society lead", workspace.RoleTechnicalLeadCivil)
 	defer r.failUnlessSaved("consortium", c.Code, c.Name)
 	if r.bad || r.duplicate("consortium", c.ID, c.Code) {
 		return
 	}
 	if saved, outcome, err := workspace.Save(im.b, c); r.saved(res, saved.ID, outcome, err) {
 		im.indexConsortium(&saved)
+		im.claimLeads(saved.ID, county, civil)
 	}
 }
 

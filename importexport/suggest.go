@@ -213,3 +213,239 @@ func suggestChoice(choices []workspace.Choice, aliases map[string]string, v stri
 	}
 	return best, bestScore >= 0.4
 }
+
+// References: a cell that names a record (an organisation, a consortium, a
+// role, a sector) but not as the workspace spells it ("SDI Kenya", "AMT",
+// "Caritas (Caritas Switzerland)") is compared with every record's names:
+// a note in brackets is taken apart, initials are compared with the words
+// they stand for, and the words in common counted. The closest record is
+// offered, never taken: see rowCtx.ref.
+
+// refCandidate is a record a reference may mean, with the names it goes by:
+// its name, and its acronym or code.
+type refCandidate struct {
+	id    string
+	names []string
+}
+
+// noteOf takes apart a name written with a note in brackets at its end:
+// "Caritas (Caritas Switzerland)" is "Caritas" and "Caritas Switzerland".
+func noteOf(s string) (before, inside string, ok bool) {
+	s = strings.TrimSpace(s)
+	if !strings.HasSuffix(s, ")") {
+		return "", "", false
+	}
+	open := strings.LastIndex(s, "(")
+	if open < 0 {
+		return "", "", false
+	}
+	before, inside = strings.TrimSpace(s[:open]), strings.TrimSpace(s[open+1:len(s)-1])
+	return before, inside, before != "" || inside != ""
+}
+
+// nameWords splits a name into its words, lower case, with British
+// spellings made American, keeping the small words that initials may
+// count ("MoH" for Ministry of Health).
+func nameWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if w = normalise(w); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// alignScore is how much two names' words correspond, from 0 to 1. A word
+// of a corresponds to a word of b that is the same word as people write it
+// (similarWord), or to two or more words of b in a row whose initials it is
+// ("sdi" for Slum Dwellers International, "moh" or "mh" for Ministry of
+// Health). Small words ("of", "and") count only in initials.
+func alignScore(a, b []string) float64 {
+	used := make([]bool, len(b))
+	matched, covered, na, nb := 0, 0, 0, 0
+	telling := false // a word in common that is not one many names share, or initials
+	for _, x := range b {
+		if !stopWords[x] {
+			nb++
+		}
+	}
+	for _, w := range a {
+		if stopWords[w] {
+			continue
+		}
+		na++
+		found := false
+		for j, x := range b {
+			if !used[j] && !stopWords[x] && similarWord(w, x) {
+				used[j], found = true, true
+				matched++
+				covered++
+				telling = telling || !commonNameWords[w] && !commonNameWords[x]
+				break
+			}
+		}
+		if found || len([]rune(w)) < 2 {
+			continue
+		}
+		if from, to, ok := initialsRun(w, b, used); ok {
+			matched, telling = matched+1, true
+			for j := from; j <= to; j++ {
+				used[j] = true
+				if !stopWords[b[j]] {
+					covered++
+				}
+			}
+		}
+	}
+	if na+nb == 0 || !telling {
+		return 0
+	}
+	return float64(matched+covered) / float64(na+nb)
+}
+
+// commonNameWords are words so many organisations' names hold that having
+// them in common says nothing of being the same one ("Good Org" is not
+// "Nowhere Org").
+var commonNameWords = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"org", "orgs", "organization", "organizations", "trust", "foundation", "group", "association", "society",
+		"network", "alliance", "federation", "institute", "center", "international", "national", "community", "communities",
+		"kenya", "nairobi", "county", "city", "government", "department", "ministry", "ltd", "limited", "inc", "company",
+		"project", "program", "initiative", "agency", "office", "council", "committee", "ngo", "cbo", "cso", "youth", "women",
+		"development", "support", "services", "service", "consortium", "team", "lead", "leader", "member"} {
+		commonNameWords[normalise(w)] = true
+	}
+}
+
+// initialsRun finds two or more words of b in a row, none used yet, whose
+// initials are w: with the small words among them, or without.
+func initialsRun(w string, b []string, used []bool) (from, to int, ok bool) {
+	for i := range b {
+		if used[i] || stopWords[b[i]] {
+			continue
+		}
+		all, big, n := "", "", 0
+		for j := i; j < len(b) && !used[j]; j++ {
+			first := string([]rune(b[j])[0])
+			all += first
+			if !stopWords[b[j]] {
+				big += first
+				n++
+				if n >= 2 && (all == w || big == w) {
+					return i, j, true
+				}
+			}
+			if len(big) > len(w) {
+				break
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// nameForms are the ways a name may be meant: whole, and when it ends in a
+// note in brackets, the part before it and the note.
+func nameForms(s string) []string {
+	out := []string{s}
+	if before, inside, ok := noteOf(s); ok {
+		for _, f := range []string{before, inside} {
+			if f != "" {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// referenceScore is how likely a reference means a record of that name,
+// from 0 to 1: the best of its forms against the name's, by words and
+// initials both ways, or letter by letter for long names with a slip.
+func referenceScore(v, name string) float64 {
+	best := 0.0
+	for _, a := range nameForms(v) {
+		an, aw := normalise(a), nameWords(a)
+		for _, b := range nameForms(name) {
+			bn := normalise(b)
+			if an != "" && an == bn {
+				return 1
+			}
+			bw := nameWords(b)
+			best = max(best, alignScore(aw, bw), alignScore(bw, aw))
+			if len(an) >= 6 && len(bn) >= 6 {
+				if l := letterScore(an, bn); l >= 0.8 {
+					best = max(best, l)
+				}
+			}
+		}
+	}
+	return best
+}
+
+// suggestRecord returns the id of the record a reference most likely
+// means, and false when none is close enough to offer or two are as close.
+func suggestRecord(v string, candidates []refCandidate) (string, bool) {
+	bestID, best, tie := "", 0.0, false
+	for _, c := range candidates {
+		s := 0.0
+		for _, n := range c.names {
+			if strings.TrimSpace(n) != "" {
+				s = max(s, referenceScore(v, n))
+			}
+		}
+		switch {
+		case s > best+1e-9:
+			bestID, best, tie = c.id, s, false
+		case s > 0 && s >= best-1e-9 && c.id != bestID:
+			tie = true
+		}
+	}
+	if best < 0.5 || tie {
+		return "", false
+	}
+	return bestID, true
+}
+
+// roleWords are more names by which rosters call the seeded roles, by key;
+// they name the role as surely as its own name does, whatever the
+// catalogue now calls it.
+var roleWords = map[string][]string{
+	workspace.RoleCommunityMobilizer:    {"mobilizer", "mobilizers", "community mobilizers"},
+	workspace.RoleCommunityCoResearcher: {"co-researcher", "co researcher", "coresearcher", "community researcher", "community co researchers", "co-researchers"},
+	workspace.RoleRepresentativeCell:    {"cell representative", "cell rep", "household representative cell", "cell leader"},
+	workspace.RoleRepresentativeCluster: {"cluster representative", "cluster rep", "household representative cluster", "cluster leader"},
+	workspace.RoleRepresentativeSegment: {"segment representative", "segment rep", "household representative segment", "segment leader", "village representative"},
+	workspace.RoleCommunityOrganiser:    {"community organizer", "community organizers"},
+	workspace.RoleCommunityChampion:     {"community champion", "community steward"},
+	workspace.RoleCentralChampion:       {"central champion", "champion and steward"},
+	workspace.RoleCentralLeadershipTeam: {"central leadership team", "central leadership", "clt"},
+	workspace.RoleLocalGovernmentLeader: {"local government leader", "county leader", "government leader"},
+	workspace.RoleCivilSocietyLeader:    {"civil society leader", "cso leader"},
+	workspace.RoleCommunityEngagement:   {"community engagement", "community engagement team", "community coordination team"},
+	workspace.RoleTechnicalLeadGovernment: {"county lead", "government lead", "local government lead", "technical lead government",
+		"technical lead county", "county technical lead"},
+	workspace.RoleTechnicalLeadCivil: {"civil society lead", "cso lead", "technical lead civil society", "technical lead cso", "ngo lead"},
+}
+
+// representativeWords name a household representative without saying the
+// level: the unit they represent says which of the three roles it is.
+var representativeWords = []string{"household representative", "household representatives", "household rep", "hh representative",
+	"hh rep", "hhr", "representative", "rep", "mwakilishi", "mwakilishi wa kaya"}
+
+// isRepresentative reports whether a role as written is a household
+// representative of no level.
+func isRepresentative(v string) bool {
+	n := normalise(v)
+	for _, w := range representativeWords {
+		if n == normalise(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// representativeRoles are the keys of the household representatives'
+// roles, by the level of the unit they represent.
+var representativeRoles = map[string]string{"cell": workspace.RoleRepresentativeCell, "cluster": workspace.RoleRepresentativeCluster,
+	"segment": workspace.RoleRepresentativeSegment}

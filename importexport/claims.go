@@ -47,6 +47,12 @@ type claim struct {
 	start                       string // the date given, or "" for the day of the import
 }
 
+// cell is a column of a row.
+type cell struct {
+	r *rowCtx
+	h string
+}
+
 // heldRole is a role as a row names it.
 type heldRole struct {
 	text   string // as written
@@ -217,6 +223,17 @@ func (im *importer) assignClaims() error {
 		held(a)
 	}
 
+	// The holders each cell names, so that leads named together are not
+	// told of one another.
+	named := map[cell]map[string]bool{}
+	for _, c := range im.refs.claims {
+		at := cell{c.r, c.h}
+		if named[at] == nil {
+			named[at] = map[string]bool{}
+		}
+		named[at][c.personID+c.orgID] = true
+	}
+
 	var results []*SheetResult
 	bySheet := map[string]*SheetResult{}
 	lastRow := map[string]int{}
@@ -235,7 +252,7 @@ func (im *importer) assignClaims() error {
 			lastRow[sheet] = c.r.n
 			res.Rows++
 		}
-		a, ok := im.claimed(c, today, byHolder, byConsortium, res)
+		a, ok := im.claimed(c, today, byHolder, byConsortium, named[cell{c.r, c.h}], res)
 		if !ok {
 			continue
 		}
@@ -265,7 +282,7 @@ func (im *importer) assignClaims() error {
 // claimed returns the assignment a claim calls for, or false when it calls
 // for none: its holder holds the role already (counted unchanged), or it
 // cannot be placed (a problem of its row).
-func (im *importer) claimed(c claim, today string, byHolder, byConsortium map[string][]*workspace.Assignment, res *SheetResult) (workspace.Assignment, bool) {
+func (im *importer) claimed(c claim, today string, byHolder, byConsortium map[string][]*workspace.Assignment, named map[string]bool, res *SheetResult) (workspace.Assignment, bool) {
 	r, h := c.r, c.h
 	var roleIDs []string
 	switch {
@@ -305,7 +322,9 @@ func (im *importer) claimed(c claim, today string, byHolder, byConsortium map[st
 				res.Unchanged++
 				return workspace.Assignment{}, false
 			}
-			others = append(others, im.holderName(a))
+			if !named[a.PersonID+a.OrganisationID] {
+				others = append(others, im.holderName(a))
+			}
 		}
 		if im.changedByBook(roleID, c.personID+c.orgID, c.consortiumID) {
 			res.Unchanged++

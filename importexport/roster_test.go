@@ -202,6 +202,15 @@ func TestRosterRowsMakePeopleAndTheirRoles(t *testing.T) {
 	if got := heldNow(); !same(got, wantHeld) {
 		t.Errorf("assignments after importing again:\n%+v", got)
 	}
+
+	// Another start for a role held already is told, and the recorded one kept.
+	r = importBook(t, p.f, writeBook(t, sheet{"Mobilizers", [][]any{
+		{"Name", "Village", "Role", "Since"}, {"Brian Kiprono", "Kosovo", "Mobilizer", "2025-04-01"}}}), false)
+	wantClean(t, r)
+	wantWarning(t, r, "Mobilizers", 2, "Role", "has held Community mobilizer since 2025-03-10, not 2025-04-01")
+	if got := heldNow(); !same(got, wantHeld) {
+		t.Errorf("assignments after another start:\n%+v", got)
+	}
 }
 
 // A role a roster cannot place is a problem of its row, as is a role that
@@ -265,6 +274,9 @@ func TestPartnerListAssignsConsortiumLeads(t *testing.T) {
 		t.Errorf("leads: %+v\n%s", got, problems(r))
 	}
 	wantWarning(t, r, "Consortia", 6, "Lead (CSO)", "was read as Pamoja Trust")
+	if strings.Contains(problems(r), "who still does") {
+		t.Errorf("two leads named in one cell are told of each other:\n%s", problems(r))
+	}
 
 	// The sectors.
 	sectors, _ := f.Sectors()
@@ -344,6 +356,16 @@ func TestPartnerListAssignsConsortiumLeads(t *testing.T) {
 		if leads()[k] != v {
 			t.Errorf("%s: %q after importing again, was %q", k, leads()[k], v)
 		}
+	}
+
+	// Another lead named while the first still leads: both lead, and the
+	// report says so.
+	r = importBook(t, f, writeBook(t, sheet{"Consortia", [][]any{{"Code", "County lead"}, {"WSE", "Nairobi City County Housing Department"}}}), false)
+	wantClean(t, r)
+	wantWarning(t, r, "Consortia", 2, "County lead", "Nairobi City County Housing Department now leads WSE", "beside Nairobi City County Water Department")
+	if got := leads()["WSE county"]; got != "Nairobi City County Water Department; Nairobi City County Housing Department" &&
+		got != "Nairobi City County Housing Department; Nairobi City County Water Department" {
+		t.Errorf("WSE county leads: %q", got)
 	}
 }
 

@@ -56,14 +56,17 @@ func toldKind(told map[string]string, sheet string) (string, bool) {
 
 // kindByColumns finds the kind of records a sheet holds from its columns,
 // when its name says nothing: the kind with the most of its own columns
-// among the sheet's headers, all of its required ones there, and at least
-// two in all. A tie says nothing. It returns the spec, its place in
+// among the sheet's headers (Name and Notes, which most kinds have, do not
+// count), all of its required ones there, and at least two in all; between
+// two with as many, the kind of which they are the larger part. A tie says
+// nothing. It returns the spec, its place in
 // sheets, and the headers that decided it.
 func kindByColumns(s *sheetRows) (*sheetSpec, int, []string) {
 	type score struct {
-		spec    *sheetSpec
-		order   int
-		headers []string
+		spec     *sheetSpec
+		order    int
+		headers  []string
+		distinct int // of its columns matched, those few kinds have
 	}
 	var scores []score
 	for i, sp := range sheets {
@@ -71,6 +74,7 @@ func kindByColumns(s *sheetRows) (*sheetSpec, int, []string) {
 			continue // known by its own program's columns (a survey's), not by ours
 		}
 		var found []string
+		distinct := 0
 		matched := map[int]bool{}
 		for _, h := range s.headers {
 			if strings.TrimSpace(h) == "" {
@@ -89,23 +93,35 @@ func kindByColumns(s *sheetRows) (*sheetSpec, int, []string) {
 			if c > 0 && !matched[c] {
 				matched[c] = true
 				found = append(found, strings.TrimSpace(h))
+				if !genericColumn(sp.cols[c].header) {
+					distinct++
+				}
 			}
 		}
-		whole := len(found) >= 2
+		whole := len(found) >= 2 && distinct >= 1
 		for c, column := range sp.cols {
 			if column.required && !matched[c] {
 				whole = false
 			}
 		}
 		if whole {
-			scores = append(scores, score{sp, i, found})
+			scores = append(scores, score{sp, i, found, distinct})
 		}
 	}
 	if len(scores) == 0 {
 		return nil, 0, nil
 	}
-	sort.SliceStable(scores, func(i, j int) bool { return len(scores[i].headers) > len(scores[j].headers) })
-	if len(scores) > 1 && len(scores[1].headers) == len(scores[0].headers) {
+	// Most columns first; between kinds with as many, the one of which
+	// they are the larger part (Role, Person and Start are most of an
+	// assignment, a small part of a person).
+	share := func(s score) float64 { return float64(s.distinct) / float64(len(s.spec.cols)) }
+	sort.SliceStable(scores, func(i, j int) bool {
+		if scores[i].distinct != scores[j].distinct {
+			return scores[i].distinct > scores[j].distinct
+		}
+		return share(scores[i]) > share(scores[j])
+	})
+	if len(scores) > 1 && scores[1].distinct == scores[0].distinct && share(scores[1]) == share(scores[0]) {
 		return nil, 0, nil
 	}
 	return scores[0].spec, scores[0].order, scores[0].headers
@@ -119,3 +135,7 @@ func quoteList(headers []string) string {
 	}
 	return strings.Join(out, ", ")
 }
+
+// genericColumn reports whether a column is one that most kinds of sheet
+// have (Name, Notes): it says nothing about which kind a sheet is.
+func genericColumn(header string) bool { return header == "Name" || header == "Notes" }

@@ -68,3 +68,13 @@ func TestSheetKindIsNotGuessedFromTooLittle(t *testing.T) {
 		}
 	}
 }
+
+// Role, Person and Start fit both an assignment and a person with a role:
+// they are most of an assignment, so the sheet is read as assignments.
+func TestSheetKindTieGoesToTheKindTheyAreMostOf(t *testing.T) {
+	s := &sheetRows{name: "Sheet1", headers: []string{"Role", "Person", "Start"}}
+	spec, _, why := kindByColumns(s)
+	if spec == nil || spec.name != "Assignments" {
+		t.Errorf("taken as %v (%v), want Assignments", spec, why)
+	}
+}

@@ -70,20 +70,29 @@ func (s *workspaceScreen) onImport() {
 	chooseFile(u, folderOf(s.file.Path()), ".xlsx", s.previewImport)
 }
 
-// previewImport imports as a dry run and shows the report.
+// previewImport plans the import as a dry run and shows what it would do:
+// the report alone for a workbook in the program's own words, with the
+// mapping to check and change for one that is not (see import_mapping.go).
 func (s *workspaceScreen) previewImport(path string) {
 	u, f := s.ui, s.file
 	u.withProgress(fmt.Sprintf(lang.L("Checking %s"), filepath.Base(path)), func(ctx context.Context, p importexport.Progress) (func(), error) {
-		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{DryRun: true, Progress: p, Say: inWindowLanguage})
+		plan, err := planImport(ctx, f, path, p, nil)
 		if err != nil {
 			return nil, err
 		}
-		return func() { s.showImportPreview(path, report) }, nil
+		return func() {
+			if plan.guided() {
+				s.showGuidedImport(path, plan)
+				return
+			}
+			s.showImportPreview(path, plan.report)
+		}, nil
 	})
 }
 
-// importReportView shows a report: the counts per sheet, then each problem.
-func importReportView(report *importexport.Report) fyne.CanvasObject {
+// importReportView shows a report: its summary (unless the dialog shows it
+// above), the counts per sheet, then each problem.
+func importReportView(report *importexport.Report, withSummary bool) fyne.CanvasObject {
 	summary := widget.NewLabelWithStyle(report.Summary(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	summary.Wrapping = fyne.TextWrapWord
 	headers := []string{lang.L("Sheet"), lang.L("Records"), lang.L("New"), lang.L("Updated"), lang.L("Unchanged")}
@@ -140,7 +149,10 @@ func importReportView(report *importexport.Report) fyne.CanvasObject {
 		}
 		heading.SetText(fmt.Sprintf(lang.L("%s and %s:"), errs, warnings))
 	}
-	top := container.NewVBox(summary, countsBox, heading)
+	top := container.NewVBox(countsBox, heading)
+	if withSummary {
+		top = container.NewVBox(summary, countsBox, heading)
+	}
 	if more != "" {
 		top.Add(widget.NewLabel(more))
 	}
@@ -158,13 +170,13 @@ func problemLine(p importexport.Problem) string {
 func (s *workspaceScreen) showImportPreview(path string, report *importexport.Report) {
 	u := s.ui
 	var dlg dialog.Dialog
-	body := importReportView(report)
+	body := importReportView(report, true)
 	if report.Errors() > 0 {
 		dlg = dialog.NewCustom(fmt.Sprintf(lang.L("Import %s: nothing can be imported yet"), filepath.Base(path)), lang.L("Close"), body, u.window)
 	} else {
 		dlg = dialog.NewCustomConfirm(fmt.Sprintf(lang.L("Import %s"), filepath.Base(path)), lang.L("Import"), lang.L("Cancel"), body, func(ok bool) {
 			if ok {
-				s.runImport(path)
+				s.runImport(path, nil, nil)
 			}
 		}, u.window)
 	}
@@ -172,19 +184,30 @@ func (s *workspaceScreen) showImportPreview(path string, report *importexport.Re
 	dlg.Show()
 }
 
-// runImport imports for real, then shows the workspace as it now is.
-func (s *workspaceScreen) runImport(path string) {
+// runImport imports for real, with the mapping the user confirmed (nil
+// when the workbook needs none), then shows the workspace as it now is.
+// The import remembers the mapping in the workspace. An import that
+// finds problems writes nothing: a guided preview, still open, then
+// shows them for the mapping to be changed.
+func (s *workspaceScreen) runImport(path string, mapping *importexport.Mapping, guided *guidedImport) {
 	u, f := s.ui, s.file
 	u.withProgress(fmt.Sprintf(lang.L("Importing %s"), filepath.Base(path)), func(ctx context.Context, p importexport.Progress) (func(), error) {
-		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{Progress: p, Say: inWindowLanguage})
+		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{Mapping: mapping, Progress: p, Say: inWindowLanguage})
 		if err != nil {
 			return nil, err
 		}
 		return func() {
+			if report.Errors() > 0 && guided != nil {
+				guided.showResult(report)
+				return
+			}
+			if guided != nil {
+				guided.dlg.Hide()
+			}
 			u.reload()
 			if report.Errors() > 0 {
 				// The workbook changed between the check and the import.
-				dlg := dialog.NewCustom(lang.L("Nothing was imported"), lang.L("Close"), importReportView(report), u.window)
+				dlg := dialog.NewCustom(lang.L("Nothing was imported"), lang.L("Close"), importReportView(report, true), u.window)
 				dlg.Resize(fyne.NewSize(860, 620))
 				dlg.Show()
 				return

@@ -31,7 +31,7 @@ func TestImportFromTheWindow(t *testing.T) {
 	u, path := openDemo(t)
 	before, _ := u.file.Counts()
 
-	bad := writeOrganisations(t, t.TempDir(), []any{"Mukuru Youth Group", "Charity"})
+	bad := writeOrganisations(t, t.TempDir(), []any{"", "Community-based organisation"})
 	u.screen.previewImport(bad)
 	top := u.window.Canvas().Overlays().Top()
 	if top == nil || !has(texts(top), "Nothing was imported: 1 problem must be fixed first") || !has(texts(top), "1 error and no warnings") {
@@ -50,7 +50,7 @@ func TestImportFromTheWindow(t *testing.T) {
 	if after, _ := u.file.Counts(); after != before {
 		t.Fatal("the preview changed the workspace")
 	}
-	u.screen.runImport(good)
+	u.screen.runImport(good, nil, nil)
 	after, _ := u.file.Counts()
 	if after.Organisations != before.Organisations+1 {
 		t.Fatalf("organisations %d → %d", before.Organisations, after.Organisations)

@@ -69,6 +69,10 @@ func (u *ui) onSettings() {
 		item := widget.NewFormItem(lang.L("Health checks"), container.NewHBox(thresholds))
 		item.HintText = lang.L("Kept in the workspace, so that every copy checks alike")
 		items = append(items, item)
+		mappings := widget.NewButton(lang.L("Import mappings…"), func() { u.screen.onImportMappings() })
+		item = widget.NewFormItem(lang.L("Excel imports"), container.NewHBox(mappings))
+		item.HintText = lang.L("What imports were told about partners' workbooks, to see and correct")
+		items = append(items, item)
 	}
 	d := dialog.NewForm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if !ok {

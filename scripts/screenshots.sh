@@ -9,12 +9,18 @@ bin=${1:-./cpw}
 out=docs/screenshots
 mkdir -p "$out"
 work=$(mktemp -d)
+# A partner's workbook in its own words (Swahili headers and values, its
+# own kinds of organisation), for the guided import, in a folder of its
+# own: the file dialogs of the other shots list $work. It is written with
+# the Go toolchain before HOME is changed below, so that its caches are used.
+guided=$(mktemp -d)
+go run ./scripts/partnerbook "$guided" >/dev/null
 # Fresh preferences, kept apart from the files the dialogs list: the
 # default window size, no recent files.
 export HOME=$(mktemp -d)
 app=""
 xvfb=""
-trap 'kill $app $xvfb 2>/dev/null || true; sleep 1; rm -rf "$work" "$HOME" 2>/dev/null || true' EXIT INT TERM
+trap 'kill $app $xvfb 2>/dev/null || true; sleep 1; rm -rf "$work" "$guided" "$HOME" 2>/dev/null || true' EXIT INT TERM
 "$bin" demo "$work/mukuru.cpw" --scale mukuru >/dev/null
 # The same demo made in Swahili, for the window in Swahili: its role
 # catalogue and sector themes are seeded in that language.
@@ -25,6 +31,9 @@ mkdir -p "$work/sw" "$out/sw"
 "$bin" copy "$work/mukuru.cpw" "$work/lead-copy.cpw" >/dev/null
 "$bin" import "$work/lead-copy.cpw" importexport/testdata/3w-hxl-libreoffice.xlsx >/dev/null
 cp importexport/testdata/3w-hxl-libreoffice.xlsx "$work/3W Nairobi.xlsx"
+# The guided import goes into a copy of its own, beside the partner's
+# workbook, and leaves the demo as it was.
+"$bin" copy "$work/mukuru.cpw" "$guided/mukuru.cpw" >/dev/null
 
 display=:97
 Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
@@ -32,10 +41,11 @@ xvfb=$!
 export DISPLAY=$display
 sleep 1
 
-start() { # theme [language]
+start() { # theme [language [workspace]]
 	[ -n "$app" ] && kill "$app" 2>/dev/null && sleep 1
 	file="$work/mukuru.cpw"
 	[ "${2:-en}" = sw ] && file="$work/sw/mukuru.cpw"
+	[ -n "${3:-}" ] && file=$3
 	# The window follows the system's language: LANGUAGE names it.
 	LANGUAGE=${2:-en} FYNE_THEME=$1 "$bin" "$file" >/dev/null 2>&1 &
 	app=$!
@@ -73,9 +83,22 @@ section 8; shot stakeholder-map
 section 9; shot checks
 section 10; shot history
 section 0
-click 362 25; click 590 305 0.5; click 770 526 3; shot import
+# The 3W matrix is previewed with what its columns were taken to mean.
+click 362 25; click 590 305 0.5; click 770 526 4; click 353 190 1; shot import
 xdotool key --window "$win" Escape; sleep 1
 click 215 25; click 590 305 0.5; click 770 526 4; shot merge
+
+# The guided import of the partner's workbook: the sheets' kinds, the
+# columns' matches, the values' meanings (the one the program cannot
+# guess, "Govt", answered), then Import, and the mappings it leaves, in
+# Settings.
+start light en "$guided/mukuru.cpw"
+click 362 25; click 590 305 0.5; click 770 526 8; shot import-sheets
+click 353 190 1; shot import-columns
+click 540 190 1; click 865 507 1; click 840 195 4; shot import-values
+click 583 658 10
+xdotool key --window "$win" Escape; sleep 1
+click 905 25 2; click 452 440 2; shot import-mappings
 
 start dark
 shot overview-dark
@@ -102,7 +125,7 @@ section 0
 cp "$work/3W Nairobi.xlsx" "$work/sw/"
 "$bin" copy "$work/sw/mukuru.cpw" "$work/sw/lead-copy.cpw" >/dev/null
 "$bin" import "$work/sw/lead-copy.cpw" importexport/testdata/3w-hxl-libreoffice.xlsx >/dev/null
-click 362 25; click 590 305 0.5; click 770 526 3; shot sw/import
+click 362 25; click 590 305 0.5; click 770 526 4; click 444 210 1; shot sw/import
 xdotool key --window "$win" Escape; sleep 1
 click 215 25; click 590 305 0.5; click 770 526 4; shot sw/merge
 start dark sw

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/importexport"
@@ -172,11 +174,21 @@ func (s *workspaceScreen) showImportPreview(path string, report *importexport.Re
 	var dlg dialog.Dialog
 	body := importReportView(report, true)
 	if report.Errors() > 0 {
-		dlg = dialog.NewCustom(fmt.Sprintf(lang.L("Import %s: nothing can be imported yet"), filepath.Base(path)), lang.L("Close"), body, u.window)
+		// A big, messy workbook need not wait for every row to be fixed:
+		// the rows that are fine can go in, and the others are saved to a
+		// workbook to fix and import again.
+		rest := widget.NewButtonWithIcon(lang.L("Import the other rows…"), theme.UploadIcon(), func() {
+			dlg.Hide()
+			s.importTheRest(path)
+		})
+		note := widget.NewLabel(lang.L("Or import every row that is fine, and save the rows with problems, each with its problem, to a workbook to fix and import again."))
+		note.Wrapping = fyne.TextWrapWord
+		content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), note, container.NewHBox(rest)), nil, nil, body)
+		dlg = dialog.NewCustom(fmt.Sprintf(lang.L("Import %s: nothing can be imported yet"), filepath.Base(path)), lang.L("Close"), content, u.window)
 	} else {
 		dlg = dialog.NewCustomConfirm(fmt.Sprintf(lang.L("Import %s"), filepath.Base(path)), lang.L("Import"), lang.L("Cancel"), body, func(ok bool) {
 			if ok {
-				s.runImport(path, nil, nil)
+				s.runImport(path, nil, nil, "")
 			}
 		}, u.window)
 	}
@@ -184,20 +196,42 @@ func (s *workspaceScreen) showImportPreview(path string, report *importexport.Re
 	dlg.Show()
 }
 
+// importTheRest asks where to save the rows with problems, then imports
+// the other rows.
+func (s *workspaceScreen) importTheRest(path string) {
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + " " + lang.L("rows to fix") + ".xlsx"
+	s.askWorkbook(lang.L("Save the rows with problems"), lang.L("Import the other rows"), name, false, func(rejects string, _ bool) {
+		if samePath(rejects, path) {
+			s.ui.showError(errors.New(lang.L("Save the rows with problems under another name than the workbook being imported.")))
+			return
+		}
+		s.runImport(path, nil, nil, rejects)
+	})
+}
+
+// samePath reports whether two paths name one file.
+func samePath(a, b string) bool {
+	x, errX := filepath.Abs(a)
+	y, errY := filepath.Abs(b)
+	return errX == nil && errY == nil && x == y
+}
+
 // runImport imports for real, with the mapping the user confirmed (nil
 // when the workbook needs none), then shows the workspace as it now is.
 // The import remembers the mapping in the workspace. An import that
 // finds problems writes nothing: a guided preview, still open, then
-// shows them for the mapping to be changed.
-func (s *workspaceScreen) runImport(path string, mapping *importexport.Mapping, guided *guidedImport) {
+// shows them for the mapping to be changed. With rejects, the rows with
+// problems are left out and saved there, and the others imported.
+func (s *workspaceScreen) runImport(path string, mapping *importexport.Mapping, guided *guidedImport, rejects string) {
 	u, f := s.ui, s.file
 	u.withProgress(fmt.Sprintf(lang.L("Importing %s"), filepath.Base(path)), func(ctx context.Context, p importexport.Progress) (func(), error) {
-		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{Mapping: mapping, Progress: p, Say: inWindowLanguage})
+		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{Mapping: mapping, Progress: p, Say: inWindowLanguage,
+			SkipBadRows: rejects != "", Rejects: rejects})
 		if err != nil {
 			return nil, err
 		}
 		return func() {
-			if report.Errors() > 0 && guided != nil {
+			if report.Blocking() > 0 && guided != nil {
 				guided.showResult(report)
 				return
 			}
@@ -205,9 +239,17 @@ func (s *workspaceScreen) runImport(path string, mapping *importexport.Mapping, 
 				guided.dlg.Hide()
 			}
 			u.reload()
-			if report.Errors() > 0 {
-				// The workbook changed between the check and the import.
+			if report.Blocking() > 0 {
+				// The workbook changed between the check and the import, or
+				// a problem that is no row's stops it.
 				dlg := dialog.NewCustom(lang.L("Nothing was imported"), lang.L("Close"), importReportView(report, true), u.window)
+				dlg.Resize(fyne.NewSize(860, 620))
+				dlg.Show()
+				return
+			}
+			if report.Skipped() > 0 {
+				// Which rows were left out, and why, stays readable.
+				dlg := dialog.NewCustom(lang.L("Imported"), lang.L("Close"), importReportView(report, true), u.window)
 				dlg.Resize(fyne.NewSize(860, 620))
 				dlg.Show()
 				return

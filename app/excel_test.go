@@ -50,7 +50,7 @@ func TestImportFromTheWindow(t *testing.T) {
 	if after, _ := u.file.Counts(); after != before {
 		t.Fatal("the preview changed the workspace")
 	}
-	u.screen.runImport(good, nil, nil)
+	u.screen.runImport(good, nil, nil, "")
 	after, _ := u.file.Counts()
 	if after.Organisations != before.Organisations+1 {
 		t.Fatalf("organisations %d → %d", before.Organisations, after.Organisations)
@@ -115,5 +115,36 @@ func TestSaveAsAsksBeforeReplacing(t *testing.T) {
 	tap(t, top(t, u), "Yes")
 	if len(got) != 2 || got[1] != path {
 		t.Errorf("after Yes: %v", got)
+	}
+}
+
+// A workbook with a bad row can have its other rows imported from the
+// preview, the bad one saved to a workbook to fix.
+func TestImportTheOtherRowsFromTheWindow(t *testing.T) {
+	u, path := openDemo(t)
+	before, _ := u.file.Counts()
+	book := writeOrganisations(t, t.TempDir(), []any{"Mukuru Youth Group", "Community-based organisation"}, []any{"", "Community-based organisation"})
+	u.screen.previewImport(book)
+	top := u.window.Canvas().Overlays().Top()
+	if top == nil || !exactly(texts(top), "Import the other rows…") {
+		t.Fatalf("the preview offers no way to import the other rows: %v", texts(top))
+	}
+	rejects := filepath.Join(filepath.Dir(path), "to fix.xlsx")
+	u.screen.runImport(book, nil, nil, rejects)
+	after, _ := u.file.Counts()
+	if after.Organisations != before.Organisations+1 {
+		t.Fatalf("organisations %d → %d", before.Organisations, after.Organisations)
+	}
+	x, err := excelize.OpenFile(rejects)
+	if err != nil {
+		t.Fatalf("the rows with problems were not saved: %v", err)
+	}
+	defer x.Close()
+	rows, _ := x.GetRows("Organisations")
+	if len(rows) != 2 || rows[1][1] != "Community-based organisation" {
+		t.Errorf("the rows to fix: %v", rows)
+	}
+	if top := u.window.Canvas().Overlays().Top(); top == nil || !has(texts(top), "Rows left out: 1") {
+		t.Errorf("the result does not say a row was left out: %v", texts(top))
 	}
 }

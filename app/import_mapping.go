@@ -645,7 +645,7 @@ func (g *guidedImport) replan() {
 
 // onImport imports with the mapping as shown.
 func (g *guidedImport) onImport() {
-	g.s.runImport(g.path, g.plan.given(), g)
+	g.s.runImport(g.path, g.plan.given(), g, "")
 }
 
 // showResult shows the report of an import that wrote nothing, for the

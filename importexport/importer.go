@@ -613,40 +613,32 @@ func (r *rowCtx) count(h string, dst *int) {
 	*dst = int(n)
 }
 
+// yesNo reads a yes-or-no column whose blank means no.
 func (r *rowCtx) yesNo(h string, dst *bool) {
-	v, ok := r.value(h)
-	if !ok {
-		return
+	var a workspace.Answer
+	if r.answer(h, &a) {
+		*dst = a == workspace.Yes
 	}
-	if v == "" {
-		*dst = false
-		return
-	}
-	b, ok := parseYesNo(v)
-	if !ok {
-		r.problem(h, "“%s” is neither Yes nor No.", clip(v, 40))
-		return
-	}
-	*dst = b
 }
 
 // answer reads a yes-or-no column whose blank means not recorded, such as
-// whether a person lives in the settlement.
-func (r *rowCtx) answer(h string, dst *workspace.Answer) {
+// whether a person lives in the settlement. It reports whether it set dst.
+func (r *rowCtx) answer(h string, dst *workspace.Answer) bool {
 	v, ok := r.value(h)
 	if !ok {
-		return
+		return false
 	}
 	if v == "" {
 		*dst = workspace.NotRecorded
-		return
+		return true
 	}
 	b, ok := parseYesNo(v)
 	if !ok {
 		r.problem(h, "“%s” is neither Yes nor No.", clip(v, 40))
-		return
+		return false
 	}
 	*dst = workspace.AnswerOf(b)
+	return true
 }
 
 // noSuch explains a reference to a record that is neither in the

@@ -525,22 +525,9 @@ func TestOpenReadOnlyLeavesAnOlderFileAlone(t *testing.T) {
 // Version 5 lets a person's residence be not recorded; the answers a
 // version 4 file holds are kept as they were.
 func TestMigrationKeepsResidence(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "old.cpw")
-	db, err := openDB(path, "rwc")
-	if err != nil {
-		t.Fatal(err)
-	}
-	exec(t, db, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID))
-	if err := migrateTo(db, 0, 4); err != nil {
-		t.Fatal(err)
-	}
-	exec(t, db,
-		"INSERT INTO initiative (id, name, created_at, updated_at, copy_id) VALUES ('11111111-1111-4111-8111-111111111111', 'Old initiative', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', 'c1')",
-		"INSERT INTO this_copy (copy_id, made_at) VALUES ('c1', '2024-01-01T00:00:00.000Z')",
+	path := olderWorkspace(t, 4,
 		"INSERT INTO people (id, name, resident, updated_at, copy_id) VALUES ('22222222-2222-4222-8222-222222222222', 'Lives here', 1, '2024-01-01T00:00:00.000Z', 'c1')",
 		"INSERT INTO people (id, name, resident, updated_at, copy_id) VALUES ('33333333-3333-4333-8333-333333333333', 'Lives away', 0, '2024-01-01T00:00:00.000Z', 'c1')")
-	db.Close()
 
 	f, err := Open(path)
 	if err != nil {
@@ -559,4 +546,25 @@ func TestMigrationKeepsResidence(t *testing.T) {
 	if _, err := f.CreatePerson(Person{Name: "Bad", Resident: "maybe"}); err == nil {
 		t.Error("a residence that is no answer was saved")
 	}
+}
+
+// olderWorkspace writes a workspace of an older schema version, with an
+// initiative, its copy and the rows of the statements, and returns its path.
+func olderWorkspace(t *testing.T, version int, statements ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.cpw")
+	db, err := openDB(path, "rwc")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	exec(t, db, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID))
+	if err := migrateTo(db, 0, version); err != nil {
+		t.Fatal(err)
+	}
+	exec(t, db, append([]string{
+		"INSERT INTO initiative (id, name, created_at, updated_at, copy_id) VALUES ('11111111-1111-4111-8111-111111111111', 'Old initiative', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', 'c1')",
+		"INSERT INTO this_copy (copy_id, made_at) VALUES ('c1', '2024-01-01T00:00:00.000Z')",
+	}, statements...)...)
+	return path
 }

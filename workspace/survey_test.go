@@ -1,7 +1,6 @@
 package workspace
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,22 +9,9 @@ import (
 // A version 5 workspace upgrades to the survey schema with its people as
 // they were: no survey submission, no head-counts recorded.
 func TestMigrationKeepsPeopleForSurveys(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "old.cpw")
-	db, err := openDB(path, "rwc")
-	if err != nil {
-		t.Fatal(err)
-	}
-	exec(t, db, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID))
-	if err := migrateTo(db, 0, 5); err != nil {
-		t.Fatal(err)
-	}
-	exec(t, db,
-		"INSERT INTO initiative (id, name, created_at, updated_at, copy_id) VALUES ('11111111-1111-4111-8111-111111111111', 'Old initiative', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z', 'c1')",
-		"INSERT INTO this_copy (copy_id, made_at) VALUES ('c1', '2024-01-01T00:00:00.000Z')",
+	path := olderWorkspace(t, 5,
 		"INSERT INTO people (id, name, phone, resident, updated_at, copy_id) VALUES ('22222222-2222-4222-8222-222222222222', 'Amina Otieno', '0712 345 001', 1, '2024-01-01T00:00:00.000Z', 'c1')",
 		"INSERT INTO people (id, name, updated_at, copy_id) VALUES ('33333333-3333-4333-8333-333333333333', 'Baraka Mwangi', '2024-01-01T00:00:00.000Z', 'c1')")
-	db.Close()
 
 	f, err := Open(path)
 	if err != nil {

@@ -29,20 +29,7 @@ func excelRows(bin, dir, demo string, runs int, row func(op, size string, d, lim
 	size := fmt.Sprintf("%d rows", peopleRows)
 
 	imports := timeRuns(runs, func(i int) {
-		target := filepath.Join(dir, fmt.Sprintf("import-%d.cpw", i))
-		copyFile(small, target)
-		f, err := workspace.Open(target)
-		if err != nil {
-			fail(err)
-		}
-		defer f.Close()
-		report, err := importexport.Import(context.Background(), f, book, importexport.ImportOptions{})
-		if err != nil {
-			fail(err)
-		}
-		if c, _, _ := report.Totals(); c != peopleRows || !report.Written {
-			fail(fmt.Errorf("the import made %d people, not %d: %s", c, peopleRows, report.Summary()))
-		}
+		importInto(small, filepath.Join(dir, fmt.Sprintf("import-%d.cpw", i)), book, importexport.ImportOptions{})
 	})
 	bare := timeRuns(runs, func(i int) {
 		target := filepath.Join(dir, fmt.Sprintf("bare-%d.cpw", i))
@@ -71,20 +58,7 @@ func excelRows(bin, dir, demo string, runs int, row func(op, size string, d, lim
 		fail(err)
 	}
 	rosters := timeRuns(runs, func(i int) {
-		target := filepath.Join(dir, fmt.Sprintf("roster-%d.cpw", i))
-		copyFile(small, target)
-		f, err := workspace.Open(target)
-		if err != nil {
-			fail(err)
-		}
-		defer f.Close()
-		report, err := importexport.Import(context.Background(), f, roster, importexport.ImportOptions{Mapping: mapping})
-		if err != nil {
-			fail(err)
-		}
-		if c, _, _ := report.Totals(); c != peopleRows || !report.Written {
-			fail(fmt.Errorf("the roster import made %d people, not %d: %s", c, peopleRows, report.Summary()))
-		}
+		importInto(small, filepath.Join(dir, fmt.Sprintf("roster-%d.cpw", i)), roster, importexport.ImportOptions{Mapping: mapping})
 	})
 	bareRosters := timeRuns(runs, func(i int) {
 		target := filepath.Join(dir, fmt.Sprintf("bare-roster-%d.cpw", i))
@@ -298,4 +272,22 @@ func writeRosterSheet(workspacePath, book string) {
 	must(sw.Flush())
 	must(x.SetSheetName("Sheet1", "Mobilizers"))
 	must(x.SaveAs(book))
+}
+
+// importInto imports a workbook of peopleRows new people into a copy of
+// the workspace at from, and fails unless it made them all.
+func importInto(from, target, book string, opts importexport.ImportOptions) {
+	copyFile(from, target)
+	f, err := workspace.Open(target)
+	if err != nil {
+		fail(err)
+	}
+	defer f.Close()
+	report, err := importexport.Import(context.Background(), f, book, opts)
+	if err != nil {
+		fail(err)
+	}
+	if c, _, _ := report.Totals(); c != peopleRows || !report.Written {
+		fail(fmt.Errorf("the import of %s made %d people, not %d: %s", filepath.Base(book), c, peopleRows, report.Summary()))
+	}
 }

@@ -90,6 +90,16 @@ func TestImportMappingCommands(t *testing.T) {
 	if code, out, _ = cpw("import", file, book, "--sheet", "Partner list=Skip"); code != 1 || !strings.Contains(out, "left out, as asked") {
 		t.Errorf("--sheet Skip: %d %s", code, out)
 	}
+	// --write-mapping never writes over the workspace or the workbook.
+	for _, target := range []string{file, book, filepath.Join(dir, "map.txt")} {
+		before, _ := os.ReadFile(file)
+		if code, _, errOut = cpw("import", file, book, "--write-mapping", target); code != 2 || !strings.Contains(errOut, "--write-mapping") {
+			t.Errorf("--write-mapping %s: %d %s", filepath.Base(target), code, errOut)
+		}
+		if after, _ := os.ReadFile(file); string(after) != string(before) {
+			t.Errorf("--write-mapping %s changed the workspace", filepath.Base(target))
+		}
+	}
 	// A mapping file that is not one is refused in one sentence.
 	bad := filepath.Join(dir, "bad.json")
 	if err := os.WriteFile(bad, []byte("sheet,kind\n"), 0o600); err != nil {

@@ -145,12 +145,12 @@ func (p *mappingPlan) given() *importexport.Mapping {
 	m := &importexport.Mapping{Format: importexport.MappingFormat}
 	for _, s := range p.sheets {
 		if e := p.memory[sheetMemoryKey(s)]; e.needsWord() {
-			m.Sheets = append(m.Sheets, importexport.SheetMapping{Sheet: s.Sheet, Kind: e.choice})
+			m.Sheets = append(m.Sheets, importexport.SheetMapping{Sheet: s.Sheet, Kind: e.choice, Suggested: !e.changed})
 		}
 	}
 	for _, c := range p.columns {
 		if e := p.memory[columnMemoryKey(c)]; e.needsWord() {
-			m.Columns = append(m.Columns, importexport.ColumnMapping{Kind: c.Kind, Header: c.Header, Column: e.choice})
+			m.Columns = append(m.Columns, importexport.ColumnMapping{Kind: c.Kind, Header: c.Header, Column: e.choice, Suggested: !e.changed})
 		}
 	}
 	for _, v := range p.values {

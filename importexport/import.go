@@ -136,6 +136,12 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		if err := im.assignClaims(); err != nil {
 			return err
 		}
+		if n := ans.guessesUsed(); n > 0 && opts.plan == nil {
+			// A mapping handed back is the user's word, but a suggestion
+			// left as one is said, not taken silently.
+			report.add(Problem{Severity: Warning, Sheet: report.File,
+				Message: report.say("%s of the mapping's values still marked as suggested were taken as they are: check them in the mapping, or in Settings › Import mappings….", workspace.Thousands(int64(n)))})
+		}
 		if opts.SkipBadRows {
 			// The rows with problems are left out, with the rows that
 			// refer to their records; rows written in part before their
@@ -277,6 +283,19 @@ func classify(s *sheetRows, r *Report, told map[string]string, ans *answers, pla
 	kind, ok := toldKind(told, s.name)
 	if !ok {
 		kind, ok = ans.sheet(s.name)
+		if ok && ans.remembers(sheetKey(s.name)) {
+			// What the workspace remembers of a sheet of this name holds
+			// unless its columns now say it is another kind ("Sheet1" is
+			// many workbooks' first sheet); either way the report says.
+			if sp, _, headers := kindByColumns(s); sp != nil && !strings.EqualFold(sp.name, kind) {
+				r.add(Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow,
+					Message: r.say("The workspace remembers a sheet of this name as %s, but its columns %s are those of %s: it was read by its columns.", kind, quoteList(headers), r.records(sp))})
+				ok = false
+			} else {
+				r.add(Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow,
+					Message: r.say("This sheet was read as %s, as the workspace remembers for a sheet of this name (Settings › Import mappings…).", kind)})
+			}
+		}
 	}
 	if ok {
 		plan.sheet(SheetMapping{Sheet: s.name, Kind: kind, Why: r.say("as you said")})

@@ -492,7 +492,12 @@ func (r *rowCtx) amount(h string, dst *int64) {
 		r.problem(h, "“%s” is in %s, but this workspace keeps its amounts in %s: convert it to %s, or leave the cell blank.", clip(v, 40), a.currency, in.Currency, in.Currency)
 		return
 	case a.currency == "" && !a.none:
-		if _, unit := headerCurrency(r.header(h), in.Currency); unit != "" && unit != in.Currency {
+		unit, scaled := headerUnits(r.header(h), in.Currency)
+		if scaled {
+			r.problem(h, "The column “%s” counts its amounts in thousands or millions, which its cells do not say: write each amount whole (4,500,000 rather than 4,500), or as 4.5M.", r.header(h))
+			return
+		}
+		if unit != "" && unit != in.Currency {
 			r.problem(h, "The column “%s” holds amounts in %s, but this workspace keeps its amounts in %s: write the amount in %s with its currency, such as “%s 1,200,000”, or leave the cell blank.",
 				r.header(h), unit, in.Currency, in.Currency, in.Currency)
 			return

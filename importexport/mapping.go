@@ -155,12 +155,24 @@ func mappingWord(s string) string {
 type answers struct {
 	byKey map[string]string
 	given map[string]string // the user's own, to be remembered when the import is kept
+	// guessed are the given sheets to skip and columns to ignore still
+	// marked as the program's suggestion: used for this import, never
+	// remembered (a column ignored for want of a better idea must not
+	// stay ignored when a later workbook gives it a meaning).
+	guessed map[string]bool
+	// used are the given answers this import needed: only they are
+	// remembered, so that a mapping file's unrelated entries are not.
+	used map[string]bool
+	// guessedValues counts the given values still marked as suggested
+	// that the import used, for the report to say so.
+	guessedValues map[string]bool
 }
 
 // newAnswers puts the workspace's remembered answers and the user's
 // mapping together; the user's win.
 func newAnswers(remembered []workspace.ImportMapping, given *Mapping) *answers {
-	a := &answers{byKey: map[string]string{}, given: map[string]string{}}
+	a := &answers{byKey: map[string]string{}, given: map[string]string{}, guessed: map[string]bool{}, used: map[string]bool{},
+		guessedValues: map[string]bool{}}
 	for _, m := range remembered {
 		a.byKey[m.Key] = m.Meaning
 	}
@@ -170,48 +182,79 @@ func newAnswers(remembered []workspace.ImportMapping, given *Mapping) *answers {
 	put := func(k, v string) { a.byKey[k], a.given[k] = v, v }
 	for _, s := range given.Sheets {
 		put(sheetKey(s.Sheet), s.Kind)
+		a.guessed[sheetKey(s.Sheet)] = s.Suggested && strings.EqualFold(s.Kind, SheetSkipped)
 	}
 	for _, c := range given.Columns {
 		meaning := c.Column
 		if meaning == "" {
 			meaning = ignoredColumn
 		}
-		put(columnKey(specNamed(c.Kind).name, c.Header), meaning)
+		k := columnKey(specNamed(c.Kind).name, c.Header)
+		put(k, meaning)
+		a.guessed[k] = c.Suggested && c.Column == ""
 	}
 	for _, v := range given.Values {
 		if strings.TrimSpace(v.Means) == "" {
 			continue // a question the user has not answered yet
 		}
-		put(valueKey(specNamed(v.Kind).name, v.Column, v.Value), v.Means)
+		k := valueKey(specNamed(v.Kind).name, v.Column, v.Value)
+		put(k, v.Means)
+		if v.Suggested {
+			a.guessedValues[k] = false
+		}
 	}
 	return a
+}
+
+// look finds an answer and notes that the import used it.
+func (a *answers) look(k string) (string, bool) {
+	if a == nil {
+		return "", false
+	}
+	v, ok := a.byKey[k]
+	if _, given := a.given[k]; ok && given {
+		a.used[k] = true
+		if _, g := a.guessedValues[k]; g {
+			a.guessedValues[k] = true
+		}
+	}
+	return v, ok
+}
+
+// remembers reports whether an answer came from the workspace's memory,
+// not from the user in this import.
+func (a *answers) remembers(k string) bool {
+	if a == nil {
+		return false
+	}
+	_, given := a.given[k]
+	_, ok := a.byKey[k]
+	return ok && !given
+}
+
+// guessesUsed counts the given values still marked as suggested that
+// this import used.
+func (a *answers) guessesUsed() int {
+	n := 0
+	if a != nil {
+		for _, used := range a.guessedValues {
+			if used {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // ignoredColumn is the meaning of a column the user said to ignore.
 const ignoredColumn = "-"
 
-func (a *answers) sheet(name string) (string, bool) {
-	if a == nil {
-		return "", false
-	}
-	v, ok := a.byKey[sheetKey(name)]
-	return v, ok
-}
+func (a *answers) sheet(name string) (string, bool) { return a.look(sheetKey(name)) }
 
-func (a *answers) column(kind, header string) (string, bool) {
-	if a == nil {
-		return "", false
-	}
-	v, ok := a.byKey[columnKey(kind, header)]
-	return v, ok
-}
+func (a *answers) column(kind, header string) (string, bool) { return a.look(columnKey(kind, header)) }
 
 func (a *answers) value(kind, column, value string) (string, bool) {
-	if a == nil {
-		return "", false
-	}
-	v, ok := a.byKey[valueKey(kind, column, value)]
-	return v, ok
+	return a.look(valueKey(kind, column, value))
 }
 
 // planned gathers, while a dry run reads a workbook, the mapping it would
@@ -270,12 +313,19 @@ func (p *planned) mapping() *Mapping {
 }
 
 // remembered lists the answers to keep in the workspace: the user's own,
-// as given.
+// as given, that this import used, leaving out the sheets and columns
+// still marked as the program's suggestion.
 func (a *answers) remembered() map[string]string {
 	if a == nil || len(a.given) == 0 {
 		return nil
 	}
-	return a.given
+	out := map[string]string{}
+	for k, v := range a.given {
+		if a.used[k] && !a.guessed[k] {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // Summary counts what a mapping says, and how much of it is suggested:

@@ -170,3 +170,69 @@ func TestRememberedMappingsTravelWithCopies(t *testing.T) {
 		t.Errorf("the copy did not use the answers: %+v", people)
 	}
 }
+
+// Only what a mapping's import used is remembered, and never a column the
+// program suggested ignoring: a later workbook may give it a meaning.
+func TestMappingRemembersOnlyWhatItUsedAndNoSuggestedIgnore(t *testing.T) {
+	f := newWorkspace(t)
+	book := writeBook(t, sheet{"People", [][]any{{"Name", "Phone", "Contact", "Gender"}, {"Achieng Otieno", "0712 345 001", "0722 000 111", "Mwanamke"}}})
+	m, _, err := PlanMapping(context.Background(), f, book, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ignored bool
+	for _, c := range m.Columns {
+		ignored = ignored || c.Header == "Contact" && c.Column == "" && c.Suggested
+	}
+	if !ignored {
+		t.Fatalf("the plan does not suggest ignoring Contact: %+v", m.Columns)
+	}
+	m.Values = append(m.Values, ValueMapping{Kind: "Organisations", Column: "Kind", Value: "Spaceship", Means: "Other organisation"})
+	r, err := Import(context.Background(), f, book, ImportOptions{Mapping: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantClean(t, r)
+	if !strings.Contains(problems(r), "still marked as suggested were taken as they are") {
+		t.Errorf("suggestions taken as they are are not said:\n%s", problems(r))
+	}
+	remembered, _ := f.ImportMappings()
+	for _, a := range remembered {
+		if strings.Contains(a.Key, "contact") || strings.Contains(a.Key, "spaceship") {
+			t.Errorf("remembered %s → %s", a.Key, a.Meaning)
+		}
+	}
+	// Contact alone is read as the phone, as a new workspace would.
+	r = importBook(t, f, writeBook(t, sheet{"People", [][]any{{"Name", "Contact"}, {"Baraka Mwangi", "0733 444 555"}}}), false)
+	wantClean(t, r)
+	people, _ := f.People(workspace.PersonFilter{NameContains: "Baraka"})
+	if len(people) != 1 || people[0].Phone != "0733 444 555" {
+		t.Errorf("Contact was not read as the phone: %+v", people)
+	}
+}
+
+// A sheet kind remembered for a name many workbooks use gives way when the
+// sheet's columns say it holds something else, and the report says so.
+func TestRememberedSheetKindGivesWayToItsColumns(t *testing.T) {
+	f := newWorkspace(t)
+	people := writeBook(t, sheet{"Sheet1", [][]any{{"Name", "Sex", "Phone"}, {"Achieng Otieno", "F", "0712 345 001"}}})
+	r, err := Import(context.Background(), f, people, ImportOptions{Mapping: &Mapping{Sheets: []SheetMapping{{Sheet: "Sheet1", Kind: "People"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantClean(t, r)
+	orgs := writeBook(t, sheet{"Sheet1", [][]any{{"Name", "Acronym", "Kind", "Sectors"}, {"Slum Dwellers International Kenya", "SDI-K", "CSO / NGO", ""}}})
+	r = importBook(t, f, orgs, false)
+	wantClean(t, r)
+	if o, _ := f.Organisations(); len(o) != 1 {
+		t.Errorf("organisations: %+v\n%s", o, problems(r))
+	}
+	if !strings.Contains(problems(r), "remembers a sheet of this name as People") {
+		t.Errorf("the report does not say the memory gave way:\n%s", problems(r))
+	}
+	r = importBook(t, f, writeBook(t, sheet{"Sheet1", [][]any{{"Name", "Sex", "Phone"}, {"Baraka Mwangi", "M", "0733 444 555"}}}), false)
+	wantClean(t, r)
+	if !strings.Contains(problems(r), "as the workspace remembers") {
+		t.Errorf("the report does not say the kind was remembered:\n%s", problems(r))
+	}
+}

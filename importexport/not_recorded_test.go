@@ -165,3 +165,28 @@ func TestImportTwoPeopleOfOneName(t *testing.T) {
 		t.Errorf("people read as %v", got)
 	}
 }
+
+// Imported again a year on, a person whose age band or home changed is the
+// same person, not a second one.
+func TestReimportedPersonWithANewAgeIsTheSamePerson(t *testing.T) {
+	f := newWorkspace(t)
+	r := importBook(t, f, writeBook(t, sheet{"People", [][]any{{"Name", "Sex", "Age", "Phone"}, {"Mary Wanjiru", "F", 24, "0712345001"}}}), false)
+	wantClean(t, r)
+	r = importBook(t, f, writeBook(t, sheet{"People", [][]any{{"Name", "Sex", "Age", "Phone"}, {"Mary Wanjiru", "F", 25, "0712345001"}}}), false)
+	wantClean(t, r)
+	people, _ := f.People(workspace.PersonFilter{})
+	if len(people) != 1 || people[0].AgeBand != "25-35" {
+		t.Errorf("people after the second import: %+v", people)
+	}
+}
+
+// A kind that implies a base never overwrites a base recorded before.
+func TestImpliedBaseKeepsARecordedOne(t *testing.T) {
+	f := newWorkspace(t)
+	wantClean(t, importBook(t, f, writeBook(t, sheet{"Organisations", [][]any{{"Name", "Kind", "Base"}, {"Plan International Kenya", "INGO", "National"}}}), false))
+	wantClean(t, importBook(t, f, writeBook(t, sheet{"Organisations", [][]any{{"Name", "Kind"}, {"Plan International Kenya", "INGO"}}}), false))
+	orgs, _ := f.Organisations()
+	if len(orgs) != 1 || orgs[0].Base != "national" {
+		t.Errorf("organisations: %+v", orgs)
+	}
+}

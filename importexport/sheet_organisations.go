@@ -77,7 +77,9 @@ func (r *rowCtx) orgKind(kind, base *string) {
 	}
 	r.choice("Kind", kind)
 	r.choice("Base", base)
-	if b, ok := kindBases[written]; ok && r.get("Base") == "" {
+	// Only a base not recorded is filled: one the workspace has, or the
+	// row gives, is never overwritten by what a kind implies.
+	if b, ok := kindBases[written]; ok && *base == "" {
 		*base = b
 	}
 }

@@ -92,7 +92,12 @@ func (im *importer) personRow(r *rowCtx, res *SheetResult) {
 		for _, pid := range im.personByName[key(r.get("Name"))] {
 			cand := im.people[pid]
 			differ := func(a, b string) bool { return a != "" && b != "" && key(a) != key(b) }
-			other := differ(r.get("E-mail"), cand.Email) || differ(r.get("Survey ID"), cand.SurveyID) || differ(ageBand, cand.AgeBand) || differ(homeID, cand.HomeUnitID) ||
+			// An age band or a home tells apart two rows of this workbook
+			// (two Mary Wanjiru mobilizers); against a record from before,
+			// they may simply have changed (a birthday, a move).
+			_, thisWorkbook := im.seen[pid]
+			other := differ(r.get("E-mail"), cand.Email) || differ(r.get("Survey ID"), cand.SurveyID) ||
+				thisWorkbook && (differ(ageBand, cand.AgeBand) || differ(homeID, cand.HomeUnitID)) ||
 				phone != "" && cand.Phone != "" && !samePhone(phone, cand.Phone)
 			if (!r.has("Organisation") || cand.OrganisationID == orgID) && !other && r.natural(id, pid) {
 				same = append(same, pid)

@@ -367,3 +367,27 @@ func TestImportRefusesMoreSecuredThanTheCost(t *testing.T) {
 		t.Errorf("want one error:\n%s", problems(r))
 	}
 }
+
+// A header that names its currency or a scale anywhere, not only in
+// brackets, is heard: "Estimated cost USD" is not shillings, "Budget (KES
+// '000)" is not whole shillings; and 1.200, which reads two ways, is
+// refused.
+func TestImportHearsUnitsAnywhereInAMoneyHeader(t *testing.T) {
+	f := newWorkspace(t) // in KES
+	for _, c := range []struct {
+		header, cell any
+		want         string
+	}{
+		{"Estimated cost USD", 5000, "holds amounts in USD"},
+		{"Estimated cost, in US$", 5000, "holds amounts in USD"},
+		{"Budget (KES '000)", 5000, "thousands or millions"},
+		{"Estimated cost (millions)", 4.5, "thousands or millions"},
+		{"Estimated cost", "1.200", "is not a whole number of KES"},
+	} {
+		r := importBook(t, f, writeBook(t, sheet{"Gaps", [][]any{{"Title", "Kind", c.header}, {"Survey", "Funding", c.cell}}}), false)
+		wantProblem(t, r, "Gaps", 2, c.header.(string), c.want)
+		if r.Written {
+			t.Errorf("%v: written", c.header)
+		}
+	}
+}

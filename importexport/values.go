@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -347,6 +348,9 @@ var (
 	// or not, a fraction, and a multiplier: 1,200,000.00, 1.2M, 2.5 million,
 	// 450k.
 	amountNumber = regexp.MustCompile(`^(-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,2})?|-?[0-9]{1,3}(?:[, '\x{a0}\x{202f}][0-9]{3})+(?:\.[0-9]+)?)\s*([a-zA-Z]*)\.?$`)
+	// dotThousands is a number whose dots may group thousands: 1.200,
+	// 4.500.000.
+	dotThousands = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{3})+$`)
 	// amountMark is a currency mark before or after an amount's number.
 	amountMark = regexp.MustCompile(`^([^0-9\s-]+)\s*(.*)$|^(.*?)\s*([^0-9\s]+)$`)
 	// headerUnit is a currency written in brackets after a column's
@@ -404,6 +408,11 @@ func parseAmount(s, currency string) (amountRead, error) {
 		}
 		a.currency, s = code, strings.TrimSpace(rest)
 	}
+	if dotThousands.MatchString(s) {
+		// 1.200 is twelve hundred where a dot groups thousands, and one
+		// and a fifth where it marks the fraction: it cannot be read.
+		return amountRead{}, errNotAmount
+	}
 	m := amountNumber.FindStringSubmatch(s)
 	if m == nil {
 		return amountRead{}, errNotAmount
@@ -447,6 +456,27 @@ func headerCurrency(header, currency string) (string, string) {
 		return header, ""
 	}
 	return m[1], code
+}
+
+// headerUnits reads the units an amount column's header names anywhere in
+// it, not only in brackets: a currency ("Estimated cost USD", "Budget, in
+// US$") and whether its amounts are counted in thousands or millions
+// ("Budget (KES '000)", "Cost (millions)"), which a cell's number then
+// does not say.
+func headerUnits(header, currency string) (code string, scaled bool) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(header), func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("()[],;:", r)
+	}) {
+		switch strings.Trim(w, "'’.") {
+		case "000", "000s", "thousand", "thousands", "k", "mn", "m", "million", "millions", "bn", "billion", "billions":
+			scaled = true
+			continue
+		}
+		if c, ok := currencyOf(w, currency); ok && code == "" {
+			code = c
+		}
+	}
+	return code, scaled
 }
 
 // parsePhone tidies a phone number as a cell holds it. A phone number typed

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -253,7 +254,11 @@ func (m *mappingsScreen) onChange(r rememberedMapping) {
 	}
 	fields := []field{{label: lang.L("Meaning"), obj: obj, hint: r.what(), also: []string{"Meaning"}}}
 	u.showForm(lang.L("Change an import mapping"), lang.L("Save"), fields, func() error {
-		return m.s.file.SetImportMapping(r.Key, read())
+		meaning := read()
+		if meaning == "" {
+			return errors.New(lang.L("Choose what it means, or forget it."))
+		}
+		return m.s.file.CorrectImportMapping(r.Key, r.Meaning, meaning)
 	}, m.changed)
 }
 
@@ -266,8 +271,9 @@ func (m *mappingsScreen) onForget(r rememberedMapping) {
 			if !yes {
 				return
 			}
-			if err := m.s.file.ForgetImportMapping(r.Key); err != nil {
+			if err := m.s.file.CorrectImportMapping(r.Key, r.Meaning, ""); err != nil {
 				u.showError(err)
+				m.changed() // what it now means
 				return
 			}
 			m.changed()

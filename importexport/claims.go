@@ -237,6 +237,7 @@ func (im *importer) assignClaims() error {
 	var results []*SheetResult
 	bySheet := map[string]*SheetResult{}
 	lastRow := map[string]int{}
+	undated := map[string]int{} // by sheet, the roles given without a start date
 	for n, c := range im.refs.claims {
 		if n%256 == 255 && im.ctx.Err() != nil {
 			return cancelled()
@@ -272,9 +273,22 @@ func (im *importer) assignClaims() error {
 		im.assignments.put(&saved)
 		held(im.assignments.byID[saved.ID])
 		res.New++
+		if c.start == "" {
+			undated[sheet]++
+		}
 	}
 	for _, res := range results {
 		im.report.Sheets = append(im.report.Sheets, *res)
+		// A start the sheet does not give is the day of the import: said,
+		// so that it is not taken for a recorded date.
+		switch n := undated[res.Sheet]; {
+		case n == 1:
+			im.report.add(Problem{Severity: Warning, Sheet: res.Sheet,
+				Message: im.report.say("1 role given on this sheet without a start date was recorded as starting on %s, the day of the import: correct it if it started earlier.", today)})
+		case n > 1:
+			im.report.add(Problem{Severity: Warning, Sheet: res.Sheet,
+				Message: im.report.say("%s roles given on this sheet without a start date were recorded as starting on %s, the day of the import: correct them where they started earlier.", workspace.Thousands(int64(n)), today)})
+		}
 	}
 	return nil
 }

@@ -424,6 +424,13 @@ func classify(s *sheetRows, r *Report, told map[string]string, ans *answers, pla
 		seen[header] = shown
 		p.at[found] = i
 	}
+	// A column with values but no header (the second half of a merged
+	// header cell, say) cannot be placed: it is said, not dropped unseen.
+	for _, i := range unheaded(s) {
+		letter, _ := excelize.ColumnNumberToName(i + 1)
+		ignored = append(ignored, Problem{Severity: Warning, Sheet: s.name, Row: s.headerRow, Letter: letter,
+			Message: r.say("Column %s has values but no header, so it was not imported: give it a header (a header merged across two columns names only the first).", letter)})
+	}
 	// A sheet as wide as Excel allows would bury the report under a line
 	// per column: past a few, one line counts them.
 	if len(ignored) > foldIgnoredColumns {
@@ -491,4 +498,24 @@ func looks3W(s *sheetRows) bool {
 		}
 	}
 	return org && sector
+}
+
+// unheaded returns the columns of a sheet that hold values in some row but
+// have neither a header nor an HXL hashtag, in order.
+func unheaded(s *sheetRows) []int {
+	blank := func(cells []string, i int) bool { return i >= len(cells) || strings.TrimSpace(cells[i]) == "" }
+	seen := map[int]bool{}
+	for _, row := range s.rows {
+		for i := range row {
+			if !seen[i] && !blank(row, i) && blank(s.headers, i) && blank(s.tags, i) {
+				seen[i] = true
+			}
+		}
+	}
+	out := make([]int, 0, len(seen))
+	for i := range seen {
+		out = append(out, i)
+	}
+	sort.Ints(out)
+	return out
 }

@@ -190,3 +190,17 @@ func TestImpliedBaseKeepsARecordedOne(t *testing.T) {
 		t.Errorf("organisations: %+v", orgs)
 	}
 }
+
+// A column with values but no header is said, not dropped unseen.
+func TestColumnWithoutHeaderIsSaid(t *testing.T) {
+	f := newWorkspace(t)
+	r := importBook(t, f, writeBook(t, sheet{"People", [][]any{{"Name", "Phone", "", "Gender"}, {"Achieng Otieno", "0712 345 001", "0722 000 111", "F"}}}), false)
+	wantClean(t, r)
+	found := false
+	for _, p := range r.Problems {
+		found = found || p.Severity == Warning && p.Letter == "C" && strings.Contains(p.Message, "has values but no header")
+	}
+	if !found {
+		t.Errorf("the column without a header is not said:\n%s", problems(r))
+	}
+}

@@ -96,6 +96,11 @@ func TestRosterRowsMakePeopleAndTheirRoles(t *testing.T) {
 	if got := assignmentsResult(t, r, "Mobilizers"); got.New != 5 || got.Unchanged != 0 {
 		t.Errorf("assignments: %+v\n%s", got, problems(r))
 	}
+	// The roles given without a start date start on the day of the
+	// import, and the report says so once for the sheet.
+	if !strings.Contains(problems(r), "4 roles given on this sheet without a start date were recorded as starting on") {
+		t.Errorf("the undated roles are not said:\n%s", problems(r))
+	}
 	// The note in brackets is read, and the report says so once.
 	wantWarning(t, r, "Mobilizers", 2, "Organisation", "was read as Muungano wa Wanavijiji")
 	notes := 0

@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"database/sql"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -68,6 +70,27 @@ func (f *File) SetImportMapping(key, meaning string) error {
 		return invalid("Meaning", "Write what it means, or forget it.")
 	}
 	return f.write(func(t *tx) error { return rememberMappings(t, map[string]string{key: meaning}) })
+}
+
+// CorrectImportMapping changes one answer, or forgets it when meaning is
+// "", as the window's Change and Forget do: only if it still means was,
+// the meaning the user saw, read in the same transaction as the write, so
+// that another program's change made meanwhile is never undone unseen.
+func (f *File) CorrectImportMapping(key, was, meaning string) error {
+	return f.write(func(t *tx) error {
+		var now string
+		err := t.QueryRow("SELECT value FROM settings WHERE key = ?", mappingPrefix+key).Scan(&now)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return internal("reading the import mappings", err)
+		}
+		if now != was {
+			if now == "" {
+				return invalid("Meaning", "Another program forgot this answer meanwhile: look at the list again.")
+			}
+			return invalid("Meaning", "Another program changed this answer to “%s” meanwhile: look at it again before changing it.", now)
+		}
+		return rememberMappings(t, map[string]string{key: meaning})
+	})
 }
 
 // ForgetImportMapping forgets one answer: the next import asks again. It

@@ -53,3 +53,29 @@ func TestImportMappingsRememberedAndMerged(t *testing.T) {
 		t.Error("remembering answers was not logged")
 	}
 }
+
+// A correction made in the window applies only to the meaning the user
+// saw: one another program changed meanwhile is not undone unseen.
+func TestCorrectImportMappingRefusesAChangeMadeMeanwhile(t *testing.T) {
+	f := newFile(t)
+	key := "value|People|Gender|mwanamke"
+	if err := f.SetImportMapping(key, "Female"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetImportMapping(key, "Other gender"); err != nil { // another program, meanwhile
+		t.Fatal(err)
+	}
+	if err := f.CorrectImportMapping(key, "Female", ""); err == nil || !strings.Contains(err.Error(), "Other gender") {
+		t.Errorf("forgetting what the user no longer saw: %v", err)
+	}
+	if err := f.CorrectImportMapping(key, "Female", "Male"); err == nil {
+		t.Error("a change over another program's change was kept")
+	}
+	if err := f.CorrectImportMapping(key, "Other gender", "Female"); err != nil {
+		t.Errorf("a correction of what was seen: %v", err)
+	}
+	got := must[[]ImportMapping](t)(f.ImportMappings())
+	if len(got) != 1 || got[0].Meaning != "Female" {
+		t.Errorf("after the corrections: %+v", got)
+	}
+}

@@ -98,20 +98,32 @@ func TestSuggestionsForRealWorldSpellings(t *testing.T) {
 	if len(spellings) < 150 {
 		t.Fatalf("only %d spellings: the measure needs at least 150", len(spellings))
 	}
-	right := 0
+	right, known, knownRight := 0, 0, 0
 	for _, s := range spellings {
 		l, ok := lists[s.list]
 		if !ok {
 			t.Fatalf("no list %q", s.list)
 		}
-		if got, _ := suggestChoice(l.choices, l.aliases, s.written); got == s.want {
+		// Some spellings are a choice's own label or a known alias, which an
+		// import reads without a suggestion: counted apart as well.
+		_, exact := findChoice(l.choices, s.written)
+		_, alias := l.aliases[normalise(s.written)]
+		if exact || alias {
+			known++
+		}
+		// Right only when offered: a suggestion not close enough is not shown.
+		if got, close := suggestChoice(l.choices, l.aliases, s.written); got == s.want && close {
 			right++
+			if exact || alias {
+				knownRight++
+			}
 		} else {
 			t.Logf("%s “%s”: suggested %q, meant %q", s.list, s.written, got, s.want)
 		}
 	}
 	share := float64(right) * 100 / float64(len(spellings))
-	t.Logf("%d of %d spellings (%.1f%%) have the right first suggestion", right, len(spellings), share)
+	t.Logf("%d of %d spellings (%.1f%%) have the right first suggestion; of the %d that are no choice's label or known alias, %d (%.1f%%)",
+		right, len(spellings), share, len(spellings)-known, right-knownRight, float64(right-knownRight)*100/float64(len(spellings)-known))
 	if share < 90 {
 		t.Errorf("only %.1f%% of the spellings have the right first suggestion, under 90%%", share)
 	}

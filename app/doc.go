@@ -9,7 +9,9 @@
 // build. Each kind of record has one file holding its list, its form and
 // its page: consortia.go, organisations.go, people.go, roles.go, gaps.go,
 // meetings.go; assignments.go holds the forms that give and end roles, and
-// history.go the change log. A record's page starts with openPage
+// history.go the change log. excel.go holds the import's preview,
+// import_mapping.go its guided form (what each sheet, column and value was
+// taken to mean) and mappings.go the answers the workspace remembers. A record's page starts with openPage
 // (page.go), which reads the record and the initiative, shows why when it
 // cannot, and has the page drawn anew after each change.
 //

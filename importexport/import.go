@@ -232,7 +232,7 @@ func classifyAll(read []*sheetRows, names []string, report *Report, opts ImportO
 	}
 	if len(parts) == 0 {
 		report.add(Problem{Severity: Error, Sheet: filepath.Base(path),
-			Message: report.say("The workbook has no sheet this program can import: name the sheets Organisations, People, Consortia, Members, Assignments, Gaps, Candidates, Meetings, Decisions, Actions, Units or Roles, or use the template.")})
+			Message: report.say("The workbook has no sheet this program can import: name its sheets as the template does (%s), say what a sheet holds in the import's preview or with --sheet, or use the template.", templateSheetNames())})
 	}
 	sort.SliceStable(parts, func(i, j int) bool { return parts[i].order < parts[j].order })
 	return parts
@@ -349,7 +349,7 @@ func classify(s *sheetRows, r *Report, told map[string]string, ans *answers, pla
 	if spec == nil {
 		plan.sheet(SheetMapping{Sheet: s.name, Kind: SheetSkipped, Suggested: true, Why: r.say("neither its name nor its columns say what it holds")})
 		r.add(Problem{Severity: Warning, Sheet: s.name,
-			Message: r.say("This sheet was not imported: its name does not say what it holds. Name it Organisations, People, Consortia, Members, Assignments, Gaps, Candidates, Meetings, Decisions, Actions, Units or Roles.")})
+			Message: r.say("This sheet was not imported: neither its name nor its columns say what it holds. Name it as the template does (%s), or say what it holds in the import's preview or with --sheet.", templateSheetNames())})
 		return nil
 	}
 	if len(s.titles) > 0 {
@@ -518,4 +518,14 @@ func unheaded(s *sheetRows) []int {
 	}
 	sort.Ints(out)
 	return out
+}
+
+// templateSheetNames lists the sheets a workbook this program writes has,
+// for a sentence: "Organisations, People, …, Units, Roles".
+func templateSheetNames() string {
+	names := make([]string, 0, len(writeOrder))
+	for _, s := range writeOrder {
+		names = append(names, s.name)
+	}
+	return strings.Join(names, ", ")
 }

@@ -179,7 +179,7 @@ func (s *workspaceScreen) showImportPreview(path string, report *importexport.Re
 		// workbook to fix and import again.
 		rest := widget.NewButtonWithIcon(lang.L("Import the other rows…"), theme.UploadIcon(), func() {
 			dlg.Hide()
-			s.importTheRest(path)
+			s.importTheRest(path, nil, nil)
 		})
 		note := widget.NewLabel(lang.L("Or import every row that is fine, and save the rows with problems, each with its problem, to a workbook to fix and import again."))
 		note.Wrapping = fyne.TextWrapWord
@@ -197,15 +197,15 @@ func (s *workspaceScreen) showImportPreview(path string, report *importexport.Re
 }
 
 // importTheRest asks where to save the rows with problems, then imports
-// the other rows.
-func (s *workspaceScreen) importTheRest(path string) {
+// the other rows, with the mapping a guided preview shows (nil for none).
+func (s *workspaceScreen) importTheRest(path string, mapping *importexport.Mapping, guided *guidedImport) {
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + " " + lang.L("rows to fix") + ".xlsx"
 	s.askWorkbook(lang.L("Save the rows with problems"), lang.L("Import the other rows"), name, false, func(rejects string, _ bool) {
 		if samePath(rejects, path) {
 			s.ui.showError(errors.New(lang.L("Save the rows with problems under another name than the workbook being imported.")))
 			return
 		}
-		s.runImport(path, nil, nil, rejects)
+		s.runImport(path, mapping, guided, rejects)
 	})
 }
 

@@ -261,6 +261,7 @@ type guidedImport struct {
 	columnRows, valueRows               []mappingListRow
 	noValues                            *widget.Label
 	importButton                        *widget.Button
+	restButton                          *widget.Button // imports the rows without problems
 	sheetWidth, columnWidth, valueWidth float32
 }
 
@@ -318,8 +319,13 @@ func (s *workspaceScreen) showGuidedImport(path string, plan *mappingPlan) *guid
 	cancel := widget.NewButton(lang.L("Cancel"), func() { g.dlg.Hide() })
 	g.importButton = widget.NewButtonWithIcon(lang.L("Import"), theme.ConfirmIcon(), g.onImport)
 	g.importButton.Importance = widget.HighImportance
+	// A workbook with rows that have problems can still have its other
+	// rows imported, the rows to fix saved apart, as the plain preview offers.
+	g.restButton = widget.NewButtonWithIcon(lang.L("Import the other rows…"), theme.UploadIcon(), func() {
+		g.s.importTheRest(g.path, g.plan.given(), g)
+	})
 	// What stops Import, if anything, is said beside it.
-	bottom := container.NewVBox(g.note, container.NewCenter(container.NewHBox(cancel, g.importButton)))
+	bottom := container.NewVBox(g.note, container.NewCenter(container.NewHBox(cancel, g.restButton, g.importButton)))
 	body := container.NewBorder(container.NewVBox(intro, g.summary), bottom, nil, nil, g.tabs)
 	g.dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("Import %s"), filepath.Base(path)), body, u.window)
 	g.refresh()
@@ -452,6 +458,11 @@ func (g *guidedImport) refreshState() {
 		g.importButton.Enable()
 	} else {
 		g.importButton.Disable()
+	}
+	if problems > 0 {
+		g.restButton.Show()
+	} else {
+		g.restButton.Hide()
 	}
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -440,5 +441,50 @@ func TestGuidedImportAsksWhatAValueMeans(t *testing.T) {
 	}
 	if got := rememberedMap(t, u.file)["value|Organisations|Kind|govt"]; got != "County / local-government department" {
 		t.Errorf("the answer is remembered as %q", got)
+	}
+}
+
+// The guided preview, like the plain one, can import the rows that are
+// fine and save the others to fix: a value nobody answered leaves its row
+// out, the rest goes in with the mapping shown.
+func TestGuidedImportOfTheOtherRows(t *testing.T) {
+	u, path := openDemo(t)
+	book := writeBook(t, filepath.Dir(path), "partners.xlsx", []any{"Partner list", [][]any{
+		{"Organisation name", "Type"},
+		{"Embakasi Sub-county Office", "Govt"},
+		{"Mukuru Savings Group", "CBO (registered)"},
+	}})
+	u.screen.previewImport(book)
+	var rest *widget.Button
+	visit(top(t, u), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Import the other rows…" {
+			rest = b
+		}
+	})
+	if rest == nil || !rest.Visible() {
+		t.Fatalf("the guided preview offers no way to import the other rows: %v", texts(top(t, u)))
+	}
+	plan, err := planImport(context.Background(), u.file, book, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := u.screen.showGuidedImport(book, plan)
+	rejects := filepath.Join(filepath.Dir(path), "to fix.xlsx")
+	u.screen.runImport(book, g.plan.given(), g, rejects)
+	names := map[string]string{}
+	orgs, _ := u.file.Organisations()
+	for _, o := range orgs {
+		names[o.Name] = o.Kind
+	}
+	if names["Mukuru Savings Group"] != "cbo" || names["Embakasi Sub-county Office"] != "" {
+		t.Errorf("imported: savings group %q, office %q", names["Mukuru Savings Group"], names["Embakasi Sub-county Office"])
+	}
+	x, err := excelize.OpenFile(rejects)
+	if err != nil {
+		t.Fatalf("the row to fix was not saved: %v", err)
+	}
+	defer x.Close()
+	if rows, _ := x.GetRows("Partner list"); len(rows) != 2 || rows[1][1] != "Govt" {
+		t.Errorf("the rows to fix: %v", rows)
 	}
 }

@@ -236,6 +236,11 @@ func (im *importer) leaveOut(parts []*part, rejects string) error {
 		}
 	}
 	left := map[string]map[int][]Problem{}
+	// carry are the rows the next run, if any, leaves out from the start:
+	// those written in part before their problem, now or in an earlier
+	// run. A row whose problem its reading found is read again instead,
+	// so that what another program changed meanwhile is seen.
+	carry := map[string]map[int][]Problem{}
 	written := false // a row left out was written in part
 	for _, pr := range r.Problems {
 		switch {
@@ -245,8 +250,15 @@ func (im *importer) leaveOut(parts []*part, rejects string) error {
 				left[pr.Sheet] = map[int][]Problem{}
 			}
 			left[pr.Sheet][pr.Row] = append(left[pr.Sheet][pr.Row], pr)
-			if !l.out[pr.Sheet][pr.Row] && !l.undone[pr.Sheet][pr.Row] {
+			partly := !l.out[pr.Sheet][pr.Row] && !l.undone[pr.Sheet][pr.Row]
+			if partly {
 				written = true
+			}
+			if _, before := l.carried[pr.Sheet][pr.Row]; partly || before {
+				if carry[pr.Sheet] == nil {
+					carry[pr.Sheet] = map[int][]Problem{}
+				}
+				carry[pr.Sheet][pr.Row] = append(carry[pr.Sheet][pr.Row], pr)
 			}
 		default:
 			r.blocking++
@@ -277,7 +289,7 @@ func (im *importer) leaveOut(parts []*part, rejects string) error {
 		r.blocking = r.Errors() // still more rows written in part: nothing is
 		return nil
 	}
-	return &runAgain{rows: left}
+	return &runAgain{rows: carry}
 }
 
 // writeRejects writes the rows left out to the workbook opts.Rejects, when

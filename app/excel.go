@@ -179,7 +179,7 @@ func (s *workspaceScreen) showImportPreview(path string, report *importexport.Re
 		// workbook to fix and import again.
 		rest := widget.NewButtonWithIcon(lang.L("Import the other rows…"), theme.UploadIcon(), func() {
 			dlg.Hide()
-			s.importTheRest(path, nil, nil)
+			s.importTheRest(path, nil, nil, report.AnswersRead())
 		})
 		note := widget.NewLabel(lang.L("Or import every row that is fine, and save the rows with problems, each with its problem, to a workbook to fix and import again."))
 		note.Wrapping = fyne.TextWrapWord
@@ -188,7 +188,7 @@ func (s *workspaceScreen) showImportPreview(path string, report *importexport.Re
 	} else {
 		dlg = dialog.NewCustomConfirm(fmt.Sprintf(lang.L("Import %s"), filepath.Base(path)), lang.L("Import"), lang.L("Cancel"), body, func(ok bool) {
 			if ok {
-				s.runImport(path, nil, nil, "")
+				s.runImport(path, nil, nil, "", report.AnswersRead())
 			}
 		}, u.window)
 	}
@@ -198,14 +198,14 @@ func (s *workspaceScreen) showImportPreview(path string, report *importexport.Re
 
 // importTheRest asks where to save the rows with problems, then imports
 // the other rows, with the mapping a guided preview shows (nil for none).
-func (s *workspaceScreen) importTheRest(path string, mapping *importexport.Mapping, guided *guidedImport) {
+func (s *workspaceScreen) importTheRest(path string, mapping *importexport.Mapping, guided *guidedImport, seen string) {
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + " " + lang.L("rows to fix") + ".xlsx"
 	s.askWorkbook(lang.L("Save the rows with problems"), lang.L("Import the other rows"), name, false, func(rejects string, _ bool) {
 		if samePath(rejects, path) {
 			s.ui.showError(errors.New(lang.L("Save the rows with problems under another name than the workbook being imported.")))
 			return
 		}
-		s.runImport(path, mapping, guided, rejects)
+		s.runImport(path, mapping, guided, rejects, seen)
 	})
 }
 
@@ -221,12 +221,14 @@ func samePath(a, b string) bool {
 // The import remembers the mapping in the workspace. An import that
 // finds problems writes nothing: a guided preview, still open, then
 // shows them for the mapping to be changed. With rejects, the rows with
-// problems are left out and saved there, and the others imported.
-func (s *workspaceScreen) runImport(path string, mapping *importexport.Mapping, guided *guidedImport, rejects string) {
+// problems are left out and saved there, and the others imported. seen is
+// the check's Report.AnswersRead: the import refuses to read the workbook
+// otherwise than the preview showed it.
+func (s *workspaceScreen) runImport(path string, mapping *importexport.Mapping, guided *guidedImport, rejects, seen string) {
 	u, f := s.ui, s.file
 	u.withProgress(fmt.Sprintf(lang.L("Importing %s"), filepath.Base(path)), func(ctx context.Context, p importexport.Progress) (func(), error) {
 		report, err := importexport.Import(ctx, f, path, importexport.ImportOptions{Mapping: mapping, Progress: p, Say: inWindowLanguage,
-			SkipBadRows: rejects != "", Rejects: rejects})
+			SkipBadRows: rejects != "", Rejects: rejects, AnswersSeen: seen})
 		if err != nil {
 			return nil, err
 		}

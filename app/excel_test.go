@@ -50,7 +50,7 @@ func TestImportFromTheWindow(t *testing.T) {
 	if after, _ := u.file.Counts(); after != before {
 		t.Fatal("the preview changed the workspace")
 	}
-	u.screen.runImport(good, nil, nil, "")
+	u.screen.runImport(good, nil, nil, "", "")
 	after, _ := u.file.Counts()
 	if after.Organisations != before.Organisations+1 {
 		t.Fatalf("organisations %d → %d", before.Organisations, after.Organisations)
@@ -130,7 +130,7 @@ func TestImportTheOtherRowsFromTheWindow(t *testing.T) {
 		t.Fatalf("the preview offers no way to import the other rows: %v", texts(top))
 	}
 	rejects := filepath.Join(filepath.Dir(path), "to fix.xlsx")
-	u.screen.runImport(book, nil, nil, rejects)
+	u.screen.runImport(book, nil, nil, rejects, "")
 	after, _ := u.file.Counts()
 	if after.Organisations != before.Organisations+1 {
 		t.Fatalf("organisations %d → %d", before.Organisations, after.Organisations)

@@ -322,7 +322,7 @@ func (s *workspaceScreen) showGuidedImport(path string, plan *mappingPlan) *guid
 	// A workbook with rows that have problems can still have its other
 	// rows imported, the rows to fix saved apart, as the plain preview offers.
 	g.restButton = widget.NewButtonWithIcon(lang.L("Import the other rows…"), theme.UploadIcon(), func() {
-		g.s.importTheRest(g.path, g.plan.given(), g)
+		g.s.importTheRest(g.path, g.plan.given(), g, g.plan.report.AnswersRead())
 	})
 	// What stops Import, if anything, is said beside it.
 	bottom := container.NewVBox(g.note, container.NewCenter(container.NewHBox(cancel, g.restButton, g.importButton)))
@@ -656,7 +656,7 @@ func (g *guidedImport) replan() {
 
 // onImport imports with the mapping as shown.
 func (g *guidedImport) onImport() {
-	g.s.runImport(g.path, g.plan.given(), g, "")
+	g.s.runImport(g.path, g.plan.given(), g, "", g.plan.report.AnswersRead())
 }
 
 // showResult shows the report of an import that wrote nothing, for the

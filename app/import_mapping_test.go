@@ -470,7 +470,7 @@ func TestGuidedImportOfTheOtherRows(t *testing.T) {
 	}
 	g := u.screen.showGuidedImport(book, plan)
 	rejects := filepath.Join(filepath.Dir(path), "to fix.xlsx")
-	u.screen.runImport(book, g.plan.given(), g, rejects)
+	u.screen.runImport(book, g.plan.given(), g, rejects, g.plan.report.AnswersRead())
 	names := map[string]string{}
 	orgs, _ := u.file.Organisations()
 	for _, o := range orgs {

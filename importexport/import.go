@@ -2,6 +2,8 @@ package importexport
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -30,6 +32,11 @@ type ImportOptions struct {
 	Mapping *Mapping
 	// plan, when set, gathers the mapping the import uses (PlanMapping).
 	plan *planned
+	// AnswersSeen, when set, is Report.AnswersRead of the check the user
+	// looked at: if the answers the workspace remembers have changed since
+	// (another window or program changed one), the import writes nothing
+	// and says so, rather than read the workbook otherwise than shown.
+	AnswersSeen string
 	// Sheets gives sheets a kind by name ("Mobilizers" → "People", "3W",
 	// "Skip": see SheetKinds), over what their names and columns say.
 	Sheets map[string]string
@@ -113,6 +120,12 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		remembered, err := b.Workspace().ImportMappings()
 		if err != nil {
 			return err
+		}
+		report.answers = answersDigest(remembered)
+		if opts.AnswersSeen != "" && opts.AnswersSeen != report.answers {
+			report.add(Problem{Severity: Error, Sheet: report.File,
+				Message: report.say("The answers this workspace remembers about workbooks changed after this one was checked (in another window or program): check the workbook again, and import it as it is then read.")})
+			return errHasProblems
 		}
 		ans := newAnswers(remembered, opts.Mapping)
 		parts := classifyAll(read, names, report, opts, ans, path)
@@ -528,4 +541,14 @@ func templateSheetNames() string {
 		names = append(names, s.name)
 	}
 	return strings.Join(names, ", ")
+}
+
+// answersDigest sums up the answers a workspace remembers, so that a check
+// and the import after it can tell whether they read the same.
+func answersDigest(answers []workspace.ImportMapping) string {
+	h := sha256.New()
+	for _, a := range answers { // in the order of their keys
+		fmt.Fprintf(h, "%s\x00%s\x00", a.Key, a.Meaning)
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

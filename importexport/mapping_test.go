@@ -236,3 +236,45 @@ func TestRememberedSheetKindGivesWayToItsColumns(t *testing.T) {
 		t.Errorf("the report does not say the kind was remembered:\n%s", problems(r))
 	}
 }
+
+// An import given the answers its check read refuses to go on when the
+// workspace's answers changed since: the workbook would be read otherwise
+// than the user was shown.
+func TestImportRefusesWhenTheAnswersChangedSinceTheCheck(t *testing.T) {
+	f := newWorkspace(t)
+	book := writeBook(t, sheet{"Mobilizers", [][]any{{"Name", "Sex", "Phone"}, {"Achieng Otieno", "Mwanamke", "0712 345 001"}}})
+	if err := f.SetImportMapping(valueKey("People", "Gender", "Mwanamke"), "Female"); err != nil {
+		t.Fatal(err)
+	}
+	_, check, err := PlanMapping(context.Background(), f, book, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Another window changes what Mwanamke means, after the check.
+	if err := f.SetImportMapping(valueKey("People", "Gender", "Mwanamke"), "Other gender"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Import(context.Background(), f, book, ImportOptions{AnswersSeen: check.AnswersRead()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Written || !strings.Contains(problems(r), "changed after this one was checked") {
+		t.Fatalf("imported over a changed answer:\n%s", problems(r))
+	}
+	if people, _ := f.People(workspace.PersonFilter{}); len(people) != 0 {
+		t.Errorf("written: %+v", people)
+	}
+	// Checked again, it imports as it is now read.
+	_, check, err = PlanMapping(context.Background(), f, book, ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err = Import(context.Background(), f, book, ImportOptions{AnswersSeen: check.AnswersRead()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantClean(t, r)
+	if people, _ := f.People(workspace.PersonFilter{}); len(people) != 1 || people[0].Gender != "other" {
+		t.Errorf("people: %+v", people)
+	}
+}

@@ -66,7 +66,16 @@ type Report struct {
 	// rejectsAsked is ImportOptions.Rejects, for saying why no workbook
 	// of rejected rows was written.
 	rejectsAsked string
+	// answers is a digest of the answers the workspace remembered when the
+	// import read the workbook (see ImportOptions.AnswersSeen).
+	answers string
 }
+
+// AnswersRead is a digest of the answers about workbooks the workspace
+// remembered when this report's import (or check) read them: given back
+// as ImportOptions.AnswersSeen, the import refuses to go on if they have
+// changed since.
+func (r *Report) AnswersRead() string { return r.answers }
 
 func (r *Report) add(p Problem) {
 	p.lang = r.lang

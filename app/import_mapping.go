@@ -49,17 +49,12 @@ type mappingPlan struct {
 	report  *importexport.Report
 }
 
-// The keys of the preview's memory: a sheet by its name, a column by its
-// kind and header, a value by its kind, column and text, the last two
-// without regard to case and spacing, as the workspace files them.
-func sheetMemoryKey(s importexport.SheetMapping) string { return "sheet\x1f" + s.Sheet }
-func columnMemoryKey(c importexport.ColumnMapping) string {
-	return "column\x1f" + c.Kind + "\x1f" + mappingText(c.Header)
-}
-func valueMemoryKey(v importexport.ValueMapping) string {
-	return "value\x1f" + v.Kind + "\x1f" + v.Column + "\x1f" + mappingText(v.Value)
-}
-func mappingText(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// The keys of the preview's memory are those the workspace files answers
+// under: a sheet by its name, a column by its kind and header, a value by
+// its kind, column and text, without regard to case and spacing.
+func sheetMemoryKey(s importexport.SheetMapping) string   { return s.Key() }
+func columnMemoryKey(c importexport.ColumnMapping) string { return c.Key() }
+func valueMemoryKey(v importexport.ValueMapping) string   { return v.Key() }
 
 // maxPlanRuns bounds the dry runs of one planning: the second takes the
 // program's suggestions as given, a third only when a kind the user chose
@@ -170,14 +165,14 @@ func (p *mappingPlan) given() *importexport.Mapping {
 func givenFromMemory(mem map[string]mapped) *importexport.Mapping {
 	p := &mappingPlan{memory: mem}
 	for k := range mem {
-		parts := strings.Split(k, "\x1f")
-		switch {
-		case parts[0] == "sheet" && len(parts) == 2:
-			p.sheets = append(p.sheets, importexport.SheetMapping{Sheet: parts[1]})
-		case parts[0] == "column" && len(parts) == 3:
-			p.columns = append(p.columns, importexport.ColumnMapping{Kind: parts[1], Header: parts[2]})
-		case parts[0] == "value" && len(parts) == 4:
-			p.values = append(p.values, importexport.ValueMapping{Kind: parts[1], Column: parts[2], Value: parts[3]})
+		part, _ := importexport.PartOfKey(k)
+		switch part.Scope {
+		case "sheet":
+			p.sheets = append(p.sheets, importexport.SheetMapping{Sheet: part.Written})
+		case "column":
+			p.columns = append(p.columns, importexport.ColumnMapping{Kind: part.Kind, Header: part.Written})
+		case "value":
+			p.values = append(p.values, importexport.ValueMapping{Kind: part.Kind, Column: part.Column, Value: part.Written})
 		}
 	}
 	return p.given()

@@ -34,20 +34,11 @@ type rememberedMapping struct {
 // readMapping reads a remembered answer's key: "sheet|mobilizers",
 // "column|People|jinsia", "value|People|Gender|mwanamke".
 func readMapping(m workspace.ImportMapping) rememberedMapping {
-	r := rememberedMapping{ImportMapping: m}
-	parts := strings.Split(m.Key, workspace.MappingSeparator)
-	r.scope = parts[0]
-	switch {
-	case r.scope == "sheet" && len(parts) == 2:
-		r.written = parts[1]
-	case r.scope == "column" && len(parts) == 3:
-		r.kind, r.written = parts[1], parts[2]
-	case r.scope == "value" && len(parts) == 4:
-		r.kind, r.column, r.written = parts[1], parts[2], parts[3]
-	default:
-		r.scope, r.written = "", m.Key // a key of a later version: shown as it is
+	part, ok := importexport.PartOfKey(m.Key)
+	if !ok {
+		part.Written = m.Key // a key of a later version: shown as it is
 	}
-	return r
+	return rememberedMapping{ImportMapping: m, scope: part.Scope, kind: part.Kind, column: part.Column, written: part.Written}
 }
 
 // what says what was written: “Sheet “mobilizers””.

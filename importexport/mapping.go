@@ -144,6 +144,41 @@ func valueKey(kind, column, value string) string {
 	return strings.Join([]string{"value", kind, column, mappingWord(value)}, workspace.MappingSeparator)
 }
 
+// Key is the key under which the workspace files an answer about this
+// sheet (see workspace.ImportMapping): its name, without regard to case
+// and spacing.
+func (s SheetMapping) Key() string { return sheetKey(s.Sheet) }
+
+// Key is the key under which the workspace files an answer about this
+// column: its kind of sheet and its header, without regard to case and
+// spacing.
+func (c ColumnMapping) Key() string { return columnKey(c.Kind, c.Header) }
+
+// Key is the key under which the workspace files an answer about this
+// value: its kind of sheet, its column and the value, without regard to
+// case and spacing.
+func (v ValueMapping) Key() string { return valueKey(v.Kind, v.Column, v.Value) }
+
+// MappingPart is what a key names (see SheetMapping.Key): its scope
+// ("sheet", "column" or "value"), the kind of sheet and the column it is
+// of, and what was written, as the key files it (lower case).
+type MappingPart struct{ Scope, Kind, Column, Written string }
+
+// PartOfKey reads a key; ok is false for one this version does not know
+// (a later version's).
+func PartOfKey(key string) (MappingPart, bool) {
+	parts := strings.Split(key, workspace.MappingSeparator)
+	switch {
+	case parts[0] == "sheet" && len(parts) == 2:
+		return MappingPart{Scope: parts[0], Written: parts[1]}, true
+	case parts[0] == "column" && len(parts) == 3:
+		return MappingPart{Scope: parts[0], Kind: parts[1], Written: parts[2]}, true
+	case parts[0] == "value" && len(parts) == 4:
+		return MappingPart{Scope: parts[0], Kind: parts[1], Column: parts[2], Written: parts[3]}, true
+	}
+	return MappingPart{}, false
+}
+
 // mappingWord is what was written as an answer is filed under: lower case,
 // its spaces made single, and the separator taken out.
 func mappingWord(s string) string {

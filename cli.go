@@ -530,7 +530,7 @@ func runImport(args []string, out io.Writer) error {
 		if !strings.EqualFold(filepath.Ext(*writeMapping), ".json") {
 			return usageError("--write-mapping writes a .json file: give it a name ending in .json")
 		}
-		if sameFile(*writeMapping, pos[0]) || sameFile(*writeMapping, pos[1]) {
+		if workspace.SameFile(*writeMapping, pos[0]) || workspace.SameFile(*writeMapping, pos[1]) {
 			return usageError("--write-mapping must name a new file, not the workspace or the workbook")
 		}
 	}
@@ -657,17 +657,4 @@ func (k sheetKinds) Set(v string) error {
 		}
 	}
 	return fmt.Errorf("%q is not a kind of sheet: say one of %s", kind, strings.Join(importexport.SheetKinds(), ", "))
-}
-
-// sameFile reports whether two paths name one file: the same path, or the
-// same file reached two ways.
-func sameFile(a, b string) bool {
-	x, errX := filepath.Abs(a)
-	y, errY := filepath.Abs(b)
-	if errX == nil && errY == nil && x == y {
-		return true
-	}
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }

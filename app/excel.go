@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/importexport"
+	"cpw/workspace"
 )
 
 // maxProblemsShown is how many problems the import preview lists.
@@ -201,19 +202,12 @@ func (s *workspaceScreen) showImportPreview(path string, report *importexport.Re
 func (s *workspaceScreen) importTheRest(path string, mapping *importexport.Mapping, guided *guidedImport, seen string) {
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + " " + lang.L("rows to fix") + ".xlsx"
 	s.askWorkbook(lang.L("Save the rows with problems"), lang.L("Import the other rows"), name, false, func(rejects string, _ bool) {
-		if samePath(rejects, path) {
+		if workspace.SameFile(rejects, path) {
 			s.ui.showError(errors.New(lang.L("Save the rows with problems under another name than the workbook being imported.")))
 			return
 		}
 		s.runImport(path, mapping, guided, rejects, seen)
 	})
-}
-
-// samePath reports whether two paths name one file.
-func samePath(a, b string) bool {
-	x, errX := filepath.Abs(a)
-	y, errY := filepath.Abs(b)
-	return errX == nil && errY == nil && x == y
 }
 
 // runImport imports for real, with the mapping the user confirmed (nil

@@ -3,7 +3,6 @@ package importexport
 import (
 	"errors"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -307,7 +306,7 @@ func (im *importer) writeRejects(parts []*part, names []string, path string, opt
 	if err := checkBookName(opts.Rejects, say); err != nil {
 		return err
 	}
-	if sameFile(opts.Rejects, path) {
+	if workspace.SameFile(opts.Rejects, path) {
 		return &workspace.Error{Code: workspace.ErrInvalid,
 			Message: im.report.say("The rows left out cannot be written to %s: it is the workbook being imported. Give them another name.", opts.Rejects)}
 	}
@@ -511,18 +510,6 @@ func sameCells(a, b []string) bool {
 		}
 	}
 	return true
-}
-
-// sameFile reports whether two paths name one file (the second exists).
-func sameFile(a, b string) bool {
-	ai, errA := os.Stat(a)
-	bi, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(ai, bi)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && absA == absB
 }
 
 // dropRejects removes the workbook of rejected rows of an import that was

@@ -109,6 +109,20 @@ func FileExists(path string) bool {
 	return err == nil
 }
 
+// SameFile reports whether two paths name one file: the same path, or one
+// file reached two ways (a link, another spelling of its folder). A file
+// to be written must not be one the command reads or keeps.
+func SameFile(a, b string) bool {
+	x, errX := filepath.Abs(a)
+	y, errY := filepath.Abs(b)
+	if errX == nil && errY == nil && x == y {
+		return true
+	}
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
+}
+
 // staleTemporary matches the temporary files writeBeside makes, and the
 // journals SQLite leaves beside them: ".NAME.pidPID-RANDOM.tmp".
 var staleTemporary = regexp.MustCompile(`^\..+\.pid([0-9]+)-[0-9]+\.tmp(-journal)?$`)

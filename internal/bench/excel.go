@@ -94,15 +94,7 @@ func excelRows(bin, dir, demo string, runs int, row func(op, size string, d, lim
 // writePeopleSheet writes a People sheet of new people who work for the
 // small demo's organisations, and returns those organisations by name.
 func writePeopleSheet(workspacePath, book string) map[string]string {
-	f, err := workspace.OpenReadOnly(workspacePath)
-	if err != nil {
-		fail(err)
-	}
-	orgs, err := f.Organisations()
-	f.Close()
-	if err != nil {
-		fail(err)
-	}
+	orgs := organisationsOf(workspacePath)
 	ids := map[string]string{}
 	for _, o := range orgs {
 		ids[o.Name] = o.ID
@@ -246,15 +238,7 @@ func must(err error) {
 // typed as numbers, residence in Swahili, for the small demo's
 // organisations. Its columns are in the order of writePeopleSheet's.
 func writeRosterSheet(workspacePath, book string) {
-	f, err := workspace.OpenReadOnly(workspacePath)
-	if err != nil {
-		fail(err)
-	}
-	orgs, err := f.Organisations()
-	f.Close()
-	if err != nil {
-		fail(err)
-	}
+	orgs := organisationsOf(workspacePath)
 	x := excelize.NewFile()
 	defer x.Close()
 	sw, err := x.NewStreamWriter("Sheet1")
@@ -290,4 +274,18 @@ func importInto(from, target, book string, opts importexport.ImportOptions) {
 	if c, _, _ := report.Totals(); c != peopleRows || !report.Written {
 		fail(fmt.Errorf("the import of %s made %d people, not %d: %s", filepath.Base(book), c, peopleRows, report.Summary()))
 	}
+}
+
+// organisationsOf reads the organisations of the workspace at path.
+func organisationsOf(path string) []workspace.Organisation {
+	f, err := workspace.OpenReadOnly(path)
+	if err != nil {
+		fail(err)
+	}
+	defer f.Close()
+	orgs, err := f.Organisations()
+	if err != nil {
+		fail(err)
+	}
+	return orgs
 }

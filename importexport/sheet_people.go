@@ -35,7 +35,8 @@ var peopleSheet = sheetSpec{
 		{header: "Role", aliases: []string{"roles", "project role", "role in project", "role in the project", "role held", "roles held", "assigned role"},
 			kind: many, list: "Roles", width: 30,
 			note: "The roles they hold, by name, separated by semicolons: a role held in a community unit is held in their home unit, one of the whole initiative in the initiative. Export Excel writes the roles they hold now; one they hold already is not made again."},
-		{header: "Role since", aliases: []string{"since", "start", "start date", "date joined", "joined", "joined on", "date started", "in role since"},
+		{header: "Role since", aliases: []string{"since", "start", "start date", "date joined", "joined", "joined on", "date started", "in role since",
+			"date recruited", "recruited on", "date of recruitment", "date appointed", "appointed on"},
 			kind: date, width: 12, note: "The day they began to hold the roles of the Role column that are new; blank for the day of the import. Export Excel fills it when they hold one role."},
 		{header: "Notes", aliases: []string{"note", "comments", "remarks"}, width: 30, note: "Anything else worth knowing."},
 		// A household from a survey (sheet_survey.go): its submission and

@@ -32,7 +32,7 @@ var choiceWords = map[string][]string{
 	"media":                  {"radio", "newspaper", "tv", "television", "journalist", "press"},
 	"funder":                 {"donor", "funder", "bilateral donor", "grant maker", "development partner", "embassy"},
 	"international":          {"un", "un agency", "united nations", "multilateral", "ingo", "international ngo", "world bank", "regional body"},
-	"local":                  {"community", "grassroots", "settlement", "county level", "local level"},
+	"local":                  {"community", "grassroots", "settlement", "county", "county level", "sub county", "ward", "city", "local level"},
 	"national":               {"country", "countrywide", "kenyan", "national level"},
 	"regional":               {"east africa", "african", "africa", "regional level"},
 	"international:base":     {"global", "overseas", "foreign", "abroad", "worldwide"},

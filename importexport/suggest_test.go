@@ -41,7 +41,7 @@ var spellings = []struct {
 	{"kind", "International organisation", "international"}, {"kind", "Regional organization", "international"},
 	{"kind", "Elected office", "elected-office"}, {"kind", "MCA office", "elected-office"}, {"kind", "Member of Parliament", "elected-office"},
 	{"kind", "Ward representative", "elected-office"}, {"kind", "Other", "other"},
-	{"base", "Locally based", "local"}, {"base", "Community level", "local"}, {"base", "Grassroots", "local"},
+	{"base", "Locally based", "local"}, {"base", "County", "local"}, {"base", "Sub-county", "local"}, {"base", "Community level", "local"}, {"base", "Grassroots", "local"},
 	{"base", "Nationwide", "national"}, {"base", "Country-wide", "national"}, {"base", "National level", "national"},
 	{"base", "East Africa", "regional"}, {"base", "Regional (EA)", "regional"}, {"base", "Africa-wide", "regional"},
 	{"base", "Global", "international"}, {"base", "Intl", "international"}, {"base", "Overseas", "international"}, {"base", "Foreign", "international"},

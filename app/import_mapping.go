@@ -766,6 +766,7 @@ type mappingRow struct {
 	choice        *widget.Select
 	name          *widget.SelectEntry // for a value of a column that names records
 	indent        *fyne.Container
+	slot          *fyne.Container // holds choice or name, whichever is shown
 	right         *fyne.Container
 	content       *fyne.Container
 }
@@ -776,7 +777,8 @@ func newMappingRow(width float32) *mappingRow {
 	r.detail.Truncation = fyne.TextTruncateEllipsis
 	r.indent = container.NewGridWrap(fyne.NewSize(theme.Padding()*4, 1))
 	r.name.Hide()
-	r.right = container.NewCenter(container.NewGridWrap(fyne.NewSize(width, r.choice.MinSize().Height), r.choice, r.name))
+	r.slot = container.NewGridWrap(fyne.NewSize(width, r.choice.MinSize().Height), r.choice, r.name)
+	r.right = container.NewCenter(r.slot)
 	// The two lines closer than two labels would stand: they are one row.
 	texts := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), r.title, r.detail)
 	// Room on the right for the list's scroll bar, which would cover the
@@ -797,6 +799,7 @@ func (r *mappingRow) showPart(title, detail string, importance widget.Importance
 	r.name.OnChanged = nil
 	r.name.Hide()
 	r.choice.Show()
+	r.slot.Refresh() // a recycled row may have shown the entry: lay the drop-down out in its place
 	r.choice.OnChanged = nil
 	r.choice.ClearSelected()
 	r.choice.SetOptions(options)
@@ -815,6 +818,7 @@ func (r *mappingRow) showName(title, detail string, importance widget.Importance
 	r.choice.OnChanged = nil
 	r.choice.Hide()
 	r.name.Show()
+	r.slot.Refresh() // the entry takes the drop-down's place, laid out anew
 	r.name.OnChanged = nil
 	r.name.SetOptions(offered)
 	r.name.SetPlaceHolder(lang.L("The name it means"))

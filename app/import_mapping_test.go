@@ -488,3 +488,29 @@ func TestGuidedImportOfTheOtherRows(t *testing.T) {
 		t.Errorf("the rows to fix: %v", rows)
 	}
 }
+
+// A value of a column that names records (a sector, an organisation) is
+// answered in an entry that is laid out and shows the suggestion, not an
+// empty box of no size in the place of a drop-down.
+func TestGuidedImportShowsTheNameEntry(t *testing.T) {
+	u, path := openDemo(t)
+	book := writeBook(t, filepath.Dir(path), "partners.xlsx", []any{"Partners", [][]any{
+		{"Organisation name", "Type", "Sector(s)"},
+		{"Mukuru Savings Group", "CBO (registered)", "Education"},
+	}})
+	u.screen.previewImport(book)
+	tabs := previewTabs(t, u)
+	tabs.SelectIndex(2)
+	found := false
+	visit(tabs.Selected().Content, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.SelectEntry); ok && e.Visible() {
+			found = true
+			if e.Text != "Education, youth and culture" || e.Size().Width < 100 || e.Size().Height < 10 {
+				t.Errorf("the entry shows %q at size %v", e.Text, e.Size())
+			}
+		}
+	})
+	if !found {
+		t.Error("no entry for the sector's value")
+	}
+}

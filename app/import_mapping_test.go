@@ -299,7 +299,7 @@ func rememberedMap(t *testing.T, f *workspace.File) map[string]string {
 func TestImportMappingsScreen(t *testing.T) {
 	u, _ := openDemo(t)
 	for k, v := range map[string]string{"sheet|mobilizers": "People", "column|People|jinsia": "Gender", "column|People|maoni ya ziada": "-", "value|People|Gender|mwanamke": "Female"} {
-		if err := u.file.SetImportMapping(k, v); err != nil {
+		if err := u.file.CorrectImportMapping(k, "", v); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,15 +1,9 @@
 package importexport
 
-import (
-	"strings"
-
-	"cpw/workspace"
-)
+import "cpw/workspace"
 
 // What the window's guided import offers for each part of a mapping: the
-// columns a kind of sheet has, the choices a column has, and which
-// sheets and columns the program knows by their own names (those need no
-// word from the user, and nothing to remember).
+// columns a kind of sheet has and the choices a column has.
 
 // IgnoredColumnMeaning is what the workspace remembers for a column the
 // user said to ignore (see workspace.ImportMappings).
@@ -50,31 +44,6 @@ func ColumnChoices(kind, column string) []workspace.Choice {
 		}
 	}
 	return out
-}
-
-// SheetKnownByName reports whether a sheet's own name (or a name people
-// give such sheets) says it holds the kind.
-func SheetKnownByName(sheet, kind string) bool {
-	spec := specNamed(kind)
-	return spec != nil && specNamed(sheet) == spec
-}
-
-// ColumnKnownByHeader reports whether a header (or an HXL hashtag) is the
-// column's own name, or a name people give it, in a kind of sheet.
-func ColumnKnownByHeader(kind, header, column string) bool {
-	spec := specNamed(kind)
-	if spec == nil {
-		return false
-	}
-	c := spec.column(column)
-	if c == nil {
-		return false
-	}
-	h := strings.TrimSpace(header)
-	if strings.HasPrefix(h, "#") {
-		return hxlMatches(*c, strings.ToLower(h))
-	}
-	return c.matches(h)
 }
 
 // KindRecords is the kind whose columns a sheet of a kind is read by (the

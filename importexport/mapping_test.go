@@ -243,7 +243,7 @@ func TestRememberedSheetKindGivesWayToItsColumns(t *testing.T) {
 func TestImportRefusesWhenTheAnswersChangedSinceTheCheck(t *testing.T) {
 	f := newWorkspace(t)
 	book := writeBook(t, sheet{"Mobilizers", [][]any{{"Name", "Sex", "Phone"}, {"Achieng Otieno", "Mwanamke", "0712 345 001"}}})
-	if err := f.SetImportMapping(valueKey("People", "Gender", "Mwanamke"), "Female"); err != nil {
+	if err := f.CorrectImportMapping(valueKey("People", "Gender", "Mwanamke"), "", "Female"); err != nil {
 		t.Fatal(err)
 	}
 	_, check, err := PlanMapping(context.Background(), f, book, ImportOptions{})
@@ -251,7 +251,7 @@ func TestImportRefusesWhenTheAnswersChangedSinceTheCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Another window changes what Mwanamke means, after the check.
-	if err := f.SetImportMapping(valueKey("People", "Gender", "Mwanamke"), "Other gender"); err != nil {
+	if err := f.CorrectImportMapping(valueKey("People", "Gender", "Mwanamke"), "Female", "Other gender"); err != nil {
 		t.Fatal(err)
 	}
 	r, err := Import(context.Background(), f, book, ImportOptions{AnswersSeen: check.AnswersRead()})

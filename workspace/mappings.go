@@ -33,7 +33,7 @@ type ImportMapping struct {
 }
 
 // ImportMappings returns every answer the workspace remembers, by key.
-// An answer forgotten (see ForgetImportMapping) is left out.
+// An answer forgotten (see CorrectImportMapping) is left out.
 func (f *File) ImportMappings() ([]ImportMapping, error) {
 	rows, err := f.reader().Query("SELECT key, value, updated_at FROM settings WHERE key >= ? AND key < ? ORDER BY key",
 		mappingPrefix, mappingPrefix+"\U0010FFFF")
@@ -63,20 +63,17 @@ func (b *Batch) RememberImportMappings(answers map[string]string) error {
 	return rememberMappings(b.t, answers)
 }
 
-// SetImportMapping changes or adds one answer, as a correction made in the
-// window.
-func (f *File) SetImportMapping(key, meaning string) error {
-	if strings.TrimSpace(key) == "" || strings.TrimSpace(meaning) == "" {
-		return invalid("Meaning", "Write what it means, or forget it.")
-	}
-	return f.write(func(t *tx) error { return rememberMappings(t, map[string]string{key: meaning}) })
-}
-
-// CorrectImportMapping changes one answer, or forgets it when meaning is
-// "", as the window's Change and Forget do: only if it still means was,
-// the meaning the user saw, read in the same transaction as the write, so
-// that another program's change made meanwhile is never undone unseen.
+// CorrectImportMapping changes one answer (was "" for a new one), or
+// forgets it when meaning is "", as the window's Change and Forget do: only
+// if it still means was, the meaning the user saw, read in the same
+// transaction as the write, so that another program's change made
+// meanwhile is never undone unseen. A forgotten answer is kept as an empty
+// meaning rather than deleted, so that merging a copy that still has it
+// does not bring it back as new.
 func (f *File) CorrectImportMapping(key, was, meaning string) error {
+	if strings.TrimSpace(key) == "" {
+		return internal("changing an import mapping", errors.New("an answer without a key"))
+	}
 	return f.write(func(t *tx) error {
 		var now string
 		err := t.QueryRow("SELECT value FROM settings WHERE key = ?", mappingPrefix+key).Scan(&now)
@@ -91,13 +88,6 @@ func (f *File) CorrectImportMapping(key, was, meaning string) error {
 		}
 		return rememberMappings(t, map[string]string{key: meaning})
 	})
-}
-
-// ForgetImportMapping forgets one answer: the next import asks again. It
-// is kept as an empty meaning rather than deleted, so that merging a copy
-// that still has it does not bring it back as new.
-func (f *File) ForgetImportMapping(key string) error {
-	return f.write(func(t *tx) error { return rememberMappings(t, map[string]string{key: ""}) })
 }
 
 func rememberMappings(t *tx, answers map[string]string) error {

@@ -16,13 +16,13 @@ func TestImportMappingsRememberedAndMerged(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.SetImportMapping("value|Organisations|Kind|cso/ngo (legal)", "CSO / NGO"); err != nil {
+	if err := b.CorrectImportMapping("value|Organisations|Kind|cso/ngo (legal)", "", "CSO / NGO"); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.SetImportMapping("value|People|Gender|mwanaume", "Male"); err != nil {
+	if err := b.CorrectImportMapping("value|People|Gender|mwanaume", "", "Male"); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.SetImportMapping("", "Male"); err == nil {
+	if err := b.CorrectImportMapping("", "", "Male"); err == nil {
 		t.Error("an answer without a key was kept")
 	}
 	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
@@ -35,7 +35,7 @@ func TestImportMappingsRememberedAndMerged(t *testing.T) {
 	}
 	// Forgotten, an answer stays forgotten when a copy that still has it
 	// merges in again.
-	if err := a.ForgetImportMapping("value|People|Gender|mwanaume"); err != nil {
+	if err := a.CorrectImportMapping("value|People|Gender|mwanaume", "Male", ""); err != nil {
 		t.Fatal(err)
 	}
 	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
@@ -59,10 +59,10 @@ func TestImportMappingsRememberedAndMerged(t *testing.T) {
 func TestCorrectImportMappingRefusesAChangeMadeMeanwhile(t *testing.T) {
 	f := newFile(t)
 	key := "value|People|Gender|mwanamke"
-	if err := f.SetImportMapping(key, "Female"); err != nil {
+	if err := f.CorrectImportMapping(key, "", "Female"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.SetImportMapping(key, "Other gender"); err != nil { // another program, meanwhile
+	if err := f.CorrectImportMapping(key, "Female", "Other gender"); err != nil { // another program, meanwhile
 		t.Fatal(err)
 	}
 	if err := f.CorrectImportMapping(key, "Female", ""); err == nil || !strings.Contains(err.Error(), "Other gender") {

@@ -420,7 +420,7 @@ func classify(s *sheetRows, r *Report, told map[string]string, ans *answers, pla
 			plan.column(ColumnMapping{Kind: spec.name, Header: shown, Column: header, Why: r.say("its header")})
 		}
 		if prev, ok := seen[header]; ok {
-			if header == "Phone" || (is3W && header == "Name") {
+			if spec.cols[found].several || (is3W && header == "Name") {
 				// Tel and Mobile No.: a person's numbers are all kept
 				// (rowCtx.phone). A 3W's Organisation and Implementing
 				// partner: both are partners (import3W).

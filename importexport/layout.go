@@ -33,15 +33,19 @@ const (
 
 // col is one column of a sheet.
 type col struct {
-	header   string
-	aliases  []string // other headers people use for it
-	hxl      []string // HXL hashtags that mean it, in 3W sheets
-	note     string   // what goes there, shown on the template's header
-	kind     valueKind
-	choices  []workspace.Choice // for choice columns
-	list     string             // the Lists column feeding its dropdown
-	contact  bool               // phone or e-mail: exported only when asked
-	required bool               // a sheet without it cannot be imported: its rows could not be placed
+	header  string
+	aliases []string // other headers people use for it
+	hxl     []string // HXL hashtags that mean it, in 3W sheets
+	note    string   // what goes there, shown on the template's header
+	kind    valueKind
+	choices []workspace.Choice // for choice columns
+	list    string             // the Lists column feeding its dropdown
+	contact bool               // phone or e-mail: exported only when asked
+	// several says a sheet may have more than one column of it (Tel and
+	// Mobile No.): the values of all are kept, the others read with
+	// rowCtx.also, instead of "two columns mean" refusing the sheet.
+	several  bool
+	required bool // a sheet without it cannot be imported: its rows could not be placed
 	width    float64
 	// field is the workspace's name for what the column holds, where its
 	// messages name it otherwise ("Parent unit" for Parent), so that a

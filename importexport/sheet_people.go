@@ -21,7 +21,7 @@ var peopleSheet = sheetSpec{
 		{header: "Organisation", aliases: []string{"organisation name", "employer", "agency", "org"}, width: 32,
 			note: "The organisation they work for, by name or acronym. Blank for residents without one."},
 		{header: "Position", aliases: []string{"title", "job title", "designation"}, width: 22, note: "Their position in the organisation."},
-		{header: "Phone", aliases: []string{"phone number", "telephone", "mobile", "mobile number", "tel", "cell phone", "mobile no", "mobile phone",
+		{header: "Phone", several: true, aliases: []string{"phone number", "telephone", "mobile", "mobile number", "tel", "cell phone", "mobile no", "mobile phone",
 			"phone no", "tel no", "tel number", "telephone no", "telephone number", "contact no", "contact number"}, contact: true, width: 16,
 			note: "Digits, spaces and + - ( ) . / only. Exported only with contact details."},
 		{header: "E-mail", aliases: []string{"email address", "mail", "e-mail address"}, contact: true, width: 28,

@@ -47,7 +47,7 @@ var surveySheet = sheetSpec{
 			choiceAliases: surveyGenders},
 		{header: "Age band", aliases: []string{"age", "head age", "hh/head_age", "age of head", "respondent age", "age of respondent", "age group"},
 			kind: choice, choices: workspace.AgeBands, list: "Age bands", width: 12, note: "Their age in years, or their age band; blank if not recorded."},
-		{header: "Phone", aliases: []string{"phone", "phone number", "head phone", "hh/head_phone", "respondent phone", "phone of head", "mobile",
+		{header: "Phone", several: true, aliases: []string{"phone", "phone number", "head phone", "hh/head_phone", "respondent phone", "phone of head", "mobile",
 			"mobile number", "telephone", "tel", "contact", "contact number", "phone no", "cell phone", "cellphone"},
 			contact: true, width: 16, note: "Digits, spaces and + - ( ) . / only."},
 		{header: "Home unit", aliases: []string{"home unit", "village", "hh/village", "location", "community unit", "home", "residence"}, width: 40,

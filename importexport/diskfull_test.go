@@ -32,13 +32,16 @@ func TestImportDiskFull(t *testing.T) {
 	f := newDemo(t)
 	src := f.Path()
 	f.Close()
-	rows := [][]any{{"Name", "Position", "Notes"}}
+	// A partner's roster, read through a mapping the import then
+	// remembers: the answers are written in the same transaction, and
+	// may be where the disk fills.
+	rows := [][]any{{"Name of Mobilizer", "Designation", "Sex", "Remarks"}}
 	for i := 0; i < 3000; i++ {
 		// Long notes make the transaction outgrow the page cache, so that
 		// pages are written (and fail) before the commit too.
-		rows = append(rows, []any{fmt.Sprintf("Volunteer %03d", i), "Community mobilizer", strings.Repeat("notes ", 200)})
+		rows = append(rows, []any{fmt.Sprintf("Volunteer %03d", i), "Community mobilizer", "Mwanamke", strings.Repeat("notes ", 200)})
 	}
-	book := writeBook(t, sheet{"People", rows})
+	book := writeBook(t, sheet{"Mobilizers", rows})
 	orig, err := os.ReadFile(src)
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +59,18 @@ func TestImportDiskFull(t *testing.T) {
 				if !res.Written {
 					t.Fatalf("the import neither failed nor wrote: %+v", res)
 				}
-				return // the limit left room enough
+				// The limit left room enough: the answers are kept with
+				// the records.
+				w, err := workspace.OpenReadOnly(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer w.Close()
+				answers, _ := w.ImportMappings()
+				if len(answers) != 2 {
+					t.Fatalf("written, with the answers %+v", answers)
+				}
+				return
 			}
 			failed++
 			t.Log(res.Err)
@@ -118,7 +132,10 @@ func diskFullChild() {
 		os.Exit(1)
 	}
 	var res diskFullResult
-	r, err := Import(context.Background(), f, os.Getenv("CPW_DISKFULL_BOOK"), ImportOptions{})
+	r, err := Import(context.Background(), f, os.Getenv("CPW_DISKFULL_BOOK"), ImportOptions{Mapping: &Mapping{
+		Sheets: []SheetMapping{{Sheet: "Mobilizers", Kind: "People"}},
+		Values: []ValueMapping{{Kind: "People", Column: "Gender", Value: "Mwanamke", Means: "Female"}},
+	}})
 	if err != nil {
 		res.Err = err.Error()
 	} else {

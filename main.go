@@ -29,6 +29,10 @@ func main() {
 // closed: 1, with one sentence on stderr, when there is no display to open
 // it on.
 func openWindow(path string) (status int) {
+	if said := app.OpenElsewhere(path); said != "" {
+		attachConsole()
+		fmt.Fprintln(os.Stderr, "cpw: "+said)
+	}
 	if displayMissing(runtime.GOOS, os.Getenv) {
 		attachConsole()
 		fmt.Fprintln(os.Stderr, noDisplay)

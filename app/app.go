@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"time"
@@ -56,6 +57,15 @@ type ui struct {
 	waiting int
 	// accountName is the open workspace's author before Settings named it.
 	accountName string
+	// claim is this window's hold on the open workspace (outside.go).
+	claim *workspace.WindowClaim
+	// outsideMark is how far the window has read the change log for what
+	// others wrote; looking is set while it reads; stopWatch stops the
+	// reading every few seconds, which tests leave off (watchOff).
+	outsideMark workspace.ChangeMark
+	looking     bool
+	stopWatch   func()
+	watchOff    bool
 }
 
 func newUI(a fyne.App, version string) *ui {
@@ -136,6 +146,12 @@ func (u *ui) windowShortcut(sc *desktop.CustomShortcut) bool {
 
 func (u *ui) closeFile() {
 	u.screen = nil
+	if u.stopWatch != nil {
+		u.stopWatch()
+		u.stopWatch = nil
+	}
+	u.claim.Release()
+	u.claim = nil
 	if u.file != nil {
 		u.file.Close()
 		u.file = nil
@@ -181,6 +197,8 @@ func (u *ui) show(f *workspace.File) {
 	u.setTitle(name)
 	u.window.SetContent(screen.content)
 	u.welcome, u.screen = nil, screen
+	u.claimWindow(f.Path())
+	u.watch(f)
 	if f.ReadOnly() {
 		dialog.ShowInformation(lang.L("Opened read-only"),
 			lang.L("You may not write to this file, so it is open read-only: you can read everything but change nothing.\nUse Save a copy to make a copy you can edit."), u.window)
@@ -238,5 +256,10 @@ func (u *ui) busy(message string, work func() (func(), error)) {
 }
 
 func (u *ui) showError(err error) {
+	var ce *workspace.ConflictError
+	if errors.As(err, &ce) && u.screen != nil {
+		u.chooseOver(ce, u.screen.changed)
+		return
+	}
 	dialog.ShowError(err, u.window)
 }

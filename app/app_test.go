@@ -63,6 +63,7 @@ func has(list []string, s string) bool {
 // thread runs in line, since the test driver has no UI goroutine to return to.
 func testUI(t *testing.T) *ui {
 	u := newUI(test.NewTempApp(t), "9.9.9")
+	u.watchOff = true // tests look at the change log with lookOutside
 	u.background = func(f func()) { f() }
 	u.now = func() time.Time { return demoDay }
 	return u

@@ -59,6 +59,18 @@ func (u *ui) showForm(title, confirm string, fields []field, save func() error, 
 	saveButton := widget.NewButtonWithIcon(confirm, theme.ConfirmIcon(), func() {
 		f.clear()
 		if err := save(); err != nil {
+			var ce *workspace.ConflictError
+			if errors.As(err, &ce) {
+				// Saved meanwhile by another window or program: the
+				// planner chooses what to keep, and the form then closes.
+				u.chooseOver(ce, func() {
+					f.dlg.Hide()
+					if after != nil {
+						after()
+					}
+				})
+				return
+			}
 			f.show(err)
 			return
 		}

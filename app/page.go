@@ -43,6 +43,7 @@ func openPage[R any](s *workspaceScreen, id string, read func(string) (R, error)
 		var none R
 		return none, nil, false
 	}
+	s.pageID = id
 	p := &recordPage{details: details{box: container.NewVBox(), names: newNames(f)}, screen: s, initiative: in,
 		today: s.today().Format(workspace.DateLayout), writable: !f.ReadOnly(), again: func() { again(id) }}
 	return record, p, true

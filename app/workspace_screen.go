@@ -23,7 +23,9 @@ type workspaceScreen struct {
 	current  string
 	built    map[string]fyne.CanvasObject
 	lists    map[string]lister
-	reopen   func() // redraws the record page shown, if one is
+	reopen   func()          // redraws the record page shown, if one is
+	pageID   string          // the record whose page is shown, with reopen
+	notice   *fyne.Container // a line above the section: what others changed
 	overview *overview
 	checks   *checksScreen
 	findings []workspace.Finding
@@ -77,7 +79,8 @@ func newWorkspaceScreen(u *ui, f *workspace.File) (*workspaceScreen, string, err
 	bar := container.NewHBox(saveCopy, merge, importBook, exportBook, template, brief, settings, closeButton)
 	split := container.NewHSplit(s.nav, s.area)
 	split.Offset = 0.16
-	s.content = container.NewBorder(container.NewPadded(bar), nil, nil, nil, split)
+	s.notice = container.NewVBox()
+	s.content = container.NewBorder(container.NewVBox(container.NewPadded(bar), s.notice), nil, nil, nil, split)
 	s.nav.Select(0)
 	s.refresh()
 	return s, s.overview.name, nil
@@ -170,9 +173,15 @@ func (s *workspaceScreen) refresh() {
 				s.ui.showError(err)
 				return
 			}
+			before := s.findingsAbout(s.pageID)
 			s.findings = findings
 			s.overview.showFindings(findings)
 			s.checks.showFindings(findings)
+			// A page was drawn with the findings of the run before this
+			// one: draw it again when its own have changed.
+			if s.reopen != nil && !sameFindings(before, s.findingsAbout(s.pageID)) {
+				s.reopen()
+			}
 		})
 	})
 }
@@ -189,4 +198,17 @@ func (s *workspaceScreen) findingsAbout(id string) []workspace.Finding {
 		}
 	}
 	return out
+}
+
+// sameFindings reports whether two lists hold the same findings.
+func sameFindings(a, b []workspace.Finding) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Message != b[i].Message || a[i].Severity != b[i].Severity {
+			return false
+		}
+	}
+	return true
 }

@@ -257,6 +257,7 @@ func TestRoleVacant(t *testing.T) {
 	a := x.assign(RoleTechnicalLeadCivil, Assignment{OrganisationID: school.ID, ConsortiumID: c.ID})
 	x.end(a, "2026-05-10") // 22 days before: not yet a vacancy
 	x.want("role-vacant")
+	a = must[Assignment](t)(x.f.Assignment(a.ID)) // as ended
 	must[Assignment](t)(x.f.UpdateAssignment(func() Assignment { a.EndOn = "2026-04-01"; return a }()))
 	got := x.want("role-vacant", "Technical lead (civil society) in EYC has been empty since Hope Street left on 2026-04-01, with no successor.")
 	if got[0].Subject.Kind != SubjectConsortium || got[0].Subject.ID != c.ID {
@@ -278,7 +279,7 @@ func TestWithdrawnOrganisationInRole(t *testing.T) {
 	x.assign(RoleActionResearcher, Assignment{OrganisationID: org.ID})
 	x.want("withdrawn-organisation-in-role")
 	org.Commitment = "withdrawn"
-	must[Organisation](t)(x.f.UpdateOrganisation(org))
+	org = must[Organisation](t)(x.f.UpdateOrganisation(org))
 	x.want("withdrawn-organisation-in-role",
 		"Hope Street has withdrawn but still holds Action researcher.",
 		"Jeptoo Wambua, of Hope Street, which has withdrawn, still holds Sectoral planner in EYC.")

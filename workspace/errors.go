@@ -57,6 +57,10 @@ func internal(what string, err error) error {
 	if err == nil {
 		return nil
 	}
+	var ce *ConflictError
+	if errors.As(err, &ce) {
+		return ce // with the fields it names, not only its sentence
+	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e

@@ -80,6 +80,9 @@ type File struct {
 	// inside is the write transaction a view made by Batch.Workspace reads
 	// through; nil for a file opened.
 	inside querier
+	// own remembers which entries of the change log this File wrote, so
+	// that the changes of other windows and programs can be told apart.
+	own *ownChanges
 
 	// Author is the name recorded with each change in the change log.
 	Author string
@@ -392,6 +395,7 @@ func unwrapPath(err error) error {
 }
 
 func (f *File) init() (*File, error) {
+	f.own = &ownChanges{}
 	f.Now = time.Now
 	f.Author = defaultAuthor()
 	if err := f.db.QueryRow("SELECT copy_id FROM this_copy").Scan(&f.copyID); err != nil {
@@ -537,7 +541,7 @@ func create(path string, opt NewOptions, fill func(*File) error) (*File, error) 
 			db.Close()
 			return err
 		}
-		f := &File{db: db, path: tmpPath, Author: author}
+		f := &File{db: db, path: tmpPath, Author: author, own: &ownChanges{}}
 		now := opt.Now
 		if now.IsZero() {
 			now = time.Now()

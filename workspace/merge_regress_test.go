@@ -58,7 +58,7 @@ func TestMergeLinkRemovedAndAddedAgain(t *testing.T) {
 	o := must[Organisation](t)(a.Organisation(orgByName(t, a, "Maji Safi Trust").ID))
 	keep := append([]string{}, o.SectorIDs...)
 	o.SectorIDs = []string{}
-	must[Organisation](t)(a.UpdateOrganisation(o))
+	o = must[Organisation](t)(a.UpdateOrganisation(o))
 	o.SectorIDs = keep
 	must[Organisation](t)(a.UpdateOrganisation(o))
 	r := must[MergeReport](t)(b.Merge(a.Path(), MergeOptions{}))

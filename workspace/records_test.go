@@ -609,7 +609,7 @@ func TestNilLinksAreLeftAlone(t *testing.T) {
 	o := must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "A", Kind: "ngo", Base: "local", SectorIDs: []string{sectors[0].ID}}))
 	o.SectorIDs = nil
 	o.Notes = "changed"
-	must[Organisation](t)(f.UpdateOrganisation(o))
+	o = must[Organisation](t)(f.UpdateOrganisation(o))
 	if got := must[Organisation](t)(f.Organisation(o.ID)); len(got.SectorIDs) != 1 {
 		t.Errorf("a nil list removed the sectors: %v", got.SectorIDs)
 	}

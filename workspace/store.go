@@ -213,13 +213,13 @@ func (f *File) write(fn func(t *tx) error) error {
 	}
 	defer sqlTx.Rollback()
 	t = &tx{Tx: sqlTx, f: f, conn: conn}
-	if f.high == "" {
-		high, err := highStamp(t)
-		if t.fail(err) != nil {
-			return internal("starting a change", t.ended(err))
-		}
-		f.high = high
+	// Read inside the transaction, which holds the write lock: another
+	// window or program may have written since this one last did.
+	high, err := highStamp(t)
+	if t.fail(err) != nil {
+		return internal("starting a change", t.ended(err))
 	}
+	f.high = max(f.high, high)
 	at := timestamp(f.Now())
 	if at <= f.high {
 		// Merging compares stamps, so they must only grow.
@@ -230,8 +230,16 @@ func (f *File) write(fn func(t *tx) error) error {
 		at = timestamp(last.Add(time.Millisecond))
 	}
 	t.at = at
+	first, err := lastChange(t)
+	if t.fail(err) != nil {
+		return internal("starting a change", t.ended(err))
+	}
 	if err := t.fail(fn(t)); err != nil {
 		return t.ended(err)
+	}
+	last, err := lastChange(t)
+	if err := t.fail(err); err != nil {
+		return internal("finishing a change", t.ended(err))
 	}
 	if err := t.alive(); err != nil {
 		return err
@@ -240,6 +248,7 @@ func (f *File) write(fn func(t *tx) error) error {
 		return plainError(err)
 	}
 	f.high = at
+	f.own.add(first, last)
 	return nil
 }
 
@@ -407,6 +416,19 @@ func (t *tx) update(r record, links ...linkValues) error {
 	old := reflect.New(reflect.TypeOf(r).Elem()).Interface().(record)
 	if err := load(t, old, *r.key()); err != nil {
 		return err
+	}
+	if stale(r, old) {
+		if l, ok := old.(linker); ok {
+			if err := l.loadLinks(t); err != nil {
+				return err
+			}
+		}
+		if ce := conflictError(t, r, old); len(ce.Fields) > 0 {
+			return ce
+		}
+		// Nothing differs from what was saved meanwhile: nothing to write.
+		*r.stamp() = *old.stamp()
+		return nil
 	}
 	summary := diff(t, old, r)
 	for _, l := range links {

@@ -1,0 +1,221 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// ErrConflict: a record saved over a newer change than the one it was read
+// from (another window or program wrote it meanwhile).
+const ErrConflict ErrorCode = "conflict"
+
+// ConflictError refuses to save a record over a change made since it was
+// read. It names each field whose saved value differs from the one being
+// saved, and can save again with the user's choice for each.
+type ConflictError struct {
+	Message string
+	Record  string          // the record, as the change log names it
+	Fields  []FieldConflict // the fields that differ, in the record's order
+	saved   record          // the record as it is in the file now
+	// save writes the record again with the saved value of the fields named.
+	save func(keepSaved map[string]bool) error
+}
+
+// FieldConflict is one field that differs between what is being saved and
+// what was saved meanwhile.
+type FieldConflict struct {
+	Field string // the Go field name, the key for SaveChoosing
+	Label string // the field in the users' words: "Home unit"
+	Yours string // the value being saved, as shown to users
+	Saved string // the value in the file now
+}
+
+func (e *ConflictError) Error() string { return e.Message }
+
+// Unwrap lets Code and errors.As see it as a workspace Error.
+func (e *ConflictError) Unwrap() error { return &Error{Code: ErrConflict, Message: e.Message} }
+
+// SaveChoosing saves the record again, keeping the saved value of each field
+// whose name keepSaved holds and the value being saved of the others. It may
+// meet yet another change, and then returns a new ConflictError.
+func (e *ConflictError) SaveChoosing(keepSaved map[string]bool) error {
+	return e.save(keepSaved)
+}
+
+// conflicts lists the fields in which mine differs from saved, by name and
+// with their values as users read them (records referred to by name).
+func conflicts(q querier, mine, saved record) []FieldConflict {
+	refs := map[string]refField{}
+	vm := reflect.ValueOf(mine).Elem()
+	for _, f := range mine.fields() {
+		if rf, ok := f.(refField); ok && rf.table != "" {
+			for i := 0; i < vm.NumField(); i++ {
+				if vm.Field(i).CanAddr() && vm.Field(i).Addr().Pointer() == reflect.ValueOf(rf.p).Pointer() {
+					refs[vm.Type().Field(i).Name] = rf
+				}
+			}
+		}
+	}
+	vs := reflect.ValueOf(saved).Elem()
+	var out []FieldConflict
+	for i := 0; i < vm.NumField(); i++ {
+		f := vm.Type().Field(i)
+		if f.Name == "ID" || f.Type == reflect.TypeOf(Stamp{}) || !f.IsExported() {
+			continue
+		}
+		x, y := vm.Field(i).Interface(), vs.Field(i).Interface()
+		if f.Type.Kind() == reflect.Slice {
+			// A nil list was not read, so it leaves the links as they are.
+			if vm.Field(i).IsNil() || sameSet(vm.Field(i), vs.Field(i)) {
+				continue
+			}
+			link, ok := linkOf(mine, f.Name)
+			if !ok {
+				link, _ = linkOf(saved, f.Name)
+			}
+			label := Capitalise(nonEmptyString(link.field, strings.TrimSuffix(words(f.Name), " i ds")))
+			out = append(out, FieldConflict{Field: f.Name, Label: sayPlain(label), Yours: listed(q, link.other, x), Saved: listed(q, link.other, y)})
+			continue
+		}
+		if reflect.DeepEqual(x, y) {
+			continue
+		}
+		label, yours, theirs := words(f.Name), plainValue(x), plainValue(y)
+		if rf, ok := refs[f.Name]; ok {
+			col := displayColumn[rf.table]
+			label = nonEmptyString(rf.label, label)
+			yours, theirs = nameOf(q, rf.table, col, x.(string)), nameOf(q, rf.table, col, y.(string))
+		}
+		out = append(out, FieldConflict{Field: f.Name, Label: sayPlain(Capitalise(label)), Yours: yours, Saved: theirs})
+	}
+	return out
+}
+
+// sameSet reports whether two lists of ids hold the same ids in any order.
+func sameSet(a, b reflect.Value) bool {
+	if a.Len() != b.Len() {
+		return false
+	}
+	seen := map[any]int{}
+	for i := 0; i < a.Len(); i++ {
+		seen[a.Index(i).Interface()]++
+	}
+	for i := 0; i < b.Len(); i++ {
+		seen[b.Index(i).Interface()]--
+	}
+	for _, n := range seen {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// listed shows a list of linked records by their names, sorted, where the
+// link table says which records they are; else by how many there are.
+func listed(q querier, target string, v any) string {
+	ids, _ := v.([]string)
+	col, ok := displayColumn[target]
+	if !ok {
+		return fmt.Sprint(len(ids))
+	}
+	var names []string
+	for _, id := range ids {
+		names = append(names, nameOf(q, target, col, id))
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// linkOf is the link table of a list field of r, found when the list is
+// not empty.
+func linkOf(r record, field string) (linkTable, bool) {
+	v := reflect.ValueOf(r).Elem().FieldByName(field)
+	if v.Len() == 0 {
+		return linkTable{}, false
+	}
+	for _, l := range linksOf(r) {
+		if len(l.ids) > 0 && &l.ids[0] == v.Index(0).Addr().Interface().(*string) {
+			return l.table, true
+		}
+	}
+	return linkTable{}, false
+}
+
+func nonEmptyString(s, otherwise string) string {
+	if s == "" {
+		return otherwise
+	}
+	return s
+}
+
+func plainValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case bool:
+		if x {
+			return "yes"
+		}
+		return "no"
+	case Answer:
+		return string(x)
+	}
+	return fmt.Sprint(v)
+}
+
+// stale reports whether the row was written since r was read from it: r
+// carries the stamp it was read with, and every write stamps anew. A record
+// without a stamp was not read from the file, so it is taken as it is.
+func stale(r, saved record) bool {
+	s := *r.stamp()
+	return s.UpdatedAt != "" && s != *saved.stamp()
+}
+
+// conflictError builds the refusal of mine, read before saved was written.
+func conflictError(q querier, mine, saved record) *ConflictError {
+	title := describeIn(q, saved)
+	e := &ConflictError{Record: title, Fields: conflicts(q, mine, saved), saved: saved}
+	e.Message = say("%s “%s” was changed by another window or program after you opened it: choose which value to keep for each field that differs.", Capitalise(sayPlain(saved.table().entity)), title)
+	return e
+}
+
+func describeIn(q querier, r record) string {
+	if d, ok := r.(describer); ok {
+		return d.describe(q)
+	}
+	return r.title()
+}
+
+// withChoices lets a conflict's user save again: the fields named take the
+// saved record's value, and the stamp is the saved one's, so that the save
+// is checked against any later change in turn.
+func withChoices[T any, P interface {
+	*T
+	checker
+}](f *File, err error, mine T) error {
+	var ce *ConflictError
+	if !errors.As(err, &ce) || ce.save != nil {
+		return err
+	}
+	saved, ok := ce.saved.(P)
+	if !ok {
+		return err
+	}
+	ce.save = func(keepSaved map[string]bool) error {
+		next := mine
+		vn, vs := reflect.ValueOf(&next).Elem(), reflect.ValueOf(saved).Elem()
+		for name, keep := range keepSaved {
+			if keep {
+				vn.FieldByName(name).Set(vs.FieldByName(name))
+			}
+		}
+		*P(&next).stamp() = *saved.stamp()
+		_, err := updateRecord[T, P](f, next)
+		return err
+	}
+	return ce
+}

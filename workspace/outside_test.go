@@ -1,0 +1,163 @@
+package workspace
+
+import (
+	"errors"
+	"os"
+	"testing"
+	"time"
+)
+
+// secondHandle opens f's file again, as another window or program would.
+func secondHandle(t *testing.T, f *File) *File {
+	t.Helper()
+	g, err := Open(f.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	g.Now = func() time.Time { clock = clock.Add(time.Second); return clock }
+	g.Author = "someone else"
+	t.Cleanup(func() { g.Close() })
+	return g
+}
+
+// A record read before another program changed it is not saved over the
+// newer change: the save is refused, naming each field that differs, and
+// the user's choice per field is then saved.
+func TestSaveOverNewerChangeIsRefused(t *testing.T) {
+	f := newFile(t)
+	org := must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "Muungano Support Trust", Kind: "ngo"}))
+	home := must[Unit](t)(f.CreateUnit(Unit{Name: "Kwa Njenga", Level: "area"}))
+	p := must[Person](t)(f.CreatePerson(Person{Name: "Achieng Otieno", Phone: "0712 345678", OrganisationID: org.ID}))
+
+	// Another program writes the person's phone and home unit.
+	g := secondHandle(t, f)
+	theirs := must[Person](t)(g.Person(p.ID))
+	theirs.Phone, theirs.HomeUnitID = "0722 000111", home.ID
+	must[Person](t)(g.UpdatePerson(theirs))
+
+	// The form read before that saves a new position and phone.
+	mine := p
+	mine.Position, mine.Phone = "Secretary", "0733 999888"
+	_, err := f.UpdatePerson(mine)
+	var ce *ConflictError
+	if !errors.As(err, &ce) {
+		t.Fatalf("saving over a newer change: want a conflict, got %v", err)
+	}
+	wantCode(t, err, ErrConflict)
+	got := map[string]FieldConflict{}
+	for _, fc := range ce.Fields {
+		got[fc.Field] = fc
+	}
+	if len(got) != 3 || got["Phone"].Yours != "0733 999888" || got["Phone"].Saved != "0722 000111" ||
+		got["HomeUnitID"].Saved != "Kwa Njenga" || got["HomeUnitID"].Label != "Home unit" || got["Position"].Yours != "Secretary" {
+		t.Fatalf("the conflict names %+v", ce.Fields)
+	}
+	if now := must[Person](t)(f.Person(p.ID)); now.Phone != "0722 000111" || now.Position != "" {
+		t.Fatalf("the refused save wrote: %+v", now)
+	}
+
+	// The user keeps their phone and position, and the saved home unit.
+	if err := ce.SaveChoosing(map[string]bool{"HomeUnitID": true}); err != nil {
+		t.Fatal(err)
+	}
+	now := must[Person](t)(f.Person(p.ID))
+	if now.Phone != "0733 999888" || now.Position != "Secretary" || now.HomeUnitID != home.ID {
+		t.Fatalf("after choosing: %+v", now)
+	}
+
+	// The chosen save met no newer change; a third write after it would.
+	stale := now
+	now.Notes = "moved"
+	must[Person](t)(g.UpdatePerson(now))
+	stale.Notes = "stays"
+	if _, err := f.UpdatePerson(stale); Code(err) != ErrConflict {
+		t.Fatalf("a save over the third change: want a conflict, got %v", err)
+	}
+}
+
+// A record saved with the same values another program saved meanwhile, or
+// built without reading it, is no conflict.
+func TestSaveWithoutConflict(t *testing.T) {
+	f := newFile(t)
+	c := must[Consortium](t)(f.CreateConsortium(Consortium{Code: "WSE", Name: "Water, sanitation and energy"}))
+	g := secondHandle(t, f)
+	theirs := must[Consortium](t)(g.Consortium(c.ID))
+	theirs.Purpose = "Plan water"
+	must[Consortium](t)(g.UpdateConsortium(theirs))
+	mine := c
+	mine.Purpose = "Plan water"
+	if _, err := f.UpdateConsortium(mine); err != nil {
+		t.Fatalf("the same value saved twice: %v", err)
+	}
+	fresh := Consortium{ID: c.ID, Code: "WSE", Name: "Water, sanitation and energy", Purpose: "Unread"}
+	if _, err := f.UpdateConsortium(fresh); err != nil {
+		t.Fatalf("a record not read from the file: %v", err)
+	}
+}
+
+// A list of links saved over a newer list is named by the linked records.
+func TestConflictOverLinks(t *testing.T) {
+	f := newFile(t)
+	a := must[Person](t)(f.CreatePerson(Person{Name: "Wanjiru Kamau"}))
+	b := must[Person](t)(f.CreatePerson(Person{Name: "Otieno Odhiambo"}))
+	m := must[Meeting](t)(f.CreateMeeting(Meeting{Kind: "consortium", HeldOn: "2026-01-05", AttendeeIDs: []string{a.ID}}))
+	g := secondHandle(t, f)
+	theirs := must[Meeting](t)(g.Meeting(m.ID))
+	theirs.AttendeeIDs = []string{a.ID, b.ID}
+	must[Meeting](t)(g.UpdateMeeting(theirs))
+	mine := m
+	mine.AttendeeIDs = []string{}
+	_, err := f.UpdateMeeting(mine)
+	var ce *ConflictError
+	if !errors.As(err, &ce) || len(ce.Fields) != 1 || ce.Fields[0].Label != "Attendees" || ce.Fields[0].Saved != "Otieno Odhiambo, Wanjiru Kamau" {
+		t.Fatalf("want the attendees named in a conflict, got %v %+v", err, ce)
+	}
+}
+
+// The change log tells a window what others wrote, and not what it wrote.
+func TestOutsideChanges(t *testing.T) {
+	f := newFile(t)
+	mark, err := f.LastChange()
+	if err != nil {
+		t.Fatal(err)
+	}
+	must[Sector](t)(f.CreateSector(Sector{Name: "Mine"}))
+	g := secondHandle(t, f)
+	must[Sector](t)(g.CreateSector(Sector{Name: "Theirs"}))
+	must[Sector](t)(f.CreateSector(Sector{Name: "Mine again"}))
+	out, next, err := f.OutsideChanges(mark)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 1 || out[0].Author != "someone else" || out[0].Action != "create" {
+		t.Fatalf("outside changes: %+v", out)
+	}
+	if out, _, _ := f.OutsideChanges(next); len(out) != 0 {
+		t.Fatalf("after the newest mark: %+v", out)
+	}
+}
+
+// A second window on a file is told that a window holds it; closing the
+// first frees it.
+func TestWindowClaim(t *testing.T) {
+	f := newFile(t)
+	first, elsewhere := ClaimForWindow(f.Path())
+	if first == nil || elsewhere {
+		t.Fatalf("the first window: claim %v, open elsewhere %v", first, elsewhere)
+	}
+	if !OpenInWindow(f.Path()) {
+		t.Fatal("a file a window holds is not reported open")
+	}
+	second, elsewhere := ClaimForWindow(f.Path())
+	if second != nil || !elsewhere {
+		t.Fatal("a second window was not told the file is open")
+	}
+	first.Release()
+	if OpenInWindow(f.Path()) {
+		t.Fatal("a released file is still reported open")
+	}
+	if _, err := os.Stat(f.Path() + claimSuffix); !os.IsNotExist(err) {
+		t.Fatalf("the claim left a file beside the workspace: %v", err)
+	}
+}

@@ -295,11 +295,11 @@ func TestAssignOnUnitPage(t *testing.T) {
 }
 
 // treeOf is the community tree shown.
-func treeOf(t *testing.T, s *workspaceScreen) *widget.Tree {
+func treeOf(t *testing.T, s *workspaceScreen) *unitTree {
 	t.Helper()
-	var tree *widget.Tree
+	var tree *unitTree
 	walk(s.area, func(o fyne.CanvasObject) {
-		if x, ok := o.(*widget.Tree); ok {
+		if x, ok := o.(*unitTree); ok {
 			tree = x
 		}
 	})
@@ -375,8 +375,8 @@ func TestCommunityTreeKeepsItsState(t *testing.T) {
 		t.Errorf("the summary: %s", text)
 	}
 
-	// Open shows the unit's page, whose Add unit under it… adds there.
-	tap(t, s.area, "Open")
+	// Enter opens the unit chosen, whose page's Add unit under it… adds there.
+	again.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if text := allText(s.area); !strings.Contains(text, "Units under it (2)") || !strings.Contains(text, "Cell 2 (Cell) — 12 households") {
 		t.Fatalf("the cluster's page:\n%s", text)
 	}
@@ -394,5 +394,17 @@ func TestCommunityTreeKeepsItsState(t *testing.T) {
 	back := treeOf(t, s)
 	if !back.IsBranchOpen(cluster.ID) || !strings.Contains(allText(s.area), "6 units in all") {
 		t.Errorf("back on the tree: open %v, %s", back.IsBranchOpen(cluster.ID), allText(s.area))
+	}
+	// Open, and a double tap on a unit's line, open its page.
+	tap(t, s.area, "Open")
+	if text := allText(s.content); !strings.Contains(text, "Cluster 1 (Cluster)") || !strings.Contains(text, "Units under it (3)") {
+		t.Errorf("Open did not show the cluster:\n%s", text)
+	}
+	tap(t, s.content, "Back")
+	line := newUnitLabel(treeOf(t, s))
+	line.id = cell.ID
+	line.DoubleTapped(nil)
+	if text := allText(s.content); !strings.Contains(text, "Cell 1 (Cell)") || !strings.Contains(text, "Representatives and mobilizers now (0)") {
+		t.Errorf("a double tap did not show the cell:\n%s", text)
 	}
 }

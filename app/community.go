@@ -194,23 +194,50 @@ type treeState struct {
 	chosen string
 }
 
+// unitTree is the community tree: Enter opens the unit chosen.
+type unitTree struct {
+	widget.Tree
+	open func()
+}
+
+func (t *unitTree) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		t.open()
+		return
+	}
+	t.Tree.TypedKey(k)
+}
+
 // unitLabel is a line of the community tree; a double tap opens the unit.
+// Lying over the tree's own line, it takes the taps too, and so passes a
+// single one on to choose the unit.
 type unitLabel struct {
 	widget.Label
 	id   string
-	open func(id string)
+	tree *unitTree
 }
 
-func newUnitLabel(open func(string)) *unitLabel {
-	l := &unitLabel{open: open}
+func newUnitLabel(tree *unitTree) *unitLabel {
+	l := &unitLabel{tree: tree}
 	l.Truncation = fyne.TextTruncateEllipsis
 	l.ExtendBaseWidget(l)
 	return l
 }
 
+func (l *unitLabel) Tapped(*fyne.PointEvent) {
+	if l.id == "" {
+		return
+	}
+	l.tree.Select(l.id)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(l.tree); c != nil {
+		c.Focus(l.tree)
+	}
+}
+
 func (l *unitLabel) DoubleTapped(*fyne.PointEvent) {
 	if l.id != "" {
-		l.open(l.id)
+		l.tree.Select(l.id)
+		l.tree.open()
 	}
 }
 
@@ -238,7 +265,9 @@ func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 	state := s.tree
 	summary := widget.NewLabel(lang.L("Reading the community structure…"))
 	summary.Wrapping = fyne.TextWrapWord
-	tree := widget.NewTree(nil, nil, func(bool) fyne.CanvasObject { return newUnitLabel(s.showUnit) }, nil)
+	tree := &unitTree{}
+	tree.CreateNode = func(bool) fyne.CanvasObject { return newUnitLabel(tree) }
+	tree.ExtendBaseWidget(tree)
 	var figs map[string]*unitFigures
 	day := s.today().Format(workspace.DateLayout)
 
@@ -249,6 +278,11 @@ func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 	why := widget.NewLabel(lang.L("A cell has no units under it."))
 	why.Hide()
 	open := widget.NewButtonWithIcon(lang.L("Open"), theme.NavigateNextIcon(), func() { s.showUnit(chosen) })
+	tree.open = func() {
+		if chosen != "" {
+			s.showUnit(chosen)
+		}
+	}
 	edit := widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() {
 		u, err := f.Unit(chosen)
 		if err != nil {

@@ -96,7 +96,7 @@ func (s *workspaceScreen) showUnit(id string) {
 		p.part(lang.L("Health-check findings"), "", nil)
 		p.findings(found)
 	}
-	p.show(workspace.Label(workspace.UnitLevels, un.Level)+" "+un.Name, func() { s.editUnit(un, "") })
+	p.show(fmt.Sprintf("%s (%s)", un.Name, workspace.Label(workspace.UnitLevels, un.Level)), func() { s.editUnit(un, "") })
 }
 
 // unitRoles are the roles in use held in a unit of the level: those of

@@ -39,7 +39,10 @@ func (s *workspaceScreen) showUnit(id string) {
 
 	p.line(n.unit(un.ID))
 	p.field(lang.L("Level"), workspace.Label(workspace.UnitLevels, un.Level))
-	p.field(lang.L("Households"), thousands(un.Households))
+	// Households are often recorded on the cells only: none is not zero.
+	if un.Households > 0 {
+		p.field(lang.L("Households"), thousands(un.Households))
+	}
 	if un.ParentID != "" {
 		parent := un.ParentID
 		p.box.Add(lineWith(fmt.Sprintf(lang.L("Under %s"), n.unit(parent)), widget.NewButton(lang.L("Open"), func() { s.showUnit(parent) })))
@@ -55,9 +58,11 @@ func (s *workspaceScreen) showUnit(id string) {
 				p.line(fmt.Sprintf(lang.L("… and %s more."), thousands(len(children)-maxListed)))
 				break
 			}
-			c := c
-			p.box.Add(lineWith(fmt.Sprintf("%s (%s) — %s", c.Name, workspace.Label(workspace.UnitLevels, c.Level), byCount(c.Households, lang.L("1 household"), lang.L("%s households"))),
-				widget.NewButton(lang.L("Open"), func() { s.showUnit(c.ID) })))
+			text := fmt.Sprintf("%s (%s)", c.Name, workspace.Label(workspace.UnitLevels, c.Level))
+			if c.Households > 0 {
+				text += " — " + byCount(c.Households, lang.L("1 household"), lang.L("%s households"))
+			}
+			p.box.Add(lineWith(text, widget.NewButton(lang.L("Open"), func() { s.showUnit(c.ID) })))
 		}
 	}
 

@@ -35,6 +35,7 @@ type checksScreen struct {
 	detailFix     *widget.Label
 	detailCheck   *widget.Label
 	open          *widget.Button
+	assign        *widget.Button // for a finding that asks someone to take up a role
 	detail        fyne.CanvasObject
 	empty         *widget.Label
 }
@@ -100,12 +101,17 @@ func newChecksScreen(s *workspaceScreen) *checksScreen {
 		}
 	})
 	c.open.Importance = widget.HighImportance
+	c.assign = widget.NewButtonWithIcon(lang.L("Assign…"), theme.ContentAddIcon(), func() {
+		if c.chosen != nil {
+			s.assignVacant(*c.chosen)
+		}
+	})
 	heading := func(text string) *widget.Label {
 		return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	c.detail = container.NewVScroll(container.NewVBox(c.detailTitle, c.detailMessage,
 		heading(lang.L("Why it matters")), c.detailWhy, heading(lang.L("What to do")), c.detailFix,
-		container.NewHBox(c.open), c.detailCheck))
+		container.NewHBox(c.open, c.assign), c.detailCheck))
 	c.empty = widget.NewLabel(lang.L("Choose a finding to see why it matters and what to do."))
 	c.empty.Wrapping = fyne.TextWrapWord
 	detailArea := container.NewStack(c.empty, c.detail)
@@ -155,6 +161,11 @@ func (c *checksScreen) choose(f workspace.Finding, ok bool) {
 	} else {
 		c.open.Show()
 	}
+	if f.Vacant != "" && !c.screen.file.ReadOnly() {
+		c.assign.Show()
+	} else {
+		c.assign.Hide()
+	}
 	c.empty.Hide()
 	c.detail.Show()
 }
@@ -178,6 +189,19 @@ func openSubjectWords(s workspace.Subject) string {
 		return fmt.Sprintf(lang.L("Open resource gap %s"), s.Name)
 	}
 	return fmt.Sprintf(lang.L("Open %s"), s.Name)
+}
+
+// assignVacant opens the "Assign a role" form for the role a finding asks
+// someone to take up, in the consortium or the unit it is about.
+func (s *workspaceScreen) assignVacant(f workspace.Finding) {
+	fixed := workspace.Assignment{RoleID: f.Vacant}
+	switch f.Subject.Kind {
+	case workspace.SubjectConsortium:
+		fixed.ConsortiumID = f.Subject.ID
+	case workspace.SubjectUnit:
+		fixed.UnitID = f.Subject.ID
+	}
+	s.assignRole(fixed, nil)
 }
 
 // onThresholds lets the user change the workspace's check thresholds.
@@ -226,7 +250,7 @@ func (c *checksScreen) onThresholds() {
 }
 
 // openSubject opens the record a finding is about where it is edited: its
-// page, or its form; a community unit in its dialog.
+// page, or its form.
 func (s *workspaceScreen) openSubject(sub workspace.Subject) {
 	switch sub.Kind {
 	case workspace.SubjectConsortium:
@@ -252,6 +276,7 @@ func (s *workspaceScreen) openSubject(sub workspace.Subject) {
 		s.show(secGaps)
 		s.showGap(sub.ID)
 	case workspace.SubjectUnit:
-		s.ui.showUnit(sub.ID)
+		s.show(secCommunity)
+		s.showUnit(sub.ID)
 	}
 }

@@ -186,61 +186,103 @@ func share(n, of int) float64 {
 	return 100 * float64(n) / float64(of)
 }
 
+// treeState is what the community tree has open and chosen. It is kept on
+// the screen, since the tree is built again after every change, and should
+// then look as it did.
+type treeState struct {
+	open   map[string]bool // nil until the tree is first shown
+	chosen string
+}
+
+// unitTree is the community tree: Enter opens the unit chosen.
+type unitTree struct {
+	widget.Tree
+	open func()
+}
+
+func (t *unitTree) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		t.open()
+		return
+	}
+	t.Tree.TypedKey(k)
+}
+
+// unitLabel is a line of the community tree; a double tap opens the unit.
+// Lying over the tree's own line, it takes the taps too, and so passes a
+// single one on to choose the unit.
+type unitLabel struct {
+	widget.Label
+	id   string
+	tree *unitTree
+}
+
+func newUnitLabel(tree *unitTree) *unitLabel {
+	l := &unitLabel{tree: tree}
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *unitLabel) Tapped(*fyne.PointEvent) {
+	if l.id == "" {
+		return
+	}
+	l.tree.Select(l.id)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(l.tree); c != nil {
+		c.Focus(l.tree)
+	}
+}
+
+func (l *unitLabel) DoubleTapped(*fyne.PointEvent) {
+	if l.id != "" {
+		l.tree.Select(l.id)
+		l.tree.open()
+	}
+}
+
+// communitySummary is the sentence over the tree: "1 area, 4 units in all; …".
+func communitySummary(areas, units int, all unitFigures) string {
+	cells := fmt.Sprintf(lang.L("%s of %s cells represented"), thousands(all.represented), thousands(all.cells))
+	if all.cells == 1 {
+		cells = fmt.Sprintf(lang.L("%s of 1 cell represented"), thousands(all.represented))
+	}
+	return fmt.Sprintf(lang.L("%s, %s; %s; %s and %s; %s (%.0f%%). Open an area to see its segments, clusters and cells."),
+		byCount(areas, lang.L("1 area"), lang.L("%s areas")),
+		byCount(units, lang.L("1 unit in all"), lang.L("%s units in all")),
+		byCount(all.households, lang.L("1 household"), lang.L("%s households")),
+		byCount(all.representatives, lang.L("1 current household representative"), lang.L("%s current household representatives")),
+		byCount(all.mobilizers, lang.L("1 mobilizer"), lang.L("%s mobilizers")),
+		cells, share(all.represented, all.cells))
+}
+
 // communityScreen is the representation structure as a tree.
 func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 	f := s.file
+	if s.tree == nil {
+		s.tree = &treeState{}
+	}
+	state := s.tree
 	summary := widget.NewLabel(lang.L("Reading the community structure…"))
 	summary.Wrapping = fyne.TextWrapWord
-	tree := widget.NewTree(nil, nil, func(bool) fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}, nil)
+	tree := &unitTree{}
+	tree.CreateNode = func(bool) fyne.CanvasObject { return newUnitLabel(tree) }
+	tree.ExtendBaseWidget(tree)
+	var figs map[string]*unitFigures
 	day := s.today().Format(workspace.DateLayout)
-	s.ui.background(func() {
-		figs, roots, err := communityFigures(f, day)
-		fyne.Do(func() {
-			if err != nil {
-				s.ui.showError(err)
-				return
-			}
-			tree.ChildUIDs = func(id widget.TreeNodeID) []widget.TreeNodeID {
-				if id == "" {
-					return roots
-				}
-				return figs[id].children
-			}
-			tree.IsBranch = func(id widget.TreeNodeID) bool { return id == "" || len(figs[id].children) > 0 }
-			tree.UpdateNode = func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
-				if u := figs[id]; u != nil {
-					o.(*widget.Label).SetText(unitText(u))
-				}
-			}
-			var all unitFigures
-			for _, r := range roots {
-				u := figs[r]
-				all.cells += u.cells
-				all.represented += u.represented
-				all.representatives += u.representatives
-				all.mobilizers += u.mobilizers
-				all.households += u.households
-			}
-			summary.SetText(fmt.Sprintf(lang.L("%s areas, %s units in all; %s households; %s current household representatives and %s mobilizers; %s of %s cells represented (%.0f%%). Open an area to see its segments, clusters and cells."),
-				thousands(len(roots)), thousands(len(figs)), thousands(all.households), thousands(all.representatives), thousands(all.mobilizers),
-				thousands(all.represented), thousands(all.cells), share(all.represented, all.cells)))
-			if len(roots) == 0 {
-				summary.SetText(lang.L("No community units yet: import them from a workbook (the Units sheet), or create the demo to see how the structure looks."))
-			}
-			tree.Refresh()
-			if len(roots) > 0 {
-				tree.OpenBranch(roots[0])
-			}
-		})
-	})
+
 	// Editing: a unit under the one chosen (an area when none is), the
 	// chosen one's name and households, or deleting it.
 	var chosen string
 	add := widget.NewButtonWithIcon(lang.L("Add unit…"), theme.ContentAddIcon(), func() { s.editUnit(workspace.Unit{}, chosen) })
+	why := widget.NewLabel(lang.L("A cell has no units under it."))
+	why.Hide()
+	open := widget.NewButtonWithIcon(lang.L("Open"), theme.NavigateNextIcon(), func() { s.showUnit(chosen) })
+	tree.open = func() {
+		if chosen != "" {
+			s.showUnit(chosen)
+		}
+	}
 	edit := widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() {
 		u, err := f.Unit(chosen)
 		if err != nil {
@@ -257,23 +299,103 @@ func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 		}
 		s.ui.confirmDelete(fmt.Sprintf(lang.L("the unit “%s”"), u.Name), "units", u.ID, func() error { return f.DeleteUnit(u.ID) }, s.changed)
 	})
+	open.Disable()
 	edit.Disable()
 	del.Disable()
 	tree.OnSelected = func(id widget.TreeNodeID) {
-		chosen = id
+		chosen, state.chosen = id, id
+		open.Enable()
 		edit.Enable()
 		del.Enable()
 		add.SetText(lang.L("Add unit under it…"))
+		// A cell is the smallest unit: nothing sits under it.
+		if u := figs[id]; u != nil && u.unit.Level == "cell" {
+			add.Disable()
+			why.Show()
+		} else {
+			add.Enable()
+			why.Hide()
+		}
 	}
 	tree.OnUnselected = func(widget.TreeNodeID) {
-		chosen = ""
+		chosen, state.chosen = "", ""
+		open.Disable()
 		edit.Disable()
 		del.Disable()
+		add.Enable()
+		why.Hide()
 		add.SetText(lang.L("Add unit…"))
 	}
-	var bar fyne.CanvasObject = layoutSpacer()
+	tree.OnBranchOpened = func(id widget.TreeNodeID) { state.open[id] = true }
+	tree.OnBranchClosed = func(id widget.TreeNodeID) { delete(state.open, id) }
+
+	s.ui.background(func() {
+		loaded, roots, err := communityFigures(f, day)
+		fyne.Do(func() {
+			if err != nil {
+				s.ui.showError(err)
+				return
+			}
+			figs = loaded
+			tree.ChildUIDs = func(id widget.TreeNodeID) []widget.TreeNodeID {
+				if id == "" {
+					return roots
+				}
+				return figs[id].children
+			}
+			tree.IsBranch = func(id widget.TreeNodeID) bool { return id == "" || len(figs[id].children) > 0 }
+			tree.UpdateNode = func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
+				if u := figs[id]; u != nil {
+					l := o.(*unitLabel)
+					l.id = id
+					l.SetText(unitText(u))
+				}
+			}
+			var all unitFigures
+			for _, r := range roots {
+				u := figs[r]
+				all.cells += u.cells
+				all.represented += u.represented
+				all.representatives += u.representatives
+				all.mobilizers += u.mobilizers
+				all.households += u.households
+			}
+			summary.SetText(communitySummary(len(roots), len(figs), all))
+			if len(roots) == 0 {
+				summary.SetText(lang.L("No community units yet: import them from a workbook (the Units sheet), or create the demo to see how the structure looks."))
+			}
+			tree.Refresh()
+			// The first time, the first area is opened; afterwards what was
+			// open stays open, and the unit chosen stays chosen.
+			if state.open == nil {
+				state.open = map[string]bool{}
+				if len(roots) > 0 {
+					state.open[roots[0]] = true
+				}
+			}
+			var opened []string
+			for id := range state.open {
+				if figs[id] != nil {
+					opened = append(opened, id)
+				}
+			}
+			for _, id := range opened {
+				tree.OpenBranch(id)
+			}
+			if figs[state.chosen] != nil {
+				tree.Select(state.chosen)
+				tree.ScrollTo(state.chosen)
+			} else {
+				state.chosen = ""
+			}
+		})
+	})
+	bar := container.NewHBox(open)
 	if !f.ReadOnly() {
-		bar = container.NewHBox(add, edit, del)
+		bar.Add(add)
+		bar.Add(edit)
+		bar.Add(del)
+		bar.Add(why)
 	}
 	return container.NewBorder(container.NewPadded(container.NewVBox(summary, bar)), nil, nil, nil, tree)
 }

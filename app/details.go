@@ -2,12 +2,9 @@ package app
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -105,75 +102,8 @@ func period(a workspace.Assignment) string {
 	return s
 }
 
-// maxListed is how many rows a record's dialog lists before it only counts.
+// maxListed is how many rows a record's page lists before it only counts.
 const maxListed = 25
-
-// showUnit opens a dialog about a community unit a finding is about: where
-// it sits, its households, who represents and mobilizes it, and the
-// findings about it. (Other records have pages of their own.)
-func (u *ui) showUnit(id string) {
-	screen := u.screen
-	if u.file == nil || screen == nil {
-		return
-	}
-	f := u.file
-	un, err := f.Unit(id)
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	d := &details{box: container.NewVBox(), names: newNames(f)}
-	d.line(d.names.unit(un.ID))
-	d.field(lang.L("Level"), workspace.Label(workspace.UnitLevels, un.Level))
-	d.field(lang.L("Households"), thousands(un.Households))
-	children, err := f.Units(workspace.UnitFilter{ParentID: un.ID})
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	if len(children) > 0 {
-		d.field(lang.L("Units under it"), thousands(len(children)))
-	}
-	as, err := f.Assignments(workspace.AssignmentFilter{UnitID: un.ID})
-	if err != nil {
-		u.showError(err)
-		return
-	}
-	d.assignments(lang.L("Representatives and mobilizers of this unit"), as, screen.today().Format(workspace.DateLayout))
-	if found := screen.findingsAbout(un.ID); len(found) > 0 {
-		d.heading(fmt.Sprintf(lang.L("Findings (%d)"), len(found)))
-		for _, f := range found {
-			d.line(findingSeverity(f.Severity) + ": " + f.Message)
-		}
-	}
-	title := workspace.Label(workspace.UnitLevels, un.Level) + " " + un.Name
-	dlg := dialog.NewCustom(title, lang.L("Close"), container.NewVScroll(d.box), u.window)
-	dlg.Resize(fyne.NewSize(760, 600))
-	dlg.Show()
-}
-
-// assignments lists assignments with their holders, current ones first.
-func (d *details) assignments(heading string, as []workspace.Assignment, today string) {
-	n := d.names
-	sort.SliceStable(as, func(i, j int) bool { return as[i].CurrentOn(today) && !as[j].CurrentOn(today) })
-	current := 0
-	for _, a := range as {
-		if a.CurrentOn(today) {
-			current++
-		}
-	}
-	d.heading(fmt.Sprintf(lang.L("%s (%d current, %d in all)"), heading, current, len(as)))
-	if len(as) == 0 {
-		d.line(lang.L("None."))
-	}
-	for i, a := range as {
-		if i == maxListed {
-			d.line(fmt.Sprintf(lang.L("… and %d more."), len(as)-maxListed))
-			break
-		}
-		d.line(n.role(a.RoleID) + ": " + n.holder(a) + ", " + period(a))
-	}
-}
 
 func thousands64(n int64) string { return workspace.Thousands(n) }
 

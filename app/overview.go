@@ -136,7 +136,11 @@ func (o *overview) showFindings(findings []workspace.Finding) {
 		}
 		l := widget.NewLabel(f.Message)
 		l.Truncation = fyne.TextTruncateEllipsis
-		objects = append(objects, container.NewBorder(nil, nil, widget.NewIcon(severityIcon(f.Severity)), nil, l))
+		var assign fyne.CanvasObject
+		if f.Vacant != "" && !o.screen.file.ReadOnly() {
+			assign = widget.NewButtonWithIcon(lang.L("Assign…"), theme.ContentAddIcon(), func() { o.screen.assignVacant(f) })
+		}
+		objects = append(objects, container.NewBorder(nil, nil, widget.NewIcon(severityIcon(f.Severity)), assign, l))
 	}
 	if len(findings) == 0 {
 		objects = append(objects, widget.NewLabel(lang.L("The checks found nothing to worry about.")))

@@ -130,8 +130,9 @@ func (s *workspaceScreen) showPerson(id string) {
 		return
 	}
 	now, before, upcoming := splitByDay(as, p.today)
-	p.box.Add(widget.NewSeparator())
-	p.heading(fmt.Sprintf(lang.L("Roles held now (%d)"), len(now)))
+	p.part(fmt.Sprintf(lang.L("Roles held now (%d)"), len(now)), lang.L("Assign a role…"), func() {
+		s.assignRole(workspace.Assignment{PersonID: person.ID}, nil)
+	})
 	for _, a := range now {
 		p.lineWith(roleLine(n, a), widget.NewButton(lang.L("End…"), func() { s.endAssignment(a, person.Name) }))
 	}

@@ -149,6 +149,10 @@ func (s *workspaceScreen) showRole(id string) {
 			return out
 		}
 		nowLines, beforeLines, upcomingLines := lines(now), lines(before), lines(upcoming)
+		nowHolders := make([]string, len(nowLines))
+		for i := range nowLines {
+			nowHolders[i] = n.holder(now[i])
+		}
 		return func() {
 			p.line(fmt.Sprintf(lang.L("%s · held in %s · %s"), workspace.Label(workspace.RoleGroups, r.Group),
 				strings.ToLower(workspace.Label(workspace.RoleScopes, r.Scope)), strings.ToLower(workspace.Label(workspace.RoleHolders, r.Holder))))
@@ -158,17 +162,29 @@ func (s *workspaceScreen) showRole(id string) {
 			p.field(lang.L("What it is"), r.Description)
 			p.field(lang.L("Responsibilities"), r.Responsibilities)
 			p.field(lang.L("Retired on"), r.RetiredOn)
+			more := func(all, shown int) {
+				if all > shown {
+					p.box.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %s more."), thousands(all-shown))))
+				}
+			}
 			group := func(title string, all int, shown []string) {
 				p.heading(fmt.Sprintf("%s (%s)", title, thousands(all)))
 				for _, l := range shown {
 					p.line(l)
 				}
-				if all > len(shown) {
-					p.box.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %s more."), thousands(all-len(shown)))))
-				}
+				more(all, len(shown))
 			}
-			p.box.Add(widget.NewSeparator())
-			group(lang.L("Held now"), len(now), nowLines)
+			// A retired role is no longer assigned.
+			var assign func()
+			if r.RetiredOn == "" {
+				assign = func() { s.assignRole(workspace.Assignment{RoleID: r.ID}, nil) }
+			}
+			p.part(fmt.Sprintf("%s (%s)", lang.L("Held now"), thousands(len(now))), lang.L("Assign…"), assign)
+			for i, l := range nowLines {
+				a, holder := now[i], nowHolders[i]
+				p.lineWith(l, widget.NewButton(lang.L("End…"), func() { s.endAssignment(a, holder) }))
+			}
+			more(len(now), len(nowLines))
 			if len(upcoming) > 0 {
 				group(lang.L("To come"), len(upcoming), upcomingLines)
 			}

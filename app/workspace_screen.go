@@ -30,6 +30,8 @@ type workspaceScreen struct {
 	checks   *checksScreen
 	findings []workspace.Finding
 	runs     int // how many check runs were started, so a late one cannot overwrite a newer
+
+	tree *treeState // the community tree's open branches and chosen unit, kept while it is built again
 }
 
 // newWorkspaceScreen builds the screen of an open workspace and returns it

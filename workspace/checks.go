@@ -55,6 +55,11 @@ type Finding struct {
 	Message    string `json:"message"`
 	Why        string `json:"why"`
 	Fix        string `json:"fix"`
+
+	// Vacant is the id of the role a finding asks someone to take up (a
+	// role nobody holds, or too few hold), so that the window can offer to
+	// assign it; "" otherwise.
+	Vacant string `json:"vacant,omitempty"`
 }
 
 // Check is one health check: the practice of the guide turned into a rule

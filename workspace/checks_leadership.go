@@ -43,6 +43,7 @@ var noCentralLeadershipTeam = Check{
 			} else {
 				r.finding(s, "The central leadership team has %s current members; it needs at least %d.", Thousands(int64(len(team))), r.th.MinCentralTeam)
 			}
+			r.vacant(s.ID)
 			return nil
 		}
 		// A person of no organisation whose residence is not recorded
@@ -241,6 +242,7 @@ var roleVacant = Check{
 			default:
 				r.finding(Subject{SubjectRole, roleID, role}, "%s has been empty since %s left on %s, with no successor.", role, holder, end)
 			}
+			r.vacant(roleID)
 		}
 		return rows.Err()
 	},
@@ -300,6 +302,7 @@ func consortiumWithoutLead(key string) func(r *checkRun) error {
 		for _, c := range r.consortia {
 			if len(r.holders(key, c.ID)) == 0 {
 				r.finding(consortiumSubject(c), "%s (%s) has no current %s.", c.Code, c.Name, r.roleName(key))
+				r.vacant(r.roleSubject(key).ID)
 			}
 		}
 		return nil
@@ -315,6 +318,7 @@ func nobodyHolds(key string) func(r *checkRun) error {
 		}
 		if len(r.holders(key, "")) == 0 {
 			r.finding(r.roleSubject(key), "Nobody currently holds the role %s.", r.roleName(key))
+			r.vacant(r.roleSubject(key).ID)
 		}
 		return nil
 	}

@@ -78,6 +78,14 @@ func (r *checkRun) fix() string {
 	return r.tr(c.Fix, names...)
 }
 
+// vacant marks the finding just made as asking someone to take up the
+// role with the id.
+func (r *checkRun) vacant(roleID string) {
+	if len(r.found) > 0 {
+		r.found[len(r.found)-1].Vacant = roleID
+	}
+}
+
 // setFix gives the finding just made a fix of its own, worded through say.
 func (r *checkRun) setFix(fix string) {
 	if len(r.found) > 0 {

@@ -62,9 +62,9 @@ func ReadAmount(text, currency string, say translate.Func) (int64, error) {
 	case errors.Is(err, errNegative):
 		return 0, errors.New(say("“%s” is less than 0: amounts cannot be negative.", clip(v, 40)))
 	case err != nil:
-		return 0, errors.New(say("“%s” is not an amount of %s: write it as a whole number, such as 1,250,000, %s 1.2M or 450k.", clip(v, 40), currency, currency))
+		return 0, errors.New(say("“%s” is not a whole number of %s: write an amount such as 1,250,000, %s 1.2M or 450k.", clip(v, 40), currency, currency))
 	case a.currency != "" && a.currency != currency:
-		return 0, errors.New(say("“%s” is in %s, but this workspace keeps its amounts in %s: convert it to %s.", clip(v, 40), a.currency, currency, currency))
+		return 0, errors.New(say("“%s” is in %s, but this workspace keeps its amounts in %s: convert it to %s, or leave it blank.", clip(v, 40), a.currency, currency, currency))
 	}
 	return a.n, nil
 }

@@ -60,11 +60,11 @@ func TestReadAmount(t *testing.T) {
 		}
 	}
 	for _, c := range []struct{ in, says string }{
-		{"USD 10", "“USD 10” is in USD, but this workspace keeps its amounts in KES: convert it to KES."},
+		{"USD 10", "“USD 10” is in USD, but this workspace keeps its amounts in KES: convert it to KES, or leave it blank."},
 		{"$10", "is in USD, but this workspace keeps its amounts in KES"},
 		{"-5", "cannot be negative"},
-		{"ten thousand", "is not an amount of KES"},
-		{"1.200", "is not an amount of KES"},
+		{"ten thousand", "is not a whole number of KES"},
+		{"1.200", "is not a whole number of KES"},
 	} {
 		got, err := ReadAmount(c.in, "KES", nil)
 		if err == nil || !strings.Contains(err.Error(), c.says) {

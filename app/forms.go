@@ -473,7 +473,9 @@ func newPicker(label string, options []option, id string) *picker {
 func (p *picker) FocusGained() {
 	p.Entry.FocusGained()
 	p.focused = true
-	p.showMatches()
+	if !p.quiet {
+		p.showMatches()
+	}
 }
 
 func (p *picker) FocusLost() {
@@ -622,8 +624,8 @@ func (p *picker) hideMatches() {
 // choose fills the picker with a match, and typing goes on there.
 func (p *picker) choose(o option) {
 	p.quiet = true
+	defer func() { p.quiet = false }()
 	p.SetText(o.label)
-	p.quiet = false
 	p.CursorColumn = len([]rune(o.label))
 	p.Refresh()
 	p.hideMatches()

@@ -452,9 +452,14 @@ func newPicker(label string, options []option, id string) *picker {
 		}
 	}
 	p.SetPlaceHolder(lang.L("Type to search, or leave blank"))
+	// Its button shows every match, or hides them; typing goes on in it.
 	p.ActionItem = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() {
 		if p.shown() {
 			p.hideMatches()
+			return
+		}
+		if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil && !p.focused {
+			c.Focus(p) // which shows them
 			return
 		}
 		p.showMatches()

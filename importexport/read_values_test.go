@@ -3,6 +3,8 @@ package importexport
 import (
 	"strings"
 	"testing"
+
+	"cpw/translate"
 )
 
 // A form reads a date as the import reads a cell, except that a date that
@@ -70,5 +72,16 @@ func TestReadAmount(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.says) {
 			t.Errorf("ReadAmount(%q) = %d, %v; want an error saying %q", c.in, got, err, c.says)
 		}
+	}
+}
+
+// The reasons are worded in the language asked for.
+func TestReadValuesInSwahili(t *testing.T) {
+	sw := translate.For("sw")
+	if _, err := ReadDate("03/04/2026", sw); err == nil || !strings.Contains(err.Error(), "inaweza kusomwa siku kwanza (2026-04-03)") {
+		t.Errorf("ReadDate in Swahili: %v", err)
+	}
+	if _, err := ReadAmount("USD 10", "KES", sw); err == nil || !strings.Contains(err.Error(), "“USD 10” ni kwa USD") {
+		t.Errorf("ReadAmount in Swahili: %v", err)
 	}
 }

@@ -79,6 +79,11 @@ func (s *workspaceScreen) editGap(g workspace.ResourceGap) {
 		s.ui.showError(err)
 		return
 	}
+	in, err := f.Initiative()
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
 	where := []workspace.Choice{{Key: "", Label: lang.L("The whole initiative")}}
 	for _, c := range consortia {
 		where = append(where, workspace.Choice{Key: c.ID, Label: c.Code + " — " + c.Name})
@@ -107,15 +112,15 @@ func (s *workspaceScreen) editGap(g workspace.ResourceGap) {
 		{label: lang.L("Role"), obj: role, hint: lang.L("The role it would fill, if any")},
 		{label: lang.L("Priority"), obj: priority},
 		{label: lang.L("Status"), obj: status},
-		{label: lang.L("Estimated cost"), obj: cost, also: []string{lang.L("Amounts")}},
+		{label: lang.L("Estimated cost"), obj: cost, hint: fmt.Sprintf(lang.L("In %s, such as 1,250,000 or 1.2M"), in.Currency), also: []string{lang.L("Amounts")}},
 		{label: lang.L("Secured"), obj: secured, hint: lang.L("How much of the cost is already found")},
 		{label: lang.L("Notes"), obj: notes},
 	}, func() error {
-		c, err := wholeNumber(lang.L("Estimated cost"), cost)
+		c, err := amount(lang.L("Estimated cost"), in.Currency, cost)
 		if err != nil {
 			return err
 		}
-		sec, err := wholeNumber(lang.L("Secured"), secured)
+		sec, err := amount(lang.L("Secured"), in.Currency, secured)
 		if err != nil {
 			return err
 		}

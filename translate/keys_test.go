@@ -56,6 +56,11 @@ var fyneTexts = map[string]string{
 	"Folder": "Folder", "New Folder": "New Folder", "No": "No", "OK": "OK", "Open": "Open", "Paste": "Paste",
 	"Quit": "Quit", "Redo": "Redo", "Save": "Save", "Select all": "Select all", "Show Hidden Files": "Show Hidden Files",
 	"Undo": "Undo", "Yes": "Yes", "file.name": "Name", "file.parent": "Parent",
+	// The calendar of a date field: its days' names, long and short.
+	"monday": "Monday", "monday.short": "Mon", "tuesday": "Tuesday", "tuesday.short": "Tue",
+	"wednesday": "Wednesday", "wednesday.short": "Wed", "thursday": "Thursday", "thursday.short": "Thu",
+	"friday": "Friday", "friday.short": "Fri", "saturday": "Saturday", "saturday.short": "Sat",
+	"sunday": "Sunday", "sunday.short": "Sun",
 }
 
 // usedKeys reads the Go files of the translated packages and returns every

@@ -238,5 +238,5 @@ func (u *ui) busy(message string, work func() (func(), error)) {
 }
 
 func (u *ui) showError(err error) {
-	dialog.ShowError(err, u.window)
+	errorDialog(err, u.window).Show()
 }

@@ -4,8 +4,8 @@ import "strings"
 
 // MergeField is one field in which the two versions of a conflict differ:
 // the field in the users' words and each side's value as people know it (a
-// record referred to by its name, not its id), in the language of the
-// package's messages.
+// record referred to by its name, not its id; a choice by its label), in
+// the language of the package's messages.
 type MergeField struct {
 	Field  string `json:"field"`
 	Ours   string `json:"ours"`
@@ -34,6 +34,8 @@ func (c MergeConflict) Differences() []MergeField {
 		}
 		if _, ref := refColumns[table][col]; ref {
 			ours, theirs = c.nameOf(ours), c.nameOf(theirs)
+		} else if choices, ok := fieldChoices[table+"."+col]; ok {
+			ours, theirs = Label(choices, ours), Label(choices, theirs)
 		}
 		out = append(out, MergeField{Field: FieldLabel(table, col), Ours: ours, Theirs: theirs})
 	}
@@ -163,4 +165,29 @@ var fieldLabels = map[string]string{
 	"done_on":             msg("Done"),
 	"sector_id":           msg("Sector"),
 	"value":               msg("Value"),
+}
+
+// fieldChoices are the columns that hold one of a list of choices, shown
+// by the choice's label ("Female", not "female").
+var fieldChoices = map[string][]Choice{
+	"organisations.kind":       OrganisationKinds,
+	"organisations.base":       Bases,
+	"organisations.commitment": Commitments,
+	"organisations.stance":     Stances,
+	"organisations.influence":  Influences,
+	"people.gender":            Genders,
+	"people.age_band":          AgeBands,
+	"people.resident":          Residences,
+	"consortia.status":         ConsortiumStatuses,
+	"roles.role_group":         RoleGroups,
+	"roles.scope":              RoleScopes,
+	"roles.holder":             RoleHolders,
+	"roles.unit_level":         UnitLevels,
+	"units.level":              UnitLevels,
+	"gaps.kind":                GapKinds,
+	"gaps.priority":            Priorities,
+	"gaps.status":              GapStatuses,
+	"gap_candidates.stage":     CandidateStages,
+	"meetings.kind":            MeetingKinds,
+	"activities.status":        ActivityStatuses,
 }

@@ -9,7 +9,8 @@ import (
 )
 
 // A conflict's differences name each field in the users' words, in the
-// package's language, and the records it refers to by their names.
+// package's language, a choice by its label and the records it refers to
+// by their names.
 func TestMergeConflictDifferencesInWords(t *testing.T) {
 	dir := t.TempDir()
 	f, err := CreateDemo(filepath.Join(dir, "demo.cpw"), DemoOptions{Scale: DemoSmall, Now: demoDay})
@@ -24,7 +25,7 @@ func TestMergeConflictDifferencesInWords(t *testing.T) {
 	units, _ := f.Units(UnitFilter{})
 	people, _ := f.People(PersonFilter{})
 	p := people[0]
-	p.HomeUnitID, p.Phone = units[1].ID, "0722 000 001"
+	p.HomeUnitID, p.Phone, p.Gender = units[1].ID, "0722 000 001", "female"
 	if _, err := f.UpdatePerson(p); err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +34,7 @@ func TestMergeConflictDifferencesInWords(t *testing.T) {
 		t.Fatal(err)
 	}
 	theirs.Now = func() time.Time { return time.Now().Add(time.Hour) }
-	p.HomeUnitID, p.Phone = units[2].ID, "0722 000 002"
+	p.HomeUnitID, p.Phone, p.Gender = units[2].ID, "0722 000 002", "male"
 	if _, err := theirs.UpdatePerson(p); err != nil {
 		t.Fatal(err)
 	}
@@ -44,8 +45,8 @@ func TestMergeConflictDifferencesInWords(t *testing.T) {
 		t.Fatalf("the merge of the copy: %+v %v", report, err)
 	}
 	got := report.Conflicts[0].Differences()
-	want := []MergeField{{"Phone", "0722 000 001", "0722 000 002"}, {"Home unit", units[1].Name, units[2].Name}}
-	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+	want := []MergeField{{"Phone", "0722 000 001", "0722 000 002"}, {"Gender", "Female", "Male"}, {"Home unit", units[1].Name, units[2].Name}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
 		t.Errorf("the differences are %+v, want %+v", got, want)
 	}
 
@@ -71,6 +72,21 @@ func TestEveryMergedColumnHasALabel(t *testing.T) {
 					t.Errorf("%s.%s has no label", m.name, c)
 				}
 			}
+		}
+	}
+}
+
+// Every column said to hold choices is one a merge compares.
+func TestFieldChoicesNameMergedColumns(t *testing.T) {
+	known := map[string]bool{}
+	for _, m := range mergeTables {
+		for _, c := range m.cols {
+			known[m.name+"."+c] = true
+		}
+	}
+	for k := range fieldChoices {
+		if !known[k] {
+			t.Errorf("%s is not a column a merge compares", k)
 		}
 	}
 }

@@ -261,5 +261,5 @@ func (u *ui) showError(err error) {
 		u.chooseOver(ce, u.screen.changed)
 		return
 	}
-	dialog.ShowError(err, u.window)
+	errorDialog(err, u.window).Show()
 }

@@ -95,7 +95,8 @@ func (s *workspaceScreen) writeBrief(path string, opt reports.Options) {
 			return nil, err
 		}
 		return func() {
-			s.offerToOpen(lang.L("Brief written"), fmt.Sprintf(lang.L("The brief was saved as %s."), path), path)
+			s.offerToOpenOr(lang.L("Brief written"), fmt.Sprintf(lang.L("The brief was saved as %s."), path),
+				fmt.Sprintf(lang.L("The brief was saved as %s, but no program to open PDFs was found on this computer."), path), path)
 		}, nil
 	})
 }

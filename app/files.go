@@ -129,8 +129,40 @@ func chooseFile(u *ui, folder, ext string, then func(path string)) {
 	open.Show()
 }
 
-// offerToOpen says a file was written and offers to open it.
+// openURL opens a file or folder in the program the computer has for it.
+// Tests make it fail, as it does where no such program is installed.
+var openURL = func(a fyne.App, u *url.URL) error { return a.OpenURL(u) }
+
+// fileURL is the file:// address of a path.
+func fileURL(path string) *url.URL {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // file:///C:/… on Windows
+	}
+	return &url.URL{Scheme: "file", Path: p}
+}
+
+// offerToOpen says a file was written and offers to open it; where no
+// program opens it, it says so in words fit for the kind of file.
 func (s *workspaceScreen) offerToOpen(title, message, path string) {
+	var notOpened string
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".pdf":
+		notOpened = lang.L("The file was saved as %s, but no program to open PDFs was found on this computer.")
+	case ".xlsx":
+		notOpened = lang.L("The file was saved as %s, but no program to open Excel workbooks was found on this computer.")
+	default:
+		notOpened = lang.L("The file was saved as %s, but no program to open it was found on this computer.")
+	}
+	s.offerToOpenOr(title, message, fmt.Sprintf(notOpened, path), path)
+}
+
+// offerToOpenOr says a file was written and offers to open it. Where it
+// cannot be opened (no program for the kind of file), it says notOpened, in
+// one sentence that names the path, and offers to open its folder or copy
+// the path instead; the opener's own error is no help to the user and is
+// never shown.
+func (s *workspaceScreen) offerToOpenOr(title, message, notOpened, path string) {
 	u := s.ui
 	open := widget.NewButton(lang.L("Open it"), nil)
 	label := widget.NewLabel(message)
@@ -138,14 +170,35 @@ func (s *workspaceScreen) offerToOpen(title, message, path string) {
 	done := dialog.NewCustom(title, lang.L("Close"), container.NewVBox(label, open), u.window)
 	open.OnTapped = func() {
 		done.Hide()
-		p := filepath.ToSlash(path)
-		if !strings.HasPrefix(p, "/") {
-			p = "/" + p // file:///C:/… on Windows
-		}
-		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: p}); err != nil {
-			u.showError(err)
+		if err := openURL(u.app, fileURL(path)); err != nil {
+			s.cannotOpen(title, notOpened, path)
 		}
 	}
 	done.Resize(fyne.NewSize(520, 160))
 	done.Show()
+}
+
+// cannotOpen says a file written cannot be opened here, and offers to open
+// its folder or copy its path.
+func (s *workspaceScreen) cannotOpen(title, notOpened, path string) {
+	u := s.ui
+	label := widget.NewLabel(notOpened)
+	label.Wrapping = fyne.TextWrapWord
+	folder := widget.NewButton(lang.L("Open its folder"), nil)
+	copyPath := widget.NewButton(lang.L("Copy the path"), nil)
+	d := dialog.NewCustom(title, lang.L("Close"), container.NewVBox(label, container.NewHBox(folder, copyPath)), u.window)
+	folder.OnTapped = func() {
+		if err := openURL(u.app, fileURL(filepath.Dir(path))); err != nil {
+			label.SetText(notOpened + "\n" + lang.L("Its folder cannot be opened either: copy the path and open it in the file manager."))
+			folder.Disable()
+			return
+		}
+		d.Hide()
+	}
+	copyPath.OnTapped = func() {
+		u.app.Clipboard().SetContent(path)
+		copyPath.SetText(lang.L("Path copied"))
+	}
+	d.Resize(fyne.NewSize(560, 180))
+	d.Show()
 }

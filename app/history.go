@@ -32,7 +32,7 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 	since.SetPlaceHolder(lang.L("Since YYYY-MM-DD"))
 	var l *listView[changeRow]
 	l = newListView(s.ui, lang.L("change"), lang.L("changes"), []column[changeRow]{
-		{title: lang.L("When (UTC)"), width: 180, text: func(c changeRow) string { return strings.Replace(c.At[:min(len(c.At), 19)], "T", " ", 1) },
+		{title: lang.L("When"), width: 180, text: func(c changeRow) string { return localTime(c.At) },
 			sortKey: func(c changeRow) string { return c.At }},
 		{title: lang.L("Who"), width: 120, text: func(c changeRow) string { return c.Author }},
 		{title: lang.L("Record"), width: 150, text: func(c changeRow) string { return entityWords(c.Entity) }},
@@ -46,11 +46,14 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 			filter.Entity = historyEntities[i-1]
 		}
 		if d := strings.TrimSpace(since.Text); d != "" {
-			if _, err := time.Parse(workspace.DateLayout, d); err != nil {
+			day, err := time.ParseInLocation(workspace.DateLayout, d, time.Local)
+			if err != nil {
 				err := fieldError(lang.L("Since"), fmt.Sprintf(lang.L("“%s” is not a date: write it as YYYY-MM-DD, for example 2026-03-31."), d))
 				return func() ([]changeRow, error) { return nil, err }
 			}
-			filter.Since = d
+			// The day is the user's, from its local midnight; the log
+			// keeps UTC.
+			filter.Since = day.UTC().Format(changeLogLayout)
 		}
 		return func() ([]changeRow, error) { return f.Changes(filter) }
 	}
@@ -65,11 +68,25 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 		}
 	}
 	l.onOpen = func(c changeRow) {
-		s.ui.showText(fmt.Sprintf(lang.L("Change of %s"), c.At),
-			fmt.Sprintf(lang.L("%s by %s"), c.At, nonEmpty(c.Author, lang.L("someone")))+
+		s.ui.showText(fmt.Sprintf(lang.L("Change of %s"), localTime(c.At)),
+			fmt.Sprintf(lang.L("%s by %s"), localTime(c.At), nonEmpty(c.Author, lang.L("someone")))+
 				fmt.Sprintf("\n%s %s\n\n%s", entityWords(c.Entity), actionWords(c.Action), c.Summary))
 	}
 	return l.build()
+}
+
+// changeLogLayout is how the change log writes its times, in UTC.
+const changeLogLayout = "2006-01-02T15:04:05.000Z"
+
+// localTime writes a time of the change log in the computer's time zone,
+// with the zone named: "2026-04-03 14:05 EAT". One it cannot read is shown
+// as the log has it.
+func localTime(at string) string {
+	t, err := time.Parse(time.RFC3339Nano, at)
+	if err != nil {
+		return at
+	}
+	return t.In(time.Local).Format("2006-01-02 15:04 MST")
 }
 
 // historyEntities are the kinds of record the history can be narrowed to,

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -114,26 +113,21 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 	dlg.Show()
 }
 
-// conflictDiff lists the fields in which the two versions differ.
+// conflictDiff lists the fields in which the two versions differ, each
+// named in the users' words and in the window's language (the workspace's
+// messages follow the window's language).
 func conflictDiff(c workspace.MergeConflict) string {
 	switch {
 	case c.Ours == nil:
-		return fmt.Sprintf(lang.L("Deleted in this copy; theirs was changed on %s."), c.Theirs["updated_at"])
+		return fmt.Sprintf(lang.L("Deleted in this copy; theirs was changed on %s."), localTime(c.Theirs["updated_at"]))
 	case c.Theirs == nil:
-		return fmt.Sprintf(lang.L("Changed in this copy on %s; deleted in theirs."), c.Ours["updated_at"])
+		return fmt.Sprintf(lang.L("Changed in this copy on %s; deleted in theirs."), localTime(c.Ours["updated_at"]))
 	}
-	var keys []string
-	for k := range c.Ours {
-		if k != "updated_at" && k != "copy_id" && c.Ours[k] != c.Theirs[k] {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
 	var lines []string
-	for _, k := range keys {
-		lines = append(lines, fmt.Sprintf(lang.L("%s: “%s” here, “%s” in theirs"), strings.ReplaceAll(k, "_", " "), c.Ours[k], c.Theirs[k]))
+	for _, d := range c.Differences() {
+		lines = append(lines, fmt.Sprintf(lang.L("%s: “%s” here, “%s” in theirs"), d.Field, d.Ours, d.Theirs))
 	}
-	lines = append(lines, fmt.Sprintf(lang.L("Changed here on %s, in theirs on %s."), c.Ours["updated_at"], c.Theirs["updated_at"]))
+	lines = append(lines, fmt.Sprintf(lang.L("Changed here on %s, in theirs on %s."), localTime(c.Ours["updated_at"]), localTime(c.Theirs["updated_at"])))
 	return strings.Join(lines, "\n")
 }
 

@@ -427,7 +427,7 @@ func writeSheet(ctx context.Context, x *excelize.File, s *sheetSpec, rows []row,
 	cells := make([]any, len(cols))
 	for n, r := range rows {
 		if len(r) != len(s.cols) {
-			return &workspace.Error{Code: workspace.ErrInternal, Message: opts.say("internal error: a row of the %s sheet has %d cells for %d columns", s.name, len(r), len(s.cols))}
+			return &workspace.Error{Code: workspace.ErrInternal, Message: opts.say("Internal error: a row of the %s sheet has %d cells for %d columns.", s.name, len(r), len(s.cols))}
 		}
 		for i, c := range cols {
 			cells[i] = cellFor(c, r[at[i]], st)

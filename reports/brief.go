@@ -47,10 +47,10 @@ func Write(f *workspace.File, path string, opt Options) error {
 	say := translate.For(opt.Language)
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return &workspace.Error{Code: workspace.ErrNotFound, Message: say("the folder %s does not exist: choose another place for the brief", dir), Err: err}
+		return &workspace.Error{Code: workspace.ErrNotFound, Message: say("The folder %s does not exist: choose another place for the brief.", dir), Err: err}
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return &workspace.Error{Code: workspace.ErrNotFile, Message: say("%s is a folder: give the brief a file name ending in .pdf", path)}
+		return &workspace.Error{Code: workspace.ErrNotFile, Message: say("%s is a folder: give the brief a file name ending in .pdf.", path)}
 	}
 	return workspace.WriteFileAtomic(path, say, func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
@@ -65,13 +65,13 @@ func Build(f *workspace.File, w io.Writer, opt Options) error {
 	}
 	say := translate.For(opt.Language)
 	if !translate.Known(opt.Language) {
-		return &workspace.Error{Code: workspace.ErrInvalid, Message: say("the language %q is not known: use one of %s", opt.Language, translate.Codes())}
+		return &workspace.Error{Code: workspace.ErrInvalid, Message: say("The language %q is not known: use one of %s.", opt.Language, translate.Codes())}
 	}
 	if opt.Paper == "" {
 		opt.Paper = "a4"
 	}
 	if opt.Paper != "a4" && opt.Paper != "letter" {
-		return &workspace.Error{Code: workspace.ErrInvalid, Message: say("the paper size %q is not known: use a4 or letter", opt.Paper)}
+		return &workspace.Error{Code: workspace.ErrInvalid, Message: say("The paper size %q is not known: use a4 or letter.", opt.Paper)}
 	}
 	if opt.Date.IsZero() {
 		opt.Date = time.Now()
@@ -109,7 +109,7 @@ func Build(f *workspace.File, w io.Writer, opt Options) error {
 		b.initiative()
 	}
 	if err := d.pdf.Error(); err != nil {
-		return &workspace.Error{Code: workspace.ErrInternal, Message: say("the brief could not be drawn: %v", err), Err: err}
+		return &workspace.Error{Code: workspace.ErrInternal, Message: say("The brief could not be drawn: %v.", err), Err: err}
 	}
 	return d.pdf.Output(w)
 }

@@ -142,7 +142,8 @@ func (f *File) SaveCopy(path string) error {
 		}
 	}()
 	err := writeBeside(path, false, nil, func(tmpPath string) error {
-		os.Remove(tmpPath) // VACUUM INTO wants a new or empty file
+		// VACUUM INTO fills the empty temporary file and keeps its mode
+		// (0600): the copy holds the same phone numbers as the workspace.
 		if _, err := f.db.Exec("VACUUM INTO ?", tmpPath); err != nil {
 			return copyError(err)
 		}

@@ -440,6 +440,14 @@ func backupBeforeUpgrade(db *sql.DB, path string, version int) error {
 	for i := 2; FileExists(backup); i++ {
 		backup = fmt.Sprintf("%s.schema-%d-backup-%d%s", base, version, i, Extension)
 	}
+	// Made empty and 0600 first, as the workspace is: VACUUM INTO keeps the
+	// mode of the empty file it fills, and would make a new one readable by
+	// everyone.
+	empty, err := os.OpenFile(backup, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return &Error{Code: ErrReadOnly, Message: say("%s must be upgraded, but no backup could be written beside it (%v): move it to a folder you can write to.", filepath.Base(path), unwrapPath(err)), Err: err}
+	}
+	empty.Close()
 	if _, err := db.Exec("VACUUM INTO ?", backup); err != nil {
 		os.Remove(backup)
 		if e := openFailure(path, err); e != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -277,6 +278,9 @@ func TestMigrationFromVersion1(t *testing.T) {
 	b, err := os.ReadFile(backup)
 	if err != nil {
 		t.Fatalf("no backup before the upgrade: %v", err)
+	}
+	if st, err := os.Stat(backup); err != nil || runtime.GOOS != "windows" && st.Mode().Perm() != 0o600 {
+		t.Errorf("the backup is %v (%v), not 0600 as the workspace it copies", st.Mode().Perm(), err)
 	}
 	h, err := readHeader(backup)
 	if err != nil || h.userVersion != 1 || h.applicationID != ApplicationID {

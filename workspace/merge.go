@@ -53,6 +53,8 @@ type MergeConflict struct {
 	Ours   map[string]string `json:"ours"`   // nil when deleted here
 	Theirs map[string]string `json:"theirs"` // nil when deleted there
 	Chosen Side              `json:"chosen"`
+	// Names names the records the two versions refer to, by id.
+	Names map[string]string `json:"names,omitempty"`
 	// settled: the merge comes out the same whichever side is chosen.
 	settled bool
 }
@@ -229,7 +231,11 @@ func (m *merger) planOn(ours querier, theirCopy string) error {
 	m.ours = ours
 	_, met := seen[theirCopy]
 	m.met.theirsAfter, m.report.FirstMeeting = seen[theirCopy], !met
-	return m.plan()
+	if err := m.plan(); err != nil {
+		return err
+	}
+	m.nameReferences()
+	return nil
 }
 
 // readSeen reads what a copy has seen of every copy it has met or was made

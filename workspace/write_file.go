@@ -17,15 +17,17 @@ import (
 // renamed over path, so that a failure (a full disk, a USB stick pulled,
 // the program stopped half-way) leaves whatever was at path as it was and
 // nothing beside it (a process killed half-way leaves its temporary file
-// only until the next write in that folder: see writeBeside). It replaces a file already at path: ask the user
-// first. The file is readable by everyone (0644), as a file made to be
-// shared should be.
+// only until the next write in that folder: see writeBeside). It replaces a
+// file already at path: ask the user first. The file is readable by this
+// user only (0600), from its first byte to its place at path, even where it
+// replaces a file others could read: exports, briefs and the like hold the
+// same phone numbers as the workspace, which is 0600 too.
 //
 // Its errors are *Error, worded by say (nil means the package's language):
 // ErrReadOnly when the folder takes no new file or path cannot be
 // replaced, ErrInternal (holding write's error) when the writing fails.
 func WriteFileAtomic(path string, say translate.Func, write func(w io.Writer) error) error {
-	err := writeBeside(path, true, say, func(tmp string) error {
+	return writeBeside(path, true, say, func(tmp string) error {
 		f, err := os.OpenFile(tmp, os.O_WRONLY, 0)
 		if err != nil {
 			return err
@@ -39,12 +41,6 @@ func WriteFileAtomic(path string, say translate.Func, write func(w io.Writer) er
 		}
 		return err
 	})
-	if err == nil {
-		// Readable by everyone only once in place: until then it is a
-		// temporary file, and those stay 0600.
-		os.Chmod(path, 0o644)
-	}
-	return err
 }
 
 // writeBeside is how the program writes a file in one piece. build makes

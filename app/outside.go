@@ -115,15 +115,6 @@ func outsideNote(changes []workspace.Change) string {
 	return fmt.Sprintf(lang.L("Another window or program made %s changes to this workspace (%s, last at %s). What is shown has been read again."), thousands(len(changes)), who, at)
 }
 
-// localTime shows a change's UTC stamp as the time of day here.
-func localTime(stamp string) string {
-	t, err := time.Parse("2006-01-02T15:04:05.000Z", stamp)
-	if err != nil {
-		return stamp
-	}
-	return t.Local().Format("15:04")
-}
-
 // showNotice shows a line above the section, until dismissed or replaced.
 func (s *workspaceScreen) showNotice(text string) {
 	label := wrapped(text)

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -196,5 +197,79 @@ func TestOrganisationPage(t *testing.T) {
 	}
 	if !strings.Contains(allText(s.area), "Base: Local") {
 		t.Errorf("the page was not drawn anew:\n%s", allText(s.area))
+	}
+}
+
+// At the Mukuru scale an organisation's page reads only the people and the
+// roles it lists: a federation that enrols three thousand residents, many
+// of them representatives, shows their count and the first of them.
+func TestOrganisationPageAtMukuruScale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the Mukuru-scale demo takes a few seconds")
+	}
+	path := filepath.Join(t.TempDir(), "mukuru.cpw")
+	f, err := workspace.CreateDemo(path, workspace.DemoOptions{Scale: workspace.DemoMukuru, Now: demoDay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	orgs := mustRecord[[]workspace.Organisation](t)(f.Organisations())
+	fed := orgs[0]
+	everyone := mustRecord[[]workspace.Person](t)(f.People(workspace.PersonFilter{}))
+	enrolled := 0
+	err = f.Batch(true, func(b *workspace.Batch) error {
+		for _, p := range everyone {
+			if p.OrganisationID == "" && enrolled < 3000 {
+				p.OrganisationID = fed.ID
+				if _, _, err := workspace.Save(b, p); err != nil {
+					return err
+				}
+				enrolled++
+			} else if p.OrganisationID == fed.ID {
+				enrolled++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	members := map[string]bool{}
+	for _, p := range mustRecord[[]workspace.Person](t)(f.People(workspace.PersonFilter{OrganisationID: fed.ID})) {
+		members[p.ID] = true
+	}
+	held := 0
+	for _, a := range mustRecord[[]workspace.Assignment](t)(f.Assignments(workspace.AssignmentFilter{CurrentOn: demoDay.Format(workspace.DateLayout)})) {
+		if members[a.PersonID] {
+			held++
+		}
+	}
+	if held <= maxListed {
+		t.Fatalf("its people hold only %d roles", held)
+	}
+	f.Close()
+	u := testUI(t)
+	u.open(path)
+	s := u.screen
+	s.show(secOrganisations)
+	start := time.Now()
+	s.showOrganisation(fed.ID)
+	t.Logf("the page of an organisation of %d people took %v", enrolled, time.Since(start))
+	page := allText(s.area)
+	for _, want := range []string{fmt.Sprintf("People (%d)", enrolled),
+		fmt.Sprintf("… and %d more: the People section lists them all.", enrolled-maxListed),
+		fmt.Sprintf("Roles its people hold now (%d)", held), fmt.Sprintf("… and %d more.", held-maxListed)} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q:\n%s", want, page)
+		}
+	}
+	people := 0
+	walk(s.area, func(c fyne.CanvasObject) {
+		if b, isButton := c.(*widget.Button); isButton && b.Text == "Open…" {
+			people++
+		}
+	})
+	// Open… is also on each gap it filled or may fill: a few.
+	if people < maxListed || people > maxListed+20 {
+		t.Errorf("%d Open… buttons for %d people", people, enrolled)
 	}
 }

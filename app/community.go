@@ -502,7 +502,7 @@ func fillStakeholderMap(s *workspaceScreen, grid *fyne.Container, orgs []workspa
 					continue
 				}
 				o := o
-				b := widget.NewButtonWithIcon(shortName(o), dot(stanceColour(st.Key)), func() { s.editOrganisation(o) })
+				b := widget.NewButtonWithIcon(shortName(o), dot(stanceColour(st.Key)), func() { s.showOrganisation(o.ID) })
 				b.Importance = widget.LowImportance
 				b.Alignment = widget.ButtonAlignLeading
 				cellBox.Add(b)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -182,32 +183,59 @@ func (s *workspaceScreen) meetingAttendees(p *recordPage, m workspace.Meeting) {
 			}, s.changed)
 		})
 	})
-	attendees := append([]string(nil), m.AttendeeIDs...)
-	sort.Slice(attendees, func(i, j int) bool { return n.person(attendees[i]) < n.person(attendees[j]) })
-	for i, pid := range attendees {
+	// Every name is read before a row is built, and the rows are sorted by
+	// name and laid out alike, so nothing moves under the pointer.
+	type attendee struct{ id, name string }
+	attendees := make([]attendee, len(m.AttendeeIDs))
+	for i, pid := range m.AttendeeIDs {
+		attendees[i] = attendee{pid, n.person(pid)}
+	}
+	sort.Slice(attendees, func(i, j int) bool {
+		a, b := strings.ToLower(attendees[i].name), strings.ToLower(attendees[j].name)
+		if a != b {
+			return a < b
+		}
+		return attendees[i].id < attendees[j].id
+	})
+	for i, a := range attendees {
 		if i == maxListed*2 {
 			p.box.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d more."), len(attendees)-i)))
 			break
 		}
-		p.lineWith(n.person(pid), widget.NewButton(lang.L("Remove"), func() {
-			m2, err := f.Meeting(m.ID)
-			if err == nil {
-				out := []string{}
-				for _, a := range m2.AttendeeIDs {
-					if a != pid {
-						out = append(out, a)
-					}
-				}
-				m2.AttendeeIDs = out
-				_, err = f.UpdateMeeting(m2)
-			}
-			if err != nil {
-				s.ui.showError(err)
-				return
-			}
-			s.changed()
-		}))
+		p.lineWith(a.name, widget.NewButton(lang.L("Remove…"), func() { s.removeAttendee(m, a.id, a.name) }))
 	}
+}
+
+// removeAttendee asks before it removes one person from a meeting's
+// attendees; it reads the meeting again, so it removes exactly that person
+// from the attendees as they are now.
+func (s *workspaceScreen) removeAttendee(m workspace.Meeting, personID, name string) {
+	f := s.file
+	question := fmt.Sprintf(lang.L("Remove %s from the attendees of the meeting of %s?"), name, m.HeldOn)
+	d := dialog.NewConfirm(lang.L("Remove an attendee"), question, func(yes bool) {
+		if !yes {
+			return
+		}
+		now, err := f.Meeting(m.ID)
+		if err == nil && contains(now.AttendeeIDs, personID) {
+			out := []string{}
+			for _, a := range now.AttendeeIDs {
+				if a != personID {
+					out = append(out, a)
+				}
+			}
+			now.AttendeeIDs = out
+			_, err = f.UpdateMeeting(now)
+		}
+		if err != nil {
+			s.ui.showError(err)
+			return
+		}
+		s.changed()
+	}, s.ui.window)
+	d.SetConfirmText(lang.L("Remove"))
+	d.SetDismissText(lang.L("Cancel"))
+	d.Show()
 }
 
 // meetingDecisions adds what the meeting decided.
@@ -225,11 +253,32 @@ func (s *workspaceScreen) meetingDecisions(p *recordPage, m workspace.Meeting) e
 		}, s.changed)
 	})
 	for _, dc := range decisions {
-		p.lineWith(dc.Text, widget.NewButton(lang.L("Delete…"), func() {
+		p.lineWith(dc.Text, widget.NewButton(lang.L("Edit…"), func() { s.editDecision(m, dc.ID) }), widget.NewButton(lang.L("Delete…"), func() {
 			s.ui.confirmDelete(fmt.Sprintf(lang.L("the decision “%s”"), clipText(dc.Text, 40)), "decisions", dc.ID, func() error { return f.DeleteDecision(dc.ID) }, s.changed)
 		}))
 	}
 	return nil
+}
+
+// editDecision shows the form of a decision already recorded. The saving
+// reads the decision again, so it changes only its text.
+func (s *workspaceScreen) editDecision(m workspace.Meeting, id string) {
+	f := s.file
+	dc, err := f.Decision(id)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	text := multiline(dc.Text)
+	s.ui.showForm(fmt.Sprintf(lang.L("Decision of the meeting of %s"), m.HeldOn), lang.L("Save"), []field{{label: lang.L("Decision"), obj: text}}, func() error {
+		now, err := f.Decision(id)
+		if err != nil {
+			return err
+		}
+		now.Text = text.Text
+		_, err = f.UpdateDecision(now)
+		return err
+	}, s.changed)
 }
 
 // meetingActions adds the follow-up actions agreed at the meeting; an open
@@ -263,14 +312,19 @@ func (s *workspaceScreen) meetingActions(p *recordPage, m workspace.Meeting) err
 		if a.DueOn != "" {
 			text += ", " + fmt.Sprintf(lang.L("due %s"), a.DueOn)
 		}
+		edit := widget.NewButton(lang.L("Edit…"), func() { s.editAction(m, a.ID) })
 		if a.DoneOn != "" {
 			text += " " + fmt.Sprintf(lang.L("(done %s)"), a.DoneOn)
-			p.lineWith(text)
+			p.lineWith(text, edit)
 			continue
 		}
-		p.lineWith(text, widget.NewButton(lang.L("Done"), func() {
-			a.DoneOn = p.today
-			if _, err := f.UpdateFollowUp(a); err != nil {
+		p.lineWith(text, edit, widget.NewButton(lang.L("Done"), func() {
+			now, err := f.FollowUp(a.ID)
+			if err == nil {
+				now.DoneOn = p.today
+				_, err = f.UpdateFollowUp(now)
+			}
+			if err != nil {
 				s.ui.showError(err)
 				return
 			}
@@ -278,6 +332,40 @@ func (s *workspaceScreen) meetingActions(p *recordPage, m workspace.Meeting) err
 		}))
 	}
 	return nil
+}
+
+// editAction shows the form of a follow-up action already agreed: what,
+// who, when due and when done. The saving reads the action again, so only
+// what the form shows is changed.
+func (s *workspaceScreen) editAction(m workspace.Meeting, id string) {
+	f := s.file
+	a, err := f.FollowUp(id)
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.withOptions(true, false, func(_, people, _ []option) {
+		text, due, done := entry(a.Text), dateEntry(a.DueOn), dateEntry(a.DoneOn)
+		owner := newPicker(lang.L("Owner"), people, a.OwnerID)
+		s.ui.showForm(fmt.Sprintf(lang.L("Action agreed at the meeting of %s"), m.HeldOn), lang.L("Save"), []field{
+			{label: lang.L("Action"), obj: text},
+			{label: lang.L("Owner"), obj: owner, hint: lang.L("Who sees it done")},
+			{label: lang.L("Due"), obj: due},
+			{label: lang.L("Done on"), obj: done, hint: lang.L("Blank while it is still to do"), also: []string{lang.L("Done")}},
+		}, func() error {
+			oid, err := owner.id()
+			if err != nil {
+				return err
+			}
+			now, err := f.FollowUp(id)
+			if err != nil {
+				return err
+			}
+			now.Text, now.OwnerID, now.DueOn, now.DoneOn = text.Text, oid, due.Text, done.Text
+			_, err = f.UpdateFollowUp(now)
+			return err
+		}, s.changed)
+	})
 }
 
 // nextPosition is one past the highest position of n items.

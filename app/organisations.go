@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"cpw/workspace"
 )
@@ -18,7 +20,7 @@ type organisationRow struct {
 }
 
 // organisationsList is the Organisations section; opening one shows its
-// form, since an organisation has no page of its own.
+// page.
 func (s *workspaceScreen) organisationsList() *listView[organisationRow] {
 	f := s.file
 	l := newListView(s.ui, lang.L("organisation"), lang.L("organisations"), []column[organisationRow]{
@@ -47,8 +49,9 @@ func (s *workspaceScreen) organisationsList() *listView[organisationRow] {
 		l.onDel = func(o organisationRow) {
 			s.ui.confirmDelete(fmt.Sprintf(lang.L("the organisation “%s”"), o.Name), "organisations", o.ID, func() error { return f.DeleteOrganisation(o.ID) }, s.changed)
 		}
+		l.addAction(lang.L("Edit…"), theme.DocumentCreateIcon(), func(o organisationRow) { s.editOrganisation(o.Organisation) })
 	}
-	l.onOpen = func(o organisationRow) { s.editOrganisation(o.Organisation) }
+	l.onOpen = func(o organisationRow) { s.showOrganisation(o.ID) }
 	return l.build()
 }
 
@@ -133,4 +136,227 @@ func organisationActivities(f *workspace.File, orgID string) (fyne.CanvasObject,
 		box.Add(wrapped(strings.Join([]string{a.Description, where, status}, " — ")))
 	}
 	return box, nil
+}
+
+// showOrganisation shows an organisation's page: what it is, its people,
+// the consortia it belongs and belonged to, the roles it and its people
+// hold, the gaps it filled or may fill, what it does where, and the
+// findings about it.
+func (s *workspaceScreen) showOrganisation(id string) {
+	o, p, ok := openPage(s, id, s.file.Organisation, s.showOrganisation)
+	if !ok {
+		return
+	}
+	sectors, err := s.file.Sectors()
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	sectorNames := map[string]string{}
+	for _, sc := range sectors {
+		sectorNames[sc.ID] = sc.Name
+	}
+	var its []string
+	for _, sid := range o.SectorIDs {
+		its = append(its, sectorNames[sid])
+	}
+	p.recorded(lang.L("Kind"), workspace.Label(workspace.OrganisationKinds, o.Kind))
+	p.recorded(lang.L("Base"), workspace.Label(workspace.Bases, o.Base))
+	p.recorded(lang.L("Commitment"), workspace.Label(workspace.Commitments, o.Commitment))
+	p.recorded(lang.L("Stance"), workspace.Label(workspace.Stances, o.Stance))
+	p.recorded(lang.L("Influence"), workspace.Label(workspace.Influences, o.Influence))
+	p.recorded(lang.L("Sectors"), strings.Join(its, ", "))
+	p.recorded(lang.L("Interests"), o.Interests)
+	p.recorded(lang.L("Notes"), o.Notes)
+	err = s.organisationPeople(p, o)
+	if err == nil {
+		err = s.organisationMemberships(p, o)
+	}
+	if err == nil {
+		err = s.organisationRoles(p, o)
+	}
+	if err == nil {
+		err = s.organisationGaps(p, o)
+	}
+	var activities fyne.CanvasObject
+	if err == nil {
+		activities, err = organisationActivities(s.file, o.ID)
+	}
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	p.part(lang.L("Activities"), "", nil)
+	p.box.Add(activities)
+	if findings := s.findingsAbout(id); len(findings) > 0 {
+		p.part(lang.L("Health-check findings"), "", nil)
+		p.findings(findings)
+	}
+	title := o.Name
+	if o.Acronym != "" {
+		title += " (" + o.Acronym + ")"
+	}
+	p.show(title, func() { s.editOrganisation(o) })
+}
+
+// recorded adds "label: value", saying "Not recorded" where the value is
+// blank, as the lists do.
+func (p *recordPage) recorded(label, value string) {
+	p.line(label + ": " + nonEmpty(value, lang.L("Not recorded")))
+}
+
+// organisationPeople adds how many people the organisation has and the
+// first of them by name, each with a way to their page; a big one has
+// thousands, so only those listed are read.
+func (s *workspaceScreen) organisationPeople(p *recordPage, o workspace.Organisation) error {
+	people, total, err := s.file.OrganisationPeople(o.ID, maxListed)
+	if err != nil {
+		return err
+	}
+	p.part(fmt.Sprintf(lang.L("People (%d)"), total), lang.L("Add person…"),
+		func() { s.editPerson(workspace.Person{OrganisationID: o.ID}) })
+	if total == 0 {
+		p.box.Add(widget.NewLabel(lang.L("None.")))
+	}
+	for _, person := range people {
+		// Opening a page is reading, so it is offered on a read-only file too.
+		p.box.Add(lineWith(person.Name+nonEmptyPrefix(", ", person.Position),
+			widget.NewButton(lang.L("Open…"), func() { s.show(secPeople); s.showPerson(person.ID) })))
+	}
+	if total > len(people) {
+		p.box.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d more: the People section lists them all."), total-len(people))))
+	}
+	return nil
+}
+
+// organisationMemberships adds the consortia it belongs to now, then those
+// it left, each with what it brings and when.
+func (s *workspaceScreen) organisationMemberships(p *recordPage, o workspace.Organisation) error {
+	ms, err := s.file.MembershipsOf(o.ID)
+	if err != nil {
+		return err
+	}
+	var now, before []workspace.ConsortiumMember
+	for _, m := range ms {
+		if m.LeftOn == "" {
+			now = append(now, m)
+		} else {
+			before = append(before, m)
+		}
+	}
+	p.part(fmt.Sprintf(lang.L("Consortium memberships (%d now)"), len(now)), "", nil)
+	if len(ms) == 0 {
+		p.box.Add(widget.NewLabel(lang.L("None.")))
+	}
+	for _, m := range append(now, before...) {
+		text := p.names.consortium(m.ConsortiumID) + nonEmptyPrefix(" — ", m.Contribution) + nonEmptyPrefix(", ", membershipPeriod(m))
+		p.lineWith(text, widget.NewButton(lang.L("Edit…"), func() {
+			c, err := s.file.Consortium(m.ConsortiumID)
+			if err != nil {
+				s.ui.showError(err)
+				return
+			}
+			s.editMember(c, m)
+		}))
+	}
+	return nil
+}
+
+// membershipPeriod writes a membership's dates, as far as they are known.
+func membershipPeriod(m workspace.ConsortiumMember) string {
+	switch {
+	case m.JoinedOn == "" && m.LeftOn == "":
+		return ""
+	case m.LeftOn == "":
+		return fmt.Sprintf(lang.L("since %s"), m.JoinedOn)
+	case m.JoinedOn == "":
+		return fmt.Sprintf(lang.L("left %s"), m.LeftOn)
+	}
+	return fmt.Sprintf(lang.L("%s to %s"), m.JoinedOn, m.LeftOn)
+}
+
+// organisationRoles adds the roles the organisation itself holds, will hold
+// and held, then those its people hold now (at most maxListed of them).
+func (s *workspaceScreen) organisationRoles(p *recordPage, o workspace.Organisation) error {
+	n := p.names
+	own, err := s.file.Assignments(workspace.AssignmentFilter{OrganisationID: o.ID})
+	if err != nil {
+		return err
+	}
+	theirs, total, err := s.file.AssignmentsOfPeopleIn(o.ID, p.today, maxListed)
+	if err != nil {
+		return err
+	}
+	now, before, upcoming := splitByDay(own, p.today)
+	p.part(fmt.Sprintf(lang.L("Roles it holds now (%d)"), len(now)), "", nil)
+	for _, a := range now {
+		p.lineWith(roleLine(n, a), widget.NewButton(lang.L("End…"), func() { s.endAssignment(a, o.Name) }))
+	}
+	if len(now) == 0 {
+		p.box.Add(widget.NewLabel(lang.L("None.")))
+	}
+	if len(upcoming) > 0 {
+		p.heading(fmt.Sprintf(lang.L("Roles it will hold (%d)"), len(upcoming)))
+		for _, a := range upcoming {
+			p.line(roleLine(n, a))
+		}
+	}
+	if len(before) > 0 {
+		p.heading(fmt.Sprintf(lang.L("Roles it held before (%d)"), len(before)))
+		for _, a := range before {
+			p.line(roleLine(n, a))
+		}
+	}
+	p.part(fmt.Sprintf(lang.L("Roles its people hold now (%d)"), total), "", nil)
+	if total == 0 {
+		p.box.Add(widget.NewLabel(lang.L("None.")))
+	}
+	for _, a := range theirs {
+		p.line(n.person(a.PersonID) + ": " + roleLine(n, a))
+	}
+	if total > len(theirs) {
+		p.box.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d more."), total-len(theirs))))
+	}
+	return nil
+}
+
+// organisationGaps adds the resource gaps it filled and those it is a
+// candidate for, with how far the approach got.
+func (s *workspaceScreen) organisationGaps(p *recordPage, o workspace.Organisation) error {
+	n := p.names
+	filled, err := s.file.GapsFilledBy(o.ID)
+	if err != nil {
+		return err
+	}
+	candidacies, err := s.file.CandidaciesOf(o.ID)
+	if err != nil {
+		return err
+	}
+	whose := func(g workspace.ResourceGap) string {
+		if g.ConsortiumID == "" {
+			return lang.L("the whole initiative")
+		}
+		return n.consortium(g.ConsortiumID)
+	}
+	// Opening a gap is reading, so it is offered on a read-only file too.
+	open := func(g workspace.ResourceGap) fyne.CanvasObject {
+		return widget.NewButton(lang.L("Open…"), func() { s.show(secGaps); s.showGap(g.ID) })
+	}
+	p.part(fmt.Sprintf(lang.L("Resource gaps it filled (%d)"), len(filled)), "", nil)
+	if len(filled) == 0 {
+		p.box.Add(widget.NewLabel(lang.L("None.")))
+	}
+	for _, g := range filled {
+		p.box.Add(lineWith(fmt.Sprintf(lang.L("%s, for %s"), g.Title, whose(g)), open(g)))
+	}
+	p.part(fmt.Sprintf(lang.L("Resource gaps it is a candidate for (%d)"), len(candidacies)), "", nil)
+	if len(candidacies) == 0 {
+		p.box.Add(widget.NewLabel(lang.L("None.")))
+	}
+	for _, c := range candidacies {
+		text := fmt.Sprintf(lang.L("%s, for %s"), c.Gap.Title, whose(c.Gap)) + " — " + workspace.Label(workspace.CandidateStages, c.Candidate.Stage) +
+			" (" + strings.ToLower(workspace.Label(workspace.GapStatuses, c.Gap.Status)) + ")"
+		p.box.Add(lineWith(text, open(c.Gap)))
+	}
+	return nil
 }

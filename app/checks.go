@@ -266,12 +266,8 @@ func (s *workspaceScreen) openSubject(sub workspace.Subject) {
 		s.show(secMeetings)
 		s.showMeeting(sub.ID)
 	case workspace.SubjectOrganisation:
-		o, err := s.file.Organisation(sub.ID)
-		if err != nil {
-			s.ui.showError(err)
-			return
-		}
-		s.editOrganisation(o)
+		s.show(secOrganisations)
+		s.showOrganisation(sub.ID)
 	case workspace.SubjectGap:
 		s.show(secGaps)
 		s.showGap(sub.ID)

@@ -434,6 +434,7 @@ func (s *workspaceScreen) editUnit(u workspace.Unit, parent string) {
 	}
 	name := entry(u.Name)
 	households := entry(thousands(u.Households))
+	base := u // as read, for saving only what the form changes
 	s.ui.showForm(title, confirm, []field{
 		{label: lang.L("Name"), obj: name, hint: lang.L("Unique under the unit it sits in")},
 		{label: lang.L("Households"), obj: households, hint: lang.L("How many households live in it")},
@@ -446,7 +447,7 @@ func (s *workspaceScreen) editUnit(u workspace.Unit, parent string) {
 		if u.ID == "" {
 			_, err = f.CreateUnit(u)
 		} else {
-			_, err = f.UpdateUnit(u)
+			_, err = workspace.UpdateFrom(f, base, u)
 		}
 		return err
 	}, s.changed)

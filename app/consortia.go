@@ -132,6 +132,7 @@ func (s *workspaceScreen) editConsortium(c workspace.Consortium) {
 		title, confirm = fmt.Sprintf(lang.L("Consortium %s"), c.Code), lang.L("Save")
 	}
 	s.readOnlyNote(&title)
+	base := c // as read, for saving only what the form changes
 	s.ui.showForm(title, confirm, []field{
 		{label: lang.L("Code"), obj: code, hint: lang.L("One short word, such as WSE")},
 		{label: lang.L("Name"), obj: name},
@@ -144,7 +145,7 @@ func (s *workspaceScreen) editConsortium(c workspace.Consortium) {
 		if c.ID == "" {
 			_, err = f.CreateConsortium(c)
 		} else {
-			_, err = f.UpdateConsortium(c)
+			_, err = workspace.UpdateFrom(f, base, c)
 		}
 		return err
 	}, s.changed)
@@ -384,6 +385,7 @@ func (s *workspaceScreen) editMember(c workspace.Consortium, m workspace.Consort
 		if m.ID != "" {
 			title, confirm = fmt.Sprintf(lang.L("Membership of %s"), c.Code), lang.L("Save")
 		}
+		base := m // as read, for saving only what the form changes
 		s.ui.showForm(title, confirm, []field{
 			{label: lang.L("Organisation"), obj: org},
 			{label: lang.L("Contribution"), obj: contribution, hint: lang.L("What it brings: expertise, staff, data, funds")},
@@ -398,7 +400,7 @@ func (s *workspaceScreen) editMember(c workspace.Consortium, m workspace.Consort
 			if m.ID == "" {
 				_, err = f.CreateMember(m)
 			} else {
-				_, err = f.UpdateMember(m)
+				_, err = workspace.UpdateFrom(f, base, m)
 			}
 			return err
 		}, s.changed)

@@ -105,6 +105,7 @@ func (s *workspaceScreen) editGap(g workspace.ResourceGap) {
 		heading, confirm = fmt.Sprintf(lang.L("Resource gap: %s"), g.Title), lang.L("Save")
 	}
 	s.readOnlyNote(&heading)
+	base := g // as read, for saving only what the form changes
 	s.ui.showForm(heading, confirm, []field{
 		{label: lang.L("Consortium"), obj: consortium, hint: lang.L("Who needs it")},
 		{label: lang.L("Title"), obj: title, hint: lang.L("What is needed, in a few words")},
@@ -129,7 +130,7 @@ func (s *workspaceScreen) editGap(g workspace.ResourceGap) {
 		if g.ID == "" {
 			_, err = f.CreateResourceGap(g)
 		} else {
-			_, err = f.UpdateResourceGap(g)
+			_, err = workspace.UpdateFrom(f, base, g)
 		}
 		return err
 	}, s.changed)
@@ -188,6 +189,7 @@ func (s *workspaceScreen) editCandidate(g workspace.ResourceGap, c workspace.Gap
 		if c.ID != "" {
 			confirm = lang.L("Save")
 		}
+		base := c // as read, for saving only what the form changes
 		s.ui.showForm(title, confirm, []field{
 			{label: lang.L("Organisation"), obj: org},
 			{label: lang.L("Stage"), obj: stage, hint: lang.L("How far the approach got")},
@@ -201,7 +203,7 @@ func (s *workspaceScreen) editCandidate(g workspace.ResourceGap, c workspace.Gap
 			if c.ID == "" {
 				_, err = f.AddCandidate(c)
 			} else {
-				_, err = f.UpdateCandidate(c)
+				_, err = workspace.UpdateFrom(f, base, c)
 			}
 			return err
 		}, s.changed)

@@ -87,6 +87,7 @@ func (s *workspaceScreen) editMeeting(m workspace.Meeting) {
 		heading, confirm = fmt.Sprintf(lang.L("Meeting of %s"), m.HeldOn), lang.L("Save")
 	}
 	s.readOnlyNote(&heading)
+	base := m // as read, for saving only what the form changes
 	s.ui.showForm(heading, confirm, []field{
 		{label: lang.L("Kind"), obj: kind},
 		{label: lang.L("Title"), obj: title},
@@ -117,7 +118,7 @@ func (s *workspaceScreen) editMeeting(m workspace.Meeting) {
 		if m.ID == "" {
 			_, err = f.CreateMeeting(m)
 		} else {
-			_, err = f.UpdateMeeting(m)
+			_, err = workspace.UpdateFrom(f, base, m)
 		}
 		return err
 	}, s.changed)
@@ -260,8 +261,9 @@ func (s *workspaceScreen) meetingDecisions(p *recordPage, m workspace.Meeting) e
 	return nil
 }
 
-// editDecision shows the form of a decision already recorded. The saving
-// reads the decision again, so it changes only its text.
+// editDecision shows the form of a decision already recorded. Saving
+// changes only what the form changed, and asks when someone else changed
+// the same meanwhile.
 func (s *workspaceScreen) editDecision(m workspace.Meeting, id string) {
 	f := s.file
 	dc, err := f.Decision(id)
@@ -271,12 +273,9 @@ func (s *workspaceScreen) editDecision(m workspace.Meeting, id string) {
 	}
 	text := multiline(dc.Text)
 	s.ui.showForm(fmt.Sprintf(lang.L("Decision of the meeting of %s"), m.HeldOn), lang.L("Save"), []field{{label: lang.L("Decision"), obj: text}}, func() error {
-		now, err := f.Decision(id)
-		if err != nil {
-			return err
-		}
-		now.Text = text.Text
-		_, err = f.UpdateDecision(now)
+		mine := dc
+		mine.Text = text.Text
+		_, err := workspace.UpdateFrom(f, dc, mine)
 		return err
 	}, s.changed)
 }
@@ -335,8 +334,8 @@ func (s *workspaceScreen) meetingActions(p *recordPage, m workspace.Meeting) err
 }
 
 // editAction shows the form of a follow-up action already agreed: what,
-// who, when due and when done. The saving reads the action again, so only
-// what the form shows is changed.
+// who, when due and when done. Saving changes only what the form changed,
+// and asks when someone else changed the same meanwhile.
 func (s *workspaceScreen) editAction(m workspace.Meeting, id string) {
 	f := s.file
 	a, err := f.FollowUp(id)
@@ -357,12 +356,9 @@ func (s *workspaceScreen) editAction(m workspace.Meeting, id string) {
 			if err != nil {
 				return err
 			}
-			now, err := f.FollowUp(id)
-			if err != nil {
-				return err
-			}
-			now.Text, now.OwnerID, now.DueOn, now.DoneOn = text.Text, oid, due.Text, done.Text
-			_, err = f.UpdateFollowUp(now)
+			mine := a
+			mine.Text, mine.OwnerID, mine.DueOn, mine.DoneOn = text.Text, oid, due.Text, done.Text
+			_, err = workspace.UpdateFrom(f, a, mine)
 			return err
 		}, s.changed)
 	})

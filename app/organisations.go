@@ -84,6 +84,7 @@ func (s *workspaceScreen) editOrganisation(o workspace.Organisation) {
 		activities = append(activities, field{label: lang.L("Activities"), obj: list, hint: lang.L("What it does where, as its 3W matrices say")})
 	}
 	s.readOnlyNote(&title)
+	read := o // as read, for saving only what the form changes
 	s.ui.showForm(title, confirm, append([]field{
 		{label: lang.L("Name"), obj: name, hint: lang.L("Its full name; no two organisations may share it")},
 		{label: lang.L("Acronym"), obj: acronym},
@@ -103,7 +104,7 @@ func (s *workspaceScreen) editOrganisation(o workspace.Organisation) {
 		if o.ID == "" {
 			_, err = f.CreateOrganisation(o)
 		} else {
-			_, err = f.UpdateOrganisation(o)
+			_, err = workspace.UpdateFrom(f, read, o)
 		}
 		return err
 	}, s.changed)

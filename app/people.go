@@ -69,6 +69,7 @@ func (s *workspaceScreen) personForm(p workspace.Person, orgs, units []option) {
 		title, confirm = fmt.Sprintf(lang.L("Person: %s"), p.Name), lang.L("Save")
 	}
 	s.readOnlyNote(&title)
+	base := p // as read, for saving only what the form changes
 	s.ui.showForm(title, confirm, []field{
 		{label: lang.L("Name"), obj: name},
 		{label: lang.L("Organisation"), obj: org, hint: lang.L("Blank for a resident without one")},
@@ -94,7 +95,7 @@ func (s *workspaceScreen) personForm(p workspace.Person, orgs, units []option) {
 		if p.ID == "" {
 			_, err = f.CreatePerson(p)
 		} else {
-			_, err = f.UpdatePerson(p)
+			_, err = workspace.UpdateFrom(f, base, p)
 		}
 		return err
 	}, s.changed)

@@ -219,3 +219,118 @@ func withChoices[T any, P interface {
 	}
 	return ce
 }
+
+// UpdateFrom saves the changes a form made to a record: mine is the record
+// as the form leaves it, base as the form read it. Inside the transaction
+// it reads the record as it is now: a field only the form changed takes the
+// form's value, a field only someone else changed meanwhile keeps theirs,
+// and a field both changed to different values is a conflict, returned as
+// a ConflictError naming those fields for the user to choose.
+func UpdateFrom[T any, P interface {
+	*T
+	checker
+}](f *File, base, mine T) (T, error) {
+	var out T
+	err := f.write(func(t *tx) error {
+		id := *P(&mine).key()
+		if id == "" {
+			return notFound(P(&mine).table())
+		}
+		var now T
+		if err := load(t, P(&now), id); err != nil {
+			return err
+		}
+		if l, ok := any(P(&now)).(linker); ok {
+			if err := l.loadLinks(t); err != nil {
+				return err
+			}
+		}
+		next, both := merge3(base, mine, now)
+		if len(both) > 0 {
+			ce := conflictError(t, P(&next), P(&now))
+			ce.Fields = slicesKeep(ce.Fields, both)
+			return ce
+		}
+		*P(&next).stamp() = *P(&now).stamp() // merged with what is saved now
+		p := P(&next)
+		if err := p.check(t); err != nil {
+			return err
+		}
+		if err := t.update(p, linksOf(p)...); err != nil {
+			return err
+		}
+		out = next
+		return nil
+	})
+	if err != nil {
+		var ce *ConflictError
+		if errors.As(err, &ce) && ce.save == nil {
+			saved, _ := ce.saved.(P)
+			now := *saved
+			theirs := now
+			ce.save = func(keepSaved map[string]bool) error {
+				next, _ := merge3(base, mine, now) // both sides' changes, mine where both changed
+				vn, vs := reflect.ValueOf(&next).Elem(), reflect.ValueOf(&theirs).Elem()
+				for name, keep := range keepSaved {
+					if keep {
+						vn.FieldByName(name).Set(vs.FieldByName(name))
+					}
+				}
+				_, err := UpdateFrom[T, P](f, now, next)
+				return err
+			}
+			return out, ce
+		}
+		return out, err
+	}
+	return out, nil
+}
+
+// merge3 takes base's record to now's with mine's changes: the fields mine
+// changed from base take mine's value, the others now's. It names the
+// fields changed on both sides to different values.
+func merge3[T any](base, mine, now T) (T, []string) {
+	next := now
+	vb, vm, vn := reflect.ValueOf(&base).Elem(), reflect.ValueOf(&mine).Elem(), reflect.ValueOf(&next).Elem()
+	var both []string
+	for i := 0; i < vb.NumField(); i++ {
+		f := vb.Type().Field(i)
+		if f.Name == "ID" || f.Type == reflect.TypeOf(Stamp{}) || !f.IsExported() {
+			continue
+		}
+		b, m, n := vb.Field(i), vm.Field(i), vn.Field(i)
+		if same(b, m) {
+			continue // the form left it: what is saved now stays
+		}
+		if !same(b, n) && !same(m, n) {
+			both = append(both, f.Name)
+		}
+		n.Set(m)
+	}
+	return next, both
+}
+
+// same compares two values of a field; lists of ids in any order, and a
+// list not read (nil) as the same as any.
+func same(a, b reflect.Value) bool {
+	if a.Kind() == reflect.Slice {
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil() || (a.IsNil() && b.Len() == 0) || (b.IsNil() && a.Len() == 0)
+		}
+		return sameSet(a, b)
+	}
+	return reflect.DeepEqual(a.Interface(), b.Interface())
+}
+
+// slicesKeep keeps the conflicts about the fields named.
+func slicesKeep(all []FieldConflict, names []string) []FieldConflict {
+	var out []FieldConflict
+	for _, c := range all {
+		for _, n := range names {
+			if c.Field == n {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}

@@ -161,3 +161,43 @@ func TestWindowClaim(t *testing.T) {
 		t.Fatalf("the claim left a file beside the workspace: %v", err)
 	}
 }
+
+// A form's save keeps what someone else changed meanwhile in the fields the
+// form left alone; only a field both changed is a conflict.
+func TestUpdateFromMergesFieldByField(t *testing.T) {
+	f := newFile(t)
+	sectors := must[[]Sector](t)(f.Sectors())
+	base := must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "Pamoja Trust", Kind: "ngo", SectorIDs: []string{sectors[0].ID}}))
+	g := secondHandle(t, f)
+	theirs := must[Organisation](t)(g.Organisation(base.ID))
+	theirs.Acronym, theirs.Notes, theirs.SectorIDs = "PT", "theirs", []string{sectors[1].ID}
+	must[Organisation](t)(g.UpdateOrganisation(theirs))
+
+	mine := base
+	mine.Interests, mine.Notes = "Land tenure", "mine"
+	_, err := UpdateFrom(f, base, mine)
+	var ce *ConflictError
+	if !errors.As(err, &ce) || len(ce.Fields) != 1 || ce.Fields[0].Field != "Notes" || ce.Fields[0].Yours != "mine" || ce.Fields[0].Saved != "theirs" {
+		t.Fatalf("want a conflict over the notes alone, got %v %+v", err, ce)
+	}
+	if err := ce.SaveChoosing(map[string]bool{"Notes": false}); err != nil {
+		t.Fatal(err)
+	}
+	got := must[Organisation](t)(f.Organisation(base.ID))
+	if got.Acronym != "PT" || got.Notes != "mine" || got.Interests != "Land tenure" || len(got.SectorIDs) != 1 || got.SectorIDs[0] != sectors[1].ID {
+		t.Fatalf("after the merge of fields: %+v", got)
+	}
+
+	// No field changed on both sides: saved at once, each side's change kept.
+	base = got
+	theirs = must[Organisation](t)(g.Organisation(base.ID))
+	theirs.Stance = "supportive"
+	must[Organisation](t)(g.UpdateOrganisation(theirs))
+	mine = base
+	mine.Influence = "high"
+	saved := must[Organisation](t)(UpdateFrom(f, base, mine))
+	got = must[Organisation](t)(f.Organisation(base.ID))
+	if got.Stance != "supportive" || got.Influence != "high" || saved.Influence != "high" {
+		t.Fatalf("fields changed apart: %+v", got)
+	}
+}

@@ -205,6 +205,7 @@ func (l *listView[T]) set(rows []T) {
 		l.keys[i] = keys
 	}
 	l.apply()
+	traceLog.event("rows %s %d", l.plural, len(rows))
 }
 
 // apply filters and sorts the rows and redraws the table.
@@ -387,6 +388,19 @@ func newFilterEntry(u *ui) *filterEntry {
 	e := &filterEntry{ui: u}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+func (e *filterEntry) TypedRune(r rune) {
+	traceLog.key(func() { e.Entry.TypedRune(r) })
+}
+
+func (e *filterEntry) TypedKey(k *fyne.KeyEvent) {
+	// A letter comes as a key and then as a rune: only the rune is traced.
+	if k.Name != fyne.KeyBackspace && k.Name != fyne.KeyDelete {
+		e.Entry.TypedKey(k)
+		return
+	}
+	traceLog.key(func() { e.Entry.TypedKey(k) })
 }
 
 func (e *filterEntry) TypedShortcut(s fyne.Shortcut) {

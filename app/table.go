@@ -43,10 +43,15 @@ type listView[T any] struct {
 	onChoose func(row T, ok bool)
 	extraOn  []func(T)
 
-	all      []T
-	hay      []string // each row's text, lower case, for the filter
+	all []T
+	hay []string // each row's text, lower case, for the filter
+	// keys are the sort keys of a column's rows, made when the rows are
+	// first sorted by it (nil until then).
 	keys     [][]string
-	shown    []int // indexes into all, filtered and sorted
+	order    []int    // indexes into all, sorted; made when the rows or the sort change
+	shown    []int    // the rows of order the filter lets through, in order
+	words    []string // the filter's words that shown was made with
+	narrowed bool     // shown is order filtered by words
 	sortCol  int
 	desc     bool
 	selected int // index into shown, -1 for none
@@ -87,7 +92,11 @@ func (l *listView[T]) build() *listView[T] {
 		c := o.(*cell)
 		c.row = id.Row
 		if id.Row < len(l.shown) {
-			c.SetText(l.cols[id.Col].text(l.all[l.shown[id.Row]]))
+			// A label set to the text it has is not measured and laid
+			// out again: most cells keep theirs from one key to the next.
+			if text := l.cols[id.Col].text(l.all[l.shown[id.Row]]); text != c.Text {
+				c.SetText(text)
+			}
 		}
 	}
 	l.table.ShowHeaderRow = true
@@ -186,33 +195,79 @@ func (l *listView[T]) reload() {
 	})
 }
 
-// set replaces the rows.
+// set replaces the rows: their text for the filter and their order are
+// made once here, so that a key in the filter only narrows.
 func (l *listView[T]) set(rows []T) {
 	l.all = rows
 	l.hay = make([]string, len(rows))
-	l.keys = make([][]string, len(rows))
+	texts := make([]string, len(l.cols))
 	for i, r := range rows {
-		texts := make([]string, len(l.cols))
-		keys := make([]string, len(l.cols))
 		for c, col := range l.cols {
 			texts[c] = col.text(r)
-			keys[c] = strings.ToLower(texts[c])
-			if col.sortKey != nil {
-				keys[c] = col.sortKey(r)
-			}
 		}
 		l.hay[i] = strings.ToLower(strings.Join(texts, "\x00"))
-		l.keys[i] = keys
 	}
-	l.apply()
+	l.keys = make([][]string, len(l.cols))
+	l.sort()
 	traceLog.event("rows %s %d", l.plural, len(rows))
 }
 
-// apply filters and sorts the rows and redraws the table.
+// sort orders the rows by the sort column and shows those the filter lets
+// through.
+func (l *listView[T]) sort() {
+	if cap(l.order) < len(l.all) {
+		l.order = make([]int, len(l.all))
+	}
+	l.order = l.order[:len(l.all)]
+	for i := range l.order {
+		l.order[i] = i
+	}
+	c, desc := l.sortCol, l.desc
+	if c >= 0 && c < len(l.cols) { // -1 keeps the order rows were read in (the role catalogue's own)
+		keys := l.sortKeys(c)
+		sort.SliceStable(l.order, func(a, b int) bool {
+			if desc {
+				return keys[l.order[a]] > keys[l.order[b]]
+			}
+			return keys[l.order[a]] < keys[l.order[b]]
+		})
+	}
+	l.narrowed = false
+	l.apply()
+}
+
+// sortKeys are a column's keys: its sortKey, or its text in natural order.
+func (l *listView[T]) sortKeys(c int) []string {
+	if len(l.keys) != len(l.cols) {
+		l.keys = make([][]string, len(l.cols))
+	}
+	if l.keys[c] == nil {
+		col := l.cols[c]
+		keys := make([]string, len(l.all))
+		for i, r := range l.all {
+			if col.sortKey != nil {
+				keys[i] = col.sortKey(r)
+			} else {
+				keys[i] = naturalKey(col.text(r))
+			}
+		}
+		l.keys[c] = keys
+	}
+	return l.keys[c]
+}
+
+// apply shows the rows whose text holds every word of the filter, in the
+// sorted order, and redraws the table. A filter that only adds to what was
+// typed narrows the rows already shown instead of looking at them all.
 func (l *listView[T]) apply() {
 	words := strings.Fields(strings.ToLower(l.filter.Text))
-	l.shown = l.shown[:0]
-	for i, h := range l.hay {
+	from := l.order
+	if l.narrowed && narrows(l.words, words) {
+		from = l.shown // filtered in place: a row is written where it was read or before
+	}
+	shown := l.shown[:0]
+	for _, i := range from {
+		h := l.hay[i]
 		ok := true
 		for _, w := range words {
 			if !strings.Contains(h, w) {
@@ -221,24 +276,29 @@ func (l *listView[T]) apply() {
 			}
 		}
 		if ok {
-			l.shown = append(l.shown, i)
+			shown = append(shown, i)
 		}
 	}
-	c, desc := l.sortCol, l.desc
-	if c >= 0 { // -1 keeps the order rows were read in (the role catalogue's own)
-		l.sortShown(c, desc)
-	}
+	l.shown, l.words, l.narrowed = shown, words, true
 	l.finishApply()
 }
 
-func (l *listView[T]) sortShown(c int, desc bool) {
-	sort.SliceStable(l.shown, func(a, b int) bool {
-		ka, kb := l.keys[l.shown[a]][c], l.keys[l.shown[b]][c]
-		if desc {
-			return ka > kb
+// narrows says whether every row holding the words now also holds the
+// words before: each word before is inside one of now's.
+func narrows(before, now []string) bool {
+	for _, b := range before {
+		found := false
+		for _, w := range now {
+			if strings.Contains(w, b) {
+				found = true
+				break
+			}
 		}
-		return ka < kb
-	})
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 func (l *listView[T]) finishApply() {
@@ -254,8 +314,11 @@ func (l *listView[T]) finishApply() {
 	}
 	l.table.UnselectAll()
 	l.choose(-1)
-	l.table.ScrollToTop() // the rows left may all sit above where the table was scrolled to
-	l.table.Refresh()
+	// Scrolling to the top redraws the cells in view (and the headers'
+	// sort arrows), and only those: the rows left may all sit above where
+	// the table was scrolled to. The table's own Refresh would also make a
+	// header and a cell to measure and lay the table out again, on every key.
+	l.table.ScrollToTop()
 }
 
 // sortBy sorts by a column; a second click on it reverses the order.
@@ -265,7 +328,7 @@ func (l *listView[T]) sortBy(col int) {
 	} else {
 		l.sortCol, l.desc = col, false
 	}
-	l.apply()
+	l.sort()
 }
 
 func (l *listView[T]) choose(row int) {

@@ -111,6 +111,9 @@ func startWindow(bin, demo, dir string) (*realWindow, error) {
 	}
 	defer out.Close()
 	w.app = exec.Command(bin, demo)
+	// In its own folder, as make run starts it: a build without packaging
+	// reads FyneApp.toml (its migrations) from there.
+	w.app.Dir = filepath.Dir(bin)
 	w.app.Env = append(os.Environ(), "DISPLAY="+w.display, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
 		"LANGUAGE=en", "CPW_TRACE="+tracePath)
 	w.app.Stdout, w.app.Stderr = out, out
@@ -212,6 +215,9 @@ func (w *realWindow) typeIntoFilter() (sent, app []time.Duration, err error) {
 			return nil, nil, err
 		}
 		sent, app = append(sent, s), append(app, a)
+		if os.Getenv("KEYDEBUG") != "" {
+			fmt.Printf("%-10s %8.1f %8.1f\n", k, float64(s)/1e6, float64(a)/1e6)
+		}
 	}
 	return sent, app, nil
 }

@@ -396,6 +396,19 @@ func (l *listView[T]) selectRow(row int) {
 	l.table.Select(widget.TableCellID{Row: row, Col: 0})
 }
 
+// step selects the row delta rows below the selected one (above when
+// negative), or the first row when none is selected.
+func (l *listView[T]) step(delta int) {
+	if len(l.shown) == 0 {
+		return
+	}
+	row := l.selected + delta
+	if l.selected < 0 {
+		row = 0
+	}
+	l.selectRow(min(max(row, 0), len(l.shown)-1))
+}
+
 func (l *listView[T]) focus() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(l.table); c != nil {
 		c.Focus(l.table)
@@ -410,19 +423,25 @@ func (l *listView[T]) remove() {
 }
 
 // listTable is the table of a list: Enter opens the row chosen and Delete
-// deletes it, besides the table's own keys.
+// deletes it; Up and Down choose the row above or below, Space the first.
+//
+// Up and Down move the selection itself. The table's own keys move a
+// cursor of their own, drawn like a highlight, and leave the selection
+// where it was, so Enter opened the row clicked last rather than the one
+// the keys had come to; and after a filter or a sort the cursor stayed at
+// its place among rows that had changed under it.
 type listTable struct {
 	widget.Table
-	keys interface {
-		open()
-		remove()
-	}
+	keys tableKeys
 }
 
-func newListTable(keys interface {
+type tableKeys interface {
 	open()
 	remove()
-}) *listTable {
+	step(int)
+}
+
+func newListTable(keys tableKeys) *listTable {
 	t := &listTable{keys: keys}
 	t.ExtendBaseWidget(t)
 	return t
@@ -434,6 +453,12 @@ func (t *listTable) TypedKey(e *fyne.KeyEvent) {
 		t.keys.open()
 	case fyne.KeyDelete:
 		t.keys.remove()
+	case fyne.KeySpace: // chooses the first row when none is chosen
+		t.keys.step(0)
+	case fyne.KeyDown:
+		t.keys.step(1)
+	case fyne.KeyUp:
+		t.keys.step(-1)
 	default:
 		t.Table.TypedKey(e)
 	}

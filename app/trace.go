@@ -23,7 +23,7 @@ import (
 // poll it came from has returned and that tick's frame has been laid out,
 // painted and swapped, so it is never early.
 //
-// CPW_PROFILE=FILE also writes a CPU profile of the first 10 seconds after
+// CPW_PROFILE=FILE also writes a CPU profile of the first 8 seconds after
 // the first key, for go tool pprof.
 var traceLog = openTrace(os.Getenv("CPW_TRACE"), os.Getenv("CPW_PROFILE"))
 
@@ -81,7 +81,7 @@ func (t *trace) startProfile() {
 		fmt.Fprintln(os.Stderr, "cpw: the profile cannot be written:", err)
 		return
 	}
-	time.AfterFunc(10*time.Second, func() {
+	time.AfterFunc(8*time.Second, func() {
 		pprof.StopCPUProfile()
 		f.Close()
 	})

@@ -43,15 +43,13 @@ type listView[T any] struct {
 	onChoose func(row T, ok bool)
 	extraOn  []func(T)
 
-	all []T
-	hay []string // each row's text, lower case, for the filter
-	// keys are the sort keys of a column's rows, made when the rows are
-	// first sorted by it (nil until then).
-	keys     [][]string
-	order    []int    // indexes into all, sorted; made when the rows or the sort change
-	shown    []int    // the rows of order the filter lets through, in order
-	words    []string // the filter's words that shown was made with
-	narrowed bool     // shown is order filtered by words
+	all      []T
+	hay      []string   // see rowIndex
+	keys     [][]string // see rowIndex
+	order    []int      // indexes into all, sorted; made when the rows or the sort change
+	shown    []int      // the rows of order the filter lets through, in order
+	words    []string   // the filter's words that shown was made with
+	narrowed bool       // shown is order filtered by words
 	sortCol  int
 	desc     bool
 	selected int // index into shown, -1 for none
@@ -180,8 +178,13 @@ func (l *listView[T]) reload() {
 	}
 	l.loads++
 	run := l.loads
+	cols, sortCol, desc := l.cols, l.sortCol, l.desc
 	l.ui.background(func() {
 		rows, err := load()
+		var x *rowIndex
+		if err == nil {
+			x = newRowIndex(cols, rows, sortCol, desc)
+		}
 		fyne.Do(func() {
 			if run != l.loads {
 				return
@@ -190,70 +193,100 @@ func (l *listView[T]) reload() {
 				l.ui.showError(err)
 				return
 			}
-			l.set(rows)
+			l.use(rows, x)
 		})
 	})
 }
 
-// set replaces the rows: their text for the filter and their order are
-// made once here, so that a key in the filter only narrows.
-func (l *listView[T]) set(rows []T) {
-	l.all = rows
-	l.hay = make([]string, len(rows))
-	texts := make([]string, len(l.cols))
+// rowIndex is what the filter and the sort need of the rows, made once per
+// load, on the goroutine that read them, so that a key in the filter only
+// narrows and the UI thread does not wait for 21,000 rows to be sorted.
+type rowIndex struct {
+	hay []string // each row's text, lower case, for the filter
+	// keys are the sort keys of a column's rows, made when the rows are
+	// first sorted by it (nil until then).
+	keys    [][]string
+	order   []int // indexes into the rows, sorted by sortCol and desc
+	sortCol int
+	desc    bool
+}
+
+func newRowIndex[T any](cols []column[T], rows []T, sortCol int, desc bool) *rowIndex {
+	x := &rowIndex{hay: make([]string, len(rows)), keys: make([][]string, len(cols)), sortCol: sortCol, desc: desc}
+	texts := make([]string, len(cols))
 	for i, r := range rows {
-		for c, col := range l.cols {
+		for c, col := range cols {
 			texts[c] = col.text(r)
 		}
-		l.hay[i] = strings.ToLower(strings.Join(texts, "\x00"))
+		x.hay[i] = strings.ToLower(strings.Join(texts, "\x00"))
 	}
-	l.keys = make([][]string, len(l.cols))
-	l.sort()
+	x.order = sortedOrder(cols, rows, x.keys, sortCol, desc, nil)
+	return x
+}
+
+// sortedOrder returns the indexes of the rows sorted by a column (-1 keeps
+// the order rows were read in: the role catalogue's own), reusing order's
+// room, and fills in the column's keys if they are not made yet.
+func sortedOrder[T any](cols []column[T], rows []T, keys [][]string, c int, desc bool, order []int) []int {
+	if cap(order) < len(rows) {
+		order = make([]int, len(rows))
+	}
+	order = order[:len(rows)]
+	for i := range order {
+		order[i] = i
+	}
+	if c < 0 || c >= len(cols) {
+		return order
+	}
+	if keys[c] == nil {
+		col := cols[c]
+		k := make([]string, len(rows))
+		for i, r := range rows {
+			if col.sortKey != nil {
+				k[i] = col.sortKey(r)
+			} else {
+				k[i] = naturalKey(col.text(r))
+			}
+		}
+		keys[c] = k
+	}
+	k := keys[c]
+	sort.SliceStable(order, func(a, b int) bool {
+		if desc {
+			return k[order[a]] > k[order[b]]
+		}
+		return k[order[a]] < k[order[b]]
+	})
+	return order
+}
+
+// set replaces the rows.
+func (l *listView[T]) set(rows []T) {
+	l.use(rows, newRowIndex(l.cols, rows, l.sortCol, l.desc))
+}
+
+// use shows rows with their index, sorting them again if the sort was
+// changed while they were read.
+func (l *listView[T]) use(rows []T, x *rowIndex) {
+	l.all, l.hay, l.keys, l.order = rows, x.hay, x.keys, x.order
+	if x.sortCol != l.sortCol || x.desc != l.desc {
+		l.sort()
+	} else {
+		l.narrowed = false
+		l.apply()
+	}
 	traceLog.event("rows %s %d", l.plural, len(rows))
 }
 
 // sort orders the rows by the sort column and shows those the filter lets
 // through.
 func (l *listView[T]) sort() {
-	if cap(l.order) < len(l.all) {
-		l.order = make([]int, len(l.all))
-	}
-	l.order = l.order[:len(l.all)]
-	for i := range l.order {
-		l.order[i] = i
-	}
-	c, desc := l.sortCol, l.desc
-	if c >= 0 && c < len(l.cols) { // -1 keeps the order rows were read in (the role catalogue's own)
-		keys := l.sortKeys(c)
-		sort.SliceStable(l.order, func(a, b int) bool {
-			if desc {
-				return keys[l.order[a]] > keys[l.order[b]]
-			}
-			return keys[l.order[a]] < keys[l.order[b]]
-		})
-	}
-	l.narrowed = false
-	l.apply()
-}
-
-// sortKeys are a column's keys: its sortKey, or its text in natural order.
-func (l *listView[T]) sortKeys(c int) []string {
-	if len(l.keys) != len(l.cols) {
+	if len(l.keys) != len(l.cols) { // no rows read yet
 		l.keys = make([][]string, len(l.cols))
 	}
-	if l.keys[c] == nil {
-		col := l.cols[c]
-		keys := make([]string, len(l.all))
-		for i, r := range l.all {
-			if col.sortKey != nil {
-				keys[i] = col.sortKey(r)
-			} else {
-				keys[i] = naturalKey(col.text(r))
-			}
-		}
-		l.keys[c] = keys
-	}
-	return l.keys[c]
+	l.order = sortedOrder(l.cols, l.all, l.keys, l.sortCol, l.desc, l.order)
+	l.narrowed = false
+	l.apply()
 }
 
 // apply shows the rows whose text holds every word of the filter, in the

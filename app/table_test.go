@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"cpw/workspace"
 )
 
 // cellsInView are the cells the table draws, found through the renderers
@@ -95,7 +97,6 @@ func TestEnterOpensTheSelectedRow(t *testing.T) {
 		u.screen.show(secPeople) // back to the list, which reads its rows again
 	}
 
-	l.sortBy(0)
 	l.sortBy(0) // by name, Z to A
 	test.Type(l.filter, "ki")
 	if len(l.shown) < 8 || len(l.shown) == len(l.all) {
@@ -257,5 +258,34 @@ func TestFilterAsTyped(t *testing.T) {
 	back(20)
 	if len(l.shown) != len(l.all) {
 		t.Fatalf("an empty filter shows %d of %d rows", len(l.shown), len(l.all))
+	}
+}
+
+// A header clicked while the rows are being read sorts the rows that come.
+func TestSortWhileReading(t *testing.T) {
+	u, l := peopleScreen(t)
+	var pending func()
+	u.background = func(f func()) { pending = f }
+	if _, err := u.file.CreatePerson(workspace.Person{Name: "Aaron Cell 2 Zuberi"}); err != nil {
+		t.Fatal(err)
+	}
+	l.reload()
+	l.sortBy(0) // by name, Z to A (it was A to Z), before the rows come
+	pending()
+	rows := l.rows()
+	if len(rows) != len(l.all) || len(rows) < 2 {
+		t.Fatalf("%d of %d rows shown", len(rows), len(l.all))
+	}
+	stored := mustPeople(t, u.file)
+	if len(rows) != len(stored) {
+		t.Fatalf("%d rows for %d people stored", len(rows), len(stored))
+	}
+	for i := 1; i < len(rows); i++ {
+		if naturalLess(rows[i-1].Name, rows[i].Name) {
+			t.Fatalf("not sorted Z to A: %q before %q", rows[i-1].Name, rows[i].Name)
+		}
+	}
+	if rows[len(rows)-1].Name != "Aaron Cell 2 Zuberi" {
+		t.Fatalf("the last row is %q", rows[len(rows)-1].Name)
 	}
 }

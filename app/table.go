@@ -111,14 +111,19 @@ func (l *listView[T]) build() *listView[T] {
 			return
 		}
 		title := l.cols[id.Col].title
-		b.Icon = nil
+		var icon fyne.Resource
 		if id.Col == l.sortCol {
-			b.Icon = theme.MenuDropDownIcon()
+			icon = theme.MenuDropDownIcon()
 			if l.desc {
-				b.Icon = theme.MenuDropUpIcon()
+				icon = theme.MenuDropUpIcon()
 			}
 		}
-		b.SetText(title)
+		// The headers are updated with the cells on every key in the
+		// filter: a header left as it was is not drawn again.
+		if b.Text != title || iconName(b.Icon) != iconName(icon) {
+			b.Icon = icon
+			b.SetText(title)
+		}
 		col := id.Col
 		b.OnTapped = func() { l.sortBy(col) }
 	}
@@ -161,6 +166,13 @@ func (l *listView[T]) build() *listView[T] {
 	top := container.NewBorder(nil, nil, left, container.NewHBox(bar...), l.filter)
 	l.content = container.NewBorder(container.NewPadded(top), container.NewPadded(l.count), nil, nil, l.table)
 	return l
+}
+
+func iconName(r fyne.Resource) string {
+	if r == nil {
+		return ""
+	}
+	return r.Name()
 }
 
 // addAction adds a button that acts on the selected row.

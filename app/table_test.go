@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"cpw/workspace"
 )
@@ -173,6 +175,38 @@ func TestListsSortNaturally(t *testing.T) {
 	}
 	if !checked {
 		t.Fatal("the demo has no cluster with both cell 2 and cell 10 at home")
+	}
+
+	// The header sorted by carries the arrow, up when Z to A.
+	arrows := func() map[string]string {
+		out := map[string]string{}
+		var visit func(o fyne.CanvasObject)
+		visit = func(o fyne.CanvasObject) {
+			switch w := o.(type) {
+			case *widget.Button:
+				if w.Icon != nil {
+					out[w.Text] = w.Icon.Name()
+				}
+			case *fyne.Container:
+				for _, c := range w.Objects {
+					visit(c)
+				}
+			case fyne.Widget:
+				for _, c := range test.WidgetRenderer(w).Objects() {
+					visit(c)
+				}
+			}
+		}
+		visit(l.table)
+		return out
+	}
+	l.sortBy(1)
+	if got := arrows(); len(got) != 1 || got["Organisation"] != theme.MenuDropDownIcon().Name() {
+		t.Fatalf("sorted by organisation, the headers' arrows are %v", got)
+	}
+	l.sortBy(1)
+	if got := arrows(); len(got) != 1 || got["Organisation"] != theme.MenuDropUpIcon().Name() {
+		t.Fatalf("sorted by organisation Z to A, the headers' arrows are %v", got)
 	}
 }
 

@@ -27,8 +27,10 @@ test: deps
 	$(GO) vet ./...
 	LANG=en_US.UTF-8 $(GO) test -race ./...
 
-# Times the targets at the mukuru demo scale and prints them as a table.
+# Times the targets at the mukuru demo scale and prints them as a table. The
+# keystroke rows type into the real window under Xvfb with xdotool.
 bench: build
+	@sh scripts/deps.sh xvfb xdotool
 	$(GO) run ./internal/bench -cpw ./$(BIN)
 
 # Runs the program under Xvfb on the demo and writes PNGs of its main

@@ -131,40 +131,6 @@ func communityFigures(f *workspace.File, day string) (map[string]*unitFigures, [
 	return figs, roots, nil
 }
 
-// naturalLess orders "Cell 2" before "Cell 10".
-func naturalLess(a, b string) bool {
-	ia, ib := 0, 0
-	for ia < len(a) && ib < len(b) {
-		ca, cb := a[ia], b[ib]
-		if isDigit(ca) && isDigit(cb) {
-			ja, jb := ia, ib
-			for ja < len(a) && isDigit(a[ja]) {
-				ja++
-			}
-			for jb < len(b) && isDigit(b[jb]) {
-				jb++
-			}
-			na, nb := a[ia:ja], b[ib:jb]
-			if len(na) != len(nb) {
-				return len(na) < len(nb)
-			}
-			if na != nb {
-				return na < nb
-			}
-			ia, ib = ja, jb
-			continue
-		}
-		if ca != cb {
-			return ca < cb
-		}
-		ia++
-		ib++
-	}
-	return len(a)-ia < len(b)-ib
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
 // unitText is a unit's line in the tree.
 func unitText(u *unitFigures) string {
 	name, level, households := u.unit.Name, workspace.Label(workspace.UnitLevels, u.unit.Level), thousands(u.households)

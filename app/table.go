@@ -44,9 +44,12 @@ type listView[T any] struct {
 	extraOn  []func(T)
 
 	all      []T
-	hay      []string // each row's text, lower case, for the filter
-	keys     [][]string
-	shown    []int // indexes into all, filtered and sorted
+	hay      []string   // see rowIndex
+	keys     [][]string // see rowIndex
+	order    []int      // indexes into all, sorted; made when the rows or the sort change
+	shown    []int      // the rows of order the filter lets through, in order
+	words    []string   // the filter's words that shown was made with
+	narrowed bool       // shown is order filtered by words
 	sortCol  int
 	desc     bool
 	selected int // index into shown, -1 for none
@@ -87,7 +90,11 @@ func (l *listView[T]) build() *listView[T] {
 		c := o.(*cell)
 		c.row = id.Row
 		if id.Row < len(l.shown) {
-			c.SetText(l.cols[id.Col].text(l.all[l.shown[id.Row]]))
+			// A label set to the text it has is not measured and laid
+			// out again: most cells keep theirs from one key to the next.
+			if text := l.cols[id.Col].text(l.all[l.shown[id.Row]]); text != c.Text {
+				c.SetText(text)
+			}
 		}
 	}
 	l.table.ShowHeaderRow = true
@@ -104,14 +111,19 @@ func (l *listView[T]) build() *listView[T] {
 			return
 		}
 		title := l.cols[id.Col].title
-		b.Icon = nil
+		var icon fyne.Resource
 		if id.Col == l.sortCol {
-			b.Icon = theme.MenuDropDownIcon()
+			icon = theme.MenuDropDownIcon()
 			if l.desc {
-				b.Icon = theme.MenuDropUpIcon()
+				icon = theme.MenuDropUpIcon()
 			}
 		}
-		b.SetText(title)
+		// The headers are updated with the cells on every key in the
+		// filter: a header left as it was is not drawn again.
+		if b.Text != title || iconName(b.Icon) != iconName(icon) {
+			b.Icon = icon
+			b.SetText(title)
+		}
 		col := id.Col
 		b.OnTapped = func() { l.sortBy(col) }
 	}
@@ -156,6 +168,13 @@ func (l *listView[T]) build() *listView[T] {
 	return l
 }
 
+func iconName(r fyne.Resource) string {
+	if r == nil {
+		return ""
+	}
+	return r.Name()
+}
+
 // addAction adds a button that acts on the selected row.
 func (l *listView[T]) addAction(label string, icon fyne.Resource, fn func(T)) {
 	l.extra = append(l.extra, widget.NewButtonWithIcon(label, icon, nil))
@@ -171,8 +190,13 @@ func (l *listView[T]) reload() {
 	}
 	l.loads++
 	run := l.loads
+	cols, sortCol, desc := l.cols, l.sortCol, l.desc
 	l.ui.background(func() {
 		rows, err := load()
+		var x *rowIndex
+		if err == nil {
+			x = newRowIndex(cols, rows, sortCol, desc)
+		}
 		fyne.Do(func() {
 			if run != l.loads {
 				return
@@ -181,37 +205,114 @@ func (l *listView[T]) reload() {
 				l.ui.showError(err)
 				return
 			}
-			l.set(rows)
+			l.use(rows, x)
 		})
 	})
 }
 
-// set replaces the rows.
-func (l *listView[T]) set(rows []T) {
-	l.all = rows
-	l.hay = make([]string, len(rows))
-	l.keys = make([][]string, len(rows))
+// rowIndex is what the filter and the sort need of the rows, made once per
+// load, on the goroutine that read them, so that a key in the filter only
+// narrows and the UI thread does not wait for 21,000 rows to be sorted.
+type rowIndex struct {
+	hay []string // each row's text, lower case, for the filter
+	// keys are the sort keys of a column's rows, made when the rows are
+	// first sorted by it (nil until then).
+	keys    [][]string
+	order   []int // indexes into the rows, sorted by sortCol and desc
+	sortCol int
+	desc    bool
+}
+
+func newRowIndex[T any](cols []column[T], rows []T, sortCol int, desc bool) *rowIndex {
+	x := &rowIndex{hay: make([]string, len(rows)), keys: make([][]string, len(cols)), sortCol: sortCol, desc: desc}
+	texts := make([]string, len(cols))
 	for i, r := range rows {
-		texts := make([]string, len(l.cols))
-		keys := make([]string, len(l.cols))
-		for c, col := range l.cols {
+		for c, col := range cols {
 			texts[c] = col.text(r)
-			keys[c] = strings.ToLower(texts[c])
+		}
+		x.hay[i] = strings.ToLower(strings.Join(texts, "\x00"))
+	}
+	x.order = sortedOrder(cols, rows, x.keys, sortCol, desc, nil)
+	return x
+}
+
+// sortedOrder returns the indexes of the rows sorted by a column (-1 keeps
+// the order rows were read in: the role catalogue's own), reusing order's
+// room, and fills in the column's keys if they are not made yet.
+func sortedOrder[T any](cols []column[T], rows []T, keys [][]string, c int, desc bool, order []int) []int {
+	if cap(order) < len(rows) {
+		order = make([]int, len(rows))
+	}
+	order = order[:len(rows)]
+	for i := range order {
+		order[i] = i
+	}
+	if c < 0 || c >= len(cols) {
+		return order
+	}
+	if keys[c] == nil {
+		col := cols[c]
+		k := make([]string, len(rows))
+		for i, r := range rows {
 			if col.sortKey != nil {
-				keys[c] = col.sortKey(r)
+				k[i] = col.sortKey(r)
+			} else {
+				k[i] = naturalKey(col.text(r))
 			}
 		}
-		l.hay[i] = strings.ToLower(strings.Join(texts, "\x00"))
-		l.keys[i] = keys
+		keys[c] = k
 	}
+	k := keys[c]
+	sort.SliceStable(order, func(a, b int) bool {
+		if desc {
+			return k[order[a]] > k[order[b]]
+		}
+		return k[order[a]] < k[order[b]]
+	})
+	return order
+}
+
+// set replaces the rows.
+func (l *listView[T]) set(rows []T) {
+	l.use(rows, newRowIndex(l.cols, rows, l.sortCol, l.desc))
+}
+
+// use shows rows with their index, sorting them again if the sort was
+// changed while they were read.
+func (l *listView[T]) use(rows []T, x *rowIndex) {
+	l.all, l.hay, l.keys, l.order = rows, x.hay, x.keys, x.order
+	if x.sortCol != l.sortCol || x.desc != l.desc {
+		l.sort()
+	} else {
+		l.narrowed = false
+		l.apply()
+	}
+	traceLog.event("rows %s %d", l.plural, len(rows))
+}
+
+// sort orders the rows by the sort column and shows those the filter lets
+// through.
+func (l *listView[T]) sort() {
+	if len(l.keys) != len(l.cols) { // no rows read yet
+		l.keys = make([][]string, len(l.cols))
+	}
+	l.order = sortedOrder(l.cols, l.all, l.keys, l.sortCol, l.desc, l.order)
+	l.narrowed = false
 	l.apply()
 }
 
-// apply filters and sorts the rows and redraws the table.
+// apply shows the rows whose text holds every word of the filter, in the
+// sorted order, and redraws the table. A filter that only adds to what was
+// typed narrows the rows already shown instead of looking at them all.
 func (l *listView[T]) apply() {
 	words := strings.Fields(strings.ToLower(l.filter.Text))
-	l.shown = l.shown[:0]
-	for i, h := range l.hay {
+	from := l.order
+	if l.narrowed && narrows(l.words, words) {
+		from = l.shown // filtered in place: a row is written where it was read or before
+	}
+	shown := l.shown[:0]
+	for _, i := range from {
+		h := l.hay[i]
 		ok := true
 		for _, w := range words {
 			if !strings.Contains(h, w) {
@@ -220,24 +321,29 @@ func (l *listView[T]) apply() {
 			}
 		}
 		if ok {
-			l.shown = append(l.shown, i)
+			shown = append(shown, i)
 		}
 	}
-	c, desc := l.sortCol, l.desc
-	if c >= 0 { // -1 keeps the order rows were read in (the role catalogue's own)
-		l.sortShown(c, desc)
-	}
+	l.shown, l.words, l.narrowed = shown, words, true
 	l.finishApply()
 }
 
-func (l *listView[T]) sortShown(c int, desc bool) {
-	sort.SliceStable(l.shown, func(a, b int) bool {
-		ka, kb := l.keys[l.shown[a]][c], l.keys[l.shown[b]][c]
-		if desc {
-			return ka > kb
+// narrows says whether every row holding the words now also holds the
+// words before: each word before is inside one of now's.
+func narrows(before, now []string) bool {
+	for _, b := range before {
+		found := false
+		for _, w := range now {
+			if strings.Contains(w, b) {
+				found = true
+				break
+			}
 		}
-		return ka < kb
-	})
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 func (l *listView[T]) finishApply() {
@@ -253,8 +359,11 @@ func (l *listView[T]) finishApply() {
 	}
 	l.table.UnselectAll()
 	l.choose(-1)
-	l.table.ScrollToTop() // the rows left may all sit above where the table was scrolled to
-	l.table.Refresh()
+	// Scrolling to the top redraws the cells in view (and the headers'
+	// sort arrows), and only those: the rows left may all sit above where
+	// the table was scrolled to. The table's own Refresh would also make a
+	// header and a cell to measure and lay the table out again, on every key.
+	l.table.ScrollToTop()
 }
 
 // sortBy sorts by a column; a second click on it reverses the order.
@@ -264,7 +373,7 @@ func (l *listView[T]) sortBy(col int) {
 	} else {
 		l.sortCol, l.desc = col, false
 	}
-	l.apply()
+	l.sort()
 }
 
 func (l *listView[T]) choose(row int) {
@@ -332,6 +441,19 @@ func (l *listView[T]) selectRow(row int) {
 	l.table.Select(widget.TableCellID{Row: row, Col: 0})
 }
 
+// step selects the row delta rows below the selected one (above when
+// negative), or the first row when none is selected.
+func (l *listView[T]) step(delta int) {
+	if len(l.shown) == 0 {
+		return
+	}
+	row := l.selected + delta
+	if l.selected < 0 {
+		row = 0
+	}
+	l.selectRow(min(max(row, 0), len(l.shown)-1))
+}
+
 func (l *listView[T]) focus() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(l.table); c != nil {
 		c.Focus(l.table)
@@ -346,19 +468,25 @@ func (l *listView[T]) remove() {
 }
 
 // listTable is the table of a list: Enter opens the row chosen and Delete
-// deletes it, besides the table's own keys.
+// deletes it; Up and Down choose the row above or below, Space the first.
+//
+// Up and Down move the selection itself. The table's own keys move a
+// cursor of their own, drawn like a highlight, and leave the selection
+// where it was, so Enter opened the row clicked last rather than the one
+// the keys had come to; and after a filter or a sort the cursor stayed at
+// its place among rows that had changed under it.
 type listTable struct {
 	widget.Table
-	keys interface {
-		open()
-		remove()
-	}
+	keys tableKeys
 }
 
-func newListTable(keys interface {
+type tableKeys interface {
 	open()
 	remove()
-}) *listTable {
+	step(int)
+}
+
+func newListTable(keys tableKeys) *listTable {
 	t := &listTable{keys: keys}
 	t.ExtendBaseWidget(t)
 	return t
@@ -370,6 +498,12 @@ func (t *listTable) TypedKey(e *fyne.KeyEvent) {
 		t.keys.open()
 	case fyne.KeyDelete:
 		t.keys.remove()
+	case fyne.KeySpace: // chooses the first row when none is chosen
+		t.keys.step(0)
+	case fyne.KeyDown:
+		t.keys.step(1)
+	case fyne.KeyUp:
+		t.keys.step(-1)
 	default:
 		t.Table.TypedKey(e)
 	}
@@ -387,6 +521,19 @@ func newFilterEntry(u *ui) *filterEntry {
 	e := &filterEntry{ui: u}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+func (e *filterEntry) TypedRune(r rune) {
+	traceLog.key(func() { e.Entry.TypedRune(r) })
+}
+
+func (e *filterEntry) TypedKey(k *fyne.KeyEvent) {
+	// A letter comes as a key and then as a rune: only the rune is traced.
+	if k.Name != fyne.KeyBackspace && k.Name != fyne.KeyDelete {
+		e.Entry.TypedKey(k)
+		return
+	}
+	traceLog.key(func() { e.Entry.TypedKey(k) })
 }
 
 func (e *filterEntry) TypedShortcut(s fyne.Shortcut) {

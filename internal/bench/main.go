@@ -20,6 +20,9 @@ func main() {
 	bin := flag.String("cpw", "./cpw", "the cpw binary to time")
 	runs := flag.Int("runs", 5, "runs of each operation; the median is reported")
 	flag.Parse()
+	if err := checkWindowTools(); err != nil {
+		fail(err)
+	}
 	dir, err := os.MkdirTemp("", "cpw-bench-")
 	if err != nil {
 		fail(err)
@@ -103,7 +106,7 @@ func main() {
 		fmt.Printf("%-50s %-28s %12s %10s %7.3f\n", op, size, fmt.Sprintf("%.2f×", r), fmt.Sprintf("%.1f×", limit), r/limit)
 	}
 	excelRows(*bin, dir, demo, *runs, row, ratio)
-	windowRows(row)
+	windowRows(*bin, demo, row)
 
 	st, err := os.Stat(demo)
 	if err != nil {

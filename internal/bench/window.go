@@ -14,8 +14,8 @@ import (
 // windowRows times the window through the app package's benchmarks, which
 // drive real widgets on Fyne's test driver (no display): opening the mukuru
 // demo to a drawn overview, and one keystroke in the filter of the people
-// table.
-func windowRows(row func(op, size string, d, limit time.Duration)) {
+// table; then the same keystrokes in the real program's window under Xvfb.
+func windowRows(bin, demo string, row func(op, size string, d, limit time.Duration)) {
 	cmd := exec.Command("go", "test", "./app", "-run", "^$", "-bench", "BenchmarkOpenMukuru|BenchmarkFilterPeople", "-benchtime", "10x", "-count", "1")
 	cmd.Env = append(os.Environ(), "LANG=en_US.UTF-8")
 	var out bytes.Buffer
@@ -39,6 +39,7 @@ func windowRows(row func(op, size string, d, limit time.Duration)) {
 	if !ok1 || !ok2 {
 		fail(fmt.Errorf("the window benchmarks printed no times:\n%s", out.String()))
 	}
-	row("open the mukuru demo to a drawn overview (window)", "21,934 people, checks run", open, time.Second)
-	row("one filter keystroke, people table (window)", "21,934 rows", filter, 50*time.Millisecond)
+	row("open the mukuru demo to a drawn overview (test driver)", "21,934 people, checks run", open, time.Second)
+	row("one filter keystroke, people table (test driver)", "21,934 rows", filter, 50*time.Millisecond)
+	keystrokeRows(bin, demo, row)
 }

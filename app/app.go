@@ -29,6 +29,11 @@ const (
 // Run opens the window: on the workspace at path, or on the welcome screen
 // when path is empty. It returns when the window is closed.
 func Run(path, version string) {
+	// What FyneApp.toml says, built in: a binary run from another folder
+	// than its source would otherwise miss it, and with it fyneDo, which
+	// spares every widget call a check of the goroutine it runs on.
+	fyneapp.SetMetadata(fyne.AppMetadata{ID: AppID, Name: "Consortium Planning Workspace", Version: version, Build: 1,
+		Migrations: map[string]bool{"fyneDo": true}})
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	ui := newUI(a, version)

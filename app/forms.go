@@ -111,10 +111,12 @@ func (u *ui) showForm(title, confirm string, fields []field, save func() error, 
 	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewStack(body, f.float), u.window)
 	f.dlg.Resize(fyne.NewSize(660, min(float32(140+len(fields)*72), 680)))
 	f.dlg.Show()
-	// Typing goes to the first field at once.
-	if len(fields) > 0 {
-		if first, ok := fields[0].obj.(fyne.Focusable); ok {
+	// Typing goes to the first field that takes it (a form may begin with
+	// what is fixed, such as the role being assigned), at once.
+	for _, fl := range fields {
+		if first, ok := fl.obj.(fyne.Focusable); ok {
 			u.window.Canvas().Focus(first)
+			break
 		}
 	}
 	return f
@@ -298,10 +300,13 @@ func multiline(text string) *textEntry {
 // YYYY-MM-DD when left, and so it is saved; the button at its end chooses
 // the day in a calendar.
 func dateEntry(text string) *textEntry {
-	e := entry(text)
-	e.date = true
-	e.SetPlaceHolder("YYYY-MM-DD")
+	// The button is set before anything draws the entry: a renderer made
+	// without it would never show it.
+	e := &textEntry{date: true}
 	e.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), e.showCalendar)
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder("YYYY-MM-DD")
+	e.SetText(text)
 	return e
 }
 
@@ -643,7 +648,7 @@ func (p *picker) choose(o option) {
 	p.quiet = true
 	defer func() { p.quiet = false }()
 	p.SetText(o.label)
-	p.CursorColumn = len([]rune(o.label))
+	p.CursorColumn = 0 // a long label shows from its start: the name
 	p.Refresh()
 	p.hideMatches()
 	if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil && !p.focused {

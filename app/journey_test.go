@@ -259,3 +259,25 @@ func TestPlannerJourney(t *testing.T) {
 		t.Fatal("the central-leadership finding came back")
 	}
 }
+
+// A date field draws its calendar button (a renderer made before the
+// button was set would leave it out), and a form that begins with what is
+// fixed puts the typing in its first field that takes it.
+func TestDateFieldShowsItsCalendarAndTypingGoesToAField(t *testing.T) {
+	u := openNew(t)
+	s, f := u.screen, u.file
+	team := roleByKey(t, f, workspace.RoleCentralLeadershipTeam)
+	s.show(secRoles)
+	s.showRole(team.ID)
+	tap(t, s.area, "Assign…")
+	form := top(t, u)
+	start := formField(t, form, "Start").(*textEntry)
+	drawn := false
+	rendered(start, func(o fyne.CanvasObject) { drawn = drawn || o == start.ActionItem })
+	if !drawn {
+		t.Error("the date field does not draw its calendar button")
+	}
+	if u.window.Canvas().Focused() != formField(t, form, "Person").(fyne.Focusable) {
+		t.Errorf("typing goes to %T, not the person", u.window.Canvas().Focused())
+	}
+}

@@ -74,8 +74,16 @@ shot overview
 section 1; shot consortia
 xdotool mousemove --window "$win" 400 433 click --repeat 2 --delay 80 1; sleep 2; shot consortium
 section 2; shot organisations
+# An organisation's page: its people, memberships, roles and gaps.
+xdotool mousemove --window "$win" 300 318 click --repeat 2 --delay 80 1; sleep 3; shot organisation
 section 3; sleep 2; shot people
 section 4; shot roles
+# The form that assigns a role, from the page of a cell's household
+# representative: a resident chosen by typing part of her name.
+xdotool mousemove --window "$win" 300 558 click --repeat 2 --delay 80 1; sleep 4
+click 1040 253 5; xdotool type --delay 80 "amina ach"; sleep 2
+xdotool key --window "$win" Down; sleep 0.5; xdotool key --window "$win" Return; sleep 2; shot assign-role
+xdotool key --window "$win" Escape; sleep 1
 section 5; shot gaps
 section 6; shot meetings
 section 7; sleep 2; shot community

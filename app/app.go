@@ -31,6 +31,7 @@ func Run(path, version string) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	ui := newUI(a, version)
+	ui.benchSteps()
 	ui.window.Show()
 	if path != "" {
 		ui.open(path)

@@ -25,6 +25,10 @@ func main() {
 		fail(err)
 	}
 	defer os.RemoveAll(dir)
+	if *only != "" {
+		runOnly(*only, *bin, dir, *runs)
+		return
+	}
 
 	fmt.Printf("%-50s %-28s %12s %10s %7s\n", "operation", "size", "median", "target", "ratio")
 	row := func(op, size string, d time.Duration, limit time.Duration) {

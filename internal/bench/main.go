@@ -107,7 +107,9 @@ func main() {
 		fmt.Printf("%-50s %-28s %12s %10s %7.3f\n", op, size, fmt.Sprintf("%.2f×", r), fmt.Sprintf("%.1f×", limit), r/limit)
 	}
 	excelRows(*bin, dir, demo, *runs, row, ratio)
+	importWindowRows(*bin, dir, *runs, row, ratio)
 	windowRows(row)
+	memoryRows(*bin, dir, demo)
 
 	st, err := os.Stat(demo)
 	if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -23,6 +24,10 @@ func runOnly(names, bin, dir string, runs int) {
 	}
 	for _, name := range strings.Split(names, ",") {
 		switch strings.TrimSpace(name) {
+		case "memory":
+			demo := filepath.Join(dir, "mukuru.cpw")
+			run(bin, "demo", demo, "--scale", "mukuru")
+			memoryRows(bin, dir, demo)
 		case "import-window":
 			importWindowRows(bin, dir, runs, row, ratio)
 		default:

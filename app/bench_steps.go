@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -101,7 +104,16 @@ func (u *ui) walkForBench(out string, pending *atomic.Int64) error {
 		took := time.Since(start)
 		closeDialogs()
 		rss, peak := memoryNow()
-		fmt.Fprintf(w, "%s\t%d\t%d\t%.3f\n", name, rss, peak, took.Seconds())
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		fmt.Fprintf(w, "%s\t%d\t%d\t%.3f\t%d\t%d\n", name, rss, peak, took.Seconds(), m.HeapAlloc>>10, m.Sys>>10)
+		if d := os.Getenv("CPW_HEAPDIR"); d != "" {
+			hf, _ := os.Create(filepath.Join(d, strings.ReplaceAll(name, " ", "_")+".pprof"))
+			pprof.WriteHeapProfile(hf)
+			hf.Close()
+			sm, _ := os.ReadFile("/proc/self/smaps")
+			os.WriteFile(filepath.Join(d, strings.ReplaceAll(name, " ", "_")+".smaps"), sm, 0o644)
+		}
 	}
 
 	idle()

@@ -28,6 +28,10 @@ const benchStepsVariable = "CPW_BENCH_STEPS"
 // benchBookVariable names the workbook the walk imports.
 const benchBookVariable = "CPW_BENCH_BOOK"
 
+// benchWalkVariable set to "import" shortens the walk to the import of
+// that workbook alone, to time it.
+const benchWalkVariable = "CPW_BENCH_WALK"
+
 // benchSteps starts the walk of benchStepsVariable, if it is set, in the
 // window of ui. It must be called before the workspace is opened: it counts
 // the work sent off the UI thread, to wait for it.
@@ -97,11 +101,26 @@ func (u *ui) walkForBench(out string, pending *atomic.Int64) error {
 			}
 		})
 	}
+	// shown waits until a step's result is shown: no "please wait" dialog
+	// is left.
+	shown := func() {
+		for {
+			var waiting int
+			fyne.DoAndWait(func() { waiting = u.waiting })
+			if waiting == 0 {
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	// step runs a step, and writes how long it took until its result was
+	// shown, and the memory once the window is idle again.
 	step := func(name string, do func(s *workspaceScreen)) {
 		start := time.Now()
 		fyne.DoAndWait(func() { do(u.screen) })
-		idle()
+		shown()
 		took := time.Since(start)
+		idle()
 		closeDialogs()
 		rss, peak := memoryNow()
 		var m runtime.MemStats
@@ -118,6 +137,10 @@ func (u *ui) walkForBench(out string, pending *atomic.Int64) error {
 
 	idle()
 	step("overview", func(*workspaceScreen) {})
+	if b := os.Getenv(benchBookVariable); b != "" && os.Getenv(benchWalkVariable) == "import" {
+		step("import", func(s *workspaceScreen) { s.runImport(b, nil, nil, "", "") })
+		return nil
+	}
 	for _, sec := range sections {
 		step("section "+sec.id, func(s *workspaceScreen) { s.show(sec.id) })
 	}
@@ -150,7 +173,12 @@ func (u *ui) walkForBench(out string, pending *atomic.Int64) error {
 		book = b
 	}
 	step("import check", func(s *workspaceScreen) { s.previewImport(book) })
+	if d := os.Getenv("CPW_HEAPDIR"); d != "" {
+		cf, _ := os.Create(filepath.Join(d, "import.cpu"))
+		pprof.StartCPUProfile(cf)
+	}
 	step("import", func(s *workspaceScreen) { s.runImport(book, nil, nil, "", "") })
+	pprof.StopCPUProfile()
 	return nil
 }
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,6 +23,9 @@ import (
 // maxProblemsShown is how many problems the import preview lists.
 const maxProblemsShown = 500
 
+// progressEvery is how often at most a job's progress is shown.
+const progressEvery = 250 * time.Millisecond
+
 // withProgress runs a long job off the UI thread behind a dialog with a
 // progress bar and a Cancel button; cancelling ends the job with nothing
 // written. The function the job returns (if any) runs on the UI thread
@@ -35,7 +40,19 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 	d.Show()
 	u.waiting++
 	forward := newForwardBar(bar)
+	// The dialog is redrawn a few times a second, not at every report: a
+	// redraw of the window takes the time of hundreds of rows.
+	var mu sync.Mutex
+	var last time.Time
 	progress := func(done, total int, step string) {
+		mu.Lock()
+		now := time.Now()
+		if now.Sub(last) < progressEvery {
+			mu.Unlock()
+			return
+		}
+		last = now
+		mu.Unlock()
 		fyne.Do(func() {
 			what.SetText(step + "…")
 			forward.report(done, total, step)

@@ -109,7 +109,7 @@ func main() {
 	excelRows(*bin, dir, demo, *runs, row, ratio)
 	importWindowRows(*bin, dir, *runs, row, ratio)
 	windowRows(row)
-	memoryRows(*bin, dir, demo)
+	memoryRows(*bin, dir, demo, *runs, row, ratio)
 
 	st, err := os.Stat(demo)
 	if err != nil {

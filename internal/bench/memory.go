@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // memoryLimit is the most memory the window may hold on the mukuru demo.
@@ -17,7 +18,7 @@ const memoryLimit = 250 << 10 // kB
 // Xvfb, walked through every section, an export, briefs, a merge and an
 // import of a People sheet by its scripted mode (CPW_BENCH_STEPS), and
 // prints its resident memory after those steps and its peak.
-func memoryRows(bin, dir, demo string) {
+func memoryRows(bin, dir, demo string, runs int, row func(op, size string, d, limit time.Duration), ratio func(op, size string, r, limit float64)) {
 	if _, err := exec.LookPath("Xvfb"); err != nil {
 		install := exec.Command("sh", "scripts/deps.sh", "xvfb")
 		install.Stdout, install.Stderr = os.Stderr, os.Stderr
@@ -69,6 +70,20 @@ func memoryRows(bin, dir, demo string) {
 	mb("  after merging a copy", at("merge").rss)
 	mb("  after importing 21,000 people", at("import").rss)
 	mb("window peak memory (VmHWM), all of the above", steps[len(steps)-1].peak)
+
+	// The walk's import, from the Import button to its result, against
+	// cpw import of the same book into the same workspace.
+	cli := timeRuns(runs, func(i int) {
+		target := filepath.Join(dir, fmt.Sprintf("memory-import-%d.cpw", i))
+		copyFile(demo, target)
+		run(bin, "import", target, book)
+		os.Remove(target)
+	})
+	window := at("import").took
+	size = fmt.Sprintf("%d rows into 21,934 people", peopleRows)
+	row("import People sheet, real window under Xvfb", size, window, 0)
+	row("  cpw import of the same book (process)", size, median(cli), 0)
+	ratio("  window ÷ cpw import", size, float64(window)/float64(median(cli)), 1.2)
 }
 
 // memoryStep is one line the window's walk wrote: a step, the memory after
@@ -76,6 +91,7 @@ func memoryRows(bin, dir, demo string) {
 type memoryStep struct {
 	name      string
 	rss, peak int64
+	took      time.Duration // until its result was shown
 }
 
 func readSteps(path string) []memoryStep {
@@ -88,12 +104,14 @@ func readSteps(path string) []memoryStep {
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		p := strings.Split(sc.Text(), "\t")
-		if len(p) < 3 {
+		if len(p) < 4 {
 			continue
 		}
 		s := memoryStep{name: p[0]}
 		s.rss, _ = strconv.ParseInt(p[1], 10, 64)
 		s.peak, _ = strconv.ParseInt(p[2], 10, 64)
+		seconds, _ := strconv.ParseFloat(p[3], 64)
+		s.took = time.Duration(seconds * float64(time.Second))
 		steps = append(steps, s)
 	}
 	if len(steps) == 0 {

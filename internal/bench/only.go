@@ -27,7 +27,7 @@ func runOnly(names, bin, dir string, runs int) {
 		case "memory":
 			demo := filepath.Join(dir, "mukuru.cpw")
 			run(bin, "demo", demo, "--scale", "mukuru")
-			memoryRows(bin, dir, demo)
+			memoryRows(bin, dir, demo, runs, row, ratio)
 		case "import-window":
 			importWindowRows(bin, dir, runs, row, ratio)
 		default:

@@ -344,7 +344,11 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 	}
 	// Reading goes on while sheets are written; it must end before the
 	// caller may use the workspace again.
-	defer d.waitAll()
+	defer func() {
+		if d != nil {
+			d.waitAll()
+		}
+	}()
 	l := listsFrom(d.sectors, d.roles, d.consortia)
 	// A sheet over 16 MB is spilled into a temporary file as it is
 	// written, contacts and all: it goes in a private folder, removed here
@@ -391,6 +395,12 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 	if ctx.Err() != nil {
 		return cancelled()
 	}
+	// Every sheet is written: the records need not be kept while the
+	// workbook is put together, which takes as much memory again.
+	if err := d.waitAll(); err != nil {
+		return err
+	}
+	d = nil
 	opts.Progress.report(1, 1, opts.say("Saving the workbook"))
 	return saveUnlessCancelled(ctx, x, path, opts.Say)
 }

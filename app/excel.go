@@ -64,6 +64,7 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 		fyne.Do(func() {
 			u.waiting--
 			d.Hide()
+			defer giveBackMemory()
 			// What the job says, not whether Cancel was pressed: a job
 			// that finished before it noticed did write.
 			switch {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"testing"
 	"time"
@@ -102,6 +103,7 @@ func BenchmarkImportWindow(b *testing.B) {
 	}
 	dir := b.TempDir()
 	u := benchUI(b)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit)) // as the window runs
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		path := filepath.Join(dir, fmt.Sprintf("import-%d.cpw", i))

@@ -40,18 +40,20 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 	d.Show()
 	u.waiting++
 	forward := newForwardBar(bar)
-	// The dialog is redrawn a few times a second, not at every report: a
-	// redraw of the window takes the time of hundreds of rows.
+	// The dialog is redrawn a few times a second, not at every report (a
+	// redraw of the window takes the time of hundreds of rows), and when
+	// the job goes on to another step.
 	var mu sync.Mutex
 	var last time.Time
+	var lastStep string
 	progress := func(done, total int, step string) {
 		mu.Lock()
 		now := time.Now()
-		if now.Sub(last) < progressEvery {
+		if step == lastStep && now.Sub(last) < progressEvery {
 			mu.Unlock()
 			return
 		}
-		last = now
+		last, lastStep = now, step
 		mu.Unlock()
 		fyne.Do(func() {
 			what.SetText(step + "…")

@@ -30,6 +30,8 @@ const (
 // Run opens the window: on the workspace at path, or on the welcome screen
 // when path is empty. It returns when the window is closed.
 func Run(path, version string) {
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	if os.Getenv("GOMEMLIMIT") == "" {
 		// Go lets its heap grow to twice what is live before collecting:
 		// on the mukuru demo an export, a merge or an import would take the
@@ -37,8 +39,6 @@ func Run(path, version string) {
 		// much is reached, at a cost in speed too small to measure.
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	a := fyneapp.NewWithID(AppID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	ui := newUI(a, version)
 	ui.benchSteps()
 	ui.window.Show()

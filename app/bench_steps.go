@@ -77,7 +77,7 @@ func (u *ui) walkForBench(out string, pending *atomic.Int64) error {
 		for {
 			var busy bool
 			fyne.DoAndWait(func() {
-				busy = u.waiting > 0 || pending.Load() > 0 || u.screen == nil || u.screen.findings == nil
+				busy = u.waiting > 0 || pending.Load() > 0
 			})
 			if !busy {
 				fyne.DoAndWait(func() {}) // what finished work queued for the UI thread is done
@@ -129,6 +129,11 @@ func (u *ui) walkForBench(out string, pending *atomic.Int64) error {
 	}
 
 	idle()
+	var opened bool
+	fyne.DoAndWait(func() { opened = u.screen != nil && u.screen.findings != nil })
+	if !opened {
+		return fmt.Errorf("the workspace did not open with its checks' findings")
+	}
 	step("overview", func(*workspaceScreen) {})
 	if b := os.Getenv(benchBookVariable); b != "" && os.Getenv(benchWalkVariable) == "import" {
 		step("import", func(s *workspaceScreen) { s.runImport(b, nil, nil, "", "") })

@@ -40,21 +40,11 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 	d.Show()
 	u.waiting++
 	forward := newForwardBar(bar)
-	// The dialog is redrawn a few times a second, not at every report (a
-	// redraw of the window takes the time of hundreds of rows), and when
-	// the job goes on to another step.
-	var mu sync.Mutex
-	var last time.Time
-	var lastStep string
+	shown := &fewReports{}
 	progress := func(done, total int, step string) {
-		mu.Lock()
-		now := time.Now()
-		if step == lastStep && now.Sub(last) < progressEvery {
-			mu.Unlock()
+		if !shown.due(step, time.Now()) {
 			return
 		}
-		last, lastStep = now, step
-		mu.Unlock()
 		fyne.Do(func() {
 			what.SetText(step + "…")
 			forward.report(done, total, step)
@@ -79,6 +69,27 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 			}
 		})
 	})
+}
+
+// fewReports picks the reports of a job's progress that are shown: one
+// every progressEvery, and the first of each step. The dialog is redrawn
+// for each one shown, and a redraw of the window takes the time of
+// hundreds of rows. Jobs report from more than one goroutine.
+type fewReports struct {
+	mu   sync.Mutex
+	last time.Time
+	step string
+}
+
+// due says whether a report of step made at now is to be shown.
+func (r *fewReports) due(step string, now time.Time) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if step == r.step && now.Sub(r.last) < progressEvery {
+		return false
+	}
+	r.last, r.step = now, step
+	return true
 }
 
 // forwardBar shows the steps of a job on one bar that only moves forward.

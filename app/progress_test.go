@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
@@ -76,5 +77,30 @@ func TestImportProgressOnlyMovesForward(t *testing.T) {
 	}
 	if last := set[len(set)-1]; last < 0.9 || last > 1 {
 		t.Errorf("the bar ended at %.3f: %v", last, set)
+	}
+}
+
+// Of the reports of a job, the first of each step is shown, and then one
+// every progressEvery: the clock is the test's.
+func TestFewProgressReportsShown(t *testing.T) {
+	r := &fewReports{}
+	start := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	at := func(d time.Duration) time.Time { return start.Add(d) }
+	for i, c := range []struct {
+		step string
+		at   time.Time
+		want bool
+	}{
+		{"Opening the workbook", at(0), true},
+		{"Opening the workbook", at(progressEvery / 2), false},
+		{"Reading the sheet People", at(progressEvery / 2), true}, // another step: at once
+		{"Reading the sheet People", at(progressEvery), false},
+		{"Reading the sheet People", at(progressEvery*3/2 + 1), true},
+		{"Checking and saving People", at(progressEvery*3/2 + 2), true},
+		{"Checking and saving People", at(2 * progressEvery), false},
+	} {
+		if got := r.due(c.step, c.at); got != c.want {
+			t.Errorf("report %d (%s at %v): shown %v, want %v", i, c.step, c.at.Sub(start), got, c.want)
+		}
 	}
 }

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"testing"
 	"time"
@@ -91,5 +93,52 @@ func BenchmarkFilterPeople(b *testing.B) {
 	for b.Loop() {
 		people.filter.SetText(texts[i%len(texts)])
 		i++
+	}
+}
+
+// BenchmarkImportWindow imports a workbook the way the Import button does
+// (runImport: the progress dialog, the import, the workspace shown again),
+// into a fresh copy of a workspace each time. make bench hands it the
+// workspace and the workbook it also gives to cpw import, so that the two
+// are timed on the same book: CPW_BENCH_WORKSPACE and CPW_BENCH_BOOK.
+func BenchmarkImportWindow(b *testing.B) {
+	from, book := os.Getenv("CPW_BENCH_WORKSPACE"), os.Getenv("CPW_BENCH_BOOK")
+	if from == "" || book == "" {
+		b.Skip("CPW_BENCH_WORKSPACE and CPW_BENCH_BOOK name the workspace and the workbook")
+	}
+	data, err := os.ReadFile(from)
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	u := benchUI(b)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit)) // as the window runs
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		path := filepath.Join(dir, fmt.Sprintf("import-%d.cpw", i))
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		u.open(path)
+		if u.screen == nil {
+			b.Fatal("the workspace did not open")
+		}
+		before, err := u.file.Counts()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		u.screen.runImport(book, nil, nil, "", "")
+		b.StopTimer()
+		after, err := u.file.Counts()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if after.People == before.People {
+			b.Fatal("the import added no one")
+		}
+		u.showWelcome()
+		os.Remove(path)
+		b.StartTimer()
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,6 +23,9 @@ import (
 // maxProblemsShown is how many problems the import preview lists.
 const maxProblemsShown = 500
 
+// progressEvery is how often at most a job's progress is shown.
+const progressEvery = 250 * time.Millisecond
+
 // withProgress runs a long job off the UI thread behind a dialog with a
 // progress bar and a Cancel button; cancelling ends the job with nothing
 // written. The function the job returns (if any) runs on the UI thread
@@ -34,12 +39,15 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 	d.Resize(fyne.NewSize(460, 160))
 	d.Show()
 	u.waiting++
+	forward := newForwardBar(bar)
+	shown := &fewReports{}
 	progress := func(done, total int, step string) {
+		if !shown.due(step, time.Now()) {
+			return
+		}
 		fyne.Do(func() {
 			what.SetText(step + "…")
-			if total > 0 {
-				bar.SetValue(float64(done) / float64(total))
-			}
+			forward.report(done, total, step)
 		})
 	}
 	u.background(func() {
@@ -48,6 +56,7 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 		fyne.Do(func() {
 			u.waiting--
 			d.Hide()
+			defer giveBackMemory()
 			// What the job says, not whether Cancel was pressed: a job
 			// that finished before it noticed did write.
 			switch {
@@ -60,6 +69,83 @@ func (u *ui) withProgress(title string, work func(ctx context.Context, progress 
 			}
 		})
 	})
+}
+
+// fewReports picks the reports of a job's progress that are shown: one
+// every progressEvery, and the first of each step. The dialog is redrawn
+// for each one shown, and a redraw of the window takes the time of
+// hundreds of rows. Jobs report from more than one goroutine.
+type fewReports struct {
+	mu   sync.Mutex
+	last time.Time
+	step string
+}
+
+// due says whether a report of step made at now is to be shown.
+func (r *fewReports) due(step string, now time.Time) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if step == r.step && now.Sub(r.last) < progressEvery {
+		return false
+	}
+	r.last, r.step = now, step
+	return true
+}
+
+// forwardBar shows the steps of a job on one bar that only moves forward.
+// A job goes through stages, each counted in its own units (megabytes of
+// the workbook, rows of a sheet, rows checked and saved), and two of them
+// report at once (the workbook's read-through and the reading of its
+// sheets): each known stage fills its own part of the bar, and a value
+// below the one shown is not shown.
+type forwardBar struct {
+	bar    *widget.ProgressBar
+	shown  float64
+	stages []progressStage
+}
+
+// progressStage is a stage of a job, known by the words it reports, and
+// the part of the bar it fills.
+type progressStage struct {
+	words    string // the step's words, up to where a name is put in
+	from, to float64
+}
+
+func newForwardBar(bar *widget.ProgressBar) *forwardBar {
+	stage := func(words string, from, to float64) progressStage {
+		words, _, _ = strings.Cut(words, "%s")
+		return progressStage{words, from, to}
+	}
+	// The steps are worded in the window's language, as the jobs say them.
+	// Checking and saving the rows takes most of an import, saving the
+	// workbook a good part of an export.
+	return &forwardBar{bar: bar, shown: bar.Value, stages: []progressStage{
+		stage(lang.L("Opening the workbook"), 0, 0.2),
+		stage(lang.L("Reading the sheet %s"), 0.2, 0.3),
+		stage(lang.L("Checking and saving %s"), 0.3, 1),
+		stage(lang.L("Reading the workspace"), 0, 0),
+		stage(lang.L("Writing %s"), 0, 0.8),
+		stage(lang.L("Saving the workbook"), 0.8, 0.8),
+	}}
+}
+
+// report shows done of total of the step on the bar, unless the bar shows
+// more already.
+func (f *forwardBar) report(done, total int, step string) {
+	if total <= 0 {
+		return
+	}
+	v := min(float64(done)/float64(total), 1)
+	for _, s := range f.stages {
+		if s.words != "" && strings.HasPrefix(step, s.words) {
+			v = s.from + v*(s.to-s.from)
+			break
+		}
+	}
+	if v > f.shown {
+		f.shown = v
+		f.bar.SetValue(v)
+	}
 }
 
 // onImport asks for a workbook, checks it without writing, and shows what

@@ -72,16 +72,27 @@ func useLanguage(code string) {
 			}
 		}
 	}
+	worded.Clear()
 	workspace.SetLanguage(inWindowLanguage)
 }
+
+// worded keeps the words inWindowLanguage found for each text, until the
+// language changes: an import words a text for every row, and Fyne's lang
+// looks each up anew, which made an import from the window slower than
+// cpw import.
+var worded sync.Map
 
 // inWindowLanguage words a text of another package (the workspace's, an
 // import report's) in the window's language, through Fyne's lang like the
 // window's own texts; they are written out where those packages use them.
 func inWindowLanguage(text string, args ...any) string {
-	localize := lang.L
-	if len(args) == 0 {
-		return localize(text)
+	words, ok := worded.Load(text)
+	if !ok {
+		localize := lang.L
+		words, _ = worded.LoadOrStore(text, localize(text))
 	}
-	return fmt.Sprintf(localize(text), args...)
+	if len(args) == 0 {
+		return words.(string)
+	}
+	return fmt.Sprintf(words.(string), args...)
 }

@@ -344,7 +344,11 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 	}
 	// Reading goes on while sheets are written; it must end before the
 	// caller may use the workspace again.
-	defer d.waitAll()
+	defer func() {
+		if d != nil {
+			d.waitAll()
+		}
+	}()
 	l := listsFrom(d.sectors, d.roles, d.consortia)
 	// A sheet over 16 MB is spilled into a temporary file as it is
 	// written, contacts and all: it goes in a private folder, removed here
@@ -391,8 +395,51 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 	if ctx.Err() != nil {
 		return cancelled()
 	}
+	// Every sheet is written: the records need not be kept while the
+	// workbook is put together, which takes as much memory again.
+	if err := d.waitAll(); err != nil {
+		return err
+	}
+	d = nil
 	opts.Progress.report(1, 1, opts.say("Saving the workbook"))
-	return save(x, path, opts.Say)
+	return saveUnlessCancelled(ctx, x, path, opts.Say)
+}
+
+// saveUnlessCancelled is save that a cancellation stops at any moment
+// before the workbook is in place, leaving nothing at path (and a file
+// already there as it was): writing the workbook out takes long enough for
+// a Cancel to come during it.
+func saveUnlessCancelled(ctx context.Context, x *excelize.File, path string, say translate.Func) error {
+	err := workspace.WriteFileAtomic(path, wordsIn(say), func(w io.Writer) error {
+		if _, err := x.WriteTo(cancellableWriter{ctx, w}); err != nil {
+			return err
+		}
+		// The file is flushed to the disk before it is renamed into place:
+		// flushed here, a Cancel during the flush still counts.
+		if f, ok := w.(interface{ Sync() error }); ok {
+			if err := f.Sync(); err != nil {
+				return err
+			}
+		}
+		return ctx.Err()
+	})
+	if ctx.Err() != nil && err != nil {
+		return cancelled()
+	}
+	return err
+}
+
+// cancellableWriter fails every write once its context is done.
+type cancellableWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c cancellableWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // writeSheet streams one sheet: its header, then its rows.

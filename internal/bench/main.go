@@ -28,6 +28,10 @@ func main() {
 		fail(err)
 	}
 	defer os.RemoveAll(dir)
+	if *only != "" {
+		runOnly(*only, *bin, dir, *runs)
+		return
+	}
 
 	fmt.Printf("%-50s %-28s %12s %10s %7s\n", "operation", "size", "median", "target", "ratio")
 	row := func(op, size string, d time.Duration, limit time.Duration) {
@@ -114,6 +118,9 @@ func main() {
 	}
 	const sizeLimit = 30 << 20
 	fmt.Printf("%-50s %-28s %12s %10s %7.3f\n", "workspace file size", size, fmt.Sprintf("%.1f MB", float64(st.Size())/(1<<20)), "30.0 MB", float64(st.Size())/sizeLimit)
+
+	importWindowRows(*bin, dir, *runs, row, ratio)
+	memoryRows(*bin, dir, demo, *runs, row, ratio)
 }
 
 // mergeRun makes two copies of the demo, changes n people in each (different

@@ -239,7 +239,7 @@ func (c *checksScreen) onThresholds() {
 			n, _ := strconv.Atoi(strings.TrimSpace(entries[field.Key].Text))
 			field.Set(&next, n)
 		}
-		if err := s.file.SetThresholds(next); err != nil {
+		if err := s.file.SetThresholdsFrom(th, next); err != nil {
 			s.ui.showError(err)
 			return
 		}

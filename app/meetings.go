@@ -172,14 +172,15 @@ func (s *workspaceScreen) meetingAttendees(p *recordPage, m workspace.Meeting) {
 				if pid == "" {
 					return fieldError(lang.L("Person"), lang.L("Choose who attended."))
 				}
-				m2, err := f.Meeting(m.ID)
+				read, err := f.Meeting(m.ID)
 				if err != nil {
 					return err
 				}
+				m2 := read
 				if !contains(m2.AttendeeIDs, pid) {
-					m2.AttendeeIDs = append(m2.AttendeeIDs, pid)
+					m2.AttendeeIDs = append(append([]string(nil), read.AttendeeIDs...), pid)
 				}
-				_, err = f.UpdateMeeting(m2)
+				_, err = workspace.UpdateFrom(f, read, m2)
 				return err
 			}, s.changed)
 		})
@@ -217,16 +218,17 @@ func (s *workspaceScreen) removeAttendee(m workspace.Meeting, personID, name str
 		if !yes {
 			return
 		}
-		now, err := f.Meeting(m.ID)
-		if err == nil && contains(now.AttendeeIDs, personID) {
+		read, err := f.Meeting(m.ID)
+		if err == nil && contains(read.AttendeeIDs, personID) {
+			now := read
 			out := []string{}
-			for _, a := range now.AttendeeIDs {
+			for _, a := range read.AttendeeIDs {
 				if a != personID {
 					out = append(out, a)
 				}
 			}
 			now.AttendeeIDs = out
-			_, err = f.UpdateMeeting(now)
+			_, err = workspace.UpdateFrom(f, read, now)
 		}
 		if err != nil {
 			s.ui.showError(err)
@@ -318,10 +320,11 @@ func (s *workspaceScreen) meetingActions(p *recordPage, m workspace.Meeting) err
 			continue
 		}
 		p.lineWith(text, edit, widget.NewButton(lang.L("Done"), func() {
-			now, err := f.FollowUp(a.ID)
+			read, err := f.FollowUp(a.ID)
 			if err == nil {
+				now := read
 				now.DoneOn = p.today
-				_, err = f.UpdateFollowUp(now)
+				_, err = workspace.UpdateFrom(f, read, now)
 			}
 			if err != nil {
 				s.ui.showError(err)

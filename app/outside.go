@@ -77,6 +77,10 @@ func (u *ui) lookOutside() {
 				return // closed meanwhile, or the file is busy: look again later
 			}
 			u.outsideMark = next
+			if u.claim == nil && !f.ReadOnly() {
+				// The window that held the file first may have closed it.
+				u.claim, _ = workspace.ClaimForWindow(f.Path())
+			}
 			if len(changes) > 0 && u.screen != nil {
 				u.screen.outsideChanged(changes)
 			}
@@ -162,14 +166,16 @@ func (u *ui) chooseOver(ce *workspace.ConflictError, after func()) {
 	problem.Importance = widget.DangerImportance
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Hide()
-	yours, saved := lang.L("Yours"), lang.L("Saved meanwhile")
+	// The values wrap (a note may be long); the choice beside them is short.
 	var choices []*widget.RadioGroup
 	items := container.NewVBox()
 	for _, fc := range ce.Fields {
-		options := []string{yours + ": " + blankAsWord(fc.Yours), saved + ": " + blankAsWord(fc.Saved)}
-		g := widget.NewRadioGroup(options, nil)
+		g := widget.NewRadioGroup([]string{lang.L("Keep yours"), lang.L("Keep the saved one")}, nil)
+		g.Horizontal = true
 		choices = append(choices, g)
 		items.Add(heading(fc.Label))
+		items.Add(wrapped(fmt.Sprintf(lang.L("Yours: %s"), clipText(blankAsWord(fc.Yours), 600))))
+		items.Add(wrapped(fmt.Sprintf(lang.L("Saved meanwhile: %s"), clipText(blankAsWord(fc.Saved), 600))))
 		items.Add(g)
 	}
 	var d dialog.Dialog
@@ -204,7 +210,7 @@ func (u *ui) chooseOver(ce *workspace.ConflictError, after func()) {
 	body := container.NewBorder(container.NewVBox(message, problem), container.NewCenter(container.NewHBox(cancel, save)), nil, nil,
 		container.NewVScroll(items))
 	d = dialog.NewCustomWithoutButtons(lang.L("Changed meanwhile"), body, u.window)
-	d.Resize(fyne.NewSize(640, min(float32(220+len(ce.Fields)*110), 640)))
+	d.Resize(fyne.NewSize(640, min(float32(220+len(ce.Fields)*150), 640)))
 	d.Show()
 }
 

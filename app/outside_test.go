@@ -103,16 +103,16 @@ func TestOutsideChangeStaleFormRefusesToSave(t *testing.T) {
 	if stored.Phone != "0799 888777" || stored.Position == "Chairperson" {
 		t.Fatalf("the stale form saved over the newer change: %+v", stored)
 	}
-	groups := map[string]*widget.RadioGroup{}
+	var groups []*widget.RadioGroup
 	walk(choose, func(o fyne.CanvasObject) {
 		if g, ok := o.(*widget.RadioGroup); ok {
-			groups[g.Options[0]] = g
+			groups = append(groups, g)
 		}
 	})
-	phone := groups["Yours: 0711 222333"]
-	if len(groups) != 1 || phone == nil || phone.Options[1] != "Saved meanwhile: 0799 888777" {
-		t.Fatalf("the choices offered (only the phone was changed on both sides): %v", groups)
+	if len(groups) != 1 || !strings.Contains(text, "Yours: 0711 222333") || !strings.Contains(text, "Saved meanwhile: 0799 888777") || strings.Contains(text, "Chairperson") {
+		t.Fatalf("the choices offered (only the phone was changed on both sides): %d\n%s", len(groups), text)
 	}
+	phone := groups[0]
 	// Nothing is saved until each field is chosen.
 	tap(t, choose, "Save my choices")
 	if !strings.Contains(allText(top(t, u)), "Choose a value for each field.") {

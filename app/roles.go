@@ -76,6 +76,7 @@ func (s *workspaceScreen) editRole(r workspace.Role) {
 	if r.ID != "" {
 		title, confirm = fmt.Sprintf(lang.L("Role: %s"), r.Name), lang.L("Save")
 	}
+	read := r // as read, for saving only what the form changes
 	s.ui.showForm(title, confirm, []field{
 		{label: lang.L("Name"), obj: name, hint: lang.L("Renaming a seeded role keeps what the checks know of it")},
 		{label: lang.L("Group"), obj: group},
@@ -92,7 +93,7 @@ func (s *workspaceScreen) editRole(r workspace.Role) {
 		if r.ID == "" {
 			_, err = f.CreateRole(r)
 		} else {
-			_, err = f.UpdateRole(r)
+			_, err = workspace.UpdateFrom(f, read, r)
 		}
 		return err
 	}, s.changed)

@@ -42,24 +42,34 @@ func (e *ConflictError) Unwrap() error { return &Error{Code: ErrConflict, Messag
 // whose name keepSaved holds and the value being saved of the others. It may
 // meet yet another change, and then returns a new ConflictError.
 func (e *ConflictError) SaveChoosing(keepSaved map[string]bool) error {
+	if e.save == nil {
+		return e // refused where no choice can be saved: read the record again
+	}
 	return e.save(keepSaved)
 }
 
 // conflicts lists the fields in which mine differs from saved, by name and
-// with their values as users read them (records referred to by name).
+// with their values as users read them: a choice by its label, a record
+// referred to by its name (a unit by its path), yes and no in words.
 func conflicts(q querier, mine, saved record) []FieldConflict {
-	refs := map[string]refField{}
-	vm := reflect.ValueOf(mine).Elem()
-	for _, f := range mine.fields() {
-		if rf, ok := f.(refField); ok && rf.table != "" {
-			for i := 0; i < vm.NumField(); i++ {
-				if vm.Field(i).CanAddr() && vm.Field(i).Addr().Pointer() == reflect.ValueOf(rf.p).Pointer() {
+	tab := mine.table()
+	vm, vs := reflect.ValueOf(mine).Elem(), reflect.ValueOf(saved).Elem()
+	// Which column each field is stored in, and which fields refer to rows.
+	cols, refs := map[string]string{}, map[string]refField{}
+	for j, fp := range mine.fields() {
+		ptr := fp
+		if rf, ok := fp.(refField); ok {
+			ptr = rf.p
+		}
+		for i := 0; i < vm.NumField(); i++ {
+			if vm.Field(i).CanAddr() && vm.Field(i).Addr().Interface() == ptr {
+				cols[vm.Type().Field(i).Name] = tab.cols[j]
+				if rf, ok := fp.(refField); ok && rf.table != "" {
 					refs[vm.Type().Field(i).Name] = rf
 				}
 			}
 		}
 	}
-	vs := reflect.ValueOf(saved).Elem()
 	var out []FieldConflict
 	for i := 0; i < vm.NumField(); i++ {
 		f := vm.Type().Field(i)
@@ -83,15 +93,51 @@ func conflicts(q querier, mine, saved record) []FieldConflict {
 		if reflect.DeepEqual(x, y) {
 			continue
 		}
-		label, yours, theirs := words(f.Name), plainValue(x), plainValue(y)
-		if rf, ok := refs[f.Name]; ok {
-			col := displayColumn[rf.table]
-			label = nonEmptyString(rf.label, label)
-			yours, theirs = nameOf(q, rf.table, col, x.(string)), nameOf(q, rf.table, col, y.(string))
+		col, ok := cols[f.Name]
+		label := Capitalise(words(f.Name))
+		if ok {
+			label = FieldLabel(tab.name, col)
+		} else {
+			label = sayPlain(label)
 		}
-		out = append(out, FieldConflict{Field: f.Name, Label: sayPlain(Capitalise(label)), Yours: yours, Saved: theirs})
+		yours, theirs := shownValue(q, tab.name, col, refs[f.Name], x), shownValue(q, tab.name, col, refs[f.Name], y)
+		out = append(out, FieldConflict{Field: f.Name, Label: label, Yours: yours, Saved: theirs})
 	}
 	return out
+}
+
+// shownValue is a field's value as users read it.
+func shownValue(q querier, table, col string, ref refField, v any) string {
+	if ref.table != "" {
+		id, _ := v.(string)
+		if id == "" {
+			return ""
+		}
+		if ref.table == "units" {
+			if path, err := unitPathIn(q, id); err == nil {
+				return path
+			}
+		}
+		return nameOf(q, ref.table, displayColumn[ref.table], id)
+	}
+	if choices, ok := fieldChoices[table+"."+col]; ok {
+		if s, isText := v.(string); isText {
+			return Label(choices, s)
+		}
+		if a, isAnswer := v.(Answer); isAnswer {
+			return Label(choices, string(a))
+		}
+	}
+	switch x := v.(type) {
+	case bool:
+		if x {
+			return say("Yes")
+		}
+		return say("No")
+	case Answer:
+		return Label(Residences, string(x))
+	}
+	return fmt.Sprint(v)
 }
 
 // sameSet reports whether two lists of ids hold the same ids in any order.
@@ -150,21 +196,6 @@ func nonEmptyString(s, otherwise string) string {
 		return otherwise
 	}
 	return s
-}
-
-func plainValue(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case bool:
-		if x {
-			return "yes"
-		}
-		return "no"
-	case Answer:
-		return string(x)
-	}
-	return fmt.Sprint(v)
 }
 
 // stale reports whether the row was written since r was read from it: r
@@ -299,6 +330,9 @@ func merge3[T any](base, mine, now T) (T, []string) {
 			continue
 		}
 		b, m, n := vb.Field(i), vm.Field(i), vn.Field(i)
+		if m.Kind() == reflect.Slice && m.IsNil() {
+			continue // not read: the links stay as they are
+		}
 		if same(b, m) {
 			continue // the form left it: what is saved now stays
 		}
@@ -310,13 +344,10 @@ func merge3[T any](base, mine, now T) (T, []string) {
 	return next, both
 }
 
-// same compares two values of a field; lists of ids in any order, and a
-// list not read (nil) as the same as any.
+// same compares two values of a field; lists of ids in any order, an
+// empty list and none alike.
 func same(a, b reflect.Value) bool {
 	if a.Kind() == reflect.Slice {
-		if a.IsNil() || b.IsNil() {
-			return a.IsNil() == b.IsNil() || (a.IsNil() && b.Len() == 0) || (b.IsNil() && a.Len() == 0)
-		}
 		return sameSet(a, b)
 	}
 	return reflect.DeepEqual(a.Interface(), b.Interface())

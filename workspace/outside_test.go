@@ -201,3 +201,42 @@ func TestUpdateFromMergesFieldByField(t *testing.T) {
 		t.Fatalf("fields changed apart: %+v", got)
 	}
 }
+
+// The thresholds a dialog saves keep what another program changed in the
+// others; one both changed is refused, naming both values.
+func TestThresholdsSavedFromWhatWasRead(t *testing.T) {
+	f := newFile(t)
+	read := must[Thresholds](t)(f.Thresholds())
+	g := secondHandle(t, f)
+	theirs := read
+	theirs.KeyRoleLimit = 5
+	if err := g.SetThresholds(theirs); err != nil {
+		t.Fatal(err)
+	}
+	mine := read
+	mine.VacancyDays = 45
+	if err := f.SetThresholdsFrom(read, mine); err != nil {
+		t.Fatal(err)
+	}
+	now := must[Thresholds](t)(f.Thresholds())
+	if now.KeyRoleLimit != 5 || now.VacancyDays != 45 {
+		t.Fatalf("thresholds after both: %+v", now)
+	}
+	mine.KeyRoleLimit = 4
+	err := f.SetThresholdsFrom(read, mine)
+	wantCode(t, err, ErrConflict)
+	if got := must[Thresholds](t)(f.Thresholds()); got.KeyRoleLimit != 5 {
+		t.Fatalf("the refused save wrote: %+v", got)
+	}
+}
+
+// Asking whether a window holds a file creates nothing beside it.
+func TestAskingLeavesNoClaimFile(t *testing.T) {
+	f := newFile(t)
+	if OpenInWindow(f.Path()) {
+		t.Fatal("a file no window holds is reported open")
+	}
+	if _, err := os.Stat(f.Path() + claimSuffix); !os.IsNotExist(err) {
+		t.Fatalf("asking left a file beside the workspace: %v", err)
+	}
+}

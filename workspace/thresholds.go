@@ -60,9 +60,11 @@ func (t Thresholds) Validate() error {
 }
 
 // Thresholds returns the workspace's thresholds; those never set keep their defaults.
-func (f *File) Thresholds() (Thresholds, error) {
+func (f *File) Thresholds() (Thresholds, error) { return thresholdsIn(f.reader()) }
+
+func thresholdsIn(q querier) (Thresholds, error) {
 	t := DefaultThresholds
-	rows, err := f.reader().Query("SELECT key, value FROM settings WHERE key LIKE 'threshold.%'")
+	rows, err := q.Query("SELECT key, value FROM settings WHERE key LIKE 'threshold.%'")
 	if err != nil {
 		return t, internal("reading the thresholds", err)
 	}
@@ -85,17 +87,35 @@ func (f *File) Thresholds() (Thresholds, error) {
 }
 
 // SetThresholds stores the workspace's thresholds and logs what changed.
-func (f *File) SetThresholds(t Thresholds) error {
+func (f *File) SetThresholds(t Thresholds) error { return f.setThresholds(nil, t) }
+
+// SetThresholdsFrom stores the thresholds a dialog changed from those it
+// read: one another window or program changed meanwhile keeps its value
+// unless the dialog changed it too, to another value, which is refused with
+// a sentence naming both values.
+func (f *File) SetThresholdsFrom(read, t Thresholds) error { return f.setThresholds(&read, t) }
+
+func (f *File) setThresholds(read *Thresholds, t Thresholds) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	old, err := f.Thresholds()
-	if err != nil {
-		return err
-	}
 	return f.write(func(tx *tx) error {
+		old, err := thresholdsIn(tx) // as it is now, inside the write
+		if err != nil {
+			return err
+		}
 		for _, field := range ThresholdFields {
 			before, after := field.Get(old), field.Get(t)
+			if read != nil {
+				was := field.Get(*read)
+				if after == was {
+					continue // the dialog left it: what is saved now stays
+				}
+				if before != was && before != after {
+					return &Error{Code: ErrConflict, Field: field.Shown(), FieldKey: field.Label,
+						Message: say("%s was changed to %d by another window or program after you opened the thresholds; you set %d. Open them again to see the newest values.", field.Shown(), before, after)}
+				}
+			}
 			if before == after {
 				continue
 			}

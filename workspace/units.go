@@ -100,11 +100,13 @@ func (f *File) Units(filter UnitFilter) ([]Unit, error) {
 func (f *File) Unit(id string) (Unit, error) { return getRecord[Unit](f.reader(), id) }
 
 // UnitPath names a unit with the units above it: "Mukuru Kwa Njenga / Segment 3 / Cluster 12".
-func (f *File) UnitPath(id string) (string, error) {
+func (f *File) UnitPath(id string) (string, error) { return unitPathIn(f.reader(), id) }
+
+func unitPathIn(q querier, id string) (string, error) {
 	var names []string
 	for id != "" && len(names) < 8 {
 		var name, parent string
-		err := f.reader().QueryRow("SELECT name, coalesce(parent_id, '') FROM units WHERE id = ?", id).Scan(&name, &parent)
+		err := q.QueryRow("SELECT name, coalesce(parent_id, '') FROM units WHERE id = ?", id).Scan(&name, &parent)
 		if errors.Is(err, sql.ErrNoRows) {
 			return "", notFound((&Unit{}).table())
 		} else if err != nil {

@@ -18,3 +18,12 @@ func lockFile(fh *os.File) (held bool, err error) {
 	}
 	return err == nil, err
 }
+
+func unlockFile(fh *os.File) { syscall.Flock(int(fh.Fd()), syscall.LOCK_UN) }
+
+// releaseFile removes the claim file while still holding it, so that no
+// other window holds the name meanwhile, then lets it go.
+func releaseFile(fh *os.File, path string) {
+	os.Remove(path)
+	fh.Close()
+}

@@ -19,3 +19,14 @@ func lockFile(fh *os.File) (held bool, err error) {
 	}
 	return err == nil, err
 }
+
+func unlockFile(fh *os.File) {
+	windows.UnlockFileEx(windows.Handle(fh.Fd()), 0, 1, 0, new(windows.Overlapped))
+}
+
+// releaseFile lets the claim file go, then removes it: Windows does not
+// remove a file that is open. Another window holding it by then keeps it.
+func releaseFile(fh *os.File, path string) {
+	fh.Close()
+	os.Remove(path)
+}

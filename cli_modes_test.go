@@ -3,25 +3,10 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
-)
 
-// wantThisUserOnly fails unless the file at path is readable by this user
-// only (0600). Windows keeps no such mode.
-func wantThisUserOnly(t *testing.T, path string) {
-	t.Helper()
-	if runtime.GOOS == "windows" {
-		return
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Mode().Perm() != 0o600 {
-		t.Errorf("%s is %v, not 0600: it holds the workspace's personal data", filepath.Base(path), st.Mode().Perm())
-	}
-}
+	"cpw/internal/testkit"
+)
 
 // cpw copy and cpw export write files that hold the same phone numbers as
 // the workspace, and are the user's only as it is; an export replacing one
@@ -32,12 +17,12 @@ func TestCopyAndExportAreThisUsersOnly(t *testing.T) {
 	if code, _, errOut := cpw("demo", demo); code != 0 {
 		t.Fatalf("demo: %s", errOut)
 	}
-	wantThisUserOnly(t, demo)
+	testkit.WantThisUserOnly(t, demo)
 	out := filepath.Join(dir, "notes.cpw")
 	if code, _, errOut := cpw("copy", demo, out); code != 0 {
 		t.Fatalf("copy: %s", errOut)
 	}
-	wantThisUserOnly(t, out)
+	testkit.WantThisUserOnly(t, out)
 	book := filepath.Join(dir, "export.xlsx")
 	if err := os.WriteFile(book, []byte("an old export"), 0o644); err != nil {
 		t.Fatal(err)
@@ -49,10 +34,10 @@ func TestCopyAndExportAreThisUsersOnly(t *testing.T) {
 	if b, err := os.ReadFile(book); err != nil || string(b) == "an old export" {
 		t.Fatalf("the export did not replace the old file: %v", err)
 	}
-	wantThisUserOnly(t, book)
+	testkit.WantThisUserOnly(t, book)
 	mapping := filepath.Join(dir, "map.json")
 	if code, _, errOut := cpw("import", demo, book, "--write-mapping", mapping); code != 0 {
 		t.Fatalf("--write-mapping: %s", errOut)
 	}
-	wantThisUserOnly(t, mapping)
+	testkit.WantThisUserOnly(t, mapping)
 }

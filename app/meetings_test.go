@@ -41,11 +41,11 @@ func TestEditDecisionAndAction(t *testing.T) {
 	var act workspace.FollowUp
 	var amina, baraka workspace.Person
 	u := openNewWorkspace(t, func(f *workspace.File) {
-		amina = mustRecord[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "Amina Njeri"}))
-		baraka = mustRecord[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "Baraka Otieno"}))
-		m = mustRecord[workspace.Meeting](t)(f.CreateMeeting(workspace.Meeting{Kind: "public-meeting", Title: "Launch of the plan", HeldOn: "2026-11-20"}))
-		dc = mustRecord[workspace.Decision](t)(f.CreateDecision(workspace.Decision{MeetingID: m.ID, Position: 1, Text: "Adopt the water plan"}))
-		act = mustRecord[workspace.FollowUp](t)(f.CreateFollowUp(workspace.FollowUp{MeetingID: m.ID, Position: 1, Text: "Print the plan", OwnerID: amina.ID, DueOn: "2026-12-15"}))
+		amina = made[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "Amina Njeri"}))
+		baraka = made[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "Baraka Otieno"}))
+		m = made[workspace.Meeting](t)(f.CreateMeeting(workspace.Meeting{Kind: "public-meeting", Title: "Launch of the plan", HeldOn: "2026-11-20"}))
+		dc = made[workspace.Decision](t)(f.CreateDecision(workspace.Decision{MeetingID: m.ID, Position: 1, Text: "Adopt the water plan"}))
+		act = made[workspace.FollowUp](t)(f.CreateFollowUp(workspace.FollowUp{MeetingID: m.ID, Position: 1, Text: "Print the plan", OwnerID: amina.ID, DueOn: "2026-12-15"}))
 	})
 	s, f := u.screen, u.file
 	s.show(secMeetings)
@@ -54,11 +54,11 @@ func TestEditDecisionAndAction(t *testing.T) {
 	tap(t, rowOf(t, s.area, "Adopt the water plan"), "Edit…")
 	fill(t, top(t, u), "Decision", "Adopt the water plan for public comment")
 	// Meanwhile the decision is moved, as another window or a merge would.
-	moved := mustRecord[workspace.Decision](t)(f.Decision(dc.ID))
+	moved := made[workspace.Decision](t)(f.Decision(dc.ID))
 	moved.Position = 7
-	mustRecord[workspace.Decision](t)(f.UpdateDecision(moved))
+	made[workspace.Decision](t)(f.UpdateDecision(moved))
 	tap(t, top(t, u), "Save")
-	if got := mustRecord[workspace.Decision](t)(f.Decision(dc.ID)); got.Text != "Adopt the water plan for public comment" || got.Position != 7 {
+	if got := made[workspace.Decision](t)(f.Decision(dc.ID)); got.Text != "Adopt the water plan for public comment" || got.Position != 7 {
 		t.Errorf("stored decision: %+v", got)
 	}
 	if !strings.Contains(allText(s.area), "Adopt the water plan for public comment") {
@@ -72,18 +72,18 @@ func TestEditDecisionAndAction(t *testing.T) {
 	if n := note(t, top(t, u), "Due"); n.Importance != widget.DangerImportance || n.Text == "" {
 		t.Errorf("a bad due date is not refused beside its field: %q", n.Text)
 	}
-	if got := mustRecord[workspace.FollowUp](t)(f.FollowUp(act.ID)); got.DueOn != "2026-12-15" || got.Text != "Print the plan" {
+	if got := made[workspace.FollowUp](t)(f.FollowUp(act.ID)); got.DueOn != "2026-12-15" || got.Text != "Print the plan" {
 		t.Fatalf("a refused edit changed the action: %+v", got)
 	}
 	fill(t, top(t, u), "Action", "Print the plan in Kiswahili")
 	fill(t, top(t, u), "Owner", "Baraka Otieno")
 	fill(t, top(t, u), "Due", "2026-12-20")
 	fill(t, top(t, u), "Done on", "2026-12-01")
-	moving := mustRecord[workspace.FollowUp](t)(f.FollowUp(act.ID))
+	moving := made[workspace.FollowUp](t)(f.FollowUp(act.ID))
 	moving.Position = 4
-	mustRecord[workspace.FollowUp](t)(f.UpdateFollowUp(moving))
+	made[workspace.FollowUp](t)(f.UpdateFollowUp(moving))
 	tap(t, top(t, u), "Save")
-	got := mustRecord[workspace.FollowUp](t)(f.FollowUp(act.ID))
+	got := made[workspace.FollowUp](t)(f.FollowUp(act.ID))
 	if got.Text != "Print the plan in Kiswahili" || got.OwnerID != baraka.ID || got.DueOn != "2026-12-20" || got.DoneOn != "2026-12-01" || got.Position != 4 {
 		t.Errorf("stored action: %+v", got)
 	}
@@ -97,11 +97,11 @@ func TestEditDecisionAndAction(t *testing.T) {
 	tap(t, row, "Edit…")
 	fill(t, top(t, u), "Done on", "")
 	tap(t, top(t, u), "Save")
-	if got := mustRecord[workspace.FollowUp](t)(f.FollowUp(act.ID)); got.DoneOn != "" {
+	if got := made[workspace.FollowUp](t)(f.FollowUp(act.ID)); got.DoneOn != "" {
 		t.Errorf("the action is still done: %+v", got)
 	}
 	tap(t, rowOf(t, s.area, "Print the plan in Kiswahili — Baraka Otieno, due 2026-12-20"), "Done")
-	if got := mustRecord[workspace.FollowUp](t)(f.FollowUp(act.ID)); got.DoneOn != "2026-11-27" {
+	if got := made[workspace.FollowUp](t)(f.FollowUp(act.ID)); got.DoneOn != "2026-11-27" {
 		t.Errorf("Done did not store today: %+v", got)
 	}
 }
@@ -113,11 +113,11 @@ func TestRemoveAttendeeAsksFirst(t *testing.T) {
 	var m workspace.Meeting
 	var zawadi, amina, baraka, late workspace.Person
 	u := openNewWorkspace(t, func(f *workspace.File) {
-		zawadi = mustRecord[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "Zawadi Achieng"}))
-		baraka = mustRecord[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "Baraka Otieno"}))
-		amina = mustRecord[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "amina Njeri"}))
-		late = mustRecord[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "Late Comer"}))
-		m = mustRecord[workspace.Meeting](t)(f.CreateMeeting(workspace.Meeting{Kind: "public-meeting", HeldOn: "2026-11-20",
+		zawadi = made[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "Zawadi Achieng"}))
+		baraka = made[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "Baraka Otieno"}))
+		amina = made[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "amina Njeri"}))
+		late = made[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "Late Comer"}))
+		m = made[workspace.Meeting](t)(f.CreateMeeting(workspace.Meeting{Kind: "public-meeting", HeldOn: "2026-11-20",
 			AttendeeIDs: []string{zawadi.ID, baraka.ID, amina.ID}}))
 	})
 	s, f := u.screen, u.file
@@ -125,7 +125,7 @@ func TestRemoveAttendeeAsksFirst(t *testing.T) {
 	s.showMeeting(m.ID)
 	attendees := func() []string {
 		t.Helper()
-		ids := append([]string(nil), mustRecord[workspace.Meeting](t)(f.Meeting(m.ID)).AttendeeIDs...)
+		ids := append([]string(nil), made[workspace.Meeting](t)(f.Meeting(m.ID)).AttendeeIDs...)
 		sort.Strings(ids)
 		return ids
 	}
@@ -159,9 +159,9 @@ func TestRemoveAttendeeAsksFirst(t *testing.T) {
 	tap(t, rowOf(t, s.area, "Baraka Otieno"), "Remove…")
 	dlg = top(t, u)
 	// Meanwhile someone is added, as another window or a merge would.
-	now := mustRecord[workspace.Meeting](t)(f.Meeting(m.ID))
+	now := made[workspace.Meeting](t)(f.Meeting(m.ID))
 	now.AttendeeIDs = append(now.AttendeeIDs, late.ID)
-	mustRecord[workspace.Meeting](t)(f.UpdateMeeting(now))
+	made[workspace.Meeting](t)(f.UpdateMeeting(now))
 	tap(t, dlg, "Remove")
 	if got, want := attendees(), sorted(zawadi.ID, amina.ID, late.ID); strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("after removing Baraka, the attendees are %v, not %v", got, want)

@@ -66,17 +66,6 @@ func openNewWorkspace(t *testing.T, fill func(f *workspace.File)) *ui {
 	return u
 }
 
-// mustRecord fails the test at once on an error of setting up.
-func mustRecord[T any](t *testing.T) func(T, error) T {
-	return func(v T, err error) T {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
-}
-
 // pageEdit is the Edit… button of the page's bar, which alone has an icon.
 func pageEdit(t *testing.T, o fyne.CanvasObject) *widget.Button {
 	t.Helper()
@@ -101,38 +90,38 @@ func TestOrganisationPage(t *testing.T) {
 	var org, other workspace.Organisation
 	var first workspace.Person
 	u := openNewWorkspace(t, func(f *workspace.File) {
-		sectors := mustRecord[[]workspace.Sector](t)(f.Sectors())
-		org = mustRecord[workspace.Organisation](t)(f.CreateOrganisation(workspace.Organisation{Name: "Muungano wa Wanavijiji", Acronym: "MWW",
+		sectors := made[[]workspace.Sector](t)(f.Sectors())
+		org = made[workspace.Organisation](t)(f.CreateOrganisation(workspace.Organisation{Name: "Muungano wa Wanavijiji", Acronym: "MWW",
 			Kind: "ngo", Commitment: "committed", Stance: "supportive", Influence: "high", SectorIDs: []string{sectors[0].ID}}))
-		other = mustRecord[workspace.Organisation](t)(f.CreateOrganisation(workspace.Organisation{Name: "Akiba Mashinani Trust", Kind: "ngo"}))
+		other = made[workspace.Organisation](t)(f.CreateOrganisation(workspace.Organisation{Name: "Akiba Mashinani Trust", Kind: "ngo"}))
 		// More people than a page lists, added in reverse so the page must sort them.
 		for i := maxListed + 5; i >= 1; i-- {
-			p := mustRecord[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: fmt.Sprintf("Member %02d", i), OrganisationID: org.ID}))
+			p := made[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: fmt.Sprintf("Member %02d", i), OrganisationID: org.ID}))
 			if i == 1 {
 				first = p
 			}
 		}
-		stranger := mustRecord[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "Stranger Otieno", OrganisationID: other.ID}))
+		stranger := made[workspace.Person](t)(f.CreatePerson(workspace.Person{Name: "Stranger Otieno", OrganisationID: other.ID}))
 
-		hic := mustRecord[workspace.Consortium](t)(f.CreateConsortium(workspace.Consortium{Code: "HIC", Name: "Housing, infrastructure and commerce"}))
-		wse := mustRecord[workspace.Consortium](t)(f.CreateConsortium(workspace.Consortium{Code: "WSE", Name: "Water, sanitation and energy"}))
-		mustRecord[workspace.ConsortiumMember](t)(f.CreateMember(workspace.ConsortiumMember{ConsortiumID: wse.ID, OrganisationID: org.ID, JoinedOn: "2024-03-01", LeftOn: "2025-01-01"}))
-		mustRecord[workspace.ConsortiumMember](t)(f.CreateMember(workspace.ConsortiumMember{ConsortiumID: hic.ID, OrganisationID: org.ID, Contribution: "Enumerators", JoinedOn: "2025-02-01"}))
-		mustRecord[workspace.ConsortiumMember](t)(f.CreateMember(workspace.ConsortiumMember{ConsortiumID: hic.ID, OrganisationID: other.ID, Contribution: "Savings data", JoinedOn: "2025-02-01"}))
+		hic := made[workspace.Consortium](t)(f.CreateConsortium(workspace.Consortium{Code: "HIC", Name: "Housing, infrastructure and commerce"}))
+		wse := made[workspace.Consortium](t)(f.CreateConsortium(workspace.Consortium{Code: "WSE", Name: "Water, sanitation and energy"}))
+		made[workspace.ConsortiumMember](t)(f.CreateMember(workspace.ConsortiumMember{ConsortiumID: wse.ID, OrganisationID: org.ID, JoinedOn: "2024-03-01", LeftOn: "2025-01-01"}))
+		made[workspace.ConsortiumMember](t)(f.CreateMember(workspace.ConsortiumMember{ConsortiumID: hic.ID, OrganisationID: org.ID, Contribution: "Enumerators", JoinedOn: "2025-02-01"}))
+		made[workspace.ConsortiumMember](t)(f.CreateMember(workspace.ConsortiumMember{ConsortiumID: hic.ID, OrganisationID: other.ID, Contribution: "Savings data", JoinedOn: "2025-02-01"}))
 
-		organiser := mustRecord[workspace.Role](t)(f.RoleByKey(workspace.RoleCommunityOrganiser))
-		researcher := mustRecord[workspace.Role](t)(f.RoleByKey(workspace.RoleActionResearcher))
-		mustRecord[workspace.Assignment](t)(f.Assign(workspace.Assignment{RoleID: organiser.ID, OrganisationID: org.ID, StartOn: "2025-01-01"}))
-		mustRecord[workspace.Assignment](t)(f.Assign(workspace.Assignment{RoleID: researcher.ID, OrganisationID: org.ID, StartOn: "2023-01-01", EndOn: "2024-01-01"}))
-		mustRecord[workspace.Assignment](t)(f.Assign(workspace.Assignment{RoleID: organiser.ID, PersonID: first.ID, StartOn: "2025-06-01"}))
-		mustRecord[workspace.Assignment](t)(f.Assign(workspace.Assignment{RoleID: researcher.ID, PersonID: stranger.ID, StartOn: "2025-06-01"}))
+		organiser := made[workspace.Role](t)(f.RoleByKey(workspace.RoleCommunityOrganiser))
+		researcher := made[workspace.Role](t)(f.RoleByKey(workspace.RoleActionResearcher))
+		made[workspace.Assignment](t)(f.Assign(workspace.Assignment{RoleID: organiser.ID, OrganisationID: org.ID, StartOn: "2025-01-01"}))
+		made[workspace.Assignment](t)(f.Assign(workspace.Assignment{RoleID: researcher.ID, OrganisationID: org.ID, StartOn: "2023-01-01", EndOn: "2024-01-01"}))
+		made[workspace.Assignment](t)(f.Assign(workspace.Assignment{RoleID: organiser.ID, PersonID: first.ID, StartOn: "2025-06-01"}))
+		made[workspace.Assignment](t)(f.Assign(workspace.Assignment{RoleID: researcher.ID, PersonID: stranger.ID, StartOn: "2025-06-01"}))
 
-		mustRecord[workspace.ResourceGap](t)(f.CreateResourceGap(workspace.ResourceGap{Title: "Enumerators for the census", Kind: "staff-time", Status: "filled", FilledByOrganisationID: org.ID}))
-		mustRecord[workspace.ResourceGap](t)(f.CreateResourceGap(workspace.ResourceGap{Title: "Drone survey", Kind: "equipment", Status: "filled", FilledByOrganisationID: other.ID}))
-		baseMap := mustRecord[workspace.ResourceGap](t)(f.CreateResourceGap(workspace.ResourceGap{ConsortiumID: hic.ID, Title: "Base map", Kind: "data"}))
-		legal := mustRecord[workspace.ResourceGap](t)(f.CreateResourceGap(workspace.ResourceGap{Title: "Legal advice", Kind: "expertise"}))
-		mustRecord[workspace.GapCandidate](t)(f.AddCandidate(workspace.GapCandidate{GapID: baseMap.ID, OrganisationID: org.ID, Stage: "interested"}))
-		mustRecord[workspace.GapCandidate](t)(f.AddCandidate(workspace.GapCandidate{GapID: legal.ID, OrganisationID: other.ID}))
+		made[workspace.ResourceGap](t)(f.CreateResourceGap(workspace.ResourceGap{Title: "Enumerators for the census", Kind: "staff-time", Status: "filled", FilledByOrganisationID: org.ID}))
+		made[workspace.ResourceGap](t)(f.CreateResourceGap(workspace.ResourceGap{Title: "Drone survey", Kind: "equipment", Status: "filled", FilledByOrganisationID: other.ID}))
+		baseMap := made[workspace.ResourceGap](t)(f.CreateResourceGap(workspace.ResourceGap{ConsortiumID: hic.ID, Title: "Base map", Kind: "data"}))
+		legal := made[workspace.ResourceGap](t)(f.CreateResourceGap(workspace.ResourceGap{Title: "Legal advice", Kind: "expertise"}))
+		made[workspace.GapCandidate](t)(f.AddCandidate(workspace.GapCandidate{GapID: baseMap.ID, OrganisationID: org.ID, Stage: "interested"}))
+		made[workspace.GapCandidate](t)(f.AddCandidate(workspace.GapCandidate{GapID: legal.ID, OrganisationID: other.ID}))
 	})
 	s := u.screen
 
@@ -212,9 +201,9 @@ func TestOrganisationPageAtMukuruScale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	orgs := mustRecord[[]workspace.Organisation](t)(f.Organisations())
+	orgs := made[[]workspace.Organisation](t)(f.Organisations())
 	fed := orgs[0]
-	everyone := mustRecord[[]workspace.Person](t)(f.People(workspace.PersonFilter{}))
+	everyone := made[[]workspace.Person](t)(f.People(workspace.PersonFilter{}))
 	enrolled := 0
 	err = f.Batch(true, func(b *workspace.Batch) error {
 		for _, p := range everyone {
@@ -234,11 +223,11 @@ func TestOrganisationPageAtMukuruScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	members := map[string]bool{}
-	for _, p := range mustRecord[[]workspace.Person](t)(f.People(workspace.PersonFilter{OrganisationID: fed.ID})) {
+	for _, p := range made[[]workspace.Person](t)(f.People(workspace.PersonFilter{OrganisationID: fed.ID})) {
 		members[p.ID] = true
 	}
 	held := 0
-	for _, a := range mustRecord[[]workspace.Assignment](t)(f.Assignments(workspace.AssignmentFilter{CurrentOn: demoDay.Format(workspace.DateLayout)})) {
+	for _, a := range made[[]workspace.Assignment](t)(f.Assignments(workspace.AssignmentFilter{CurrentOn: demoDay.Format(workspace.DateLayout)})) {
 		if members[a.PersonID] {
 			held++
 		}

@@ -4,25 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
-)
 
-// wantThisUserOnly fails unless the file at path is readable by this user
-// only (0600), as the workspace is. Windows keeps no such mode.
-func wantThisUserOnly(t *testing.T, path string) {
-	t.Helper()
-	if runtime.GOOS == "windows" {
-		return
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Mode().Perm() != 0o600 {
-		t.Errorf("%s is %v, not 0600: it holds personal data from the workspace", filepath.Base(path), st.Mode().Perm())
-	}
-}
+	"cpw/internal/testkit"
+)
 
 // readableByAll puts a file everyone can read at path, as an earlier
 // version of the program left its exports.
@@ -43,7 +28,7 @@ func TestExportIsThisUsersOnly(t *testing.T) {
 	if err := Export(context.Background(), f, fresh, ExportOptions{WithContacts: true}); err != nil {
 		t.Fatal(err)
 	}
-	wantThisUserOnly(t, fresh)
+	testkit.WantThisUserOnly(t, fresh)
 	old := filepath.Join(dir, "old.xlsx")
 	readableByAll(t, old)
 	if err := Export(context.Background(), f, old, ExportOptions{}); err != nil {
@@ -52,7 +37,7 @@ func TestExportIsThisUsersOnly(t *testing.T) {
 	if rows := rowsOf(t, old, "Organisations"); len(rows) < 2 {
 		t.Fatalf("the export that replaced the old file holds %d rows of organisations", len(rows))
 	}
-	wantThisUserOnly(t, old)
+	testkit.WantThisUserOnly(t, old)
 }
 
 // The rows an import left out (names, phone numbers) are written to a
@@ -73,7 +58,7 @@ func TestRejectsAreThisUsersOnly(t *testing.T) {
 	if rows := rowsOf(t, rejects, "People"); len(rows) != 2 || rows[1][0] != "Otieno Ouma" {
 		t.Fatalf("the rejects hold %v", rows)
 	}
-	wantThisUserOnly(t, rejects)
+	testkit.WantThisUserOnly(t, rejects)
 }
 
 // A mapping file names a partner's columns and values: it is the user's
@@ -88,5 +73,5 @@ func TestMappingFileIsThisUsersOnly(t *testing.T) {
 	if err != nil || len(m.Sheets) != 1 {
 		t.Fatalf("the mapping read back: %+v %v", m, err)
 	}
-	wantThisUserOnly(t, path)
+	testkit.WantThisUserOnly(t, path)
 }

@@ -4,25 +4,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"testing"
-)
 
-// wantThisUserOnly fails unless the file at path is readable by this user
-// only (0600). Windows keeps no such mode.
-func wantThisUserOnly(t *testing.T, path string) {
-	t.Helper()
-	if runtime.GOOS == "windows" {
-		return
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Mode().Perm() != 0o600 {
-		t.Errorf("%s is %v, not 0600: it holds the same personal data as the workspace", filepath.Base(path), st.Mode().Perm())
-	}
-}
+	"cpw/internal/testkit"
+)
 
 // A file written in one piece (an export, a brief) is 0600, also where it
 // replaces a file everyone could read.
@@ -33,7 +18,7 @@ func TestWriteFileAtomicIsThisUsersOnly(t *testing.T) {
 	if err := WriteFileAtomic(fresh, nil, write); err != nil {
 		t.Fatal(err)
 	}
-	wantThisUserOnly(t, fresh)
+	testkit.WantThisUserOnly(t, fresh)
 	old := filepath.Join(dir, "old.xlsx")
 	if err := os.WriteFile(old, []byte("readable by all"), 0o644); err != nil {
 		t.Fatal(err)
@@ -45,7 +30,7 @@ func TestWriteFileAtomicIsThisUsersOnly(t *testing.T) {
 	if b, _ := os.ReadFile(old); string(b) != "0722 000 000" {
 		t.Fatalf("the file holds %q after being replaced", b)
 	}
-	wantThisUserOnly(t, old)
+	testkit.WantThisUserOnly(t, old)
 }
 
 // A copy for sharing holds the same phone numbers as the workspace, and is
@@ -57,12 +42,12 @@ func TestSaveCopyIsThisUsersOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	wantThisUserOnly(t, f.Path())
+	testkit.WantThisUserOnly(t, f.Path())
 	copyPath := filepath.Join(dir, "notes copy.cpw")
 	if err := f.SaveCopy(copyPath); err != nil {
 		t.Fatal(err)
 	}
-	wantThisUserOnly(t, copyPath)
+	testkit.WantThisUserOnly(t, copyPath)
 	c, err := Open(copyPath)
 	if err != nil {
 		t.Fatalf("the copy does not open: %v", err)

@@ -168,7 +168,7 @@ func (s *workspaceScreen) showOrganisation(id string) {
 	p.recorded(lang.L("Influence"), workspace.Label(workspace.Influences, o.Influence))
 	p.recorded(lang.L("Sectors"), strings.Join(its, ", "))
 	p.recorded(lang.L("Interests"), o.Interests)
-	p.recorded(lang.L("Notes"), o.Notes)
+	p.field(lang.L("Notes"), o.Notes) // free text: nothing to say when blank
 	err = s.organisationPeople(p, o)
 	if err == nil {
 		err = s.organisationMemberships(p, o)

@@ -141,10 +141,13 @@ func TestOrganisationPage(t *testing.T) {
 		t.Error("the list offers no Edit… on a row")
 	}
 	page := allText(s.area)
+	if strings.Contains(page, "Notes:") {
+		t.Error("blank notes are shown")
+	}
 	for _, want := range []string{
 		"Muungano wa Wanavijiji (MWW)",
 		"Kind: CSO / NGO", "Base: Not recorded", "Commitment: Committed", "Stance: Supportive", "Influence: High",
-		"Interests: Not recorded", "Notes: Not recorded",
+		"Interests: Not recorded",
 		fmt.Sprintf("People (%d)", maxListed+5), "Member 01", fmt.Sprintf("Member %02d", maxListed), "… and 5 more: the People section lists them all.",
 		"Consortium memberships (1 now)", "HIC — Enumerators, since 2025-02-01", "WSE, 2024-03-01 to 2025-01-01",
 		"Roles it holds now (1)", "Community organiser, since 2025-01-01",

@@ -91,15 +91,21 @@ func (u *ui) lookOutside() {
 // outsideChanged shows the workspace as it is now, and says who changed it.
 func (s *workspaceScreen) outsideChanged(changes []workspace.Change) {
 	s.changed()
-	s.showNotice(outsideNote(changes))
+	s.showNotice(outsideNote(s.file.CopyID(), changes))
 }
 
-// outsideNote says in one sentence what others wrote.
-func outsideNote(changes []workspace.Change) string {
+// outsideNote says in one sentence what others wrote. A merge made
+// elsewhere brings the other copy's change log along, with its authors and
+// old times: the note names who wrote in this copy, and the newest time.
+func outsideNote(copyID string, changes []workspace.Change) string {
 	authors := map[string]bool{}
+	last := changes[0]
 	for _, c := range changes {
-		if c.Author != "" {
+		if c.Author != "" && c.CopyID == copyID {
 			authors[c.Author] = true
+		}
+		if c.At > last.At {
+			last = c
 		}
 	}
 	var names []string
@@ -111,7 +117,6 @@ func outsideNote(changes []workspace.Change) string {
 	if who == "" {
 		who = lang.L("someone")
 	}
-	last := changes[len(changes)-1]
 	at := localTime(last.At)
 	if len(changes) == 1 {
 		return fmt.Sprintf(lang.L("Another window or program changed this workspace (%s, %s): %s. What is shown has been read again."), who, at, clipText(last.Summary, 120))

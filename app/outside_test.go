@@ -176,3 +176,18 @@ func TestOutsideChangeSecondWindowIsWarned(t *testing.T) {
 		t.Fatalf("a file no window shows: %q", said)
 	}
 }
+
+// A merge made elsewhere brings the other copy's change log along: the
+// note names who wrote in this copy, at the newest time, not the other
+// copy's authors and their old times.
+func TestOutsideChangeNoteAfterAMergeElsewhere(t *testing.T) {
+	changes := []workspace.Change{
+		{Author: "Lead of the other copy", CopyID: "theirs", At: "2026-01-05T08:00:00.000Z", Summary: "person Amina: phone"},
+		{Author: "Otieno", CopyID: "ours", At: "2026-11-27T07:30:00.000Z", Summary: "merged a copy"},
+		{Author: "Lead of the other copy", CopyID: "theirs", At: "2026-02-01T08:00:00.000Z", Summary: "meeting"},
+	}
+	note := outsideNote("ours", changes)
+	if !strings.Contains(note, "(Otieno, last at "+localTime("2026-11-27T07:30:00.000Z")+")") || strings.Contains(note, "other copy") {
+		t.Fatalf("the note: %q", note)
+	}
+}

@@ -151,9 +151,33 @@ func TestOutsideChangeRedrawsThePage(t *testing.T) {
 	if _, err := g.UpdateConsortium(c); err != nil {
 		t.Fatal(err)
 	}
+	s.pageScroll.ScrollToOffset(fyne.NewPos(0, 40))
 	u.lookOutside()
 	if !strings.Contains(allText(u.window.Content()), "water kiosks in every segment") {
 		t.Fatal("the page shown was not drawn again")
+	}
+	if y := s.pageScroll.Offset.Y; y != 40 {
+		t.Errorf("the page drawn again is scrolled to %v, not where the reader was", y)
+	}
+
+	// A record another program deletes while its page is shown: back to
+	// its list, with the notice and no error.
+	p, err := g.CreatePerson(workspace.Person{Name: "Short Lived"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.lookOutside()
+	s.show(secPeople)
+	s.showPerson(p.ID)
+	if err := g.DeletePerson(p.ID); err != nil {
+		t.Fatal(err)
+	}
+	u.lookOutside()
+	if o := u.window.Canvas().Overlays().Top(); o != nil {
+		t.Fatalf("a dialog over the notice: %q", allText(o))
+	}
+	if s.reopen != nil || s.current != secPeople || !strings.Contains(allText(s.notice), "Another window or program changed") {
+		t.Fatal("the window did not go back to the people with the notice")
 	}
 }
 

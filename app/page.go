@@ -30,6 +30,7 @@ type recordPage struct {
 // Once shown, the page is drawn anew with again(id) after each change.
 func openPage[R any](s *workspaceScreen, id string, read func(string) (R, error), again func(string)) (R, *recordPage, bool) {
 	f := s.file
+	var none R
 	record, err := read(id)
 	var in workspace.Initiative
 	if err == nil {
@@ -38,9 +39,11 @@ func openPage[R any](s *workspaceScreen, id string, read func(string) (R, error)
 	if err != nil {
 		if workspace.Code(err) == workspace.ErrNotFound {
 			s.show(s.current)
+			if s.redrawing {
+				return none, nil, false // deleted meanwhile, as the notice or the list shows
+			}
 		}
 		s.ui.showError(err)
-		var none R
 		return none, nil, false
 	}
 	s.pageID = id
@@ -106,7 +109,12 @@ func (s *workspaceScreen) showPage(title string, body fyne.CanvasObject, actions
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.Truncation = fyne.TextTruncateEllipsis
 	bar := container.NewBorder(nil, nil, back, container.NewHBox(actions...), heading)
-	s.setContent(container.NewBorder(container.NewPadded(bar), nil, nil, nil, container.NewVScroll(container.NewPadded(body))))
+	scroll := container.NewVScroll(container.NewPadded(body))
+	if s.redrawing && s.pageScroll != nil {
+		scroll.Offset = s.pageScroll.Offset // the same page, drawn again: stay where the reader was
+	}
+	s.pageScroll = scroll
+	s.setContent(container.NewBorder(container.NewPadded(bar), nil, nil, nil, scroll))
 	// Choosing the section again in the navigation goes back to its list.
 	s.nav.UnselectAll()
 }

@@ -15,21 +15,26 @@ import (
 // workspaceScreen is an open workspace: the sections down the left, the
 // chosen one on the right, and the actions on the whole file above them.
 type workspaceScreen struct {
-	ui       *ui
-	file     *workspace.File
-	content  fyne.CanvasObject
-	nav      *widget.List
-	area     *fyne.Container // where the chosen section shows
-	current  string
-	built    map[string]fyne.CanvasObject
-	lists    map[string]lister
-	reopen   func()          // redraws the record page shown, if one is
-	pageID   string          // the record whose page is shown, with reopen
-	notice   *fyne.Container // a line above the section: what others changed
-	overview *overview
-	checks   *checksScreen
-	findings []workspace.Finding
-	runs     int // how many check runs were started, so a late one cannot overwrite a newer
+	ui      *ui
+	file    *workspace.File
+	content fyne.CanvasObject
+	nav     *widget.List
+	area    *fyne.Container // where the chosen section shows
+	current string
+	built   map[string]fyne.CanvasObject
+	lists   map[string]lister
+	reopen  func() // redraws the record page shown, if one is
+	pageID  string // the record whose page is shown, with reopen
+	// redrawing is set while the page shown is drawn again after a change:
+	// the page keeps where it was scrolled to, and a record deleted by
+	// another program sends the window back to its list without an error.
+	redrawing  bool
+	pageScroll *container.Scroll
+	notice     *fyne.Container // a line above the section: what others changed
+	overview   *overview
+	checks     *checksScreen
+	findings   []workspace.Finding
+	runs       int // how many check runs were started, so a late one cannot overwrite a newer
 
 	tree *treeState // the community tree's open branches and chosen unit, kept while it is built again
 }
@@ -143,7 +148,7 @@ func (s *workspaceScreen) changed() {
 	}
 	switch {
 	case s.reopen != nil:
-		s.reopen()
+		s.redraw()
 	case s.current == secOverview:
 		s.setContent(s.overview.content)
 	case s.lists[s.current] != nil:
@@ -182,7 +187,7 @@ func (s *workspaceScreen) refresh() {
 			// A page was drawn with the findings of the run before this
 			// one: draw it again when its own have changed.
 			if s.reopen != nil && !sameFindings(before, s.findingsAbout(s.pageID)) {
-				s.reopen()
+				s.redraw()
 			}
 		})
 	})
@@ -213,4 +218,11 @@ func sameFindings(a, b []workspace.Finding) bool {
 		}
 	}
 	return true
+}
+
+// redraw draws the page shown again, where it was scrolled to.
+func (s *workspaceScreen) redraw() {
+	s.redrawing = true
+	defer func() { s.redrawing = false }()
+	s.reopen()
 }

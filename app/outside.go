@@ -90,6 +90,8 @@ func (u *ui) lookOutside() {
 
 // outsideChanged shows the workspace as it is now, and says who changed it.
 func (s *workspaceScreen) outsideChanged(changes []workspace.Change) {
+	s.outside = true
+	defer func() { s.outside = false }()
 	s.changed()
 	s.showNotice(outsideNote(s.file.CopyID(), changes))
 }

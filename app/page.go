@@ -39,7 +39,7 @@ func openPage[R any](s *workspaceScreen, id string, read func(string) (R, error)
 	if err != nil {
 		if workspace.Code(err) == workspace.ErrNotFound {
 			s.show(s.current)
-			if s.redrawing {
+			if s.outside {
 				return none, nil, false // deleted meanwhile, as the notice or the list shows
 			}
 		}

@@ -25,10 +25,11 @@ type workspaceScreen struct {
 	lists   map[string]lister
 	reopen  func() // redraws the record page shown, if one is
 	pageID  string // the record whose page is shown, with reopen
-	// redrawing is set while the page shown is drawn again after a change:
-	// the page keeps where it was scrolled to, and a record deleted by
-	// another program sends the window back to its list without an error.
+	// redrawing is set while the page shown is drawn again after a change,
+	// which keeps where it was scrolled to; outside while what another
+	// program wrote is shown, whose notice says why a page closed.
 	redrawing  bool
+	outside    bool
 	pageScroll *container.Scroll
 	notice     *fyne.Container // a line above the section: what others changed
 	overview   *overview

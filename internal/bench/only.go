@@ -8,8 +8,9 @@ import (
 	"time"
 )
 
-// only names rows to time alone, comma-separated: memory, import-window.
-var only = flag.String("only", "", "time only these rows, comma-separated: memory, import-window")
+// only names rows to time alone, comma-separated: memory, import-window,
+// keystrokes.
+var only = flag.String("only", "", "time only these rows, comma-separated: memory, import-window, keystrokes")
 
 func runOnly(names, bin, dir string, runs int) {
 	row := func(op, size string, d, limit time.Duration) {
@@ -30,6 +31,11 @@ func runOnly(names, bin, dir string, runs int) {
 			memoryRows(bin, dir, demo, runs, row, ratio)
 		case "import-window":
 			importWindowRows(bin, dir, runs, row, ratio)
+		case "keystrokes":
+			demo := filepath.Join(dir, "mukuru.cpw")
+			run(bin, "demo", demo, "--scale", "mukuru")
+			checkWindowTools()
+			keystrokeRows(bin, demo, row)
 		default:
 			fail(fmt.Errorf("-only: no rows called %q", name))
 		}

@@ -476,8 +476,7 @@ func newPicker(label string, options []option, id string) *picker {
 			return
 		}
 		if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil && !p.focused {
-			c.Focus(p) // which shows them
-			return
+			c.Focus(p) // the typing goes on in the picker
 		}
 		p.showMatches()
 	})
@@ -491,13 +490,12 @@ func newPicker(label string, options []option, id string) *picker {
 	return p
 }
 
-// FocusGained lists what the text matches.
+// FocusGained does not list the matches yet: typing, Down or the button
+// does. Listed as a form opens, they would cover its fields, placed before
+// the form has its final layout.
 func (p *picker) FocusGained() {
 	p.Entry.FocusGained()
 	p.focused = true
-	if !p.quiet {
-		p.showMatches()
-	}
 }
 
 func (p *picker) FocusLost() {

@@ -588,7 +588,7 @@ func (p *picker) showMatches() {
 		if o.also != "" && !strings.Contains(o.label, o.also) {
 			text += " (" + o.also + ")"
 		}
-		b := widget.NewButton(text, func() { p.choose(o) })
+		b := widget.NewButton(fitText(text, p.Size().Width-4*theme.Padding()), func() { p.choose(o) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
 		p.buttons = append(p.buttons, b)
@@ -808,4 +808,26 @@ func (s *workspaceScreen) withOptions(people, units bool, then func(orgs, people
 		}
 		return func() { then(orgs, persons, unitOpts) }, nil
 	})
+}
+
+// fitText cuts text with an ellipsis to fit a width, as a button's text is
+// drawn (bold, the theme's size): a long match (a person with the path of
+// their unit) is then seen to go on rather than cut off at the list's edge.
+func fitText(text string, width float32) string {
+	style := fyne.TextStyle{Bold: true}
+	size := theme.TextSize()
+	if width <= 0 || fyne.MeasureText(text, size, style).Width <= width {
+		return text
+	}
+	r := []rune(text)
+	lo, hi := 0, len(r)
+	for lo < hi { // the most runes that fit with the ellipsis
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(r[:mid])+"…", size, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(r[:lo]) + "…"
 }

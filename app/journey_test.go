@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/workspace"
@@ -279,5 +280,19 @@ func TestDateFieldShowsItsCalendarAndTypingGoesToAField(t *testing.T) {
 	}
 	if u.window.Canvas().Focused() != formField(t, form, "Person").(fyne.Focusable) {
 		t.Errorf("typing goes to %T, not the person", u.window.Canvas().Focused())
+	}
+}
+
+// A match too long for the picker's list ends in an ellipsis that fits;
+// one that fits is left whole.
+func TestLongMatchesFitTheList(t *testing.T) {
+	testUI(t)
+	long := "Amina Achola — Mukuru kwa Njenga / Riara / Riara cluster 27 / Cell 7"
+	got := fitText(long, 200)
+	if !strings.HasSuffix(got, "…") || fyne.MeasureText(got, theme.TextSize(), fyne.TextStyle{Bold: true}).Width > 200 || !strings.HasPrefix(long, strings.TrimSuffix(got, "…")) {
+		t.Fatalf("fitted to 200: %q", got)
+	}
+	if got := fitText("Amina Achola", 400); got != "Amina Achola" {
+		t.Fatalf("a short match was cut: %q", got)
 	}
 }

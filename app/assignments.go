@@ -54,6 +54,16 @@ func (s *workspaceScreen) readAssignChoices(fixed workspace.Assignment, offered 
 			return nil, err
 		}
 	}
+	if fixed.PersonID != "" {
+		// From a person's page: only the roles a person may hold.
+		var theirs []workspace.Role
+		for _, r := range c.roles {
+			if r.Holder != "organisation" {
+				theirs = append(theirs, r)
+			}
+		}
+		c.roles = theirs
+	}
 	var person, org, consortium, unit bool
 	for _, r := range c.roles {
 		person = person || r.Holder != "organisation"

@@ -254,25 +254,25 @@ func (c *checksScreen) onThresholds() {
 func (s *workspaceScreen) openSubject(sub workspace.Subject) {
 	switch sub.Kind {
 	case workspace.SubjectConsortium:
-		s.show(secConsortia)
+		s.enter(secConsortia)
 		s.showConsortium(sub.ID)
 	case workspace.SubjectPerson:
-		s.show(secPeople)
+		s.enter(secPeople)
 		s.showPerson(sub.ID)
 	case workspace.SubjectRole:
-		s.show(secRoles)
+		s.enter(secRoles)
 		s.showRole(sub.ID)
 	case workspace.SubjectMeeting:
-		s.show(secMeetings)
+		s.enter(secMeetings)
 		s.showMeeting(sub.ID)
 	case workspace.SubjectOrganisation:
-		s.show(secOrganisations)
+		s.enter(secOrganisations)
 		s.showOrganisation(sub.ID)
 	case workspace.SubjectGap:
-		s.show(secGaps)
+		s.enter(secGaps)
 		s.showGap(sub.ID)
 	case workspace.SubjectUnit:
-		s.show(secCommunity)
+		s.enter(secCommunity)
 		s.showUnit(sub.ID)
 	}
 }

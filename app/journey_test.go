@@ -296,3 +296,28 @@ func TestLongMatchesFitTheList(t *testing.T) {
 		t.Fatalf("a short match was cut: %q", got)
 	}
 }
+
+// A finding's record opens without its section's list being read first
+// (21,934 people for a person); Back reads it then. From a person's page,
+// only the roles a person may hold are offered.
+func TestAFindingOpensItsRecordAlone(t *testing.T) {
+	u, _ := openDemo(t)
+	s := u.screen
+	partner := made[workspace.Role](t)(u.file.CreateRole(workspace.Role{Name: "Implementing partner", Group: "civil-society", Scope: "initiative", Holder: "organisation"}))
+	people := mustPeople(t, u.file)
+	s.openSubject(workspace.Subject{Kind: workspace.SubjectPerson, ID: people[0].ID, Name: people[0].Name})
+	if s.reopen == nil || s.current != secPeople || s.lists[secPeople] != nil {
+		t.Fatalf("the person's page: shown %v, section %q, list built %v", s.reopen != nil, s.current, s.lists[secPeople] != nil)
+	}
+	tap(t, s.area, "Assign a role…")
+	role := formField(t, top(t, u), "Role").(*choiceSelect)
+	media := roleByKey(t, u.file, workspace.RoleLocalMedia) // a person or an organisation
+	if has(role.Options, partner.Name) || !has(role.Options, media.Name) {
+		t.Errorf("a person is offered %v", role.Options)
+	}
+	top(t, u).Hide()
+	tap(t, s.area, "Back")
+	if l := s.lists[secPeople]; l == nil || len(l.(*listView[personRow]).all) != len(people) {
+		t.Fatal("Back did not show the people")
+	}
+}

@@ -21,6 +21,8 @@ type recordPage struct {
 	today      string               // the day the page is about, as the checks see it
 	writable   bool                 // false: no button that would change the file
 	again      func()               // draws the page anew
+	id         string               // the record's
+	redrawn    bool                 // drawn again after a change: it keeps its scroll
 }
 
 // openPage starts the page of the record with an id: it reads the record
@@ -46,8 +48,7 @@ func openPage[R any](s *workspaceScreen, id string, read func(string) (R, error)
 		s.ui.showError(err)
 		return none, nil, false
 	}
-	s.pageID = id
-	p := &recordPage{details: details{box: container.NewVBox(), names: newNames(f)}, screen: s, initiative: in,
+	p := &recordPage{id: id, redrawn: s.redrawing, details: details{box: container.NewVBox(), names: newNames(f)}, screen: s, initiative: in,
 		today: s.today().Format(workspace.DateLayout), writable: !f.ReadOnly(), again: func() { again(id) }}
 	return record, p, true
 }
@@ -87,7 +88,10 @@ func (p *recordPage) show(title string, edit func()) {
 	if p.writable && edit != nil {
 		actions = append(actions, widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), edit))
 	}
+	// Set here, when the page shows: one that failed half-way never did.
+	p.screen.pageID, p.screen.keepScroll = p.id, p.redrawn
 	p.screen.showPage(title, p.box, actions...)
+	p.screen.keepScroll = false
 	p.screen.reopen = p.again
 }
 
@@ -110,7 +114,7 @@ func (s *workspaceScreen) showPage(title string, body fyne.CanvasObject, actions
 	heading.Truncation = fyne.TextTruncateEllipsis
 	bar := container.NewBorder(nil, nil, back, container.NewHBox(actions...), heading)
 	scroll := container.NewVScroll(container.NewPadded(body))
-	if s.redrawing && s.pageScroll != nil {
+	if (s.redrawing || s.keepScroll) && s.pageScroll != nil {
 		scroll.Offset = s.pageScroll.Offset // the same page, drawn again: stay where the reader was
 	}
 	s.pageScroll = scroll

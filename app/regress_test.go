@@ -116,7 +116,7 @@ func TestHistoryLoadsOnTheirOwnGoroutines(t *testing.T) {
 	done := make(chan struct{}, 20)
 	u.background = func(f func()) { go func() { <-gate; f(); done <- struct{}{} }() }
 	l := s.lists[secHistory].(*listView[changeRow])
-	l.set(nil)
+	l.use(nil, newRowIndex(l.cols, nil, l.sortCol, l.desc))
 	for i := 0; i < 10; i++ {
 		l.reload()
 	}

@@ -272,11 +272,6 @@ func sortedOrder[T any](cols []column[T], rows []T, keys [][]string, c int, desc
 	return order
 }
 
-// set replaces the rows.
-func (l *listView[T]) set(rows []T) {
-	l.use(rows, newRowIndex(l.cols, rows, l.sortCol, l.desc))
-}
-
 // use shows rows with their index, sorting them again if the sort was
 // changed while they were read.
 func (l *listView[T]) use(rows []T, x *rowIndex) {

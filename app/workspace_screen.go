@@ -29,6 +29,7 @@ type workspaceScreen struct {
 	// which keeps where it was scrolled to; outside while what another
 	// program wrote is shown, whose notice says why a page closed.
 	redrawing  bool
+	keepScroll bool // a page drawn later than its redraw began (off the UI thread) keeps its scroll too
 	outside    bool
 	pageScroll *container.Scroll
 	notice     *fyne.Container // a line above the section: what others changed
@@ -106,6 +107,16 @@ func (s *workspaceScreen) show(name string) {
 		l.reload()
 	}
 	s.setContent(obj)
+	if _, i := sectionNamed(name); i >= 0 {
+		s.nav.Select(i)
+	}
+}
+
+// enter makes a section the current one without building its list, for
+// a page of it opened at once (a finding's record): Back builds it then.
+// Building it first would read every row of a big section for nothing.
+func (s *workspaceScreen) enter(name string) {
+	s.current, s.reopen = name, nil
 	if _, i := sectionNamed(name); i >= 0 {
 		s.nav.Select(i)
 	}

@@ -211,7 +211,9 @@ func soakChild(t *testing.T, role string) {
 				t.Fatal(err)
 			}
 			p.Notes = fmt.Sprintf("edit %s.%d", name, n)
-			if _, err := f.UpdatePerson(p); busy(err) {
+			// Changed by another process since it was read: refused, as a
+			// form's save is, and nothing written; read it again.
+			if _, err := f.UpdatePerson(p); busy(err) || workspace.Code(err) == workspace.ErrConflict {
 				continue
 			} else if err != nil {
 				t.Fatal(err)

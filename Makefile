@@ -29,8 +29,10 @@ test: deps
 
 # Times the targets at the mukuru demo scale and prints them as a table. The
 # keystroke rows type into the real window under Xvfb with xdotool.
+# The real-window rows run the program under Xvfb, drawn with Mesa's
+# software OpenGL, and type with xdotool.
 bench: build
-	@sh scripts/deps.sh xvfb xdotool
+	@sh scripts/deps.sh xvfb xdotool libgl1-mesa-dri
 	$(GO) run ./internal/bench -cpw ./$(BIN)
 
 # Runs the program under Xvfb on the demo and writes PNGs of its main

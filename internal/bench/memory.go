@@ -20,7 +20,7 @@ const memoryLimit = 250 << 10 // kB
 // prints its resident memory after those steps and its peak.
 func memoryRows(bin, dir, demo string, runs int, row func(op, size string, d, limit time.Duration), ratio func(op, size string, r, limit float64)) {
 	if _, err := exec.LookPath("Xvfb"); err != nil {
-		install := exec.Command("sh", "scripts/deps.sh", "xvfb")
+		install := exec.Command("sh", "scripts/deps.sh", "xvfb", "libgl1-mesa-dri")
 		install.Stdout, install.Stderr = os.Stderr, os.Stderr
 		if err := install.Run(); err != nil {
 			fail(fmt.Errorf("the window's memory is measured under Xvfb, which could not be installed: %v", err))

@@ -288,26 +288,8 @@ func (s *workspaceScreen) organisationRoles(p *recordPage, o workspace.Organisat
 	if err != nil {
 		return err
 	}
-	now, before, upcoming := splitByDay(own, p.today)
-	p.part(fmt.Sprintf(lang.L("Roles it holds now (%d)"), len(now)), "", nil)
-	for _, a := range now {
-		p.lineWith(roleLine(n, a), widget.NewButton(lang.L("End…"), func() { s.endAssignment(a, o.Name) }))
-	}
-	if len(now) == 0 {
-		p.box.Add(widget.NewLabel(lang.L("None.")))
-	}
-	if len(upcoming) > 0 {
-		p.heading(fmt.Sprintf(lang.L("Roles it will hold (%d)"), len(upcoming)))
-		for _, a := range upcoming {
-			p.line(roleLine(n, a))
-		}
-	}
-	if len(before) > 0 {
-		p.heading(fmt.Sprintf(lang.L("Roles it held before (%d)"), len(before)))
-		for _, a := range before {
-			p.line(roleLine(n, a))
-		}
-	}
+	p.held(own, rolesTitles(), func(a workspace.Assignment) string { return roleLine(n, a) },
+		func(workspace.Assignment) string { return o.Name }, nil)
 	p.part(fmt.Sprintf(lang.L("Roles its people hold now (%d)"), total), "", nil)
 	if total == 0 {
 		p.box.Add(widget.NewLabel(lang.L("None.")))

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -162,4 +163,45 @@ func clipText(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
+}
+
+// heldTitles head the lists of assignments a page shows: fmt formats with
+// the count, already in the window's language.
+type heldTitles struct{ now, upcoming, before string }
+
+// rolesTitles head the roles of a person or an organisation.
+func rolesTitles() heldTitles {
+	return heldTitles{lang.L("Roles held now (%d)"), lang.L("Roles to come (%d)"), lang.L("Roles held before (%d)")}
+}
+
+// held lists assignments held now (each with End…, naming its holder by
+// holder), to come and before (the first maxListed), each written by
+// line; add, when given, assigns another.
+func (p *recordPage) held(as []workspace.Assignment, titles heldTitles, line, holder func(workspace.Assignment) string, add func()) {
+	s := p.screen
+	now, before, upcoming := splitByDay(as, p.today)
+	p.part(fmt.Sprintf(titles.now, len(now)), lang.L("Assign a role…"), add)
+	for _, a := range now {
+		p.lineWith(line(a), widget.NewButton(lang.L("End…"), func() { s.endAssignment(a, holder(a)) }))
+	}
+	if len(now) == 0 {
+		p.line(lang.L("None."))
+	}
+	if len(upcoming) > 0 {
+		p.heading(fmt.Sprintf(titles.upcoming, len(upcoming)))
+		for _, a := range upcoming {
+			p.line(line(a))
+		}
+	}
+	p.heading(fmt.Sprintf(titles.before, len(before)))
+	for i, a := range before {
+		if i == maxListed {
+			p.line(fmt.Sprintf(lang.L("… and %s more."), thousands(len(before)-maxListed)))
+			break
+		}
+		p.line(line(a))
+	}
+	if len(before) == 0 {
+		p.line(lang.L("None."))
+	}
 }

@@ -130,29 +130,9 @@ func (s *workspaceScreen) showPerson(id string) {
 		s.ui.showError(err)
 		return
 	}
-	now, before, upcoming := splitByDay(as, p.today)
-	p.part(fmt.Sprintf(lang.L("Roles held now (%d)"), len(now)), lang.L("Assign a role…"), func() {
-		s.assignRole(workspace.Assignment{PersonID: person.ID}, nil)
-	})
-	for _, a := range now {
-		p.lineWith(roleLine(n, a), widget.NewButton(lang.L("End…"), func() { s.endAssignment(a, person.Name) }))
-	}
-	if len(now) == 0 {
-		p.box.Add(widget.NewLabel(lang.L("None.")))
-	}
-	if len(upcoming) > 0 {
-		p.heading(fmt.Sprintf(lang.L("Roles to come (%d)"), len(upcoming)))
-		for _, a := range upcoming {
-			p.line(roleLine(n, a))
-		}
-	}
-	p.heading(fmt.Sprintf(lang.L("Roles held before (%d)"), len(before)))
-	for _, a := range before {
-		p.line(roleLine(n, a))
-	}
-	if len(before) == 0 {
-		p.box.Add(widget.NewLabel(lang.L("None.")))
-	}
+	p.held(as, rolesTitles(), func(a workspace.Assignment) string { return roleLine(n, a) },
+		func(workspace.Assignment) string { return person.Name },
+		func() { s.assignRole(workspace.Assignment{PersonID: person.ID}, nil) })
 	if findings := s.findingsAbout(id); len(findings) > 0 {
 		p.box.Add(widget.NewSeparator())
 		p.heading(lang.L("Health-check findings"))

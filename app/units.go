@@ -66,37 +66,13 @@ func (s *workspaceScreen) showUnit(id string) {
 		}
 	}
 
-	now, before, upcoming := splitByDay(as, p.today)
-	line := func(a workspace.Assignment) string { return n.role(a.RoleID) + ": " + n.holder(a) + ", " + period(a) }
 	var assign func()
 	if len(roles) > 0 {
 		assign = func() { s.assignRole(workspace.Assignment{UnitID: un.ID}, roles) }
 	}
-	p.part(fmt.Sprintf(lang.L("Representatives and mobilizers now (%d)"), len(now)), lang.L("Assign a role…"), assign)
-	for _, a := range now {
-		holder := n.holder(a)
-		p.lineWith(line(a), widget.NewButton(lang.L("End…"), func() { s.endAssignment(a, holder) }))
-	}
-	if len(now) == 0 {
-		p.line(lang.L("None."))
-	}
-	if len(upcoming) > 0 {
-		p.heading(fmt.Sprintf(lang.L("To come (%d)"), len(upcoming)))
-		for _, a := range upcoming {
-			p.line(line(a))
-		}
-	}
-	p.heading(fmt.Sprintf(lang.L("Before (%d)"), len(before)))
-	for i, a := range before {
-		if i == maxListed {
-			p.line(fmt.Sprintf(lang.L("… and %s more."), thousands(len(before)-maxListed)))
-			break
-		}
-		p.line(line(a))
-	}
-	if len(before) == 0 {
-		p.line(lang.L("None."))
-	}
+	p.held(as, heldTitles{lang.L("Representatives and mobilizers now (%d)"), lang.L("To come (%d)"), lang.L("Before (%d)")},
+		func(a workspace.Assignment) string { return n.role(a.RoleID) + ": " + n.holder(a) + ", " + period(a) },
+		n.holder, assign)
 	if found := s.findingsAbout(un.ID); len(found) > 0 {
 		p.part(lang.L("Health-check findings"), "", nil)
 		p.findings(found)

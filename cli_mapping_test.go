@@ -76,6 +76,14 @@ func TestImportMappingCommands(t *testing.T) {
 	if err := os.WriteFile(mapPath, []byte(edited), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	// The values the program only suggested are asked about until the
+	// user takes them, by removing their mark.
+	if code, out, _ = cpw("import", file, book, "--mapping", mapPath); code != 1 || !strings.Contains(out, "did you mean CSO / NGO?") {
+		t.Fatalf("import with a suggestion still marked: %d %s", code, out)
+	}
+	if err := os.WriteFile(mapPath, []byte(strings.ReplaceAll(edited, `"suggested": true`, `"suggested": false`)), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if code, out, errOut = cpw("import", file, book, "--mapping", mapPath); code != 0 || !strings.HasPrefix(out, "Imported: ") {
 		t.Fatalf("import --mapping: %d %s %s", code, out, errOut)
 	}

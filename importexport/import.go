@@ -149,12 +149,6 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		if err := im.assignClaims(); err != nil {
 			return err
 		}
-		if n := ans.guessesUsed(); n > 0 && opts.plan == nil {
-			// A mapping handed back is the user's word, but a suggestion
-			// left as one is said, not taken silently.
-			report.add(Problem{Severity: Warning, Sheet: report.File,
-				Message: report.say("%s of the mapping's values still marked as suggested were taken as they are: check them in the mapping, or in Settings › Import mappings….", workspace.Thousands(int64(n)))})
-		}
 		if opts.SkipBadRows {
 			// The rows with problems are left out, with the rows that
 			// refer to their records; rows written in part before their

@@ -198,16 +198,12 @@ type answers struct {
 	// used are the given answers this import needed: only they are
 	// remembered, so that a mapping file's unrelated entries are not.
 	used map[string]bool
-	// guessedValues counts the given values still marked as suggested
-	// that the import used, for the report to say so.
-	guessedValues map[string]bool
 }
 
 // newAnswers puts the workspace's remembered answers and the user's
 // mapping together; the user's win.
 func newAnswers(remembered []workspace.ImportMapping, given *Mapping) *answers {
-	a := &answers{byKey: map[string]string{}, given: map[string]string{}, guessed: map[string]bool{}, used: map[string]bool{},
-		guessedValues: map[string]bool{}}
+	a := &answers{byKey: map[string]string{}, given: map[string]string{}, guessed: map[string]bool{}, used: map[string]bool{}}
 	for _, m := range remembered {
 		a.byKey[m.Key] = m.Meaning
 	}
@@ -229,14 +225,13 @@ func newAnswers(remembered []workspace.ImportMapping, given *Mapping) *answers {
 		a.guessed[k] = c.Suggested && c.Column == ""
 	}
 	for _, v := range given.Values {
-		if strings.TrimSpace(v.Means) == "" {
-			continue // a question the user has not answered yet
+		if strings.TrimSpace(v.Means) == "" || v.Suggested {
+			// A question not answered yet: a value the program only
+			// suggested a meaning for is no one's word until the mark
+			// goes, and the import asks about it again.
+			continue
 		}
-		k := valueKey(specNamed(v.Kind).name, v.Column, v.Value)
-		put(k, v.Means)
-		if v.Suggested {
-			a.guessedValues[k] = false
-		}
+		put(valueKey(specNamed(v.Kind).name, v.Column, v.Value), v.Means)
 	}
 	return a
 }
@@ -249,9 +244,6 @@ func (a *answers) look(k string) (string, bool) {
 	v, ok := a.byKey[k]
 	if _, given := a.given[k]; ok && given {
 		a.used[k] = true
-		if _, g := a.guessedValues[k]; g {
-			a.guessedValues[k] = true
-		}
 	}
 	return v, ok
 }
@@ -265,20 +257,6 @@ func (a *answers) remembers(k string) bool {
 	_, given := a.given[k]
 	_, ok := a.byKey[k]
 	return ok && !given
-}
-
-// guessesUsed counts the given values still marked as suggested that
-// this import used.
-func (a *answers) guessesUsed() int {
-	n := 0
-	if a != nil {
-		for _, used := range a.guessedValues {
-			if used {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 // ignoredColumn is the meaning of a column the user said to ignore.

@@ -390,7 +390,8 @@ func (r *rowCtx) choice(h string, dst *string) {
 
 // date reads a date. A date such as 03/04/2026 is read day first, unless
 // its column shows only month first (12/25/2025); in a column that shows
-// both it cannot be read.
+// both it cannot be read. Read day first with nothing in its column to
+// show it, it is said once for the column, never silently.
 func (r *rowCtx) date(h string, dst *string) {
 	v, ok := r.value(h)
 	if !ok {
@@ -415,10 +416,16 @@ func (r *rowCtx) date(h string, dst *string) {
 		r.problem(h, "“%s” is not a date: write it as a spreadsheet date or as YYYY-MM-DD, such as 2026-03-31.", clip(v, 40))
 		return
 	}
-	if monthFirst && !order.warned {
+	switch {
+	case order == nil || order.warned:
+	case monthFirst:
 		order.warned = true
 		r.warn(h, "The column “%s” writes its dates month first, as “%s” on row %d shows: “%s” was read as %s, and the column's other dates like it the same way.",
 			r.header(h), clip(order.monthValue, 40), order.monthRow, clip(v, 40), d)
+	case order.dayRow == 0:
+		order.warned = true
+		r.warn(h, "Nothing in the column “%s” shows whether its dates are day first or month first: “%s” was read day first, as %s, and the column's other dates like it the same way. If they are month first, write them as YYYY-MM-DD.",
+			r.header(h), clip(v, 40), d)
 	}
 	*dst = d
 }

@@ -275,6 +275,25 @@ func TestImportDecidesTheOrderOfDatesPerColumn(t *testing.T) {
 	if got := heldOn(f); got["Launch"] != "2026-04-03" {
 		t.Errorf("day-first column: %v", got)
 	}
+	if strings.Contains(problems(r), "Nothing in the column") {
+		t.Errorf("a column that shows day first is said to show nothing:\n%s", problems(r))
+	}
+
+	// Nothing in the column shows the order: read day first, and said once.
+	f = newWorkspace(t)
+	r = importBook(t, f, writeBook(t, sheet{"Meetings", [][]any{
+		{"Kind", "Held on", "Title"},
+		{"Public meeting", "03/04/2026", "Launch"},
+		{"Public meeting", "04/05/2026", "Review"},
+	}}), false)
+	wantClean(t, r)
+	if got := heldOn(f); got["Launch"] != "2026-04-03" || got["Review"] != "2026-05-04" {
+		t.Errorf("a column that shows no order: %v", got)
+	}
+	wantWarning(t, r, "Meetings", 2, "Held on", "Nothing in the column “Held on” shows whether", "read day first, as 2026-04-03")
+	if n := strings.Count(problems(r), "Nothing in the column"); n != 1 {
+		t.Errorf("said %d times:\n%s", n, problems(r))
+	}
 }
 
 // A phone number typed as a number gets back the 0 of a Kenyan mobile

@@ -240,7 +240,7 @@ func ambiguousDate(s string) bool {
 type dateOrder struct {
 	dayRow, monthRow     int    // the first row showing each order, 0 when none does
 	dayValue, monthValue string // its value
-	warned               bool   // the warning that the column is read month first was given
+	warned               bool   // the warning of how the column's dates are read was given
 }
 
 // monthFirst reports whether the column shows only month first: its

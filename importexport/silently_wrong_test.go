@@ -410,3 +410,17 @@ func TestImportHearsUnitsAnywhereInAMoneyHeader(t *testing.T) {
 		}
 	}
 }
+
+// A value written with a question mark is the writer's doubt: it is asked
+// about, never taken as the choice it would be without it.
+func TestImportAsksAboutAValueWithAQuestionMark(t *testing.T) {
+	f := newWorkspace(t)
+	r := importBook(t, f, writeBook(t, sheet{"People", [][]any{
+		{"Name", "Gender"},
+		{"Achieng Otieno", "Female?"},
+	}}), false)
+	wantProblem(t, r, "People", 2, "Gender", "“Female?” is not one of the choices for Gender")
+	if people, _ := f.People(workspace.PersonFilter{}); len(people) != 0 {
+		t.Fatalf("imported: %+v", people)
+	}
+}

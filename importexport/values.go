@@ -148,10 +148,14 @@ func splitList(s string) []string {
 }
 
 // findChoice finds a choice by key or label, also without regard to spacing
-// and punctuation ("CSO/NGO", "cso ngo").
+// and punctuation ("CSO/NGO", "cso ngo"); but a value with a question mark
+// ("Female?") is the writer's doubt, which is asked about, not dropped.
 func findChoice(choices []workspace.Choice, s string) (string, bool) {
 	if k, ok := workspace.FindChoice(choices, s); ok {
 		return k, true
+	}
+	if strings.Contains(s, "?") {
+		return "", false
 	}
 	n := normalise(s)
 	for _, c := range choices {

@@ -28,10 +28,7 @@ func matchColumns(s *sheetRows, spec *sheetSpec, is3W bool, ans *answers) []colu
 	taken := map[int]bool{}
 	for i, h := range s.headers {
 		out[i] = columnMatch{col: -1}
-		tag := ""
-		if i < len(s.tags) {
-			tag = strings.ToLower(strings.TrimSpace(s.tags[i]))
-		}
+		tag := tagOf(s, i)
 		if strings.TrimSpace(h) != "" {
 			if meaning, ok := ans.column(spec.name, h); ok {
 				out[i] = columnMatch{col: spec.at(meaning), how: byAnswer}

@@ -422,10 +422,9 @@ func (im *importer) surveyRow(r *rowCtx, res *SheetResult) {
 			break
 		}
 	}
-	var gender, ageBand, phone, homeID string
+	// Gender and home are read first: they tell the same person apart.
+	var gender, homeID string
 	r.choice("Gender", &gender)
-	r.ageBand("Age band", &ageBand)
-	r.phone("Phone", &phone)
 	home := im.surveyHome(r, &homeID)
 	if old == nil && homeID != "" && r.get("Name") != "" {
 		var same []string
@@ -445,12 +444,8 @@ func (im *importer) surveyRow(r *rowCtx, res *SheetResult) {
 	if r.has("Gender") {
 		p.Gender = gender
 	}
-	if r.has("Age band") {
-		p.AgeBand = ageBand
-	}
-	if r.has("Phone") {
-		p.Phone = phone
-	}
+	r.ageBand("Age band", &p.AgeBand) // a column the sheet lacks leaves it as it is
+	r.phone("Phone", &p.Phone)
 	if home {
 		p.HomeUnitID = homeID
 	}

@@ -160,18 +160,27 @@ func (f *File) UpdateAssignment(a Assignment) (Assignment, error) { return updat
 
 // EndAssignment ends an assignment on the date, with a reason; it stays as history.
 func (f *File) EndAssignment(id, on, reason string) (Assignment, error) {
-	a, err := f.Assignment(id)
+	var a Assignment
+	err := f.write(func(t *tx) error { // read where it is written: another program may end it meanwhile
+		if err := load(t, &a, id); err != nil {
+			return err
+		}
+		if a.EndOn != "" {
+			return invalid("End", "This assignment already ended on %s.", a.EndOn)
+		}
+		if strings.TrimSpace(on) == "" {
+			return invalid("End", "End is required: write it as YYYY-MM-DD, for example 2026-03-31.")
+		}
+		a.EndOn, a.EndReason = on, reason
+		if err := a.check(t); err != nil {
+			return err
+		}
+		return t.update(&a)
+	})
 	if err != nil {
-		return a, err
+		return Assignment{}, err
 	}
-	if a.EndOn != "" {
-		return a, invalid("End", "This assignment already ended on %s.", a.EndOn)
-	}
-	if strings.TrimSpace(on) == "" {
-		return a, invalid("End", "End is required: write it as YYYY-MM-DD, for example 2026-03-31.")
-	}
-	a.EndOn, a.EndReason = on, reason
-	return updateRecord(f, a)
+	return a, nil
 }
 
 // Succeed hands the role of assignment id to a successor from next.StartOn:

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -48,60 +49,48 @@ func (e *ConflictError) SaveChoosing(keepSaved map[string]bool) error {
 	return e.save(keepSaved)
 }
 
-// conflicts lists the fields in which mine differs from saved, by name and
-// with their values as users read them: a choice by its label, a record
-// referred to by its name (a unit by its path), yes and no in words.
-func conflicts(q querier, mine, saved record) []FieldConflict {
+// conflicts lists the fields in which mine differs from saved (only those
+// named, when only is given), by name and with their values as users read
+// them: a choice by its label, a record referred to by its name (a unit by
+// its path), yes and no in words.
+func conflicts(q querier, mine, saved record, only []string) []FieldConflict {
 	tab := mine.table()
 	vm, vs := reflect.ValueOf(mine).Elem(), reflect.ValueOf(saved).Elem()
-	// Which column each field is stored in, and which fields refer to rows.
-	cols, refs := map[string]string{}, map[string]refField{}
+	// fields() points into mine in the order of the table's columns.
+	cols, refs := map[uintptr]string{}, map[uintptr]refField{}
 	for j, fp := range mine.fields() {
-		ptr := fp
 		if rf, ok := fp.(refField); ok {
-			ptr = rf.p
+			refs[reflect.ValueOf(rf.p).Pointer()] = rf
+			fp = rf.p
 		}
-		for i := 0; i < vm.NumField(); i++ {
-			if vm.Field(i).CanAddr() && vm.Field(i).Addr().Interface() == ptr {
-				cols[vm.Type().Field(i).Name] = tab.cols[j]
-				if rf, ok := fp.(refField); ok && rf.table != "" {
-					refs[vm.Type().Field(i).Name] = rf
-				}
-			}
-		}
+		cols[reflect.ValueOf(fp).Pointer()] = tab.cols[j]
 	}
 	var out []FieldConflict
 	for i := 0; i < vm.NumField(); i++ {
 		f := vm.Type().Field(i)
-		if f.Name == "ID" || f.Type == reflect.TypeOf(Stamp{}) || !f.IsExported() {
+		if f.Name == "ID" || f.Type == reflect.TypeOf(Stamp{}) || !f.IsExported() || (only != nil && !slices.Contains(only, f.Name)) {
 			continue
 		}
-		x, y := vm.Field(i).Interface(), vs.Field(i).Interface()
-		if f.Type.Kind() == reflect.Slice {
+		x, y := vm.Field(i), vs.Field(i)
+		if x.Kind() == reflect.Slice {
 			// A nil list was not read, so it leaves the links as they are.
-			if vm.Field(i).IsNil() || sameSet(vm.Field(i), vs.Field(i)) {
+			if x.IsNil() || sameSet(x, y) {
 				continue
 			}
-			link, ok := linkOf(mine, f.Name)
+			link, ok := linkOf(mine, f.Name) // the one of the two lists that is not empty
 			if !ok {
 				link, _ = linkOf(saved, f.Name)
 			}
-			label := Capitalise(nonEmptyString(link.field, strings.TrimSuffix(words(f.Name), " i ds")))
-			out = append(out, FieldConflict{Field: f.Name, Label: sayPlain(label), Yours: listed(q, link.other, x), Saved: listed(q, link.other, y)})
+			out = append(out, FieldConflict{Field: f.Name, Label: sayPlain(link.field), Yours: listed(q, link.other, x.Interface()), Saved: listed(q, link.other, y.Interface())})
 			continue
 		}
-		if reflect.DeepEqual(x, y) {
+		if reflect.DeepEqual(x.Interface(), y.Interface()) {
 			continue
 		}
-		col, ok := cols[f.Name]
-		label := Capitalise(words(f.Name))
-		if ok {
-			label = FieldLabel(tab.name, col)
-		} else {
-			label = sayPlain(label)
-		}
-		yours, theirs := shownValue(q, tab.name, col, refs[f.Name], x), shownValue(q, tab.name, col, refs[f.Name], y)
-		out = append(out, FieldConflict{Field: f.Name, Label: label, Yours: yours, Saved: theirs})
+		addr := x.Addr().Pointer()
+		col := cols[addr]
+		out = append(out, FieldConflict{Field: f.Name, Label: FieldLabel(tab.name, col),
+			Yours: shownValue(q, tab.name, col, refs[addr], x.Interface()), Saved: shownValue(q, tab.name, col, refs[addr], y.Interface())})
 	}
 	return out
 }
@@ -128,14 +117,11 @@ func shownValue(q querier, table, col string, ref refField, v any) string {
 			return Label(choices, string(a))
 		}
 	}
-	switch x := v.(type) {
-	case bool:
+	if x, ok := v.(bool); ok {
 		if x {
 			return say("Yes")
 		}
 		return say("No")
-	case Answer:
-		return Label(Residences, string(x))
 	}
 	return fmt.Sprint(v)
 }
@@ -191,13 +177,6 @@ func linkOf(r record, field string) (linkTable, bool) {
 	return linkTable{}, false
 }
 
-func nonEmptyString(s, otherwise string) string {
-	if s == "" {
-		return otherwise
-	}
-	return s
-}
-
 // stale reports whether the row was written since r was read from it: r
 // carries the stamp it was read with, and every write stamps anew. A record
 // without a stamp was not read from the file, so it is taken as it is.
@@ -207,9 +186,9 @@ func stale(r, saved record) bool {
 }
 
 // conflictError builds the refusal of mine, read before saved was written.
-func conflictError(q querier, mine, saved record) *ConflictError {
+func conflictError(q querier, mine, saved record, only []string) *ConflictError {
 	title := describeIn(q, saved)
-	e := &ConflictError{Record: title, Fields: conflicts(q, mine, saved), saved: saved}
+	e := &ConflictError{Record: title, Fields: conflicts(q, mine, saved, only), saved: saved}
 	e.Message = say("%s “%s” was changed by another window or program after you opened it: choose which value to keep for each field that differs.", Capitalise(sayPlain(saved.table().entity)), title)
 	return e
 }
@@ -219,36 +198,6 @@ func describeIn(q querier, r record) string {
 		return d.describe(q)
 	}
 	return r.title()
-}
-
-// withChoices lets a conflict's user save again: the fields named take the
-// saved record's value, and the stamp is the saved one's, so that the save
-// is checked against any later change in turn.
-func withChoices[T any, P interface {
-	*T
-	checker
-}](f *File, err error, mine T) error {
-	var ce *ConflictError
-	if !errors.As(err, &ce) || ce.save != nil {
-		return err
-	}
-	saved, ok := ce.saved.(P)
-	if !ok {
-		return err
-	}
-	ce.save = func(keepSaved map[string]bool) error {
-		next := mine
-		vn, vs := reflect.ValueOf(&next).Elem(), reflect.ValueOf(saved).Elem()
-		for name, keep := range keepSaved {
-			if keep {
-				vn.FieldByName(name).Set(vs.FieldByName(name))
-			}
-		}
-		*P(&next).stamp() = *saved.stamp()
-		_, err := updateRecord[T, P](f, next)
-		return err
-	}
-	return ce
 }
 
 // UpdateFrom saves the changes a form made to a record: mine is the record
@@ -278,9 +227,7 @@ func UpdateFrom[T any, P interface {
 		}
 		next, both := merge3(base, mine, now)
 		if len(both) > 0 {
-			ce := conflictError(t, P(&next), P(&now))
-			ce.Fields = slicesKeep(ce.Fields, both)
-			return ce
+			return conflictError(t, P(&next), P(&now), both)
 		}
 		*P(&next).stamp() = *P(&now).stamp() // merged with what is saved now
 		p := P(&next)
@@ -296,12 +243,10 @@ func UpdateFrom[T any, P interface {
 	if err != nil {
 		var ce *ConflictError
 		if errors.As(err, &ce) && ce.save == nil {
-			saved, _ := ce.saved.(P)
-			now := *saved
-			theirs := now
+			now := *ce.saved.(P)
 			ce.save = func(keepSaved map[string]bool) error {
 				next, _ := merge3(base, mine, now) // both sides' changes, mine where both changed
-				vn, vs := reflect.ValueOf(&next).Elem(), reflect.ValueOf(&theirs).Elem()
+				vn, vs := reflect.ValueOf(&next).Elem(), reflect.ValueOf(&now).Elem()
 				for name, keep := range keepSaved {
 					if keep {
 						vn.FieldByName(name).Set(vs.FieldByName(name))
@@ -351,17 +296,4 @@ func same(a, b reflect.Value) bool {
 		return sameSet(a, b)
 	}
 	return reflect.DeepEqual(a.Interface(), b.Interface())
-}
-
-// slicesKeep keeps the conflicts about the fields named.
-func slicesKeep(all []FieldConflict, names []string) []FieldConflict {
-	var out []FieldConflict
-	for _, c := range all {
-		for _, n := range names {
-			if c.Field == n {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
 }

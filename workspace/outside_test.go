@@ -22,8 +22,9 @@ func secondHandle(t *testing.T, f *File) *File {
 }
 
 // A record read before another program changed it is not saved over the
-// newer change: the save is refused, naming each field that differs, and
-// the user's choice per field is then saved.
+// newer change: a plain save is refused and writes nothing; a form's save
+// (UpdateFrom) keeps the other's changes to the fields it left, names the
+// field both changed with both values, and saves the user's choice.
 func TestSaveOverNewerChangeIsRefused(t *testing.T) {
 	f := newFile(t)
 	org := must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "Muungano Support Trust", Kind: "ngo"}))
@@ -36,29 +37,23 @@ func TestSaveOverNewerChangeIsRefused(t *testing.T) {
 	theirs.Phone, theirs.HomeUnitID = "0722 000111", home.ID
 	must[Person](t)(g.UpdatePerson(theirs))
 
-	// The form read before that saves a new position and phone.
+	// The copy read before that, saved with a new position and phone.
 	mine := p
 	mine.Position, mine.Phone = "Secretary", "0733 999888"
 	_, err := f.UpdatePerson(mine)
-	var ce *ConflictError
-	if !errors.As(err, &ce) {
-		t.Fatalf("saving over a newer change: want a conflict, got %v", err)
-	}
 	wantCode(t, err, ErrConflict)
-	got := map[string]FieldConflict{}
-	for _, fc := range ce.Fields {
-		got[fc.Field] = fc
-	}
-	if len(got) != 3 || got["Phone"].Yours != "0733 999888" || got["Phone"].Saved != "0722 000111" ||
-		got["HomeUnitID"].Saved != "Kwa Njenga" || got["HomeUnitID"].Label != "Home unit" || got["Position"].Yours != "Secretary" {
-		t.Fatalf("the conflict names %+v", ce.Fields)
-	}
 	if now := must[Person](t)(f.Person(p.ID)); now.Phone != "0722 000111" || now.Position != "" {
 		t.Fatalf("the refused save wrote: %+v", now)
 	}
 
-	// The user keeps their phone and position, and the saved home unit.
-	if err := ce.SaveChoosing(map[string]bool{"HomeUnitID": true}); err != nil {
+	// Saved as a form saves: only the phone is a conflict.
+	_, err = UpdateFrom(f, p, mine)
+	var ce *ConflictError
+	if !errors.As(err, &ce) || len(ce.Fields) != 1 || ce.Fields[0].Field != "Phone" || ce.Fields[0].Label != "Phone" ||
+		ce.Fields[0].Yours != "0733 999888" || ce.Fields[0].Saved != "0722 000111" {
+		t.Fatalf("want a conflict over the phone alone, got %v %+v", err, ce)
+	}
+	if err := ce.SaveChoosing(map[string]bool{"Phone": false}); err != nil {
 		t.Fatal(err)
 	}
 	now := must[Person](t)(f.Person(p.ID))
@@ -66,13 +61,16 @@ func TestSaveOverNewerChangeIsRefused(t *testing.T) {
 		t.Fatalf("after choosing: %+v", now)
 	}
 
-	// The chosen save met no newer change; a third write after it would.
-	stale := now
-	now.Notes = "moved"
-	must[Person](t)(g.UpdatePerson(now))
-	stale.Notes = "stays"
-	if _, err := f.UpdatePerson(stale); Code(err) != ErrConflict {
-		t.Fatalf("a save over the third change: want a conflict, got %v", err)
+	// A unit is named by its path, a choice by its label.
+	before := now
+	theirs = must[Person](t)(g.Person(p.ID))
+	theirs.HomeUnitID, theirs.Gender = "", "male"
+	must[Person](t)(g.UpdatePerson(theirs))
+	edited := before
+	edited.HomeUnitID, edited.Gender = "", "female"
+	_, err = UpdateFrom(f, before, edited)
+	if !errors.As(err, &ce) || len(ce.Fields) != 1 || ce.Fields[0].Label != "Gender" || ce.Fields[0].Yours != "Female" || ce.Fields[0].Saved != "Male" {
+		t.Fatalf("the gender conflict: %v %+v", err, ce)
 	}
 }
 
@@ -96,7 +94,7 @@ func TestSaveWithoutConflict(t *testing.T) {
 	}
 }
 
-// A list of links saved over a newer list is named by the linked records.
+// A list of links both sides changed is named by the linked records.
 func TestConflictOverLinks(t *testing.T) {
 	f := newFile(t)
 	a := must[Person](t)(f.CreatePerson(Person{Name: "Wanjiru Kamau"}))
@@ -108,7 +106,7 @@ func TestConflictOverLinks(t *testing.T) {
 	must[Meeting](t)(g.UpdateMeeting(theirs))
 	mine := m
 	mine.AttendeeIDs = []string{}
-	_, err := f.UpdateMeeting(mine)
+	_, err := UpdateFrom(f, m, mine)
 	var ce *ConflictError
 	if !errors.As(err, &ce) || len(ce.Fields) != 1 || ce.Fields[0].Label != "Attendees" || ce.Fields[0].Saved != "Otieno Odhiambo, Wanjiru Kamau" {
 		t.Fatalf("want the attendees named in a conflict, got %v %+v", err, ce)

@@ -75,7 +75,7 @@ func updateRecord[T any, P interface {
 	})
 	if err != nil {
 		var zero T
-		return zero, withChoices[T, P](f, err, v)
+		return zero, err
 	}
 	return v, nil
 }

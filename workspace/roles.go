@@ -128,12 +128,21 @@ func (f *File) UpdateRole(r Role) (Role, error) {
 // RetireRole takes a role out of use from the date on; its assignments stay
 // as history. An empty date brings it back into use.
 func (f *File) RetireRole(id, on string) (Role, error) {
-	r, err := f.Role(id)
+	var r Role
+	err := f.write(func(t *tx) error { // read where it is written
+		if err := load(t, &r, id); err != nil {
+			return err
+		}
+		r.RetiredOn = strings.TrimSpace(on)
+		if err := r.check(t); err != nil {
+			return err
+		}
+		return t.update(&r)
+	})
 	if err != nil {
-		return r, err
+		return Role{}, err
 	}
-	r.RetiredOn = strings.TrimSpace(on)
-	return updateRecord(f, r)
+	return r, nil
 }
 
 // DeleteRole deletes a role that was never assigned; retire it otherwise.

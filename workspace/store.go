@@ -423,8 +423,8 @@ func (t *tx) update(r record, links ...linkValues) error {
 				return err
 			}
 		}
-		if ce := conflictError(t, r, old); len(ce.Fields) > 0 {
-			return ce
+		if len(conflicts(t, r, old, nil)) > 0 {
+			return newError(ErrConflict, "%s “%s” was changed by another window or program after it was read: read it again and make the change once more.", Capitalise(sayPlain(tab.entity)), t.describe(old))
 		}
 		// Nothing differs from what was saved meanwhile: nothing to write.
 		*r.stamp() = *old.stamp()

@@ -121,8 +121,13 @@ func communityFigures(f *workspace.File, day string) (map[string]*unitFigures, [
 	for _, r := range roots {
 		sum(r)
 	}
+	// In the lists' order, each name's key made once.
+	keys := make(map[string]string, len(figs))
+	for id, u := range figs {
+		keys[id] = naturalKey(u.unit.Name)
+	}
 	order := func(ids []string) {
-		sort.Slice(ids, func(i, j int) bool { return naturalLess(figs[ids[i]].unit.Name, figs[ids[j]].unit.Name) })
+		sort.Slice(ids, func(i, j int) bool { return keys[ids[i]] < keys[ids[j]] })
 	}
 	order(roots)
 	for _, u := range figs {

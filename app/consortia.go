@@ -325,7 +325,7 @@ func (s *workspaceScreen) consortiumGaps(p *recordPage, c workspace.Consortium) 
 		text := fmt.Sprintf(lang.L("%s — %s, %s priority; cost %s, secured %s, missing %s"), g.Title, workspace.Label(workspace.GapStatuses, g.Status),
 			strings.ToLower(workspace.Label(workspace.Priorities, g.Priority)), thousands64(g.EstimatedCost), thousands64(g.Secured), thousands64(g.Missing()))
 		// Opening a gap is reading, so it is offered on a read-only file too.
-		p.box.Add(lineWith(text, widget.NewButton(lang.L("Open…"), func() { s.show(secGaps); s.showGap(g.ID) })))
+		p.box.Add(lineWith(text, widget.NewButton(lang.L("Open…"), func() { s.enter(secGaps); s.showGap(g.ID) })))
 	}
 	return nil
 }

@@ -549,15 +549,7 @@ func (p *picker) narrow(text string) {
 	words := strings.Fields(strings.ToLower(text))
 	p.matches = nil
 	for _, o := range p.options {
-		l := strings.ToLower(o.label + " " + o.also)
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(l, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if holdsAll(strings.ToLower(o.label+" "+o.also), words) {
 			p.matches = append(p.matches, o)
 			if len(p.matches) == maxPickerOptions {
 				break

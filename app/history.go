@@ -53,7 +53,7 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 			}
 			// The day is the user's, from its local midnight; the log
 			// keeps UTC.
-			filter.Since = day.UTC().Format(changeLogLayout)
+			filter.Since = day.UTC().Format(workspace.StampLayout)
 		}
 		return func() ([]changeRow, error) { return f.Changes(filter) }
 	}
@@ -74,9 +74,6 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 	}
 	return l.build()
 }
-
-// changeLogLayout is how the change log writes its times, in UTC.
-const changeLogLayout = "2006-01-02T15:04:05.000Z"
 
 // localTime writes a time of the change log in the computer's time zone,
 // with the zone named: "2026-04-03 14:05 EAT". One it cannot read is shown

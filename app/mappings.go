@@ -150,12 +150,7 @@ func (m *mappingsScreen) apply() {
 	words := strings.Fields(strings.ToLower(m.filter.Text))
 	m.shown = m.shown[:0]
 	for i, r := range m.all {
-		hay := strings.ToLower(r.what() + " " + r.means())
-		ok := true
-		for _, w := range words {
-			ok = ok && strings.Contains(hay, w)
-		}
-		if ok {
+		if holdsAll(strings.ToLower(r.what()+" "+r.means()), words) {
 			m.shown = append(m.shown, i)
 		}
 	}

@@ -5,49 +5,11 @@ import "strings"
 // Lists and trees sort in natural order: numbers inside text compare as
 // numbers ("Cell 2" before "Cell 10") and case does not matter.
 
-// naturalLess orders "Cell 2" before "Cell 10", case aside. It compares
-// bytes, so letters beyond ASCII keep their case; naturalKey, which the
-// lists sort by, folds those too.
-func naturalLess(a, b string) bool {
-	ia, ib := 0, 0
-	for ia < len(a) && ib < len(b) {
-		ca, cb := a[ia], b[ib]
-		if isDigit(ca) && isDigit(cb) {
-			ja, jb := ia, ib
-			for ja < len(a) && isDigit(a[ja]) {
-				ja++
-			}
-			for jb < len(b) && isDigit(b[jb]) {
-				jb++
-			}
-			na, nb := strings.TrimLeft(a[ia:ja], "0"), strings.TrimLeft(b[ib:jb], "0")
-			if len(na) != len(nb) {
-				return len(na) < len(nb)
-			}
-			if na != nb {
-				return na < nb
-			}
-			ia, ib = ja, jb
-			continue
-		}
-		ca, cb = lowerASCII(ca), lowerASCII(cb)
-		if ca != cb {
-			return ca < cb
-		}
-		ia++
-		ib++
-	}
-	return len(a)-ia < len(b)-ib
-}
+// naturalLess orders two texts as the lists do; to sort many, make each
+// text's naturalKey once.
+func naturalLess(a, b string) bool { return naturalKey(a) < naturalKey(b) }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
-
-func lowerASCII(c byte) byte {
-	if c >= 'A' && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
 
 // naturalKey is a text's key for natural order, made once per row so that
 // sorting compares plain strings: the text in lower case with each run of

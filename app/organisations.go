@@ -222,7 +222,7 @@ func (s *workspaceScreen) organisationPeople(p *recordPage, o workspace.Organisa
 	for _, person := range people {
 		// Opening a page is reading, so it is offered on a read-only file too.
 		p.box.Add(lineWith(person.Name+nonEmptyPrefix(", ", person.Position),
-			widget.NewButton(lang.L("Open…"), func() { s.show(secPeople); s.showPerson(person.ID) })))
+			widget.NewButton(lang.L("Open…"), func() { s.enter(secPeople); s.showPerson(person.ID) })))
 	}
 	if total > len(people) {
 		p.box.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d more: the People section lists them all."), total-len(people))))
@@ -323,7 +323,7 @@ func (s *workspaceScreen) organisationGaps(p *recordPage, o workspace.Organisati
 	}
 	// Opening a gap is reading, so it is offered on a read-only file too.
 	open := func(g workspace.ResourceGap) fyne.CanvasObject {
-		return widget.NewButton(lang.L("Open…"), func() { s.show(secGaps); s.showGap(g.ID) })
+		return widget.NewButton(lang.L("Open…"), func() { s.enter(secGaps); s.showGap(g.ID) })
 	}
 	p.part(fmt.Sprintf(lang.L("Resource gaps it filled (%d)"), len(filled)), "", nil)
 	if len(filled) == 0 {

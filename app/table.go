@@ -307,20 +307,23 @@ func (l *listView[T]) apply() {
 	}
 	shown := l.shown[:0]
 	for _, i := range from {
-		h := l.hay[i]
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(h, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if holdsAll(l.hay[i], words) {
 			shown = append(shown, i)
 		}
 	}
 	l.shown, l.words, l.narrowed = shown, words, true
 	l.finishApply()
+}
+
+// holdsAll reports whether hay (in lower case) holds every word of a
+// filter: a list's, a picker's, the remembered answers'.
+func holdsAll(hay string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // narrows says whether every row holding the words now also holds the

@@ -203,7 +203,7 @@ func (m *merger) deleteRow(t *tx, a *mergeAction) error {
 // change and takes it.
 func (m *merger) newStamp(t *tx, id string) string {
 	if b := m.beat[id]; b >= t.at {
-		if at, err := time.Parse("2006-01-02T15:04:05.000Z", b); err == nil {
+		if at, err := time.Parse(StampLayout, b); err == nil {
 			return timestamp(at.Add(time.Millisecond))
 		}
 	}

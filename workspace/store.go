@@ -181,7 +181,10 @@ type tx struct {
 	lost error
 }
 
-func timestamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+// StampLayout is how change stamps and the change log write a time, in UTC.
+const StampLayout = "2006-01-02T15:04:05.000Z"
+
+func timestamp(t time.Time) string { return t.UTC().Format(StampLayout) }
 
 // write runs fn in one immediate transaction and commits it. Whatever fn
 // does with the errors of its statements, an error that may have rolled the
@@ -214,26 +217,30 @@ func (f *File) write(fn func(t *tx) error) error {
 	defer sqlTx.Rollback()
 	t = &tx{Tx: sqlTx, f: f, conn: conn}
 	// Read inside the transaction, which holds the write lock: another
-	// window or program may have written since this one last did.
-	high, err := highStamp(t)
+	// window or program may have written since this one last did. Every
+	// writer logs its changes, so when the newest entry of the change log
+	// is this File's own, the stamp it knows is still the newest.
+	first, err := lastChange(t)
 	if t.fail(err) != nil {
 		return internal("starting a change", t.ended(err))
 	}
-	f.high = max(f.high, high)
+	if f.high == "" || !f.own.has(first) {
+		high, err := highStamp(t)
+		if t.fail(err) != nil {
+			return internal("starting a change", t.ended(err))
+		}
+		f.high = max(f.high, high)
+	}
 	at := timestamp(f.Now())
 	if at <= f.high {
 		// Merging compares stamps, so they must only grow.
-		last, err := time.Parse("2006-01-02T15:04:05.000Z", f.high)
+		last, err := time.Parse(StampLayout, f.high)
 		if err != nil {
 			return internal("starting a change", err)
 		}
 		at = timestamp(last.Add(time.Millisecond))
 	}
 	t.at = at
-	first, err := lastChange(t)
-	if t.fail(err) != nil {
-		return internal("starting a change", t.ended(err))
-	}
 	if err := t.fail(fn(t)); err != nil {
 		return t.ended(err)
 	}

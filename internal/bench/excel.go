@@ -145,7 +145,7 @@ func bareImport(path, book, sheet string, orgs map[string]string) {
 	if err != nil {
 		fail(err)
 	}
-	at := time.Now().UTC().Format("2006-01-02T15:04:05.000Z")
+	at := time.Now().UTC().Format(workspace.StampLayout)
 	first := true
 	for rows.Next() {
 		c, err := rows.Columns()

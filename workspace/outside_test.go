@@ -238,3 +238,18 @@ func TestAskingLeavesNoClaimFile(t *testing.T) {
 		t.Fatalf("asking left a file beside the workspace: %v", err)
 	}
 }
+
+// A write stamps after another program's newer write, however far its
+// own clock is behind: the newest stamp is read again when the change log
+// shows someone else wrote last.
+func TestStampsGrowAcrossProcesses(t *testing.T) {
+	f := newFile(t) // its clock: 2026-01-01 09:00
+	s := must[Sector](t)(f.CreateSector(Sector{Name: "Mine"}))
+	g := secondHandle(t, f) // its clock: 2026-01-01 12:00
+	theirs := must[Sector](t)(g.CreateSector(Sector{Name: "Theirs"}))
+	s.Name = "Mine again"
+	mine := must[Sector](t)(f.UpdateSector(s))
+	if mine.UpdatedAt <= theirs.UpdatedAt {
+		t.Fatalf("a stamp after %s is %s", theirs.UpdatedAt, mine.UpdatedAt)
+	}
+}

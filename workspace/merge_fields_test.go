@@ -67,10 +67,11 @@ func TestMergeConflictDifferencesInWords(t *testing.T) {
 func TestEveryMergedColumnHasALabel(t *testing.T) {
 	for _, m := range mergeTables {
 		for _, c := range m.cols {
-			if _, ok := fieldLabels[m.name+"."+c]; !ok {
-				if _, ok := fieldLabels[c]; !ok {
-					t.Errorf("%s.%s has no label", m.name, c)
-				}
+			_, ref := refLabels[m.name+"."+c]
+			_, own := fieldLabels[m.name+"."+c]
+			_, shared := fieldLabels[c]
+			if !ref && !own && !shared {
+				t.Errorf("%s.%s has no label", m.name, c)
 			}
 		}
 	}
@@ -88,5 +89,15 @@ func TestFieldChoicesNameMergedColumns(t *testing.T) {
 		if !known[k] {
 			t.Errorf("%s is not a column a merge compares", k)
 		}
+	}
+}
+
+// A column that refers to another record is named as validation names it.
+func TestReferringColumnsNamedAsValidationNamesThem(t *testing.T) {
+	if l := FieldLabel("units", "parent_id"); l != "Parent unit" {
+		t.Errorf("units.parent_id is %q", l)
+	}
+	if l := FieldLabel("people", "home_unit_id"); l != "Home unit" {
+		t.Errorf("people.home_unit_id is %q", l)
 	}
 }

@@ -92,57 +92,25 @@ func (r *fewReports) due(step string, now time.Time) bool {
 	return true
 }
 
-// forwardBar shows the steps of a job on one bar that only moves forward.
-// A job goes through stages, each counted in its own units (megabytes of
-// the workbook, rows of a sheet, rows checked and saved), and two of them
-// report at once (the workbook's read-through and the reading of its
-// sheets): each known stage fills its own part of the bar, and a value
-// below the one shown is not shown.
+// forwardBar shows a job's progress on a bar that only moves forward: the
+// jobs report the whole job, stage after stage (importexport's within),
+// and the read-through of a workbook reports from its own goroutine
+// beside the reading of its sheets.
 type forwardBar struct {
-	bar    *widget.ProgressBar
-	shown  float64
-	stages []progressStage
-}
-
-// progressStage is a stage of a job, known by the words it reports, and
-// the part of the bar it fills.
-type progressStage struct {
-	words    string // the step's words, up to where a name is put in
-	from, to float64
+	bar   *widget.ProgressBar
+	shown float64
 }
 
 func newForwardBar(bar *widget.ProgressBar) *forwardBar {
-	stage := func(words string, from, to float64) progressStage {
-		words, _, _ = strings.Cut(words, "%s")
-		return progressStage{words, from, to}
-	}
-	// The steps are worded in the window's language, as the jobs say them.
-	// Checking and saving the rows takes most of an import, saving the
-	// workbook a good part of an export.
-	return &forwardBar{bar: bar, shown: bar.Value, stages: []progressStage{
-		stage(lang.L("Opening the workbook"), 0, 0.2),
-		stage(lang.L("Reading the sheet %s"), 0.2, 0.3),
-		stage(lang.L("Checking and saving %s"), 0.3, 1),
-		stage(lang.L("Reading the workspace"), 0, 0),
-		stage(lang.L("Writing %s"), 0, 0.8),
-		stage(lang.L("Saving the workbook"), 0.8, 0.8),
-	}}
+	return &forwardBar{bar: bar, shown: bar.Value}
 }
 
-// report shows done of total of the step on the bar, unless the bar shows
-// more already.
-func (f *forwardBar) report(done, total int, step string) {
+// report shows done of total, unless the bar shows more already.
+func (f *forwardBar) report(done, total int, _ string) {
 	if total <= 0 {
 		return
 	}
-	v := min(float64(done)/float64(total), 1)
-	for _, s := range f.stages {
-		if s.words != "" && strings.HasPrefix(step, s.words) {
-			v = s.from + v*(s.to-s.from)
-			break
-		}
-	}
-	if v > f.shown {
+	if v := min(float64(done)/float64(total), 1); v > f.shown {
 		f.shown = v
 		f.bar.SetValue(v)
 	}

@@ -75,8 +75,10 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 	report := &Report{File: filepath.Base(path), DryRun: opts.DryRun, Sheets: []SheetResult{}, Problems: []Problem{}, lang: opts.Say}
 	// The workbook's read-through reports progress from its own goroutine.
 	opts.Progress = opts.Progress.serialised()
-	opts.Progress.report(0, 0, report.say("Opening the workbook"))
-	x, err := openBook(ctx, path, lim, wordsIn(opts.Say), opts.Progress)
+	// Checking and saving the rows takes most of an import.
+	opening, reading, saving := opts.Progress.within(0, 0.2), opts.Progress.within(0.2, 0.3), opts.Progress.within(0.3, 1)
+	opening.report(0, 0, report.say("Opening the workbook"))
+	x, err := openBook(ctx, path, lim, wordsIn(opts.Say), opening)
 	if err != nil {
 		return nil, err
 	}
@@ -87,11 +89,12 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 	var read []*sheetRows
 	names := x.GetSheetList()
 	for i, name := range names {
-		opts.Progress.report(i, len(names), report.say("Reading the sheet %s", name))
+		sheet := reading.within(float64(i)/float64(len(names)), float64(i+1)/float64(len(names)))
+		sheet.report(0, 0, report.say("Reading the sheet %s", name))
 		if strings.EqualFold(strings.TrimSpace(name), listsSheet) {
 			continue
 		}
-		s, err := readSheet(ctx, x.File, name, lim, report, opts.Progress)
+		s, err := readSheet(ctx, x.File, name, lim, report, sheet)
 		if err != nil {
 			if refusal := x.verify(); refusal != nil {
 				return nil, refusal // what the read-through found says more
@@ -133,7 +136,7 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		for _, p := range parts {
 			total += len(p.rows.rows)
 		}
-		im := &importer{ctx: ctx, f: b.Workspace(), b: b, report: report, progress: opts.Progress, total: total, date1904: date1904,
+		im := &importer{ctx: ctx, f: b.Workspace(), b: b, report: report, progress: saving, total: total, date1904: date1904,
 			answers: ans, plan: opts.plan, skip: leavingOut(opts)}
 		if err := im.load(); err != nil {
 			return err

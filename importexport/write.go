@@ -21,6 +21,22 @@ import (
 // what it is doing, in words. It may be nil.
 type Progress func(done, total int, what string)
 
+// within is p for one stage of a job that fills the part from..to of it:
+// what the stage reports reaches p as thousandths of the whole job, so a
+// bar or a percentage shows the whole job, stage after stage.
+func (p Progress) within(from, to float64) Progress {
+	if p == nil {
+		return nil
+	}
+	return func(done, total int, what string) {
+		part := 0.0
+		if total > 0 {
+			part = min(float64(done)/float64(total), 1)
+		}
+		p(int(1000*(from+part*(to-from))), 1000, what)
+	}
+}
+
 func (p Progress) report(done, total int, what string) {
 	if p != nil {
 		p(done, total, what)
@@ -337,6 +353,9 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 	if err := checkBookName(path, opts.Say); err != nil {
 		return err
 	}
+	// Saving the workbook takes a good part of an export.
+	progress := opts.Progress
+	opts.Progress = progress.within(0, 0.8) // writing the sheets
 	opts.Progress.report(0, 0, opts.say("Reading the workspace"))
 	d, err := startBook(f)
 	if err != nil {
@@ -401,7 +420,7 @@ func Export(ctx context.Context, f *workspace.File, path string, opts ExportOpti
 		return err
 	}
 	d = nil
-	opts.Progress.report(1, 1, opts.say("Saving the workbook"))
+	progress.within(0.8, 0.8).report(1, 1, opts.say("Saving the workbook"))
 	return saveUnlessCancelled(ctx, x, path, opts.Say)
 }
 

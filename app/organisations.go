@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -73,19 +72,12 @@ func (s *workspaceScreen) editOrganisation(o workspace.Organisation) {
 	influence := newChoice(workspace.Influences, o.Influence)
 	notes := multiline(o.Notes)
 	title, confirm := lang.L("New organisation"), lang.L("Add")
-	var activities []field
 	if o.ID != "" {
 		title, confirm = fmt.Sprintf(lang.L("Organisation: %s"), o.Name), lang.L("Save")
-		list, err := organisationActivities(f, o.ID)
-		if err != nil {
-			s.ui.showError(err)
-			return
-		}
-		activities = append(activities, field{label: lang.L("Activities"), obj: list, hint: lang.L("What it does where, as its 3W matrices say")})
 	}
 	s.readOnlyNote(&title)
 	read := o // as read, for saving only what the form changes
-	s.ui.showForm(title, confirm, append([]field{
+	s.ui.showForm(title, confirm, []field{
 		{label: lang.L("Name"), obj: name, hint: lang.L("Its full name; no two organisations may share it")},
 		{label: lang.L("Acronym"), obj: acronym},
 		{label: lang.L("Kind"), obj: kind},
@@ -96,7 +88,7 @@ func (s *workspaceScreen) editOrganisation(o workspace.Organisation) {
 		{label: lang.L("Stance"), obj: stance, hint: lang.L("For the stakeholder map")},
 		{label: lang.L("Influence"), obj: influence, hint: lang.L("For the stakeholder map")},
 		{label: lang.L("Notes"), obj: notes},
-	}, activities...), func() error {
+	}, func() error {
 		o.Name, o.Acronym, o.Kind, o.Base = name.Text, acronym.Text, kind.key(), base.key()
 		o.SectorIDs, o.Interests, o.Commitment = secs.ids(), interests.Text, commitment.key()
 		o.Stance, o.Influence, o.Notes = stance.key(), influence.key(), notes.Text
@@ -110,20 +102,18 @@ func (s *workspaceScreen) editOrganisation(o workspace.Organisation) {
 	}, s.changed)
 }
 
-// organisationActivities lists, read-only, what an organisation does
-// where: each activity with its place (the community unit's path, else the
-// place as written) and its status.
-func organisationActivities(f *workspace.File, orgID string) (fyne.CanvasObject, error) {
-	acts, err := f.Activities(workspace.ActivityFilter{OrganisationID: orgID})
+// organisationActivities adds what the organisation does where, each with
+// its unit or place and status, to correct or delete; and a way to add one.
+func (s *workspaceScreen) organisationActivities(p *recordPage, o workspace.Organisation) error {
+	f, n := s.file, p.names
+	acts, err := f.Activities(workspace.ActivityFilter{OrganisationID: o.ID})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	box := container.NewVBox()
+	p.part(fmt.Sprintf(lang.L("Activities (%d)"), len(acts)), lang.L("Add…"), func() { s.editActivity(workspace.Activity{OrganisationID: o.ID}) })
 	if len(acts) == 0 {
-		box.Add(wrapped(lang.L("None yet: importing a partner's 3W matrix adds them.")))
-		return box, nil
+		p.line(lang.L("None yet: add one, or import a partner's 3W matrix."))
 	}
-	n := newNames(f)
 	for _, a := range acts {
 		where := n.unit(a.UnitID)
 		switch {
@@ -134,9 +124,65 @@ func organisationActivities(f *workspace.File, orgID string) (fyne.CanvasObject,
 			where = lang.L("place not recorded")
 		}
 		status := workspace.Label(workspace.ActivityStatuses, a.Status)
-		box.Add(wrapped(strings.Join([]string{a.Description, where, status}, " — ")))
+		p.lineWith(strings.Join([]string{a.Description, where, status}, " — "),
+			widget.NewButton(lang.L("Edit…"), func() { s.editActivity(a) }),
+			widget.NewButton(lang.L("Delete…"), func() {
+				s.ui.confirmDelete(fmt.Sprintf(lang.L("the activity “%s”"), clipText(a.Description, 40)), "activities", a.ID,
+					func() error { return f.DeleteActivity(a.ID) }, s.changed)
+			}))
 	}
-	return box, nil
+	return nil
+}
+
+// editActivity shows an activity's form (a new one when its id is empty),
+// once the units it offers are read.
+func (s *workspaceScreen) editActivity(a workspace.Activity) {
+	s.withOptions(false, true, func(_, _, units []option) {
+		f := s.file
+		sectors, err := f.Sectors()
+		if err != nil {
+			s.ui.showError(err)
+			return
+		}
+		choices := []workspace.Choice{{Key: "", Label: lang.L("Not recorded")}}
+		for _, sec := range sectors {
+			choices = append(choices, workspace.Choice{Key: sec.ID, Label: sec.Name})
+		}
+		description, place, notes := entry(a.Description), entry(a.Place), multiline(a.Notes)
+		sector := newDataChoice(choices, a.SectorID)
+		unit := newPicker(lang.L("Community unit"), units, a.UnitID)
+		status := newChoice(workspace.ActivityStatuses, a.Status)
+		start, end := dateEntry(a.StartOn), dateEntry(a.EndOn)
+		title, confirm := lang.L("New activity"), lang.L("Add")
+		if a.ID != "" {
+			title, confirm = fmt.Sprintf(lang.L("Activity: %s"), a.Description), lang.L("Save")
+		}
+		s.readOnlyNote(&title)
+		read := a // as read, for saving only what the form changes
+		s.ui.showForm(title, confirm, []field{
+			{label: lang.L("Activity"), obj: description, hint: lang.L("What is done, such as water kiosks")},
+			{label: lang.L("Sector"), obj: sector},
+			{label: lang.L("Community unit"), obj: unit, hint: lang.L("Where it happens, when a unit of the workspace")},
+			{label: lang.L("Place"), obj: place, hint: lang.L("Where it happens as the partner wrote it, when no unit is")},
+			{label: lang.L("Status"), obj: status},
+			{label: lang.L("Start"), obj: start},
+			{label: lang.L("End"), obj: end},
+			{label: lang.L("Notes"), obj: notes},
+		}, func() error {
+			unitID, err := unit.id()
+			if err != nil {
+				return err
+			}
+			a.Description, a.SectorID, a.UnitID, a.Place = description.Text, sector.key(), unitID, place.Text
+			a.Status, a.StartOn, a.EndOn, a.Notes = status.key(), start.Text, end.Text, notes.Text
+			if a.ID == "" {
+				_, err = f.CreateActivity(a)
+			} else {
+				_, err = workspace.UpdateFrom(f, read, a)
+			}
+			return err
+		}, s.changed)
+	})
 }
 
 // showOrganisation shows an organisation's page: what it is, its people,
@@ -179,16 +225,13 @@ func (s *workspaceScreen) showOrganisation(id string) {
 	if err == nil {
 		err = s.organisationGaps(p, o)
 	}
-	var activities fyne.CanvasObject
 	if err == nil {
-		activities, err = organisationActivities(s.file, o.ID)
+		err = s.organisationActivities(p, o)
 	}
 	if err != nil {
 		s.ui.showError(err)
 		return
 	}
-	p.part(lang.L("Activities"), "", nil)
-	p.box.Add(activities)
 	if findings := s.findingsAbout(id); len(findings) > 0 {
 		p.part(lang.L("Health-check findings"), "", nil)
 		p.findings(findings)

@@ -14,12 +14,13 @@ import (
 	"cpw/workspace"
 )
 
-// An organisation's form lists what it does where, read-only: each
-// activity with the community unit's path, or the place as the partner
-// wrote it, and its status; an organisation with none says how they come.
-func TestOrganisationFormListsActivities(t *testing.T) {
+// An organisation's page lists what it does where: each activity with the
+// community unit's path, or the place as the partner wrote it, and its
+// status; one is added, corrected and deleted there, as the import would
+// record it.
+func TestOrganisationPageActivities(t *testing.T) {
 	u, _ := openDemo(t)
-	f := u.file
+	s, f := u.screen, u.file
 	byAcronym := map[string]workspace.Organisation{}
 	orgs, _ := f.Organisations()
 	for _, o := range orgs {
@@ -33,17 +34,47 @@ func TestOrganisationFormListsActivities(t *testing.T) {
 			"Communal toilet block — Mukuru kwa Njenga / Milimani / Milimani cluster 2 — Planned"}},
 		{"KNYG", []string{"Youth arts and football league — “Kwa Njenga social hall” — Ongoing"}},
 		{"MBA", []string{"River clean-up and tree planting — “Ngong River banks, Reuben” — Not recorded"}},
-		{"HAC", []string{"None yet: importing a partner's 3W matrix adds them."}},
+		{"HAC", []string{"Activities (0)", "None yet: add one, or import a partner's 3W matrix."}},
 	} {
-		u.screen.editOrganisation(byAcronym[c.acronym])
-		dlg := top(t, u)
-		shown := allText(formField(t, dlg, "Activities"))
+		s.enter(secOrganisations)
+		s.showOrganisation(byAcronym[c.acronym].ID)
+		shown := allText(s.area)
 		for _, w := range c.want {
 			if !strings.Contains(shown, w) {
-				t.Errorf("%s: the form does not list %q:\n%s", c.acronym, w, shown)
+				t.Errorf("%s: the page does not list %q:\n%s", c.acronym, w, shown)
 			}
 		}
-		dlg.Hide()
+	}
+
+	// Added on HAC's page, in a unit chosen by its path.
+	hac := byAcronym["HAC"]
+	units, _ := f.Units(workspace.UnitFilter{Level: "segment"})
+	path, _ := f.UnitPath(units[0].ID)
+	tap(t, rowOf(t, s.area, "Activities (0)"), "Add…")
+	fill(t, top(t, u), "Activity", "Land tenure clinics")
+	fill(t, top(t, u), "Community unit", path)
+	fill(t, top(t, u), "Status", "Planned")
+	fill(t, top(t, u), "Start", "2026-12-01")
+	tap(t, top(t, u), "Add")
+	acts, _ := f.Activities(workspace.ActivityFilter{OrganisationID: hac.ID})
+	if len(acts) != 1 || acts[0].UnitID != units[0].ID || acts[0].Status != "planned" || acts[0].StartOn != "2026-12-01" {
+		t.Fatalf("stored: %+v", acts)
+	}
+
+	// Corrected: it is going on.
+	line := "Land tenure clinics — " + path + " — Planned"
+	tap(t, rowOf(t, s.area, line), "Edit…")
+	fill(t, top(t, u), "Status", "Ongoing")
+	tap(t, top(t, u), "Save")
+	if acts, _ = f.Activities(workspace.ActivityFilter{OrganisationID: hac.ID}); len(acts) != 1 || acts[0].Status != "ongoing" || acts[0].UnitID != units[0].ID {
+		t.Fatalf("corrected: %+v", acts)
+	}
+
+	// Deleted after the question.
+	tap(t, rowOf(t, s.area, "Land tenure clinics — "+path+" — Ongoing"), "Delete…")
+	tap(t, top(t, u), "Yes")
+	if acts, _ = f.Activities(workspace.ActivityFilter{OrganisationID: hac.ID}); len(acts) != 0 {
+		t.Fatalf("not deleted: %+v", acts)
 	}
 }
 
@@ -155,7 +186,7 @@ func TestOrganisationPage(t *testing.T) {
 		"Roles its people hold now (1)", "Member 01: Community organiser, since 2025-06-01",
 		"Resource gaps it filled (1)", "Enumerators for the census, for the whole initiative",
 		"Resource gaps it is a candidate for (1)", "Base map, for HIC — Interested (not yet filled)",
-		"None yet: importing a partner's 3W matrix adds them.",
+		"None yet: add one, or import a partner's 3W matrix.",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q:\n%s", want, page)

@@ -50,11 +50,8 @@ type mappingPlan struct {
 }
 
 // The keys of the preview's memory are those the workspace files answers
-// under: a sheet by its name, a column by its kind and header, a value by
-// its kind, column and text, without regard to case and spacing.
-func sheetMemoryKey(s importexport.SheetMapping) string   { return s.Key() }
-func columnMemoryKey(c importexport.ColumnMapping) string { return c.Key() }
-func valueMemoryKey(v importexport.ValueMapping) string   { return v.Key() }
+// under (Key): a sheet by its name, a column by its kind and header, a
+// value by its kind, column and text, without regard to case and spacing.
 
 // maxPlanRuns bounds the dry runs of one planning: the second takes the
 // program's suggestions as given, a third only when a kind the user chose
@@ -107,19 +104,19 @@ func mergePlan(m *importexport.Mapping, mem map[string]mapped) *mappingPlan {
 		}
 	}
 	for _, s := range m.Sheets {
-		if k := sheetMemoryKey(s); first(k) {
+		if k := s.Key(); first(k) {
 			recall(k, s.Kind, s.Suggested, s.Why)
 			p.sheets = append(p.sheets, s)
 		}
 	}
 	for _, c := range m.Columns {
-		if k := columnMemoryKey(c); first(k) {
+		if k := c.Key(); first(k) {
 			recall(k, c.Column, c.Suggested, c.Why)
 			p.columns = append(p.columns, c)
 		}
 	}
 	for _, v := range m.Values {
-		if k := valueMemoryKey(v); first(k) {
+		if k := v.Key(); first(k) {
 			recall(k, v.Means, v.Suggested, "")
 			p.values = append(p.values, v)
 		}
@@ -139,17 +136,17 @@ func (m mapped) needsWord() bool { return m.suggested || m.changed }
 func (p *mappingPlan) given() *importexport.Mapping {
 	m := &importexport.Mapping{Format: importexport.MappingFormat}
 	for _, s := range p.sheets {
-		if e := p.memory[sheetMemoryKey(s)]; e.needsWord() {
+		if e := p.memory[s.Key()]; e.needsWord() {
 			m.Sheets = append(m.Sheets, importexport.SheetMapping{Sheet: s.Sheet, Kind: e.choice, Suggested: !e.changed})
 		}
 	}
 	for _, c := range p.columns {
-		if e := p.memory[columnMemoryKey(c)]; e.needsWord() {
+		if e := p.memory[c.Key()]; e.needsWord() {
 			m.Columns = append(m.Columns, importexport.ColumnMapping{Kind: c.Kind, Header: c.Header, Column: e.choice, Suggested: !e.changed})
 		}
 	}
 	for _, v := range p.values {
-		if e := p.memory[valueMemoryKey(v)]; e.needsWord() && e.choice != "" {
+		if e := p.memory[v.Key()]; e.needsWord() && e.choice != "" {
 			m.Values = append(m.Values, importexport.ValueMapping{Kind: v.Kind, Column: v.Column, Value: v.Value, Means: e.choice})
 		}
 	}
@@ -189,26 +186,26 @@ func covers(given, next *importexport.Mapping) bool {
 	}
 	had := map[string]string{}
 	for _, s := range given.Sheets {
-		had[sheetMemoryKey(s)] = s.Kind
+		had[s.Key()] = s.Kind
 	}
 	for _, c := range given.Columns {
-		had[columnMemoryKey(c)] = c.Column
+		had[c.Key()] = c.Column
 	}
 	for _, v := range given.Values {
-		had[valueMemoryKey(v)] = v.Means
+		had[v.Key()] = v.Means
 	}
 	for _, s := range next.Sheets {
-		if k, ok := had[sheetMemoryKey(s)]; !ok || k != s.Kind {
+		if k, ok := had[s.Key()]; !ok || k != s.Kind {
 			return false
 		}
 	}
 	for _, c := range next.Columns {
-		if col, ok := had[columnMemoryKey(c)]; !ok || col != c.Column {
+		if col, ok := had[c.Key()]; !ok || col != c.Column {
 			return false
 		}
 	}
 	for _, v := range next.Values {
-		if means, ok := had[valueMemoryKey(v)]; !ok || means != v.Means {
+		if means, ok := had[v.Key()]; !ok || means != v.Means {
 			return false
 		}
 	}
@@ -219,17 +216,17 @@ func covers(given, next *importexport.Mapping) bool {
 // the program suggested, or the user chose, any part the workbook shows.
 func (p *mappingPlan) guided() bool {
 	for _, s := range p.sheets {
-		if p.memory[sheetMemoryKey(s)].needsWord() {
+		if p.memory[s.Key()].needsWord() {
 			return true
 		}
 	}
 	for _, c := range p.columns {
-		if p.memory[columnMemoryKey(c)].needsWord() {
+		if p.memory[c.Key()].needsWord() {
 			return true
 		}
 	}
 	for _, v := range p.values {
-		if p.memory[valueMemoryKey(v)].needsWord() {
+		if p.memory[v.Key()].needsWord() {
 			return true
 		}
 	}
@@ -335,7 +332,7 @@ func (s *workspaceScreen) showGuidedImport(path string, plan *mappingPlan) *guid
 // firstSuggested is the tab to open on: the first with a part the program
 // suggested, else the report.
 func (g *guidedImport) firstSuggested() int {
-	for i, n := range []int{g.suggested(sheetMemoryKeys(g.plan.sheets)), g.suggested(columnMemoryKeys(g.plan.columns)), g.suggested(valueMemoryKeys(g.plan.values))} {
+	for i, n := range []int{g.suggested(keysOf(g.plan.sheets)), g.suggested(keysOf(g.plan.columns)), g.suggested(keysOf(g.plan.values))} {
 		if n > 0 {
 			return i
 		}
@@ -343,26 +340,11 @@ func (g *guidedImport) firstSuggested() int {
 	return 3
 }
 
-func sheetMemoryKeys(list []importexport.SheetMapping) []string {
+// keysOf lists the memory keys of sheets, columns or values.
+func keysOf[T interface{ Key() string }](list []T) []string {
 	out := make([]string, len(list))
-	for i, s := range list {
-		out[i] = sheetMemoryKey(s)
-	}
-	return out
-}
-
-func columnMemoryKeys(list []importexport.ColumnMapping) []string {
-	out := make([]string, len(list))
-	for i, c := range list {
-		out[i] = columnMemoryKey(c)
-	}
-	return out
-}
-
-func valueMemoryKeys(list []importexport.ValueMapping) []string {
-	out := make([]string, len(list))
-	for i, v := range list {
-		out[i] = valueMemoryKey(v)
+	for i, x := range list {
+		out[i] = x.Key()
 	}
 	return out
 }
@@ -426,9 +408,9 @@ func (g *guidedImport) refresh() {
 // pressed, and the tabs' counts.
 func (g *guidedImport) refreshState() {
 	p := g.plan
-	g.sheetTab.Text = tabTitle(lang.L("Sheets (%d)"), lang.L("Sheets (%d, %d suggested)"), len(p.sheets), g.suggested(sheetMemoryKeys(p.sheets)))
-	g.columnTab.Text = tabTitle(lang.L("Columns (%d)"), lang.L("Columns (%d, %d suggested)"), len(p.columns), g.suggested(columnMemoryKeys(p.columns)))
-	g.valueTab.Text = tabTitle(lang.L("Values (%d)"), lang.L("Values (%d, %d suggested)"), len(p.values), g.suggested(valueMemoryKeys(p.values)))
+	g.sheetTab.Text = tabTitle(lang.L("Sheets (%d)"), lang.L("Sheets (%d, %d suggested)"), len(p.sheets), g.suggested(keysOf(p.sheets)))
+	g.columnTab.Text = tabTitle(lang.L("Columns (%d)"), lang.L("Columns (%d, %d suggested)"), len(p.columns), g.suggested(keysOf(p.columns)))
+	g.valueTab.Text = tabTitle(lang.L("Values (%d)"), lang.L("Values (%d, %d suggested)"), len(p.values), g.suggested(keysOf(p.values)))
 	g.tabs.Refresh()
 	g.summary.SetText(p.report.Summary())
 	unanswered := g.unanswered()
@@ -504,7 +486,7 @@ func (g *guidedImport) updateSheet(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	s := g.plan.sheets[i]
-	k := sheetMemoryKey(s)
+	k := s.Key()
 	e := g.plan.memory[k]
 	why, importance := reason(e, kindLabel(e.first))
 	r.showPart("“"+s.Sheet+"”", why, importance, kindLabels(), kindLabel(e.choice), func(label string) {
@@ -521,7 +503,7 @@ func (g *guidedImport) updateColumn(i widget.ListItemID, o fyne.CanvasObject) {
 	if row.heading {
 		var in []string
 		for _, s := range g.plan.sheets {
-			if importexport.KindRecords(g.plan.memory[sheetMemoryKey(s)].choice) == row.kind {
+			if importexport.KindRecords(g.plan.memory[s.Key()].choice) == row.kind {
 				in = append(in, "“"+s.Sheet+"”")
 			}
 		}
@@ -536,7 +518,7 @@ func (g *guidedImport) updateColumn(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	c := g.plan.columns[row.i]
-	k := columnMemoryKey(c)
+	k := c.Key()
 	e := g.plan.memory[k]
 	why, importance := reason(e, columnLabel(e.first))
 	r.showPart("“"+c.Header+"”", why, importance, columnLabels(c.Kind), columnLabel(e.choice), func(label string) {
@@ -555,7 +537,7 @@ func (g *guidedImport) updateValue(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	v := g.plan.values[row.i]
-	k := valueMemoryKey(v)
+	k := v.Key()
 	e := g.plan.memory[k]
 	choices := importexport.ColumnChoices(v.Kind, v.Column)
 	rows := byCount(v.Rows, lang.L("1 row"), lang.L("%s rows"))
@@ -624,7 +606,7 @@ func (g *guidedImport) choose(key, choice string, when replanWhen) {
 func (g *guidedImport) unanswered() int {
 	n := 0
 	for _, v := range g.plan.values {
-		if g.plan.memory[valueMemoryKey(v)].choice == "" {
+		if g.plan.memory[v.Key()].choice == "" {
 			n++
 		}
 	}

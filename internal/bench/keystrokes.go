@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -12,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"cpw/workspace"
 )
 
 // The keys typed into the people filter: words a user looks for, each typed
@@ -52,7 +53,7 @@ func keystrokeRows(bin, demo string, row func(op, size string, d, limit time.Dur
 	if err != nil {
 		fail(err)
 	}
-	size := fmt.Sprintf("%s rows, %d keys", thousandsOf(people), len(sent))
+	size := fmt.Sprintf("%s rows, %d keys", workspace.Thousands(int64(people)), len(sent))
 	row("filter keystroke, people, real window (p95)", size, percentile(sent, 95), 50*time.Millisecond)
 	row("filter keystroke, people, real window (median)", size, percentile(sent, 50), 50*time.Millisecond)
 	row("the same, key in the program to drawn (p95)", size, percentile(app, 95), 0)
@@ -92,32 +93,9 @@ type realWindow struct {
 
 func startWindow(bin, demo, dir string) (*realWindow, error) {
 	w := &realWindow{log: filepath.Join(dir, "cpw.log")}
-	// Xvfb picks a free display itself and writes its number to fd 3.
-	r, wr, err := os.Pipe()
-	if err != nil {
+	var err error
+	if w.xvfb, w.display, err = startXvfb(); err != nil {
 		return nil, err
-	}
-	w.xvfb = exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-	w.xvfb.ExtraFiles = []*os.File{wr}
-	if err := w.xvfb.Start(); err != nil {
-		return nil, fmt.Errorf("Xvfb did not start: %v", err)
-	}
-	wr.Close()
-	number := make(chan string, 1)
-	go func() {
-		line, _ := bufio.NewReader(r).ReadString('\n')
-		number <- strings.TrimSpace(line)
-	}()
-	select {
-	case n := <-number:
-		if n == "" {
-			w.stop()
-			return nil, errors.New("Xvfb stopped before it opened a display")
-		}
-		w.display = ":" + n
-	case <-time.After(20 * time.Second):
-		w.stop()
-		return nil, errors.New("Xvfb opened no display in 20 seconds")
 	}
 
 	// Fresh preferences: the default window size, no recent files.
@@ -398,12 +376,4 @@ func percentile(ds []time.Duration, p int) time.Duration {
 	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
 	i := (len(s)*p + 99) / 100 // nearest rank
 	return s[max(i-1, 0)]
-}
-
-func thousandsOf(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

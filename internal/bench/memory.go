@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -19,15 +20,15 @@ const memoryLimit = 250 << 10 // kB
 // import of a People sheet by its scripted mode (CPW_BENCH_STEPS), and
 // prints its resident memory after those steps and its peak.
 func memoryRows(bin, dir, demo string, runs int, row func(op, size string, d, limit time.Duration), ratio func(op, size string, r, limit float64)) {
-	if _, err := exec.LookPath("Xvfb"); err != nil {
-		install := exec.Command("sh", "scripts/deps.sh", "xvfb", "libgl1-mesa-dri")
-		install.Stdout, install.Stderr = os.Stderr, os.Stderr
-		if err := install.Run(); err != nil {
-			fail(fmt.Errorf("the window's memory is measured under Xvfb, which could not be installed: %v", err))
-		}
+	// main checked that Xvfb is here (make bench installs it).
+	xvfb, display, err := startXvfb()
+	if err != nil {
+		fail(err)
 	}
-	display, stop := startXvfb()
-	defer stop()
+	defer func() {
+		xvfb.Process.Kill()
+		xvfb.Wait()
+	}()
 
 	ws := filepath.Join(dir, "memory.cpw")
 	copyFile(demo, ws)
@@ -137,28 +138,35 @@ func readSteps(path string) []memoryStep {
 	return steps
 }
 
-// startXvfb starts a virtual display and returns its name, and how to
-// stop it.
-func startXvfb() (string, func()) {
-	r, w, err := os.Pipe()
+// startXvfb starts an Xvfb of its own, on the display it picks and says.
+func startXvfb() (*exec.Cmd, string, error) {
+	r, wr, err := os.Pipe()
 	if err != nil {
-		fail(err)
+		return nil, "", err
 	}
 	// Xvfb picks a free display itself and writes its number to fd 3.
 	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-	cmd.ExtraFiles = []*os.File{w}
+	cmd.ExtraFiles = []*os.File{wr}
 	if err := cmd.Start(); err != nil {
-		fail(fmt.Errorf("Xvfb did not start: %v", err))
+		return nil, "", fmt.Errorf("Xvfb did not start: %v", err)
 	}
-	w.Close()
-	line, err := bufio.NewReader(r).ReadString('\n')
-	r.Close()
-	if err != nil {
-		cmd.Process.Kill()
-		fail(fmt.Errorf("Xvfb did not say its display: %v", err))
+	wr.Close()
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		r.Close()
+		number <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-number:
+		if n != "" {
+			return cmd, ":" + n, nil
+		}
+		err = errors.New("Xvfb stopped before it opened a display")
+	case <-time.After(20 * time.Second):
+		err = errors.New("Xvfb opened no display in 20 seconds")
 	}
-	return ":" + strings.TrimSpace(line), func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	return nil, "", err
 }

@@ -172,6 +172,7 @@ func Import(ctx context.Context, f *workspace.File, path string, opts ImportOpti
 		if !keep {
 			return nil
 		}
+		b.NameStep(report.File) // one step to undo, however many rows
 		// The change log has each record the import changed, with what
 		// changed; what it added is one entry per sheet. It is kept in
 		// English, whatever the window's language.

@@ -54,6 +54,9 @@ func (b *Batch) Log(entity, action, summary string) error {
 	return b.t.logChange(entity, "", action, summary)
 }
 
+// NameStep names the batch's undo step after the file it imports.
+func (b *Batch) NameStep(file string) { b.t.nameWhole("import", file) }
+
 // Save stores v in the batch: it updates the row with v's id when there is
 // one, and otherwise creates it (keeping v's id when it has one, so that an
 // exported workbook imported elsewhere keeps its records' ids). Errors are

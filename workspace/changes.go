@@ -158,6 +158,11 @@ func (f *File) SaveCopy(path string) error {
 		if err == nil {
 			_, err = db.Exec("INSERT OR REPLACE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)", f.copyID, high, high, now)
 		}
+		if err == nil {
+			// A copy starts its own undo history: whoever receives it
+			// cannot undo, one by one, the sender's changes.
+			_, err = db.Exec("DELETE FROM step_rows; DELETE FROM steps")
+		}
 		if cerr := db.Close(); err == nil {
 			err = cerr
 		}

@@ -83,6 +83,9 @@ type File struct {
 	// own remembers which entries of the change log this File wrote, so
 	// that the changes of other windows and programs can be told apart.
 	own *ownChanges
+	// building is set while a new file is seeded (and filled, for the
+	// demo): what a file is created with is no step to undo.
+	building bool
 
 	// Author is the name recorded with each change in the change log.
 	Author string
@@ -549,7 +552,7 @@ func create(path string, opt NewOptions, fill func(*File) error) (*File, error) 
 			db.Close()
 			return err
 		}
-		f := &File{db: db, path: tmpPath, Author: author, own: &ownChanges{}}
+		f := &File{db: db, path: tmpPath, Author: author, own: &ownChanges{}, building: true}
 		now := opt.Now
 		if now.IsZero() {
 			now = time.Now()

@@ -123,5 +123,6 @@ func rememberMappings(t *tx, answers map[string]string) error {
 	if r := []rune(summary); len(r) > 2000 {
 		summary = string(r[:1999]) + "…"
 	}
+	t.nameStep("update", "setting", "import answers")
 	return t.logChange("setting", "mapping", "update", summary)
 }

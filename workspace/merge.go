@@ -208,6 +208,7 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 			theirs.copyID, theirHigh, max(ourNewHigh, t.at), t.at); err != nil {
 			return err
 		}
+		t.nameWhole("merge", filepath.Base(theirsPath))
 		if err := t.logChange("workspace", theirs.copyID, "merge", "Merged the copy "+theirs.copyID+" ("+filepath.Base(theirsPath)+"): "+report.summary(translate.English)); err != nil {
 			return err
 		}

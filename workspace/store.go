@@ -175,6 +175,12 @@ type tx struct {
 	// (an import) logs what it added as one entry per sheet instead of one
 	// per row.
 	quietCreates bool
+	// step is the undo step the transaction records (see steps.go), 0
+	// while a new file is built; name is what it did, to name it.
+	step int64
+	name stepName
+	// reverses is the step an undo or a redo reverses.
+	reverses int64
 	// lost is set by the first error after which SQLite may have rolled the
 	// whole transaction back by itself (see tx.go): from then on nothing
 	// runs, since a statement would commit on its own.
@@ -241,12 +247,22 @@ func (f *File) write(fn func(t *tx) error) error {
 		at = timestamp(last.Add(time.Millisecond))
 	}
 	t.at = at
+	if !f.building {
+		if err := t.fail(t.openStep(first)); err != nil {
+			return internal("starting a change", t.ended(err))
+		}
+	}
 	if err := t.fail(fn(t)); err != nil {
 		return t.ended(err)
 	}
 	last, err := lastChange(t)
 	if err := t.fail(err); err != nil {
 		return internal("finishing a change", t.ended(err))
+	}
+	if t.step != 0 {
+		if err := t.fail(t.closeStep(last)); err != nil {
+			return internal("finishing a change", t.ended(err))
+		}
 	}
 	if err := t.alive(); err != nil {
 		return err
@@ -413,7 +429,9 @@ func (t *tx) create(r record, links ...linkValues) error {
 	if t.quietCreates {
 		return nil
 	}
-	return t.logChange(tab.entity, *r.key(), "create", t.describe(r))
+	title := t.describe(r)
+	t.nameStep("create", tab.entity, title)
+	return t.logChange(tab.entity, *r.key(), "create", title)
 }
 
 // update writes r over the stored row with its id, and logs what changed.
@@ -462,7 +480,9 @@ func (t *tx) update(r record, links ...linkValues) error {
 	if _, err := t.Exec("UPDATE "+tab.name+" SET "+strings.Join(sets, ", ")+" WHERE id = ?", args...); err != nil {
 		return err
 	}
-	return t.logChange(tab.entity, *r.key(), "update", t.describe(r)+": "+summary)
+	title := t.describe(r)
+	t.nameStep("update", tab.entity, title)
+	return t.logChange(tab.entity, *r.key(), "update", title+": "+summary)
 }
 
 // describer is a record whose title needs other rows: an assignment is
@@ -544,7 +564,9 @@ func (t *tx) remove(r record, id string) error {
 	if err := t.tombstone(tab.name, id); err != nil {
 		return err
 	}
-	return t.logChange(tab.entity, id, "delete", t.describe(r))
+	title := t.describe(r)
+	t.nameStep("delete", tab.entity, title)
+	return t.logChange(tab.entity, id, "delete", title)
 }
 
 func (t *tx) tombstone(tableName, id string) error {

@@ -126,6 +126,7 @@ func (f *File) setThresholds(read *Thresholds, t Thresholds) error {
 			if err != nil {
 				return err
 			}
+			tx.nameStep("update", "setting", field.Label)
 			if err := tx.logChange("setting", key, "update", fmt.Sprintf("%s: %d → %d", field.Label, before, after)); err != nil {
 				return err
 			}

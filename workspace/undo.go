@@ -1,0 +1,683 @@
+// Undo, redo and reverting a step of the history: the rows a step touched
+// are written back as they were before it, as a new step of this copy,
+// stamped now so that the undo travels to other copies like any change.
+
+package workspace
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+
+	"cpw/translate"
+)
+
+// StepRecord is a record an undo put back, took away or changed back.
+type StepRecord struct {
+	Table  string `json:"table"` // as list screens know it: "people", "consortium_members"…
+	ID     string `json:"id"`
+	Entity string `json:"entity"` // as the change log names it
+	Title  string `json:"title"`
+	Effect string `json:"effect"` // "restored", "removed" or "changed"
+}
+
+// Undone is what an undo, a redo or a revert did.
+type Undone struct {
+	// Step is the step reversed; By the new step that reversed it.
+	Step Step `json:"step"`
+	By   Step `json:"by"`
+	// Restored, Removed and Changed count records (not links, deletions
+	// noted or settings) put back, taken away and changed back.
+	Restored int `json:"restored"`
+	Removed  int `json:"removed"`
+	Changed  int `json:"changed"`
+	// Records names the first of them (up to shownRecords).
+	Records []StepRecord `json:"records"`
+}
+
+// RevertPlan is what reverting a step would change, for a preview.
+type RevertPlan struct {
+	Step Step
+	// Lines say, one per record, what would happen to it, in the language
+	// of the package's messages (up to shownRecords); More counts the rest.
+	Lines []string
+	More  int
+	// Refused is why the step cannot be reverted now, or nil.
+	Refused error
+}
+
+// shownRecords is how many records an undo names: in its change log
+// entries, in what it returns, in a preview.
+const shownRecords = 50
+
+// Undo undoes the newest step not undone yet. What that is, is decided
+// inside the write, so that a step another program adds meanwhile is the
+// one undone, never a step read before it.
+func (f *File) Undo() (Undone, error) {
+	return f.reverseWith(func(t *tx) (Step, bool, error) { return nextUndo(t) },
+		"There is nothing to undo: no change has been made in this copy since steps were kept.")
+}
+
+// Redo redoes the newest undo, unless a change was made after it.
+func (f *File) Redo() (Undone, error) {
+	return f.reverseWith(func(t *tx) (Step, bool, error) { return nextRedo(t) },
+		"There is nothing to redo: nothing was undone since the last change.")
+}
+
+// Revert reverses the step id, whichever it is: an undo of an older
+// change, or a redo when the step is an undo.
+func (f *File) Revert(id int64) (Undone, error) {
+	return f.reverseWith(func(t *tx) (Step, bool, error) { return readStep(t, id) },
+		"This copy keeps no step %d: it may be older than the steps kept, or from another copy.", id)
+}
+
+func (f *File) reverseWith(pick func(t *tx) (Step, bool, error), none string, args ...any) (Undone, error) {
+	var out Undone
+	err := f.write(func(t *tx) error {
+		s, ok, err := pick(t)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return newError(ErrNotFound, none, args...)
+		}
+		out, err = t.reverse(s)
+		return err
+	})
+	if err != nil {
+		return Undone{}, err
+	}
+	by, _, err := readStep(f.reader(), out.By.ID)
+	out.By = by
+	return out, err
+}
+
+// PlanRevert says what reverting the step id would change now, or why it
+// cannot be done. Revert decides again inside its write.
+func (f *File) PlanRevert(id int64) (RevertPlan, error) {
+	q := f.reader()
+	s, ok, err := readStep(q, id)
+	if err != nil {
+		return RevertPlan{}, err
+	}
+	if !ok {
+		return RevertPlan{}, newError(ErrNotFound, "This copy keeps no step %d: it may be older than the steps kept, or from another copy.", id)
+	}
+	plan := RevertPlan{Step: s}
+	if plan.Refused = refuseReverse(q, s); plan.Refused != nil {
+		return plan, nil
+	}
+	rows, err := stepRows(q, s.ID)
+	if err != nil {
+		return plan, err
+	}
+	for _, r := range rows {
+		if r.entity() == "" {
+			continue
+		}
+		if len(plan.Lines) == shownRecords {
+			plan.More++
+			continue
+		}
+		cur, err := currentRow(q, r.tbl, r.rowID)
+		if err != nil {
+			return plan, err
+		}
+		switch {
+		case r.before == nil && cur == nil, r.before != nil && cur != nil && sameContent(r.before, cur):
+			continue
+		case r.before == nil:
+			plan.Lines = append(plan.Lines, say("take away %s “%s”", sayPlain(r.entity()), rowTitleOf(q, r.tbl, r.rowID, cur)))
+		case cur == nil:
+			plan.Lines = append(plan.Lines, say("put back %s “%s”", sayPlain(r.entity()), rowTitleOf(q, r.tbl, r.rowID, r.before)))
+		default:
+			plan.Lines = append(plan.Lines, say("change back %s “%s”: %s", sayPlain(r.entity()), rowTitleOf(q, r.tbl, r.rowID, cur), fieldChanges(q, r.tbl, cur, r.before)))
+		}
+	}
+	return plan, nil
+}
+
+// stepRow is a row a step touched, as it was before the step (nil when the
+// step created it).
+type stepRow struct {
+	seq    int64
+	tbl    string
+	rowID  string
+	before map[string]any
+}
+
+// entity names the row's kind of record as the change log does, or "" for
+// a row that is not a record of its own (a link, a deletion noted, a
+// setting).
+func (r stepRow) entity() string {
+	for _, p := range prototypes {
+		if t := p.table(); t.name == r.tbl {
+			return t.entity
+		}
+	}
+	return ""
+}
+
+// stepRows reads the rows a step touched, in the order it first touched them.
+func stepRows(q querier, step int64) ([]stepRow, error) {
+	rows, err := q.Query("SELECT rowid, tbl, row_id, before FROM step_rows WHERE step = ? ORDER BY rowid", step)
+	if err != nil {
+		return nil, internal("reading a step", err)
+	}
+	defer rows.Close()
+	var out []stepRow
+	for rows.Next() {
+		var r stepRow
+		var before sql.NullString
+		if err := rows.Scan(&r.seq, &r.tbl, &r.rowID, &before); err != nil {
+			return nil, internal("reading a step", err)
+		}
+		if journalKey(r.tbl) == "" {
+			return nil, newError(ErrDamaged, "The workspace's record of its steps names a table it does not have (%q): it may have been altered.", r.tbl)
+		}
+		if before.Valid {
+			if err := json.Unmarshal([]byte(before.String), &r.before); err != nil || r.before == nil {
+				return nil, newError(ErrDamaged, "The workspace's record of its steps cannot be read: it may have been altered.")
+			}
+		}
+		out = append(out, r)
+	}
+	return out, internal("reading a step", rows.Err())
+}
+
+// journalled lists the tables the steps keep, with their key column: every
+// table but the change log and this copy's own notes.
+var journalled = func() map[string]string {
+	m := map[string]string{"initiative": "id", "tombstones": "id"}
+	for _, t := range mergeTables {
+		m[t.name] = t.key
+	}
+	return m
+}()
+
+func journalKey(table string) string { return journalled[table] }
+
+var (
+	columnsMu sync.Mutex
+	columns   = map[string][]string{}
+)
+
+// tableColumns lists a journalled table's columns, as the file has them
+// (its schema was checked when it was opened).
+func tableColumns(q querier, table string) ([]string, error) {
+	columnsMu.Lock()
+	defer columnsMu.Unlock()
+	if c, ok := columns[table]; ok {
+		return c, nil
+	}
+	if journalKey(table) == "" {
+		return nil, fmt.Errorf("no journalled table %q", table)
+	}
+	rows, err := q.Query("SELECT name FROM pragma_table_info(?) ORDER BY cid", table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	columns[table] = out
+	return out, nil
+}
+
+// currentRow reads a row as the steps keep it, nil when there is none.
+func currentRow(q querier, table, id string) (map[string]any, error) {
+	cols, err := tableColumns(q, table)
+	if err != nil {
+		return nil, internal("reading a record", err)
+	}
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		parts[i] = "'" + c + "', " + c
+	}
+	var s string
+	err = q.QueryRow("SELECT json_object("+strings.Join(parts, ", ")+") FROM "+table+" WHERE "+journalKey(table)+" = ?", id).Scan(&s)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, internal("reading a record", err)
+	}
+	var out map[string]any
+	return out, internal("reading a record", json.Unmarshal([]byte(s), &out))
+}
+
+// stampColumns say when, where and by which copy a row changed: they differ
+// between a row and the same row written back, and are not its content.
+var stampColumns = map[string]bool{"updated_at": true, "copy_id": true, "arrived_at": true, "deleted_at": true}
+
+// sameContent compares two rows as the steps keep them, stamps aside.
+func sameContent(a, b map[string]any) bool {
+	if (a == nil) != (b == nil) {
+		return false
+	}
+	for k, v := range a {
+		if !stampColumns[k] && !reflect.DeepEqual(v, b[k]) {
+			return false
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok && !stampColumns[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// rowTitleOf names a record for an undo's messages: as the change log does
+// when it is in the workspace, else by its name or title.
+func rowTitleOf(q querier, table, id string, row map[string]any) string {
+	for _, p := range prototypes {
+		if p.table().name != table {
+			continue
+		}
+		r := reflect.New(reflect.TypeOf(p).Elem()).Interface().(record)
+		if load(q, r, id) == nil {
+			if d, ok := r.(describer); ok {
+				return d.describe(q)
+			}
+			return r.title()
+		}
+	}
+	for _, c := range []string{"name", "title", "code", "text", "description", "held_on"} {
+		if s, ok := row[c].(string); ok && s != "" {
+			return s
+		}
+	}
+	return id
+}
+
+// fieldChanges says how a row would change, field by field.
+func fieldChanges(q querier, table string, from, to map[string]any) string {
+	cols, _ := tableColumns(q, table)
+	var parts []string
+	for _, c := range cols {
+		if stampColumns[c] || c == "id" || reflect.DeepEqual(from[c], to[c]) {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %s → %s", FieldLabel(table, c), show(shownJSON(q, table, c, from[c])), show(shownJSON(q, table, c, to[c]))))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// shownJSON shows a value as users read it: a referred-to record by its name.
+func shownJSON(q querier, table, col string, v any) string {
+	if v == nil {
+		return ""
+	}
+	if f, ok := v.(float64); ok && f == float64(int64(f)) {
+		return fmt.Sprint(int64(f))
+	}
+	if s, ok := v.(string); ok {
+		if target := refColumns[table][col]; target != "" && s != "" {
+			if name := nameOf(q, target, displayColumn[target], s); name != "" {
+				return name
+			}
+		}
+		return s
+	}
+	return fmt.Sprint(v)
+}
+
+// refuseReverse says why step s cannot be reversed now, or nil: it was
+// reversed already, a row it touched was changed since by a later step, or
+// a record it added is now used by records added since.
+func refuseReverse(q querier, s Step) error {
+	name := s.Name()
+	if s.ReversedBy != 0 {
+		if s.Kind == StepUndo {
+			return newError(ErrConflict, "The undo of “%s” was already redone.", name)
+		}
+		return newError(ErrConflict, "“%s” was already undone.", name)
+	}
+	// Rows a later step touched: unchanged only if they are still as this
+	// step left them (a later change undone again leaves them so).
+	rows, err := q.Query(`SELECT r.tbl, r.row_id,
+		(SELECT l.before FROM step_rows l WHERE l.tbl = r.tbl AND l.row_id = r.row_id AND l.step > r.step ORDER BY l.step LIMIT 1),
+		(SELECT max(l.step) FROM step_rows l WHERE l.tbl = r.tbl AND l.row_id = r.row_id AND l.step > r.step)
+		FROM step_rows r WHERE r.step = ?
+		AND EXISTS (SELECT 1 FROM step_rows l WHERE l.tbl = r.tbl AND l.row_id = r.row_id AND l.step > r.step)`, s.ID)
+	if err != nil {
+		return internal("reading the steps", err)
+	}
+	type later struct {
+		tbl, id string
+		after   sql.NullString
+		step    int64
+	}
+	var touched []later
+	for rows.Next() {
+		var l later
+		if err := rows.Scan(&l.tbl, &l.id, &l.after, &l.step); err != nil {
+			rows.Close()
+			return internal("reading the steps", err)
+		}
+		touched = append(touched, l)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return internal("reading the steps", err)
+	}
+	var changed []string
+	for _, l := range touched {
+		if journalKey(l.tbl) == "" {
+			return newError(ErrDamaged, "The workspace's record of its steps names a table it does not have (%q): it may have been altered.", l.tbl)
+		}
+		var after map[string]any
+		if l.after.Valid {
+			if err := json.Unmarshal([]byte(l.after.String), &after); err != nil {
+				return newError(ErrDamaged, "The workspace's record of its steps cannot be read: it may have been altered.")
+			}
+		}
+		cur, err := currentRow(q, l.tbl, l.id)
+		if err != nil {
+			return err
+		}
+		if sameContent(after, cur) {
+			continue
+		}
+		if len(changed) < 3 {
+			changed = append(changed, changedBy(q, l.tbl, l.id, cur, after, l.step))
+		} else {
+			changed = append(changed, "")
+		}
+	}
+	if len(changed) > 0 {
+		return newError(ErrConflict, "“%s” cannot be undone, because what it changed was changed again since: %s. Undo those later changes first, or make the change by hand.", name, listSome(changed))
+	}
+	// Records the step added that records added since refer to.
+	var used []string
+	for tbl, refs := range referrers {
+		for _, ref := range refs {
+			if journalKey(ref.table.name) == "" {
+				continue
+			}
+			rows, err := q.Query(`SELECT r.row_id, c.id FROM step_rows r JOIN `+ref.table.name+` c ON c.`+ref.column+` = r.row_id
+				WHERE r.step = ? AND r.tbl = ? AND r.before IS NULL
+				AND NOT EXISTS (SELECT 1 FROM step_rows x WHERE x.tbl = ? AND x.row_id = c.id AND x.step = r.step) LIMIT 4`,
+				s.ID, tbl, ref.table.name)
+			if err != nil {
+				return internal("reading the steps", err)
+			}
+			for rows.Next() {
+				var id, by string
+				if err := rows.Scan(&id, &by); err != nil {
+					rows.Close()
+					return internal("reading the steps", err)
+				}
+				if len(used) < 3 {
+					what := rowTitleOf(q, tbl, id, nil)
+					user := rowTitleOf(q, ref.table.name, by, nil)
+					used = append(used, say("%s “%s” is used by %s “%s”", sayPlain(entityOf(tbl)), what, sayPlain(ref.table.entity), user))
+				} else {
+					used = append(used, "")
+				}
+			}
+			rows.Close()
+		}
+	}
+	if len(used) > 0 {
+		return newError(ErrInUse, "“%s” cannot be undone, because records added since refer to what it added: %s. Change or delete those first.", name, listSome(used))
+	}
+	return nil
+}
+
+// entityOf names a table's records as the change log does.
+func entityOf(table string) string {
+	for _, p := range prototypes {
+		if t := p.table(); t.name == table {
+			return t.entity
+		}
+	}
+	for _, l := range linkTables {
+		if l.name == table {
+			return l.one
+		}
+	}
+	return kindOf(table)
+}
+
+// changedBy says which record was changed since, by whom and when.
+func changedBy(q querier, table, id string, cur, after map[string]any, step int64) string {
+	row := cur
+	if row == nil {
+		row = after
+	}
+	what := say("%s “%s”", sayPlain(entityOf(table)), rowTitleOf(q, table, id, row))
+	if s, ok, err := readStep(q, step); err == nil && ok {
+		return say("%s (%s by %s, %s)", what, s.What(), nonEmptyWord(s.Author), s.At[:min(len(s.At), 10)])
+	}
+	return what
+}
+
+func nonEmptyWord(s string) string {
+	if s == "" {
+		return say("someone")
+	}
+	return s
+}
+
+// listSome lists the named items, and how many more there are (the empty
+// ones).
+func listSome(items []string) string {
+	var named []string
+	more := 0
+	for _, s := range items {
+		if s == "" {
+			more++
+		} else {
+			named = append(named, s)
+		}
+	}
+	if more > 0 {
+		named = append(named, byCount(wording(), more, "1 more", "%s more"))
+	}
+	return JoinAnd(named)
+}
+
+// reverse writes back the rows step s touched as they were before it.
+func (t *tx) reverse(s Step) (Undone, error) {
+	out := Undone{Step: s}
+	if err := refuseReverse(t, s); err != nil {
+		return out, err
+	}
+	t.reverses = s.ID
+	t.name = stepName{s.Action, s.Entity, s.Title}
+	out.By.ID = t.step
+	rows, err := stepRows(t, s.ID)
+	if err != nil {
+		return out, err
+	}
+	// Rows may come back before the rows they refer to; the references are
+	// checked at the end.
+	if _, err := t.Exec("PRAGMA defer_foreign_keys = ON"); err != nil {
+		return out, err
+	}
+	note := func(r stepRow, effect string, row map[string]any) {
+		e := r.entity()
+		if e == "" {
+			return
+		}
+		switch effect {
+		case "restored":
+			out.Restored++
+		case "removed":
+			out.Removed++
+		default:
+			out.Changed++
+		}
+		if len(out.Records) < shownRecords {
+			out.Records = append(out.Records, StepRecord{Table: r.tbl, ID: r.rowID, Entity: e, Title: rowTitleOf(t, r.tbl, r.rowID, row), Effect: effect})
+		}
+	}
+	// First the deletions the step noted, which the rows coming back undo.
+	for i := len(rows) - 1; i >= 0; i-- {
+		if r := rows[i]; r.tbl == "tombstones" {
+			if err := t.writeBack(r); err != nil {
+				return out, err
+			}
+		}
+	}
+	// Then the rows it added go, those that belong to others first (the
+	// step added them after); then the rows it changed or deleted come back.
+	for pass := 0; pass < 2; pass++ {
+		for i := len(rows) - 1; i >= 0; i-- {
+			r := rows[i]
+			if r.tbl == "tombstones" || (r.before == nil) != (pass == 0) {
+				continue
+			}
+			cur, err := currentRow(t, r.tbl, r.rowID)
+			if err != nil {
+				return out, err
+			}
+			switch {
+			case r.before == nil && cur == nil, r.before != nil && cur != nil && sameContent(r.before, cur):
+				continue // gone with a row it belonged to, or unchanged
+			case r.before == nil:
+				note(r, "removed", cur)
+			}
+			if err := t.writeBack(r); err != nil {
+				return out, err
+			}
+			switch {
+			case r.before != nil && cur == nil:
+				note(r, "restored", r.before)
+			case r.before != nil:
+				note(r, "changed", r.before)
+			}
+		}
+	}
+	if table, parent, err := danglingReference(t); err != nil {
+		return out, err
+	} else if table != "" {
+		return out, newError(ErrInUse, "“%s” cannot be undone, because it would leave %s pointing at %s deleted since: put those back first.", s.Name(), sayPlain(kindOf(table)), sayPlain(kindOf(parent)))
+	}
+	return out, t.logUndo(s, out)
+}
+
+// writeBack makes one row as it was before its step: deleted when the step
+// added it (and the deletion noted, so that other copies delete it too),
+// written back otherwise, stamped as a change of this copy now.
+func (t *tx) writeBack(r stepRow) error {
+	key := journalKey(r.tbl)
+	if r.before == nil {
+		if r.tbl != "tombstones" {
+			if _, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id) VALUES (?, ?, ?, ?)", r.rowID, r.tbl, t.at, t.f.copyID); err != nil {
+				return err
+			}
+		}
+		_, err := t.Exec("DELETE FROM "+r.tbl+" WHERE "+key+" = ?", r.rowID)
+		return t.undoError(err)
+	}
+	cols, err := tableColumns(t, r.tbl)
+	if err != nil {
+		return err
+	}
+	vals := make([]any, len(cols))
+	for i, c := range cols {
+		switch c {
+		case "updated_at", "deleted_at":
+			vals[i] = t.at
+		case "copy_id":
+			vals[i] = t.f.copyID
+		case "arrived_at":
+			vals[i] = ""
+		default:
+			v := r.before[c]
+			if f, ok := v.(float64); ok && f == float64(int64(f)) {
+				v = int64(f)
+			}
+			vals[i] = v
+		}
+	}
+	var exists bool
+	if err := t.QueryRow("SELECT EXISTS (SELECT 1 FROM "+r.tbl+" WHERE "+key+" = ?)", r.rowID).Scan(&exists); err != nil {
+		return err
+	}
+	if exists {
+		_, err = t.Exec("UPDATE "+r.tbl+" SET "+strings.Join(cols, " = ?, ")+" = ? WHERE "+key+" = ?", append(vals, r.rowID)...)
+		return t.undoError(err)
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")
+	if _, err := t.Exec("INSERT INTO "+r.tbl+" ("+strings.Join(cols, ", ")+") VALUES ("+marks+")", vals...); err != nil {
+		return t.undoError(err)
+	}
+	if r.tbl == "tombstones" {
+		return nil
+	}
+	_, err = t.Exec("DELETE FROM tombstones WHERE id = ?", r.rowID)
+	return err
+}
+
+// undoError words a row that cannot be written back: a name taken since.
+func (t *tx) undoError(err error) error {
+	if err == nil || t.lost != nil {
+		return err
+	}
+	if e := plainError(err); Code(e) == ErrInvalid {
+		return newError(ErrInvalid, "This cannot be undone: %s", e.Error())
+	}
+	return err
+}
+
+// logUndo logs an undo in the change log: one entry for the step, and one
+// per record when there are few.
+func (t *tx) logUndo(s Step, out Undone) error {
+	verb, action := "Undid", "undo"
+	if s.Kind == StepUndo {
+		verb, action = "Redid", "redo"
+	}
+	name := s.NameIn(translate.English)
+	counts := joinNonEmpty(", ",
+		plural(out.Restored, "record put back", "records put back"),
+		plural(out.Removed, "record taken away", "records taken away"),
+		plural(out.Changed, "record changed back", "records changed back"))
+	if err := t.logChange("workspace", "", action, fmt.Sprintf("%s “%s”: %s.", verb, name, nonEmptyEnglish(counts, "nothing to write back"))); err != nil {
+		return err
+	}
+	total := out.Restored + out.Removed + out.Changed
+	if total > len(out.Records) {
+		return nil
+	}
+	for _, r := range out.Records {
+		act := map[string]string{"restored": "create", "removed": "delete", "changed": "update"}[r.Effect]
+		if err := t.logChange(r.Entity, r.ID, act, fmt.Sprintf("%s (%s of “%s”)", r.Title, action, name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 " + one
+	}
+	return Thousands(int64(n)) + " " + many
+}
+
+func nonEmptyEnglish(s, otherwise string) string {
+	if s == "" {
+		return otherwise
+	}
+	return s
+}

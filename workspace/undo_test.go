@@ -1,0 +1,327 @@
+package workspace
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// demoCopy makes a small demo workspace, open, with a clock a second per change.
+func demoCopy(t *testing.T) *File {
+	t.Helper()
+	return copies(t, 1)[0]
+}
+
+// sameRecords fails unless two fingerprints hold the same records, field for field.
+func sameFingerprint(t *testing.T, what string, want, got map[string]string) {
+	t.Helper()
+	if reflect.DeepEqual(want, got) {
+		return
+	}
+	n := 0
+	for k, v := range want {
+		if got[k] != v && n < 5 {
+			t.Errorf("%s: %s is %q, want %q", what, k, got[k], v)
+			n++
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok && n < 5 {
+			t.Errorf("%s: %s should not be there", what, k)
+			n++
+		}
+	}
+	t.Fatalf("%s: the records differ", what)
+}
+
+// TestUndoEachKindOfStep makes each kind of change, undoes it and redoes
+// it: the undo puts every record back field for field, the redo brings the
+// change back, and both work again after the file is closed and opened.
+func TestUndoEachKindOfStep(t *testing.T) {
+	f := demoCopy(t)
+	orgs := must[[]Organisation](t)(f.Organisations())
+	cons := must[[]Consortium](t)(f.Consortia())
+	members := must[[]ConsortiumMember](t)(f.Members(cons[0].ID))
+	units := must[[]Unit](t)(f.Units(UnitFilter{Level: "cell"}))
+	asg := must[[]Assignment](t)(f.Assignments(AssignmentFilter{}))
+	var current Assignment
+	for _, a := range asg {
+		if a.EndOn == "" {
+			current = a
+			break
+		}
+	}
+	steps := []struct {
+		name, want string
+		do         func() error
+	}{
+		{"add an organisation", "add organisation “Undo Test Trust”", func() error {
+			_, err := f.CreateOrganisation(Organisation{Name: "Undo Test Trust", Kind: "ngo"})
+			return err
+		}},
+		{"edit an organisation", "change organisation", func() error {
+			o := must[Organisation](t)(f.Organisation(orgs[1].ID))
+			o.Name, o.Notes = o.Name+" (renamed)", "edited"
+			_, err := f.UpdateOrganisation(o)
+			return err
+		}},
+		{"delete a consortium member", "delete consortium member", func() error { return f.DeleteMember(members[0].ID) }},
+		{"delete a meeting with its decisions, actions and attendees", "delete meeting", func() error {
+			for _, m := range must[[]Meeting](t)(f.Meetings()) {
+				if len(must[[]Decision](t)(f.Decisions(m.ID))) > 0 && len(m.AttendeeIDs) > 0 {
+					return f.DeleteMeeting(m.ID)
+				}
+			}
+			t.Fatal("the demo has no meeting with decisions and attendees")
+			return nil
+		}},
+		{"end an assignment", "change assignment", func() error {
+			_, err := f.EndAssignment(current.ID, "2026-11-30", "transferred")
+			return err
+		}},
+		{"rename a unit", "change community unit", func() error {
+			u := units[0]
+			u.Name = "Renamed cell"
+			_, err := f.UpdateUnit(u)
+			return err
+		}},
+		{"change the thresholds", "change setting", func() error {
+			th := must[Thresholds](t)(f.Thresholds())
+			th.KeyRoleLimit++
+			return f.SetThresholds(th)
+		}},
+	}
+	for _, s := range steps {
+		before := fingerprint(t, f)
+		if err := s.do(); err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		after := fingerprint(t, f)
+		next, ok, err := f.NextUndo()
+		if err != nil || !ok {
+			t.Fatalf("%s: nothing to undo (%v)", s.name, err)
+		}
+		if !strings.HasPrefix(next.Name(), s.want) {
+			t.Errorf("%s: the step is named %q, want it to begin %q", s.name, next.Name(), s.want)
+		}
+		u, err := f.Undo()
+		if err != nil {
+			t.Fatalf("undo %s: %v", s.name, err)
+		}
+		if u.Step.ID != next.ID || u.By.Kind != StepUndo {
+			t.Errorf("undo %s: undid step %d as %s, want step %d as an undo", s.name, u.Step.ID, u.By.Kind, next.ID)
+		}
+		sameFingerprint(t, "after undoing "+s.name, before, fingerprint(t, f))
+		// After a restart: the redo is kept in the file.
+		f = reopen(t, f)
+		if _, err := f.Redo(); err != nil {
+			t.Fatalf("redo %s: %v", s.name, err)
+		}
+		sameFingerprint(t, "after redoing "+s.name, after, fingerprint(t, f))
+		f = reopen(t, f)
+		if _, err := f.Undo(); err != nil {
+			t.Fatalf("undo %s again: %v", s.name, err)
+		}
+		sameFingerprint(t, "after undoing "+s.name+" again", before, fingerprint(t, f))
+		if _, err := f.Redo(); err != nil {
+			t.Fatalf("redo %s again: %v", s.name, err)
+		}
+	}
+	// Undo is logged under the user's name.
+	log := must[[]Change](t)(f.Changes(ChangeFilter{Entity: "workspace"}))
+	found := false
+	for _, c := range log {
+		if c.Action == "undo" && c.Author == f.Author && strings.HasPrefix(c.Summary, "Undid “") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no undo in the change log under %q: %v", f.Author, log[:min(len(log), 3)])
+	}
+}
+
+// reopen closes f and opens its file again, as after a restart.
+func reopen(t *testing.T, f *File) *File {
+	t.Helper()
+	clock, author, path := f.Now, f.Author, f.Path()
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	g, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Now, g.Author = clock, author
+	t.Cleanup(func() { g.Close() })
+	return g
+}
+
+// TestUndoStack: undo goes back step by step, redo forward, and a new
+// change ends what can be redone.
+func TestUndoStack(t *testing.T) {
+	f := newFile(t)
+	var ids []string
+	for _, name := range []string{"First Trust", "Second Trust", "Third Trust"} {
+		o := must[Organisation](t)(f.CreateOrganisation(Organisation{Name: name, Kind: "ngo"}))
+		ids = append(ids, o.ID)
+	}
+	names := func() []string {
+		var out []string
+		for _, o := range must[[]Organisation](t)(f.Organisations()) {
+			out = append(out, o.Name)
+		}
+		return out
+	}
+	must[Undone](t)(f.Undo())
+	must[Undone](t)(f.Undo())
+	if got := names(); !reflect.DeepEqual(got, []string{"First Trust"}) {
+		t.Fatalf("after two undos: %v", got)
+	}
+	r := must[Step](t)(func() (Step, error) { s, _, err := f.NextRedo(); return s, err }())
+	if r.Name() != "add organisation “Second Trust”" {
+		t.Errorf("the next redo is %q", r.Name())
+	}
+	must[Undone](t)(f.Redo())
+	if got := names(); !reflect.DeepEqual(got, []string{"First Trust", "Second Trust"}) {
+		t.Fatalf("after a redo: %v", got)
+	}
+	must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "Fourth Trust", Kind: "ngo"}))
+	if _, ok, _ := f.NextRedo(); ok {
+		t.Error("a new change should end what can be redone")
+	}
+	_, err := f.Redo()
+	wantCode(t, err, ErrNotFound)
+	// The third organisation's deletion was noted for other copies.
+	stones := must[[]Tombstone](t)(f.Tombstones())
+	found := false
+	for _, s := range stones {
+		found = found || s.ID == ids[2]
+	}
+	if !found {
+		t.Error("undoing an addition should note the deletion for other copies")
+	}
+}
+
+// TestRevertRefused: a step whose records were changed since, or whose new
+// records others now use, is refused with a sentence naming them, and
+// nothing is written.
+func TestRevertRefused(t *testing.T) {
+	f := newFile(t)
+	o := must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "Maji Safi Trust", Kind: "ngo"}))
+	first := must[Step](t)(func() (Step, error) { s, _, err := f.NextUndo(); return s, err }())
+	o.Notes = "first note"
+	o = must[Organisation](t)(f.UpdateOrganisation(o))
+	edit := must[Step](t)(func() (Step, error) { s, _, err := f.NextUndo(); return s, err }())
+	o.Notes = "second note"
+	must[Organisation](t)(f.UpdateOrganisation(o))
+	before := fingerprint(t, f)
+	_, err := f.Revert(edit.ID)
+	wantCode(t, err, ErrConflict)
+	if !strings.Contains(err.Error(), "Maji Safi Trust") || !strings.Contains(err.Error(), "changed again since") {
+		t.Errorf("the refusal should name the record changed since: %v", err)
+	}
+	plan := must[RevertPlan](t)(f.PlanRevert(edit.ID))
+	if plan.Refused == nil {
+		t.Error("the preview should say the revert is refused")
+	}
+	sameFingerprint(t, "after a refused revert", before, fingerprint(t, f))
+	// The later change undone, the earlier one can be reverted.
+	must[Undone](t)(f.Undo())
+	plan = must[RevertPlan](t)(f.PlanRevert(edit.ID))
+	if plan.Refused != nil || len(plan.Lines) != 1 || !strings.Contains(plan.Lines[0], "first note") {
+		t.Fatalf("preview: %+v", plan)
+	}
+	must[Undone](t)(f.Revert(edit.ID))
+	if got := must[Organisation](t)(f.Organisation(o.ID)); got.Notes != "" {
+		t.Errorf("after reverting the first edit the notes are %q", got.Notes)
+	}
+	// A record now used by a person added since cannot be taken away.
+	must[Person](t)(f.CreatePerson(Person{Name: "Amina Otieno", OrganisationID: o.ID}))
+	before = fingerprint(t, f)
+	_, err = f.Revert(first.ID)
+	wantCode(t, err, ErrInUse)
+	if !strings.Contains(err.Error(), "Amina Otieno") {
+		t.Errorf("the refusal should name the person: %v", err)
+	}
+	sameFingerprint(t, "after a refused revert", before, fingerprint(t, f))
+	_, err = f.Revert(9999)
+	wantCode(t, err, ErrNotFound)
+}
+
+// TestUndoMerge: a merge is one step; undoing it puts this copy back as it
+// was, and merging the same copy again does not bring it back.
+func TestUndoMerge(t *testing.T) {
+	cs := copies(t, 2)
+	a, b := cs[0], cs[1]
+	org := must[[]Organisation](t)(b.Organisations())[0]
+	org.Notes = "changed in b"
+	must[Organisation](t)(b.UpdateOrganisation(org))
+	must[Organisation](t)(b.CreateOrganisation(Organisation{Name: "Only In B", Kind: "ngo"}))
+	members := must[[]ConsortiumMember](t)(b.Members(""))
+	if err := b.DeleteMember(members[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	before := fingerprint(t, a)
+	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
+	merged := fingerprint(t, a)
+	next, _, _ := a.NextUndo()
+	if next.Name() != "merge of "+filepath.Base(b.Path()) {
+		t.Errorf("the merge step is named %q", next.Name())
+	}
+	must[Undone](t)(a.Undo())
+	sameFingerprint(t, "after undoing the merge", before, fingerprint(t, a))
+	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
+	sameFingerprint(t, "after merging again", before, fingerprint(t, a))
+	// The second merge changed nothing, so it is no step: the merge can be redone.
+	must[Undone](t)(a.Redo())
+	sameFingerprint(t, "after redoing the merge", merged, fingerprint(t, a))
+}
+
+// TestUndoTravels: an undo in one copy is a change like any other when the
+// copies merge, and it does not bring back what the other copy changed since.
+func TestUndoTravels(t *testing.T) {
+	cs := copies(t, 2)
+	a, b := cs[0], cs[1]
+	members := must[[]ConsortiumMember](t)(a.Members(""))
+	m := members[0]
+	if err := a.DeleteMember(m.ID); err != nil {
+		t.Fatal(err)
+	}
+	must[MergeReport](t)(b.Merge(a.Path(), MergeOptions{}))
+	if _, err := memberByID(b, m.ID); Code(err) != ErrNotFound {
+		t.Fatalf("the deletion did not reach b: %v", err)
+	}
+	must[Undone](t)(a.Undo())
+	rep := must[MergeReport](t)(b.Merge(a.Path(), MergeOptions{}))
+	got, err := memberByID(b, m.ID)
+	if err != nil {
+		t.Fatalf("the undone deletion did not reach b: %v (%+v)", err, rep)
+	}
+	if got.Contribution != m.Contribution || got.JoinedOn != m.JoinedOn {
+		t.Errorf("b has the member back as %+v, want %+v", got, m)
+	}
+	sameFingerprint(t, "a and b after the undo travelled", fingerprint(t, a), fingerprint(t, b))
+
+	// b changes a record; a, not having seen it, undoes its own older
+	// change of the same record: the merge sees a conflict, not a silent
+	// overwrite.
+	o := must[[]Organisation](t)(a.Organisations())[2]
+	o.Notes = "a's note"
+	must[Organisation](t)(a.UpdateOrganisation(o))
+	must[MergeReport](t)(b.Merge(a.Path(), MergeOptions{}))
+	ob := must[Organisation](t)(b.Organisation(o.ID))
+	ob.Notes = "b's note, after a's"
+	must[Organisation](t)(b.UpdateOrganisation(ob))
+	must[Undone](t)(a.Undo())
+	rep = must[MergeReport](t)(b.Merge(a.Path(), MergeOptions{DryRun: true}))
+	if len(rep.Conflicts) != 1 || rep.Conflicts[0].ID != o.ID {
+		t.Fatalf("want the undo and b's later change as one conflict, got %+v", rep.Conflicts)
+	}
+}
+
+// memberByID reads one consortium member, ErrNotFound when there is none.
+func memberByID(f *File, id string) (ConsortiumMember, error) {
+	var m ConsortiumMember
+	return m, load(f.db, &m, id)
+}

@@ -205,20 +205,20 @@ func (s Step) NameIn(tr translate.Func) string {
 	}
 	switch s.Action {
 	case "create":
-		name = tr("add %s “%s”", entity, s.Title)
+		name = tr(msg("add %s “%s”"), entity, s.Title)
 	case "update":
-		name = tr("change %s “%s”", entity, s.Title)
+		name = tr(msg("change %s “%s”"), entity, s.Title)
 	case "delete":
-		name = tr("delete %s “%s”", entity, s.Title)
+		name = tr(msg("delete %s “%s”"), entity, s.Title)
 	case "import":
-		name = tr("import of %s", s.Title)
+		name = tr(msg("import of %s"), s.Title)
 	case "merge":
-		name = tr("merge of %s", s.Title)
+		name = tr(msg("merge of %s"), s.Title)
 	default:
-		name = tr("a change")
+		name = tr(msg("a change"))
 	}
 	if s.Action != "import" && s.Action != "merge" && s.Changes > 1 {
-		name = tr("%s and %s", name, byCount(tr, s.Changes-1, "1 more change", "%s more changes"))
+		name = tr(msg("%s and %s"), name, byCount(tr, s.Changes-1, msg("1 more change"), msg("%s more changes")))
 	}
 	return name
 }
@@ -231,9 +231,9 @@ func (s Step) What() string { return s.WhatIn(wording()) }
 func (s Step) WhatIn(tr translate.Func) string {
 	switch s.Kind {
 	case StepUndo:
-		return tr("undo of %s", s.NameIn(tr))
+		return tr(msg("undo of %s"), s.NameIn(tr))
 	case StepRedo:
-		return tr("redo of %s", s.NameIn(tr))
+		return tr(msg("redo of %s"), s.NameIn(tr))
 	}
 	return s.NameIn(tr)
 }

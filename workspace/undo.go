@@ -58,24 +58,30 @@ const shownRecords = 50
 // inside the write, so that a step another program adds meanwhile is the
 // one undone, never a step read before it.
 func (f *File) Undo() (Undone, error) {
-	return f.reverseWith(func(t *tx) (Step, bool, error) { return nextUndo(t) },
-		"There is nothing to undo: no change has been made in this copy since steps were kept.")
+	return f.reverseWith(func(t *tx) (Step, bool, error) { return nextUndo(t) }, func() error {
+		return newError(ErrNotFound, "There is nothing to undo: no change has been made in this copy since steps were kept.")
+	})
 }
 
 // Redo redoes the newest undo, unless a change was made after it.
 func (f *File) Redo() (Undone, error) {
-	return f.reverseWith(func(t *tx) (Step, bool, error) { return nextRedo(t) },
-		"There is nothing to redo: nothing was undone since the last change.")
+	return f.reverseWith(func(t *tx) (Step, bool, error) { return nextRedo(t) }, func() error {
+		return newError(ErrNotFound, "There is nothing to redo: nothing was undone since the last change.")
+	})
 }
 
 // Revert reverses the step id, whichever it is: an undo of an older
 // change, or a redo when the step is an undo.
 func (f *File) Revert(id int64) (Undone, error) {
-	return f.reverseWith(func(t *tx) (Step, bool, error) { return readStep(t, id) },
-		"This copy keeps no step %d: it may be older than the steps kept, or from another copy.", id)
+	return f.reverseWith(func(t *tx) (Step, bool, error) { return readStep(t, id) }, func() error { return noStep(id) })
 }
 
-func (f *File) reverseWith(pick func(t *tx) (Step, bool, error), none string, args ...any) (Undone, error) {
+// noStep is the error for a step this copy does not keep.
+func noStep(id int64) error {
+	return newError(ErrNotFound, "This copy keeps no step %d: it may be older than the steps kept, or from another copy.", id)
+}
+
+func (f *File) reverseWith(pick func(t *tx) (Step, bool, error), none func() error) (Undone, error) {
 	var out Undone
 	err := f.write(func(t *tx) error {
 		s, ok, err := pick(t)
@@ -83,7 +89,7 @@ func (f *File) reverseWith(pick func(t *tx) (Step, bool, error), none string, ar
 			return err
 		}
 		if !ok {
-			return newError(ErrNotFound, none, args...)
+			return none()
 		}
 		out, err = t.reverse(s)
 		return err
@@ -105,7 +111,7 @@ func (f *File) PlanRevert(id int64) (RevertPlan, error) {
 		return RevertPlan{}, err
 	}
 	if !ok {
-		return RevertPlan{}, newError(ErrNotFound, "This copy keeps no step %d: it may be older than the steps kept, or from another copy.", id)
+		return RevertPlan{}, noStep(id)
 	}
 	plan := RevertPlan{Step: s}
 	if plan.Refused = refuseReverse(q, s); plan.Refused != nil {
@@ -144,6 +150,7 @@ func (f *File) PlanRevert(id int64) (RevertPlan, error) {
 // stepRow is a row a step touched, as it was before the step (nil when the
 // step created it).
 type stepRow struct {
+	step   int64
 	seq    int64
 	tbl    string
 	rowID  string
@@ -164,7 +171,7 @@ func (r stepRow) entity() string {
 
 // stepRows reads the rows a step touched, in the order it first touched them.
 func stepRows(q querier, step int64) ([]stepRow, error) {
-	rows, err := q.Query("SELECT rowid, tbl, row_id, before FROM step_rows WHERE step = ? ORDER BY rowid", step)
+	rows, err := q.Query("SELECT step, rowid, tbl, row_id, before FROM step_rows WHERE step = ? ORDER BY rowid", step)
 	if err != nil {
 		return nil, internal("reading a step", err)
 	}
@@ -173,7 +180,7 @@ func stepRows(q querier, step int64) ([]stepRow, error) {
 	for rows.Next() {
 		var r stepRow
 		var before sql.NullString
-		if err := rows.Scan(&r.seq, &r.tbl, &r.rowID, &before); err != nil {
+		if err := rows.Scan(&r.step, &r.seq, &r.tbl, &r.rowID, &before); err != nil {
 			return nil, internal("reading a step", err)
 		}
 		if journalKey(r.tbl) == "" {
@@ -487,12 +494,14 @@ func listSome(items []string) string {
 		}
 	}
 	if more > 0 {
-		named = append(named, byCount(wording(), more, "1 more", "%s more"))
+		named = append(named, byCount(wording(), more, msg("1 more"), msg("%s more")))
 	}
 	return JoinAnd(named)
 }
 
-// reverse writes back the rows step s touched as they were before it.
+// reverse writes back the rows step s touched as they were before it. Rows
+// are written table by table in bulk where they can be (an import of
+// 21,000 people is one step), one by one where order matters.
 func (t *tx) reverse(s Step) (Undone, error) {
 	out := Undone{Step: s}
 	if err := refuseReverse(t, s); err != nil {
@@ -510,9 +519,17 @@ func (t *tx) reverse(s Step) (Undone, error) {
 	if _, err := t.Exec("PRAGMA defer_foreign_keys = ON"); err != nil {
 		return out, err
 	}
+	added := map[string][]stepRow{}   // by table: rows the step added, to take away
+	changed := map[string][]stepRow{} // rows it changed or deleted, to write back
+	for _, r := range rows {
+		if r.before == nil {
+			added[r.tbl] = append(added[r.tbl], r)
+		} else {
+			changed[r.tbl] = append(changed[r.tbl], r)
+		}
+	}
 	note := func(r stepRow, effect string, row map[string]any) {
-		e := r.entity()
-		if e == "" {
+		if r.entity() == "" {
 			return
 		}
 		switch effect {
@@ -524,44 +541,23 @@ func (t *tx) reverse(s Step) (Undone, error) {
 			out.Changed++
 		}
 		if len(out.Records) < shownRecords {
-			out.Records = append(out.Records, StepRecord{Table: r.tbl, ID: r.rowID, Entity: e, Title: rowTitleOf(t, r.tbl, r.rowID, row), Effect: effect})
+			out.Records = append(out.Records, StepRecord{Table: r.tbl, ID: r.rowID, Entity: r.entity(), Title: rowTitleOf(t, r.tbl, r.rowID, row), Effect: effect})
 		}
 	}
-	// First the deletions the step noted, which the rows coming back undo.
-	for i := len(rows) - 1; i >= 0; i-- {
-		if r := rows[i]; r.tbl == "tombstones" {
-			if err := t.writeBack(r); err != nil {
-				return out, err
-			}
+	// First the deletions the step noted go, which the rows coming back undo.
+	if err := t.takeAway("tombstones", added["tombstones"], nil); err != nil {
+		return out, err
+	}
+	// Then the rows it added go: tables whose rows belong to others' first.
+	for i := len(mergeTables) - 1; i >= 0; i-- {
+		if err := t.takeAway(mergeTables[i].name, added[mergeTables[i].name], note); err != nil {
+			return out, err
 		}
 	}
-	// Then the rows it added go, those that belong to others first (the
-	// step added them after); then the rows it changed or deleted come back.
-	for pass := 0; pass < 2; pass++ {
-		for i := len(rows) - 1; i >= 0; i-- {
-			r := rows[i]
-			if r.tbl == "tombstones" || (r.before == nil) != (pass == 0) {
-				continue
-			}
-			cur, err := currentRow(t, r.tbl, r.rowID)
-			if err != nil {
-				return out, err
-			}
-			switch {
-			case r.before == nil && cur == nil, r.before != nil && cur != nil && sameContent(r.before, cur):
-				continue // gone with a row it belonged to, or unchanged
-			case r.before == nil:
-				note(r, "removed", cur)
-			}
-			if err := t.writeBack(r); err != nil {
-				return out, err
-			}
-			switch {
-			case r.before != nil && cur == nil:
-				note(r, "restored", r.before)
-			case r.before != nil:
-				note(r, "changed", r.before)
-			}
+	// Then the rows it changed or deleted come back, deletions noted included.
+	for _, name := range append([]string{"initiative", "tombstones"}, tableNames()...) {
+		if err := t.writeBackAll(name, changed[name], note); err != nil {
+			return out, err
 		}
 	}
 	if table, parent, err := danglingReference(t); err != nil {
@@ -572,58 +568,175 @@ func (t *tx) reverse(s Step) (Undone, error) {
 	return out, t.logUndo(s, out)
 }
 
-// writeBack makes one row as it was before its step: deleted when the step
-// added it (and the deletion noted, so that other copies delete it too),
-// written back otherwise, stamped as a change of this copy now.
-func (t *tx) writeBack(r stepRow) error {
-	key := journalKey(r.tbl)
-	if r.before == nil {
-		if r.tbl != "tombstones" {
-			if _, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id) VALUES (?, ?, ?, ?)", r.rowID, r.tbl, t.at, t.f.copyID); err != nil {
-				return err
-			}
+// tableNames lists the tables of records and links, parents first.
+func tableNames() []string {
+	out := make([]string, 0, len(mergeTables))
+	for _, m := range mergeTables {
+		if m.name != "initiative" {
+			out = append(out, m.name)
 		}
-		_, err := t.Exec("DELETE FROM "+r.tbl+" WHERE "+key+" = ?", r.rowID)
-		return t.undoError(err)
 	}
-	cols, err := tableColumns(t, r.tbl)
+	return out
+}
+
+// selfRestricted reports whether a table's rows may refer to rows of the
+// same table that cannot be deleted while they do (a unit's parent): those
+// are deleted one by one, the last added first.
+func selfRestricted(table string) bool {
+	for _, r := range referrers[table] {
+		if r.table.name == table && r.action == restrict {
+			return true
+		}
+	}
+	return false
+}
+
+// takeAway deletes the rows a step added to table, noting each deletion
+// for other copies (except of a deletion noted: that one simply goes).
+func (t *tx) takeAway(table string, rows []stepRow, note func(stepRow, string, map[string]any)) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	key := journalKey(table)
+	// Only the rows still there are taken away (one may have gone with a
+	// row it belonged to); the first few are named before they go.
+	present := map[string]bool{}
+	q, err := t.Query("SELECT r.row_id FROM step_rows r JOIN "+table+" c ON c."+key+" = r.row_id WHERE r.step = ? AND r.tbl = ? AND r.before IS NULL", rows[0].step, table)
 	if err != nil {
 		return err
 	}
-	vals := make([]any, len(cols))
+	for q.Next() {
+		var id string
+		if err := q.Scan(&id); err != nil {
+			q.Close()
+			return err
+		}
+		present[id] = true
+	}
+	q.Close()
+	if err := q.Err(); err != nil {
+		return err
+	}
+	if note != nil {
+		for _, r := range rows {
+			if present[r.rowID] {
+				note(r, "removed", nil)
+			}
+		}
+	}
+	if table != "tombstones" {
+		if _, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id) SELECT r.row_id, r.tbl, ?, ? FROM step_rows r JOIN "+table+" c ON c."+key+" = r.row_id WHERE r.step = ? AND r.tbl = ? AND r.before IS NULL",
+			t.at, t.f.copyID, rows[0].step, table); err != nil {
+			return err
+		}
+	}
+	if !selfRestricted(table) {
+		_, err := t.Exec("DELETE FROM "+table+" WHERE "+key+" IN (SELECT row_id FROM step_rows WHERE step = ? AND tbl = ? AND before IS NULL)", rows[0].step, table)
+		return t.undoError(err)
+	}
+	for i := len(rows) - 1; i >= 0; i-- {
+		if _, err := t.Exec("DELETE FROM "+table+" WHERE "+key+" = ?", rows[i].rowID); err != nil {
+			return t.undoError(err)
+		}
+	}
+	return nil
+}
+
+// writeBackAll writes back the rows a step changed or deleted in table, as
+// they were before it, stamped as a change of this copy now: those deleted
+// are added again in one statement, those changed are updated one by one,
+// and those as they were already are left alone.
+func (t *tx) writeBackAll(table string, rows []stepRow, note func(stepRow, string, map[string]any)) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	key := journalKey(table)
+	cols, err := tableColumns(t, table)
+	if err != nil {
+		return err
+	}
+	current := map[string]map[string]any{}
+	parts := make([]string, len(cols))
+	for i, c := range cols {
+		parts[i] = "'" + c + "', c." + c
+	}
+	q, err := t.Query("SELECT r.row_id, json_object("+strings.Join(parts, ", ")+") FROM step_rows r JOIN "+table+" c ON c."+key+" = r.row_id WHERE r.step = ? AND r.tbl = ? AND r.before IS NOT NULL", rows[0].step, table)
+	if err != nil {
+		return err
+	}
+	for q.Next() {
+		var id, js string
+		if err := q.Scan(&id, &js); err != nil {
+			q.Close()
+			return err
+		}
+		var m map[string]any
+		if err := json.Unmarshal([]byte(js), &m); err != nil {
+			q.Close()
+			return err
+		}
+		current[id] = m
+	}
+	q.Close()
+	if err := q.Err(); err != nil {
+		return err
+	}
+	// The values written back: the row before the step, stamped now.
+	exprs := make([]string, len(cols))
 	for i, c := range cols {
 		switch c {
 		case "updated_at", "deleted_at":
-			vals[i] = t.at
+			exprs[i] = "?1"
 		case "copy_id":
-			vals[i] = t.f.copyID
+			exprs[i] = "?2"
 		case "arrived_at":
-			vals[i] = ""
+			exprs[i] = "''"
 		default:
-			v := r.before[c]
-			if f, ok := v.(float64); ok && f == float64(int64(f)) {
-				v = int64(f)
-			}
-			vals[i] = v
+			exprs[i] = "json_extract(r.before, '$." + c + "')"
 		}
 	}
-	var exists bool
-	if err := t.QueryRow("SELECT EXISTS (SELECT 1 FROM "+r.tbl+" WHERE "+key+" = ?)", r.rowID).Scan(&exists); err != nil {
-		return err
+	missing := 0
+	for _, r := range rows {
+		if current[r.rowID] == nil {
+			missing++
+		}
 	}
-	if exists {
-		_, err = t.Exec("UPDATE "+r.tbl+" SET "+strings.Join(cols, " = ?, ")+" = ? WHERE "+key+" = ?", append(vals, r.rowID)...)
-		return t.undoError(err)
+	if missing > 0 {
+		if _, err := t.Exec("INSERT INTO "+table+" ("+strings.Join(cols, ", ")+") SELECT "+strings.Join(exprs, ", ")+
+			" FROM step_rows r WHERE r.step = ?3 AND r.tbl = ?4 AND r.before IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "+table+" c WHERE c."+key+" = r.row_id)",
+			t.at, t.f.copyID, rows[0].step, table); err != nil {
+			return t.undoError(err)
+		}
+		if table != "tombstones" {
+			if _, err := t.Exec("DELETE FROM tombstones WHERE id IN (SELECT row_id FROM step_rows WHERE step = ? AND tbl = ? AND before IS NOT NULL)", rows[0].step, table); err != nil {
+				return err
+			}
+		}
 	}
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ")
-	if _, err := t.Exec("INSERT INTO "+r.tbl+" ("+strings.Join(cols, ", ")+") VALUES ("+marks+")", vals...); err != nil {
-		return t.undoError(err)
+	sets := make([]string, len(cols))
+	for i, c := range cols {
+		sets[i] = c + " = " + exprs[i]
 	}
-	if r.tbl == "tombstones" {
-		return nil
+	update := "UPDATE " + table + " SET " + strings.Join(sets, ", ") + " FROM step_rows r WHERE r.step = ?3 AND r.tbl = ?4 AND r.row_id = ?5 AND " + table + "." + key + " = r.row_id"
+	for _, r := range rows {
+		cur := current[r.rowID]
+		switch {
+		case cur == nil:
+			if note != nil {
+				note(r, "restored", r.before)
+			}
+		case sameContent(r.before, cur):
+			// as it was already
+		default:
+			if _, err := t.Exec(update, t.at, t.f.copyID, r.step, table, r.rowID); err != nil {
+				return t.undoError(err)
+			}
+			if note != nil {
+				note(r, "changed", r.before)
+			}
+		}
 	}
-	_, err = t.Exec("DELETE FROM tombstones WHERE id = ?", r.rowID)
-	return err
+	return nil
 }
 
 // undoError words a row that cannot be written back: a name taken since.

@@ -96,6 +96,8 @@ type ui struct {
 	looking     bool
 	stopWatch   func()
 	watchOff    bool
+	// undo is what the Edit menu's Undo and Redo would do (undo.go).
+	undo undoState
 }
 
 func newUI(a fyne.App, version string) *ui {
@@ -113,6 +115,7 @@ func newUI(a fyne.App, version string) *ui {
 	})
 	u.showWelcome()
 	u.addShortcuts()
+	u.setMenu()
 	return u
 }
 
@@ -193,6 +196,7 @@ func (u *ui) showWelcome() {
 	u.window.SetTitle(lang.L("Consortium Planning Workspace"))
 	u.welcome = newWelcome(u)
 	u.window.SetContent(u.welcome.content)
+	u.updateUndo()
 }
 
 // open opens the workspace at path off the UI thread, then shows it. A file
@@ -229,6 +233,7 @@ func (u *ui) show(f *workspace.File) {
 	u.welcome, u.screen = nil, screen
 	u.claimWindow(f.Path())
 	u.watch(f)
+	u.updateUndo()
 	if f.ReadOnly() {
 		dialog.ShowInformation(lang.L("Opened read-only"),
 			lang.L("You may not write to this file, so it is open read-only: you can read everything but change nothing.\nUse Save a copy to make a copy you can edit."), u.window)

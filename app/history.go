@@ -67,11 +67,7 @@ func (s *workspaceScreen) historyList() *listView[changeRow] {
 			l.reload()
 		}
 	}
-	l.onOpen = func(c changeRow) {
-		s.ui.showText(fmt.Sprintf(lang.L("Change of %s"), localTime(c.At)),
-			fmt.Sprintf(lang.L("%s by %s"), localTime(c.At), nonEmpty(c.Author, lang.L("someone")))+
-				fmt.Sprintf("\n%s %s\n\n%s", entityWords(c.Entity), actionWords(c.Action), c.Summary))
-	}
+	l.onOpen = s.offerRevert
 	return l.build()
 }
 
@@ -143,6 +139,10 @@ func actionWords(action string) string {
 		return lang.L("merge")
 	case "import":
 		return lang.L("import")
+	case "undo":
+		return lang.L("undo")
+	case "redo":
+		return lang.L("redo")
 	}
 	return action
 }

@@ -170,6 +170,7 @@ func (s *workspaceScreen) changed() {
 		s.show(s.current)
 	}
 	s.refresh()
+	s.ui.updateUndo()
 }
 
 // today is the day the checks are run for.

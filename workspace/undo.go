@@ -23,6 +23,37 @@ type StepRecord struct {
 	Entity string `json:"entity"` // as the change log names it
 	Title  string `json:"title"`
 	Effect string `json:"effect"` // "restored", "removed" or "changed"
+	// Page is the record whose page shows it now: its own, or for a
+	// record that belongs to another (a member, a decision) that one's.
+	// Empty for a record taken away that has a page of its own.
+	Page Subject `json:"page"`
+}
+
+// pages says which page shows a record of each table: whose, and the
+// column holding its id.
+var pages = map[string]struct {
+	kind   SubjectKind
+	column string
+}{
+	"people": {SubjectPerson, "id"}, "organisations": {SubjectOrganisation, "id"}, "consortia": {SubjectConsortium, "id"},
+	"roles": {SubjectRole, "id"}, "meetings": {SubjectMeeting, "id"}, "gaps": {SubjectGap, "id"}, "units": {SubjectUnit, "id"},
+	"consortium_members": {SubjectConsortium, "consortium_id"}, "assignments": {SubjectRole, "role_id"},
+	"gap_candidates": {SubjectGap, "gap_id"}, "decisions": {SubjectMeeting, "meeting_id"}, "actions": {SubjectMeeting, "meeting_id"},
+	"activities": {SubjectOrganisation, "organisation_id"},
+}
+
+// pageOf is the page that shows a row, as the steps keep it; gone is set
+// when the row is being taken away.
+func pageOf(table string, row map[string]any, gone bool) Subject {
+	p, ok := pages[table]
+	if !ok || (gone && p.column == "id") {
+		return Subject{}
+	}
+	id, _ := row[p.column].(string)
+	if id == "" {
+		return Subject{}
+	}
+	return Subject{Kind: p.kind, ID: id}
 }
 
 // Undone is what an undo, a redo or a revert did.
@@ -423,21 +454,30 @@ func refuseReverse(q querier, s Step) error {
 			if err != nil {
 				return internal("reading the steps", err)
 			}
+			// Read to the end before naming them: a file's reader has
+			// one connection.
+			var pairs [][2]string
 			for rows.Next() {
 				var id, by string
 				if err := rows.Scan(&id, &by); err != nil {
 					rows.Close()
 					return internal("reading the steps", err)
 				}
+				pairs = append(pairs, [2]string{id, by})
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return internal("reading the steps", err)
+			}
+			for _, p := range pairs {
 				if len(used) < 3 {
-					what := rowTitleOf(q, tbl, id, nil)
-					user := rowTitleOf(q, ref.table.name, by, nil)
+					what := rowTitleOf(q, tbl, p[0], nil)
+					user := rowTitleOf(q, ref.table.name, p[1], nil)
 					used = append(used, say("%s “%s” is used by %s “%s”", sayPlain(entityOf(tbl)), what, sayPlain(ref.table.entity), user))
 				} else {
 					used = append(used, "")
 				}
 			}
-			rows.Close()
 		}
 	}
 	if len(used) > 0 {
@@ -541,7 +581,8 @@ func (t *tx) reverse(s Step) (Undone, error) {
 			out.Changed++
 		}
 		if len(out.Records) < shownRecords {
-			out.Records = append(out.Records, StepRecord{Table: r.tbl, ID: r.rowID, Entity: r.entity(), Title: rowTitleOf(t, r.tbl, r.rowID, row), Effect: effect})
+			out.Records = append(out.Records, StepRecord{Table: r.tbl, ID: r.rowID, Entity: r.entity(), Title: rowTitleOf(t, r.tbl, r.rowID, row),
+				Effect: effect, Page: pageOf(r.tbl, row, effect == "removed")})
 		}
 	}
 	// First the deletions the step noted go, which the rows coming back undo.
@@ -618,10 +659,18 @@ func (t *tx) takeAway(table string, rows []stepRow, note func(stepRow, string, m
 		return err
 	}
 	if note != nil {
+		named := 0
 		for _, r := range rows {
-			if present[r.rowID] {
-				note(r, "removed", nil)
+			if !present[r.rowID] {
+				continue
 			}
+			var row map[string]any
+			if named++; named <= shownRecords { // only the first few are named
+				if row, err = currentRow(t, table, r.rowID); err != nil {
+					return err
+				}
+			}
+			note(r, "removed", row)
 		}
 	}
 	if table != "tombstones" {

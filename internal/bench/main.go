@@ -110,6 +110,7 @@ func main() {
 		fmt.Printf("%-50s %-28s %12s %10s %7.3f\n", op, size, fmt.Sprintf("%.2f×", r), fmt.Sprintf("%.1f×", limit), r/limit)
 	}
 	excelRows(*bin, dir, demo, *runs, row, ratio)
+	undoRows(*bin, dir, demo, *runs, row)
 	windowRows(*bin, demo, row)
 
 	st, err := os.Stat(demo)

@@ -9,8 +9,8 @@ import (
 )
 
 // only names rows to time alone, comma-separated: memory, import-window,
-// keystrokes.
-var only = flag.String("only", "", "time only these rows, comma-separated: memory, import-window, keystrokes")
+// keystrokes, undo.
+var only = flag.String("only", "", "time only these rows, comma-separated: memory, import-window, keystrokes, undo")
 
 func runOnly(names, bin, dir string, runs int) {
 	row := func(op, size string, d, limit time.Duration) {
@@ -40,6 +40,8 @@ func runOnly(names, bin, dir string, runs int) {
 			importWindowRows(bin, dir, runs, row, ratio)
 		case "keystrokes":
 			keystrokeRows(bin, mukuru(), row)
+		case "undo":
+			undoRows(bin, dir, mukuru(), runs, row)
 		default:
 			fail(fmt.Errorf("-only: no rows called %q", name))
 		}

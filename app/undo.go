@@ -1,0 +1,218 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"cpw/workspace"
+)
+
+// Undo and redo in the window. The Edit menu names what Undo and Redo will
+// do; Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, unless a text field has
+// the keys (it undoes its own typing). The steps live in the workspace
+// file, so they outlast the window; History reverts any one of them.
+
+// undoState is what the Edit menu offers: the steps it would undo and redo
+// (ID 0 for none).
+type undoState struct {
+	menu       *fyne.MainMenu
+	undo, redo *fyne.MenuItem
+	next, back workspace.Step // the step Undo undoes, the undo Redo reverses
+}
+
+// setMenu gives the window its File and Edit menus, and the keys of Undo
+// and Redo.
+func (u *ui) setMenu() {
+	open := fyne.NewMenuItem(lang.L("Open…"), u.onOpen)
+	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	// The shortcuts shown are custom ones: the menu takes a key before the
+	// focused widget does, and Ctrl+Z in a text field is the field's.
+	u.undo.undo = fyne.NewMenuItem(lang.L("Undo"), u.onUndo)
+	u.undo.undo.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	u.undo.redo = fyne.NewMenuItem(lang.L("Redo"), u.onRedo)
+	u.undo.redo.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	history := fyne.NewMenuItem(lang.L("History"), func() {
+		if u.screen != nil && u.idle() {
+			u.screen.show(secHistory)
+		}
+	})
+	u.undo.menu = fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), open), fyne.NewMenu(lang.L("Edit"), u.undo.undo, u.undo.redo, fyne.NewMenuItemSeparator(), history))
+	u.window.SetMainMenu(u.undo.menu)
+	c := u.window.Canvas()
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.onUndo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.onRedo() })
+	u.updateUndo()
+}
+
+// idle reports whether the window may start an undo now: no dialog is
+// open over it and no work is running.
+func (u *ui) idle() bool {
+	return u.waiting == 0 && u.window.Canvas().Overlays().Top() == nil
+}
+
+// updateUndo names in the Edit menu what Undo and Redo would do now; every
+// change the window shows calls it.
+func (u *ui) updateUndo() {
+	if u.undo.menu == nil {
+		return
+	}
+	u.undo.next, u.undo.back = workspace.Step{}, workspace.Step{}
+	if f := u.file; f != nil && !f.ReadOnly() {
+		// Two small reads of the step table: quick enough for the UI thread.
+		if s, ok, err := f.NextUndo(); err == nil && ok {
+			u.undo.next = s
+		}
+		if s, ok, err := f.NextRedo(); err == nil && ok {
+			u.undo.back = s
+		}
+	}
+	u.undo.undo.Label, u.undo.undo.Disabled = lang.L("Undo"), u.undo.next.ID == 0
+	if u.undo.next.ID != 0 {
+		u.undo.undo.Label = fmt.Sprintf(lang.L("Undo %s"), clipText(u.undo.next.Name(), 60))
+	}
+	u.undo.redo.Label, u.undo.redo.Disabled = lang.L("Redo"), u.undo.back.ID == 0
+	if u.undo.back.ID != 0 {
+		u.undo.redo.Label = fmt.Sprintf(lang.L("Redo %s"), clipText(u.undo.back.Name(), 60))
+	}
+	u.undo.menu.Refresh()
+}
+
+// onUndo undoes the step the Edit menu names.
+func (u *ui) onUndo() {
+	if u.screen == nil || !u.idle() {
+		return
+	}
+	if u.undo.next.ID == 0 {
+		u.screen.showNotice(lang.L("There is nothing to undo."))
+		return
+	}
+	u.screen.reverse(u.undo.next.ID, fmt.Sprintf(lang.L("Undoing %s…"), u.undo.next.Name()))
+}
+
+// onRedo redoes the undo the Edit menu names.
+func (u *ui) onRedo() {
+	if u.screen == nil || !u.idle() {
+		return
+	}
+	if u.undo.back.ID == 0 {
+		u.screen.showNotice(lang.L("There is nothing to redo."))
+		return
+	}
+	u.screen.reverse(u.undo.back.ID, fmt.Sprintf(lang.L("Redoing %s…"), u.undo.back.Name()))
+}
+
+// reverse reverses one step off the UI thread (an import of thousands of
+// rows is one step), then shows the workspace as it is now and the record
+// put back.
+func (s *workspaceScreen) reverse(step int64, message string) {
+	f := s.file
+	s.ui.busy(message, func() (func(), error) {
+		done, err := f.Revert(step)
+		if err != nil {
+			return nil, err
+		}
+		return func() {
+			if s.ui.screen != s {
+				return
+			}
+			s.changed()
+			s.showUndone(done)
+		}, nil
+	})
+}
+
+// showUndone shows the first record an undo put back or changed back (or,
+// for one it took away, the list it was in), and says what was done.
+func (s *workspaceScreen) showUndone(done workspace.Undone) {
+	for _, r := range done.Records {
+		if r.Page.ID != "" {
+			s.openSubject(r.Page)
+			break
+		}
+		if sec := sectionOfTable[r.Table]; sec != "" {
+			s.show(sec)
+			break
+		}
+	}
+	text := fmt.Sprintf(lang.L("Undone: %s. Redo (Ctrl+Shift+Z) makes it again."), done.Step.Name())
+	if done.By.Kind == workspace.StepRedo {
+		text = fmt.Sprintf(lang.L("Redone: %s."), done.Step.Name())
+	}
+	s.showNotice(text)
+}
+
+// sectionOfTable is the section that lists each kind of record.
+var sectionOfTable = map[string]string{
+	"people": secPeople, "organisations": secOrganisations, "consortia": secConsortia, "roles": secRoles,
+	"gaps": secGaps, "meetings": secMeetings, "units": secCommunity, "assignments": secRoles,
+}
+
+// offerRevert shows an entry of the change log with, when this copy keeps
+// the step that made it, a button to revert that step.
+func (s *workspaceScreen) offerRevert(c changeRow) {
+	text := fmt.Sprintf(lang.L("%s by %s"), localTime(c.At), nonEmpty(c.Author, lang.L("someone"))) +
+		fmt.Sprintf("\n%s %s\n\n%s", entityWords(c.Entity), actionWords(c.Action), c.Summary)
+	body := container.NewVBox(wrapped(text))
+	step, ok, err := s.file.StepOfChange(c.ID)
+	var d dialog.Dialog
+	switch {
+	case err != nil:
+		body.Add(wrapped(err.Error()))
+	case !ok:
+		body.Add(wrapped(lang.L("This change cannot be reverted from here: it was made in another copy, or before this copy kept its steps.")))
+	case step.ReversedBy != 0 && step.Kind != workspace.StepUndo:
+		body.Add(wrapped(lang.L("This change was undone since.")))
+	case s.file.ReadOnly():
+	default:
+		body.Add(widget.NewButtonWithIcon(lang.L("Revert this change…"), theme.ContentUndoIcon(), func() {
+			d.Hide()
+			s.previewRevert(step)
+		}))
+	}
+	d = dialog.NewCustom(fmt.Sprintf(lang.L("Change of %s"), localTime(c.At)), lang.L("Close"), container.NewVScroll(body), s.ui.window)
+	d.Resize(fyne.NewSize(620, 360))
+	d.Show()
+}
+
+// previewRevert says what reverting a step would change, or why it cannot
+// be done now, and reverts it when asked.
+func (s *workspaceScreen) previewRevert(step workspace.Step) {
+	f := s.file
+	s.ui.busy(fmt.Sprintf(lang.L("Looking at what reverting %s would change…"), step.Name()), func() (func(), error) {
+		plan, err := f.PlanRevert(step.ID)
+		if err != nil {
+			return nil, err
+		}
+		return func() {
+			title := fmt.Sprintf(lang.L("Revert %s?"), clipText(step.Name(), 60))
+			if plan.Refused != nil {
+				s.ui.showText(lang.L("This change cannot be reverted now"), plan.Refused.Error())
+				return
+			}
+			lines := plan.Lines
+			if plan.More > 0 {
+				lines = append(lines, fmt.Sprintf(lang.L("and %s more"), thousands(plan.More)))
+			}
+			if len(lines) == 0 {
+				lines = []string{lang.L("Nothing but links and settings would be written back.")}
+			}
+			what := wrapped(fmt.Sprintf(lang.L("Made %s by %s. Reverting it would:"), localTime(step.At), nonEmpty(step.Author, lang.L("someone"))) +
+				"\n• " + strings.Join(lines, "\n• "))
+			d := dialog.NewCustomConfirm(title, lang.L("Revert"), lang.L("Cancel"), container.NewVScroll(what), func(ok bool) {
+				if ok {
+					s.reverse(step.ID, fmt.Sprintf(lang.L("Reverting %s…"), step.Name()))
+				}
+			}, s.ui.window)
+			d.Resize(fyne.NewSize(680, 420))
+			d.Show()
+		}, nil
+	})
+}

@@ -67,7 +67,11 @@ func runHistory(args []string, out io.Writer) error {
 		case s.ReversedBy != 0:
 			what += fmt.Sprintf(" (undone by step %d)", s.ReversedBy)
 		}
-		fmt.Fprintf(out, "%6d  %-16s  %-16s  %s\n", s.ID, shortLocal(s.At), s.Author, what)
+		who := s.Author
+		if who == "" {
+			who = "someone"
+		}
+		fmt.Fprintf(out, "%6d  %-16s  %-16s  %s\n", s.ID, shortLocal(s.At), who, what)
 	}
 	return nil
 }

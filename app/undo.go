@@ -130,16 +130,34 @@ func (s *workspaceScreen) reverse(step int64, message string) {
 }
 
 // showUndone shows the first record an undo put back or changed back (or,
-// for one it took away, the list it was in), and says what was done.
+// when it only took records away, the page or list they were on), and says
+// what was done.
 func (s *workspaceScreen) showUndone(done workspace.Undone) {
+	gone := map[string]bool{}
 	for _, r := range done.Records {
-		if r.Page.ID != "" {
+		if r.Effect == "removed" {
+			gone[r.ID] = true
+		}
+	}
+	shown := false
+	for _, r := range done.Records {
+		if r.Effect != "removed" && r.Page.ID != "" {
 			s.openSubject(r.Page)
+			shown = true
 			break
 		}
-		if sec := sectionOfTable[r.Table]; sec != "" {
-			s.show(sec)
+	}
+	for _, r := range done.Records {
+		if shown {
 			break
+		}
+		switch {
+		case r.Page.ID != "" && !gone[r.Page.ID]:
+			s.openSubject(r.Page)
+			shown = true
+		case sectionOfTable[r.Table] != "":
+			s.show(sectionOfTable[r.Table])
+			shown = true
 		}
 	}
 	text := fmt.Sprintf(lang.L("Undone: %s. Redo (Ctrl+Shift+Z) makes it again."), done.Step.Name())

@@ -170,7 +170,6 @@ func (s *workspaceScreen) changed() {
 		s.show(s.current)
 	}
 	s.refresh()
-	s.ui.updateUndo()
 }
 
 // today is the day the checks are run for.
@@ -178,8 +177,9 @@ func (s *workspaceScreen) today() time.Time { return s.ui.now() }
 
 // refresh runs the health checks again off the UI thread and shows the new
 // findings; every change to the workspace calls it, so the findings never
-// need a restart to catch up.
+// need a restart to catch up, nor the Edit menu's Undo and Redo.
 func (s *workspaceScreen) refresh() {
+	s.ui.updateUndo()
 	f := s.file
 	s.runs++
 	run, today := s.runs, s.today()

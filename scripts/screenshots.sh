@@ -66,22 +66,22 @@ shot() {
 	echo "wrote $out/$1.png"
 }
 section() { # index in the navigation, counting from 0
-	click 60 $((69 + 39 * $1))
+	click 60 $((97 + 39 * $1))
 }
 
 start light
 shot overview
 section 1; shot consortia
-xdotool mousemove --window "$win" 400 433 click --repeat 2 --delay 80 1; sleep 2; shot consortium
+xdotool mousemove --window "$win" 400 461 click --repeat 2 --delay 80 1; sleep 2; shot consortium
 section 2; shot organisations
 # An organisation's page: its people, memberships, roles and gaps.
-xdotool mousemove --window "$win" 300 318 click --repeat 2 --delay 80 1; sleep 3; shot organisation
+xdotool mousemove --window "$win" 300 346 click --repeat 2 --delay 80 1; sleep 3; shot organisation
 section 3; sleep 2; shot people
 section 4; shot roles
 # The form that assigns a role, from the page of a cell's household
 # representative: a resident chosen by typing part of her name.
-xdotool mousemove --window "$win" 300 558 click --repeat 2 --delay 80 1; sleep 4
-click 1040 253 5; xdotool type --delay 80 "amina ach"; sleep 2
+xdotool mousemove --window "$win" 300 586 click --repeat 2 --delay 80 1; sleep 4
+click 1040 281 5; xdotool type --delay 80 "amina ach"; sleep 2
 xdotool key --window "$win" Down; sleep 0.5; xdotool key --window "$win" Return; sleep 2; shot assign-role
 xdotool key --window "$win" Escape; sleep 1
 section 5; shot gaps
@@ -92,26 +92,35 @@ section 9; shot checks
 section 10; shot history
 section 0
 # The 3W matrix is previewed with what its columns were taken to mean.
-click 362 25; click 590 305 0.5; click 770 526 4; click 353 190 1; shot import
+click 362 53; click 590 305 0.5; click 770 526 4; click 353 190 1; shot import
 xdotool key --window "$win" Escape; sleep 1
-click 215 25; click 590 305 0.5; click 770 526 4; shot merge
+click 215 53; click 590 305 0.5; click 770 526 4; shot merge
 
 # The guided import of the partner's workbook: the sheets' kinds, the
 # columns' matches, the values' meanings (the one the program cannot
 # guess, "Govt", answered), then Import, and the mappings it leaves, in
 # Settings.
 start light en "$guided/mukuru.cpw"
-click 362 25; click 590 305 0.5; click 770 526 8; shot import-sheets
+click 362 53; click 590 305 0.5; click 770 526 8; shot import-sheets
 click 353 190 1; shot import-columns
 click 540 190 1; click 865 507 1; click 840 195 4; shot import-values
 click 583 658 10
 xdotool key --window "$win" Escape; sleep 1
-click 905 25 2; click 452 440 2; shot import-mappings
+click 905 53 2; click 452 440 2; shot import-mappings
+# The import is one step: the Edit menu names it, and History previews
+# what reverting it would take away.
+xdotool key --window "$win" Escape; sleep 1
+click 70 13 1; shot undo-menu
+xdotool key --window "$win" Escape; sleep 1
+section 10
+xdotool mousemove --window "$win" 400 185 click --repeat 2 --delay 80 1; sleep 2
+click 549 349 3; shot revert-preview
+xdotool key --window "$win" Escape; sleep 1
 
 start dark
 shot overview-dark
 section 1
-xdotool mousemove --window "$win" 400 433 click --repeat 2 --delay 80 1; sleep 2; shot consortium-dark
+xdotool mousemove --window "$win" 400 461 click --repeat 2 --delay 80 1; sleep 2; shot consortium-dark
 section 3; sleep 2; shot people-dark
 section 8; shot stakeholder-map-dark
 
@@ -119,7 +128,7 @@ section 8; shot stakeholder-map-dark
 start light sw
 shot sw/overview
 section 1; shot sw/consortia
-xdotool mousemove --window "$win" 400 433 click --repeat 2 --delay 80 1; sleep 2; shot sw/consortium
+xdotool mousemove --window "$win" 400 461 click --repeat 2 --delay 80 1; sleep 2; shot sw/consortium
 section 2; shot sw/organisations
 section 3; sleep 2; shot sw/people
 section 4; shot sw/roles
@@ -133,8 +142,8 @@ section 0
 cp "$work/3W Nairobi.xlsx" "$work/sw/"
 "$bin" copy "$work/sw/mukuru.cpw" "$work/sw/lead-copy.cpw" >/dev/null
 "$bin" import "$work/sw/lead-copy.cpw" importexport/testdata/3w-hxl-libreoffice.xlsx >/dev/null
-click 362 25; click 590 305 0.5; click 770 526 4; click 444 210 1; shot sw/import
+click 362 53; click 590 305 0.5; click 770 526 4; click 444 210 1; shot sw/import
 xdotool key --window "$win" Escape; sleep 1
-click 215 25; click 590 305 0.5; click 770 526 4; shot sw/merge
+click 215 53; click 590 305 0.5; click 770 526 4; shot sw/merge
 start dark sw
 shot sw/overview-dark

@@ -164,7 +164,7 @@ func (w *realWindow) showPeople() (int, error) {
 	}
 	for try := 0; try < 3; try++ {
 		// People is the fourth entry of the navigation, as in scripts/screenshots.sh.
-		if _, err := w.xdotool("mousemove", "--window", w.id, "60", "186", "click", "1"); err != nil {
+		if _, err := w.xdotool("mousemove", "--window", w.id, "60", "214", "click", "1"); err != nil {
 			return 0, err
 		}
 		e, err := w.trace.waitFor(20*time.Second, func(e traceEvent) bool { return e.what == "rows" && e.list == "people" })

@@ -108,13 +108,14 @@ click 583 658 10
 xdotool key --window "$win" Escape; sleep 1
 click 905 53 2; click 452 440 2; shot import-mappings
 # The import is one step: the Edit menu names it, and History previews
-# what reverting it would take away.
+# what reverting it would take away. (Esc twice: Import mappings, then Settings.)
+xdotool key --window "$win" Escape; sleep 1
 xdotool key --window "$win" Escape; sleep 1
 click 70 13 1; shot undo-menu
 xdotool key --window "$win" Escape; sleep 1
 section 10
 xdotool mousemove --window "$win" 400 185 click --repeat 2 --delay 80 1; sleep 2
-click 549 349 3; shot revert-preview
+click 549 362 3; shot revert-preview
 xdotool key --window "$win" Escape; sleep 1
 
 start dark

@@ -16,8 +16,8 @@ import (
 )
 
 // Undo and redo in the window. The Edit menu names what Undo and Redo will
-// do; Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo, unless a text field has
-// the keys (it undoes its own typing). The steps live in the workspace
+// do; Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo, unless a text field has
+// the keys (Ctrl+Z and Ctrl+Y undo and redo its own typing there). The steps live in the workspace
 // file, so they outlast the window; History reverts any one of them.
 
 // undoState is what the Edit menu offers: the steps it would undo and redo
@@ -33,12 +33,14 @@ type undoState struct {
 func (u *ui) setMenu() {
 	open := fyne.NewMenuItem(lang.L("Open…"), u.onOpen)
 	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	// The shortcuts shown are custom ones: the menu takes a key before the
-	// focused widget does, and Ctrl+Z in a text field is the field's.
+	// The menu takes a key before the focused widget does, and Ctrl+Z in a
+	// text field is the field's: the shortcuts the menu shows are custom
+	// ones, which the keys pressed never match (Ctrl+Z comes as Fyne's
+	// ShortcutUndo), and the window's canvas does the undoing.
 	u.undo.undo = fyne.NewMenuItem(lang.L("Undo"), u.onUndo)
 	u.undo.undo.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
 	u.undo.redo = fyne.NewMenuItem(lang.L("Redo"), u.onRedo)
-	u.undo.redo.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	u.undo.redo.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}
 	history := fyne.NewMenuItem(lang.L("History"), func() {
 		if u.screen != nil && u.idle() {
 			u.screen.show(secHistory)
@@ -49,6 +51,7 @@ func (u *ui) setMenu() {
 	c := u.window.Canvas()
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.onUndo() })
 	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.onRedo() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func(fyne.Shortcut) { u.onRedo() })
 	u.updateUndo()
 }
 
@@ -94,7 +97,8 @@ func (u *ui) onUndo() {
 		u.screen.showNotice(lang.L("There is nothing to undo."))
 		return
 	}
-	u.screen.reverse(u.undo.next.ID, fmt.Sprintf(lang.L("Undoing %s…"), u.undo.next.Name()))
+	f, id := u.file, u.undo.next.ID
+	u.screen.reverse(fmt.Sprintf(lang.L("Undoing %s…"), u.undo.next.Name()), func() (workspace.Undone, error) { return f.UndoStep(id) })
 }
 
 // onRedo redoes the undo the Edit menu names.
@@ -106,16 +110,16 @@ func (u *ui) onRedo() {
 		u.screen.showNotice(lang.L("There is nothing to redo."))
 		return
 	}
-	u.screen.reverse(u.undo.back.ID, fmt.Sprintf(lang.L("Redoing %s…"), u.undo.back.Name()))
+	f, id := u.file, u.undo.back.ID
+	u.screen.reverse(fmt.Sprintf(lang.L("Redoing %s…"), u.undo.back.Name()), func() (workspace.Undone, error) { return f.RedoStep(id) })
 }
 
 // reverse reverses one step off the UI thread (an import of thousands of
 // rows is one step), then shows the workspace as it is now and the record
 // put back.
-func (s *workspaceScreen) reverse(step int64, message string) {
-	f := s.file
+func (s *workspaceScreen) reverse(message string, do func() (workspace.Undone, error)) {
 	s.ui.busy(message, func() (func(), error) {
-		done, err := f.Revert(step)
+		done, err := do()
 		if err != nil {
 			return nil, err
 		}
@@ -226,7 +230,8 @@ func (s *workspaceScreen) previewRevert(step workspace.Step) {
 				"\n• " + strings.Join(lines, "\n• "))
 			d := dialog.NewCustomConfirm(title, lang.L("Revert"), lang.L("Cancel"), container.NewVScroll(what), func(ok bool) {
 				if ok {
-					s.reverse(step.ID, fmt.Sprintf(lang.L("Reverting %s…"), step.Name()))
+					f := s.file
+					s.reverse(fmt.Sprintf(lang.L("Reverting %s…"), step.Name()), func() (workspace.Undone, error) { return f.Revert(step.ID) })
 				}
 			}, s.ui.window)
 			d.Resize(fyne.NewSize(680, 420))

@@ -5,13 +5,23 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"cpw/workspace"
 )
 
-// pressShortcut sends a shortcut as the window does: to the focused widget when it
+// pressShortcut sends a shortcut as the window does (Fyne's glfw driver): to
+// a menu item with that shortcut first, then to the focused widget when it
 // takes shortcuts, else to the window's own.
 func pressShortcut(u *ui, sc fyne.Shortcut) {
+	for _, m := range u.undo.menu.Items {
+		for _, i := range m.Items {
+			if i.Shortcut != nil && i.Shortcut.ShortcutName() == sc.ShortcutName() {
+				i.Action()
+				return
+			}
+		}
+	}
 	c := u.window.Canvas()
 	if f, ok := c.Focused().(fyne.Shortcutable); ok {
 		f.TypedShortcut(sc)
@@ -68,11 +78,25 @@ func TestCtrlZAfterADeletion(t *testing.T) {
 		t.Errorf("the Edit menu offers %q (disabled %v)", got, u.undo.redo.Disabled)
 	}
 
-	// Ctrl+Y deletes it again; a dialog open over the window keeps the keys from undoing.
+	// Ctrl+Y deletes it again, Ctrl+Z puts it back, Ctrl+Shift+Z deletes it again.
 	pressShortcut(u, &fyne.ShortcutRedo{})
 	if strings.Contains(allText(s.area), "Land tenure clinics") {
 		t.Fatal("Ctrl+Y did not delete the activity again")
 	}
+	pressShortcut(u, &fyne.ShortcutUndo{})
+	pressShortcut(u, &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
+	if strings.Contains(allText(s.area), "Land tenure clinics") {
+		t.Fatal("Ctrl+Shift+Z did not delete the activity again")
+	}
+	// In a text field the keys undo the typing, not the workspace.
+	s.show(secOrganisations)
+	s.lists[secOrganisations].focusFilter(u.window)
+	pressShortcut(u, &fyne.ShortcutUndo{})
+	if acts, _ := f.Activities(workspace.ActivityFilter{OrganisationID: org.ID}); len(acts) != 1 {
+		t.Error("Ctrl+Z in the filter box undid a change of the workspace")
+	}
+	u.window.Canvas().Unfocus()
+	// A dialog open over the window keeps the keys from undoing.
 	u.onSettings()
 	pressShortcut(u, &fyne.ShortcutUndo{})
 	if acts, _ := f.Activities(workspace.ActivityFilter{OrganisationID: org.ID}); len(acts) != 1 {

@@ -161,7 +161,9 @@ func (f *File) SaveCopy(path string) error {
 		if err == nil {
 			// A copy starts its own undo history: whoever receives it
 			// cannot undo, one by one, the sender's changes.
-			_, err = db.Exec("DELETE FROM step_rows; DELETE FROM steps")
+			// secure_delete: the rows the steps kept (deleted people
+			// included) must not stay readable in the copy's free pages.
+			_, err = db.Exec("PRAGMA secure_delete = ON; DELETE FROM step_rows; DELETE FROM steps")
 		}
 		if cerr := db.Close(); err == nil {
 			err = cerr

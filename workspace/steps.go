@@ -65,6 +65,11 @@ func (t *tx) nameWhole(action, title string) {
 // openStep starts the transaction's step: from here on the triggers keep
 // what each row was before the transaction touched it.
 func (t *tx) openStep(firstChange int64) error {
+	// A step is open only inside its transaction; one a file says is open
+	// (altered by hand) would catch this transaction's rows.
+	if _, err := t.Exec("UPDATE steps SET open = 0 WHERE open"); err != nil {
+		return err
+	}
 	res, err := t.Exec("INSERT INTO steps (at, author, first_change, open) VALUES (?, ?, ?, 1)", t.at, t.f.Author, firstChange)
 	if err != nil {
 		return err
@@ -81,10 +86,12 @@ func (t *tx) closeStep(lastChange int64) error {
 	if err := t.QueryRow("SELECT EXISTS (SELECT 1 FROM step_rows WHERE step = ?)", t.step).Scan(&touched); err != nil {
 		return err
 	}
-	if !touched {
+	if !touched && t.reverses == 0 {
 		_, err := t.Exec("DELETE FROM steps WHERE id = ?", t.step)
 		return err
 	}
+	// An undo that found nothing to write back (a merge that only stamped
+	// rows anew) is a step all the same: the step it undid is undone.
 	var first int64
 	if err := t.QueryRow("SELECT first_change FROM steps WHERE id = ?", t.step).Scan(&first); err != nil {
 		return err
@@ -179,12 +186,13 @@ func (f *File) NextUndo() (Step, bool, error) { return nextUndo(f.reader()) }
 func (f *File) NextRedo() (Step, bool, error) { return nextRedo(f.reader()) }
 
 // StepOfChange is the step that wrote an entry of the change log in this
-// copy; ok is false for an entry written before steps were kept, or by a
-// step that was let go since (see keptSteps).
+// copy; ok is false for an entry written before steps were kept, by a step
+// that was let go since (see keptSteps), or in another copy (a merge brings
+// that copy's entries along, but reverting one is not reverting the merge).
 func (f *File) StepOfChange(changeID string) (Step, bool, error) {
 	s, err := scanStep(f.reader().QueryRow("SELECT "+stepColumns+` FROM steps
-		WHERE NOT open AND (SELECT rowid FROM changes WHERE id = ?) > first_change
-		AND (SELECT rowid FROM changes WHERE id = ?) <= last_change ORDER BY id DESC LIMIT 1`, changeID, changeID))
+		WHERE NOT open AND (SELECT rowid FROM changes WHERE id = ? AND copy_id = ?) > first_change
+		AND (SELECT rowid FROM changes WHERE id = ?) <= last_change ORDER BY id DESC LIMIT 1`, changeID, f.copyID, changeID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, false, nil
 	}

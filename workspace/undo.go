@@ -101,6 +101,33 @@ func (f *File) Redo() (Undone, error) {
 	})
 }
 
+// UndoStep undoes the newest step, as Undo does, only if it is still the
+// step expect (what a window named in its menu): another window or program
+// may have made a newer one since.
+func (f *File) UndoStep(expect int64) (Undone, error) {
+	return f.reverseWith(func(t *tx) (Step, bool, error) { return expected(nextUndo(t))(expect) }, func() error {
+		return newError(ErrNotFound, "There is nothing to undo: no change has been made in this copy since steps were kept.")
+	})
+}
+
+// RedoStep redoes the newest undo, as Redo does, only if it is still the
+// undo expect.
+func (f *File) RedoStep(expect int64) (Undone, error) {
+	return f.reverseWith(func(t *tx) (Step, bool, error) { return expected(nextRedo(t))(expect) }, func() error {
+		return newError(ErrNotFound, "There is nothing to redo: nothing was undone since the last change.")
+	})
+}
+
+// expected refuses a step other than the one expected.
+func expected(s Step, ok bool, err error) func(int64) (Step, bool, error) {
+	return func(id int64) (Step, bool, error) {
+		if err == nil && ok && s.ID != id {
+			return s, ok, newError(ErrConflict, "Another window or program changed the workspace meanwhile, so nothing was undone or redone: the newest step is now “%s”. Look at what is shown, then try again.", s.What())
+		}
+		return s, ok, err
+	}
+}
+
 // Revert reverses the step id, whichever it is: an undo of an older
 // change, or a redo when the step is an undo.
 func (f *File) Revert(id int64) (Undone, error) {
@@ -230,7 +257,7 @@ func stepRows(q querier, step int64) ([]stepRow, error) {
 // journalled lists the tables the steps keep, with their key column: every
 // table but the change log and this copy's own notes.
 var journalled = func() map[string]string {
-	m := map[string]string{"initiative": "id", "tombstones": "id"}
+	m := map[string]string{"initiative": "id", "tombstones": "id", "copy_meetings": "peer_copy_id"}
 	for _, t := range mergeTables {
 		m[t.name] = t.key
 	}
@@ -238,6 +265,10 @@ var journalled = func() map[string]string {
 }()
 
 func journalKey(table string) string { return journalled[table] }
+
+// travels reports whether a table's rows go to other copies when they
+// merge, so that taking one away must be noted for them (a tombstone).
+func travels(table string) bool { return table != "tombstones" && table != "copy_meetings" }
 
 var (
 	columnsMu sync.Mutex
@@ -498,6 +529,9 @@ func entityOf(table string) string {
 			return l.one
 		}
 	}
+	if table == "copy_meetings" {
+		return msg("merge with another copy")
+	}
 	return kindOf(table)
 }
 
@@ -585,9 +619,12 @@ func (t *tx) reverse(s Step) (Undone, error) {
 				Effect: effect, Page: pageOf(r.tbl, row, effect == "removed")})
 		}
 	}
-	// First the deletions the step noted go, which the rows coming back undo.
-	if err := t.takeAway("tombstones", added["tombstones"], nil); err != nil {
-		return out, err
+	// First the deletions the step noted go, which the rows coming back
+	// undo, and what a merge noted of the copy it met.
+	for _, name := range []string{"tombstones", "copy_meetings"} {
+		if err := t.takeAway(name, added[name], nil); err != nil {
+			return out, err
+		}
 	}
 	// Then the rows it added go: tables whose rows belong to others' first.
 	for i := len(mergeTables) - 1; i >= 0; i-- {
@@ -596,7 +633,7 @@ func (t *tx) reverse(s Step) (Undone, error) {
 		}
 	}
 	// Then the rows it changed or deleted come back, deletions noted included.
-	for _, name := range append([]string{"initiative", "tombstones"}, tableNames()...) {
+	for _, name := range append([]string{"initiative", "tombstones", "copy_meetings"}, tableNames()...) {
 		if err := t.writeBackAll(name, changed[name], note); err != nil {
 			return out, err
 		}
@@ -673,7 +710,7 @@ func (t *tx) takeAway(table string, rows []stepRow, note func(stepRow, string, m
 			note(r, "removed", row)
 		}
 	}
-	if table != "tombstones" {
+	if travels(table) {
 		if _, err := t.Exec("INSERT OR REPLACE INTO tombstones (id, entity, deleted_at, copy_id) SELECT r.row_id, r.tbl, ?, ? FROM step_rows r JOIN "+table+" c ON c."+key+" = r.row_id WHERE r.step = ? AND r.tbl = ? AND r.before IS NULL",
 			t.at, t.f.copyID, rows[0].step, table); err != nil {
 			return err
@@ -740,9 +777,22 @@ func (t *tx) writeBackAll(table string, rows []stepRow, note func(stepRow, strin
 			exprs[i] = "?2"
 		case "arrived_at":
 			exprs[i] = "''"
+		case key:
+			exprs[i] = "r.row_id" // never another id, whatever the kept row says
 		default:
 			exprs[i] = "json_extract(r.before, '$." + c + "')"
 		}
+	}
+	// Names and codes of the rows to change are parked first, so that two
+	// records whose names a step swapped never collide half-way back.
+	var changing []stepRow
+	for _, r := range rows {
+		if cur := current[r.rowID]; cur != nil && !sameContent(r.before, cur) {
+			changing = append(changing, r)
+		}
+	}
+	if err := t.park(table, changing); err != nil {
+		return err
 	}
 	missing := 0
 	for _, r := range rows {
@@ -756,7 +806,7 @@ func (t *tx) writeBackAll(table string, rows []stepRow, note func(stepRow, strin
 			t.at, t.f.copyID, rows[0].step, table); err != nil {
 			return t.undoError(err)
 		}
-		if table != "tombstones" {
+		if travels(table) {
 			if _, err := t.Exec("DELETE FROM tombstones WHERE id IN (SELECT row_id FROM step_rows WHERE step = ? AND tbl = ? AND before IS NOT NULL)", rows[0].step, table); err != nil {
 				return err
 			}
@@ -782,6 +832,33 @@ func (t *tx) writeBackAll(table string, rows []stepRow, note func(stepRow, strin
 			}
 			if note != nil {
 				note(r, "changed", r.before)
+			}
+		}
+	}
+	return nil
+}
+
+// park gives the unique names and codes of rows about to be written back a
+// placeholder, as a merge does.
+func (t *tx) park(table string, rows []stepRow) error {
+	var mt *mergeTable
+	for i := range mergeTables {
+		if mergeTables[i].name == table {
+			mt = &mergeTables[i]
+		}
+	}
+	if mt == nil || len(rows) == 0 {
+		return nil
+	}
+	for _, set := range append(append([][]string{}, mt.unique...), mt.clash) {
+		for _, col := range set {
+			if _, isRef := refColumns[table][col]; isRef || col == "key" {
+				continue
+			}
+			for _, r := range rows {
+				if _, err := t.Exec("UPDATE "+table+" SET "+col+" = ? WHERE "+mt.key+" = ?", "(undoing) "+r.rowID+" "+col, r.rowID); err != nil {
+					return err
+				}
 			}
 		}
 	}

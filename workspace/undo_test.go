@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -192,6 +194,15 @@ func TestUndoStack(t *testing.T) {
 	}
 	_, err := f.Redo()
 	wantCode(t, err, ErrNotFound)
+	// What a window named is undone only while it is still the newest step.
+	named, _, _ := f.NextUndo()
+	must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "Fifth Trust", Kind: "ngo"}))
+	_, err = f.UndoStep(named.ID)
+	wantCode(t, err, ErrConflict)
+	if got := names(); len(got) != 4 {
+		t.Errorf("a refused undo changed the organisations: %v", got)
+	}
+	must[Undone](t)(f.UndoStep(named.ID + 1))
 	// The third organisation's deletion was noted for other copies.
 	stones := must[[]Tombstone](t)(f.Tombstones())
 	found := false
@@ -250,14 +261,16 @@ func TestRevertRefused(t *testing.T) {
 }
 
 // TestUndoMerge: a merge is one step; undoing it puts this copy back as it
-// was, and merging the same copy again does not bring it back.
+// was, including what it knew of the other copy, so that neither copy loses
+// its work silently afterwards: the next merge, either way, meets the other
+// copy's changes and the undo as conflicts to settle.
 func TestUndoMerge(t *testing.T) {
 	cs := copies(t, 2)
 	a, b := cs[0], cs[1]
 	org := must[[]Organisation](t)(b.Organisations())[0]
 	org.Notes = "changed in b"
 	must[Organisation](t)(b.UpdateOrganisation(org))
-	must[Organisation](t)(b.CreateOrganisation(Organisation{Name: "Only In B", Kind: "ngo"}))
+	onlyB := must[Organisation](t)(b.CreateOrganisation(Organisation{Name: "Only In B", Kind: "ngo"}))
 	members := must[[]ConsortiumMember](t)(b.Members(""))
 	if err := b.DeleteMember(members[0].ID); err != nil {
 		t.Fatal(err)
@@ -271,11 +284,132 @@ func TestUndoMerge(t *testing.T) {
 	}
 	must[Undone](t)(a.Undo())
 	sameFingerprint(t, "after undoing the merge", before, fingerprint(t, a))
-	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
-	sameFingerprint(t, "after merging again", before, fingerprint(t, a))
-	// The second merge changed nothing, so it is no step: the merge can be redone.
 	must[Undone](t)(a.Redo())
 	sameFingerprint(t, "after redoing the merge", merged, fingerprint(t, a))
+	must[Undone](t)(a.Undo())
+
+	// Either copy merging the other now sees b's changes and a's undo of
+	// them as conflicts, none settled silently.
+	conflicted := func(rep MergeReport, ids ...string) {
+		t.Helper()
+		in := map[string]bool{}
+		for _, c := range rep.Conflicts {
+			in[c.ID] = true
+		}
+		for _, id := range ids {
+			if !in[id] {
+				t.Errorf("no conflict about %s: %+v", id, rep.Conflicts)
+			}
+		}
+	}
+	conflicted(must[MergeReport](t)(b.Merge(a.Path(), MergeOptions{DryRun: true})), org.ID, onlyB.ID, members[0].ID)
+	conflicted(must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{DryRun: true})), org.ID, onlyB.ID, members[0].ID)
+	// Choosing theirs for every conflict brings the merge back.
+	rep := must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{DryRun: true}))
+	choose := map[string]Side{}
+	for _, c := range rep.Conflicts {
+		choose[c.Key] = Theirs
+	}
+	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{Choose: choose}))
+	sameFingerprint(t, "after merging again, theirs chosen", merged, fingerprint(t, a))
+}
+
+// An undo that finds nothing to write back (the merge kept this copy's
+// version and only stamped it anew) still counts: Undo moves on to the
+// step before it.
+func TestUndoOfAStepThatOnlyStamped(t *testing.T) {
+	cs := copies(t, 2)
+	a, b := cs[0], cs[1]
+	o := must[[]Organisation](t)(a.Organisations())[0]
+	o.Notes = "a's note"
+	must[Organisation](t)(a.UpdateOrganisation(o))
+	ob := must[Organisation](t)(b.Organisation(o.ID))
+	ob.Notes = "b's later note"
+	must[Organisation](t)(b.UpdateOrganisation(ob))
+	rep := must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{DryRun: true}))
+	if len(rep.Conflicts) != 1 {
+		t.Fatalf("want one conflict, got %+v", rep.Conflicts)
+	}
+	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{Choose: map[string]Side{rep.Conflicts[0].Key: Ours}}))
+	first := must[Undone](t)(a.Undo())
+	second := must[Undone](t)(a.Undo())
+	if first.Step.ID == second.Step.ID || second.Step.Action != "update" {
+		t.Fatalf("undo undid step %d, then %d (%s)", first.Step.ID, second.Step.ID, second.Step.Name())
+	}
+	if got := must[Organisation](t)(a.Organisation(o.ID)); got.Notes != "" {
+		t.Errorf("after undoing the edit the notes are %q", got.Notes)
+	}
+}
+
+// A merge that swapped two partners' names is undone in one go.
+func TestUndoMergeThatSwappedNames(t *testing.T) {
+	cs := copies(t, 2)
+	a, b := cs[0], cs[1]
+	orgs := must[[]Organisation](t)(b.Organisations())
+	x, y := orgs[0], orgs[1]
+	xn, yn := x.Name, y.Name
+	x.Name = "Parked for the swap"
+	x = must[Organisation](t)(b.UpdateOrganisation(x))
+	y.Name = xn
+	must[Organisation](t)(b.UpdateOrganisation(y))
+	x.Name = yn
+	must[Organisation](t)(b.UpdateOrganisation(x))
+	before := fingerprint(t, a)
+	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
+	must[Undone](t)(a.Undo())
+	sameFingerprint(t, "after undoing the swap", before, fingerprint(t, a))
+}
+
+// A copy made to share holds nothing of the steps, not even in its free
+// pages: a deleted person's notes are not in its bytes.
+func TestSaveCopyLeavesNoStepsBehind(t *testing.T) {
+	f := newFile(t)
+	p := must[Person](t)(f.CreatePerson(Person{Name: "Achieng Otieno", Notes: "QWERTY-99 lives behind the kiosk"}))
+	if err := f.DeletePerson(p.ID); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "share.cpw")
+	if err := f.SaveCopy(out); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(b, []byte("QWERTY-99")) {
+		t.Error("the copy holds a deleted person's notes")
+	}
+	g, err := Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	if steps := must[[]Step](t)(g.Steps(0)); len(steps) != 0 {
+		t.Errorf("the copy has %d steps", len(steps))
+	}
+}
+
+// An entry another copy wrote, brought by a merge, is not this copy's to
+// revert on its own: reverting the merge is offered on the merge's entry.
+func TestStepOfAnotherCopysChange(t *testing.T) {
+	cs := copies(t, 2)
+	a, b := cs[0], cs[1]
+	must[Organisation](t)(b.CreateOrganisation(Organisation{Name: "Only In B", Kind: "ngo"}))
+	must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
+	seen := 0
+	for _, c := range must[[]Change](t)(a.Changes(ChangeFilter{})) {
+		merge, theirs := c.Action == "merge", c.Summary == "Only In B"
+		if !merge && !theirs {
+			continue
+		}
+		seen++
+		if _, ok, err := a.StepOfChange(c.ID); err != nil || ok != merge {
+			t.Errorf("%q: revertible %v (%v)", c.Summary, ok, err)
+		}
+	}
+	if seen != 2 {
+		t.Errorf("found %d of the two entries", seen)
+	}
 }
 
 // TestUndoTravels: an undo in one copy is a change like any other when the

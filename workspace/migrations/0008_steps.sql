@@ -586,3 +586,25 @@ CREATE TRIGGER step_delete_activities BEFORE DELETE ON activities BEGIN
             'arrived_at', OLD.arrived_at)
         FROM steps s WHERE s.open AND NOT EXISTS (SELECT 1 FROM step_rows x WHERE x.tbl = 'activities' AND x.row_id = OLD.id AND x.step = s.id);
 END;
+
+-- What this copy knows of the copies it met changes with a merge, and goes
+-- back with the merge's undo: the next merge then sees both copies'
+-- changes since as new, and a change the undo reverted as a conflict.
+CREATE TRIGGER step_insert_copy_meetings BEFORE INSERT ON copy_meetings BEGIN
+    INSERT INTO step_rows (step, tbl, row_id, before)
+        SELECT s.id, 'copy_meetings', NEW.peer_copy_id, (SELECT json_object('peer_copy_id', peer_copy_id, 'their_high', their_high, 'our_high', our_high, 'met_at', met_at) FROM copy_meetings WHERE peer_copy_id = NEW.peer_copy_id)
+        FROM steps s WHERE s.open AND NOT EXISTS (SELECT 1 FROM step_rows x WHERE x.tbl = 'copy_meetings' AND x.row_id = NEW.peer_copy_id AND x.step = s.id);
+END;
+CREATE TRIGGER step_update_copy_meetings BEFORE UPDATE ON copy_meetings BEGIN
+    INSERT INTO step_rows (step, tbl, row_id, before)
+        SELECT s.id, 'copy_meetings', OLD.peer_copy_id, json_object('peer_copy_id', OLD.peer_copy_id, 'their_high', OLD.their_high, 'our_high', OLD.our_high, 'met_at', OLD.met_at)
+        FROM steps s WHERE s.open AND NOT EXISTS (SELECT 1 FROM step_rows x WHERE x.tbl = 'copy_meetings' AND x.row_id = OLD.peer_copy_id AND x.step = s.id);
+    INSERT INTO step_rows (step, tbl, row_id, before)
+        SELECT s.id, 'copy_meetings', NEW.peer_copy_id, NULL FROM steps s WHERE s.open AND NEW.peer_copy_id IS NOT OLD.peer_copy_id
+            AND NOT EXISTS (SELECT 1 FROM step_rows x WHERE x.tbl = 'copy_meetings' AND x.row_id = NEW.peer_copy_id AND x.step = s.id);
+END;
+CREATE TRIGGER step_delete_copy_meetings BEFORE DELETE ON copy_meetings BEGIN
+    INSERT INTO step_rows (step, tbl, row_id, before)
+        SELECT s.id, 'copy_meetings', OLD.peer_copy_id, json_object('peer_copy_id', OLD.peer_copy_id, 'their_high', OLD.their_high, 'our_high', OLD.our_high, 'met_at', OLD.met_at)
+        FROM steps s WHERE s.open AND NOT EXISTS (SELECT 1 FROM step_rows x WHERE x.tbl = 'copy_meetings' AND x.row_id = OLD.peer_copy_id AND x.step = s.id);
+END;

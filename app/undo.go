@@ -23,8 +23,8 @@ import (
 // undoState is what the Edit menu offers: the steps it would undo and redo
 // (ID 0 for none).
 type undoState struct {
-	menu       *fyne.MainMenu
-	undo, redo *fyne.MenuItem
+	menu                *fyne.MainMenu
+	undo, redo, history *fyne.MenuItem
 	next, back workspace.Step // the step Undo undoes, the undo Redo reverses
 }
 
@@ -41,12 +41,12 @@ func (u *ui) setMenu() {
 	u.undo.undo.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
 	u.undo.redo = fyne.NewMenuItem(lang.L("Redo"), u.onRedo)
 	u.undo.redo.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyY, Modifier: fyne.KeyModifierShortcutDefault}
-	history := fyne.NewMenuItem(lang.L("History"), func() {
+	u.undo.history = fyne.NewMenuItem(lang.L("History"), func() {
 		if u.screen != nil && u.idle() {
 			u.screen.show(secHistory)
 		}
 	})
-	u.undo.menu = fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), open), fyne.NewMenu(lang.L("Edit"), u.undo.undo, u.undo.redo, fyne.NewMenuItemSeparator(), history))
+	u.undo.menu = fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), open), fyne.NewMenu(lang.L("Edit"), u.undo.undo, u.undo.redo, fyne.NewMenuItemSeparator(), u.undo.history))
 	u.window.SetMainMenu(u.undo.menu)
 	c := u.window.Canvas()
 	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.onUndo() })
@@ -68,6 +68,7 @@ func (u *ui) updateUndo() {
 		return
 	}
 	u.undo.next, u.undo.back = workspace.Step{}, workspace.Step{}
+	u.undo.history.Disabled = u.screen == nil // the welcome screen has no history
 	if f := u.file; f != nil && !f.ReadOnly() {
 		// Two small reads of the step table: quick enough for the UI thread.
 		if s, ok, err := f.NextUndo(); err == nil && ok {

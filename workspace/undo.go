@@ -417,19 +417,20 @@ func refuseReverse(q querier, s Step) error {
 		return newError(ErrConflict, "“%s” was already undone.", name)
 	}
 	// Rows a later step touched: unchanged only if they are still as this
-	// step left them (a later change undone again leaves them so).
-	rows, err := q.Query(`SELECT r.tbl, r.row_id,
-		(SELECT l.before FROM step_rows l WHERE l.tbl = r.tbl AND l.row_id = r.row_id AND l.step > r.step ORDER BY l.step LIMIT 1),
-		(SELECT max(l.step) FROM step_rows l WHERE l.tbl = r.tbl AND l.row_id = r.row_id AND l.step > r.step)
-		FROM step_rows r WHERE r.step = ?
-		AND EXISTS (SELECT 1 FROM step_rows l WHERE l.tbl = r.tbl AND l.row_id = r.row_id AND l.step > r.step)`, s.ID)
+	// step left them (a later change undone again leaves them so). The
+	// later steps' rows are read first (usually few), each looked up among
+	// this step's; the first later step to touch a row kept it as this step
+	// left it.
+	rows, err := q.Query(`SELECT l.tbl, l.row_id, l.before, l.step FROM step_rows l
+		JOIN step_rows r ON r.step = ? AND r.tbl = l.tbl AND r.row_id = l.row_id
+		WHERE l.step > ? ORDER BY l.tbl, l.row_id, l.step`, s.ID, s.ID)
 	if err != nil {
 		return internal("reading the steps", err)
 	}
 	type later struct {
 		tbl, id string
 		after   sql.NullString
-		step    int64
+		step    int64 // the newest later step that touched it
 	}
 	var touched []later
 	for rows.Next() {
@@ -437,6 +438,10 @@ func refuseReverse(q querier, s Step) error {
 		if err := rows.Scan(&l.tbl, &l.id, &l.after, &l.step); err != nil {
 			rows.Close()
 			return internal("reading the steps", err)
+		}
+		if n := len(touched); n > 0 && touched[n-1].tbl == l.tbl && touched[n-1].id == l.id {
+			touched[n-1].step = l.step
+			continue
 		}
 		touched = append(touched, l)
 	}

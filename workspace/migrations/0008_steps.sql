@@ -29,9 +29,8 @@ CREATE TABLE step_rows (
     tbl     TEXT NOT NULL,
     row_id  TEXT NOT NULL,
     before  TEXT,                               -- the row as JSON before the step; NULL: it did not exist
-    UNIQUE (tbl, row_id, step)
+    UNIQUE (step, tbl, row_id)                  -- the one index: every insert of an import pays for it
 );
-CREATE INDEX step_rows_step ON step_rows(step);
 
 CREATE TRIGGER step_insert_initiative BEFORE INSERT ON initiative BEGIN
     INSERT INTO step_rows (step, tbl, row_id, before)

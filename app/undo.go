@@ -25,7 +25,7 @@ import (
 type undoState struct {
 	menu                *fyne.MainMenu
 	undo, redo, history *fyne.MenuItem
-	next, back workspace.Step // the step Undo undoes, the undo Redo reverses
+	next, back          workspace.Step // the step Undo undoes, the undo Redo reverses
 }
 
 // setMenu gives the window its File and Edit menus, and the keys of Undo

@@ -89,33 +89,25 @@ const shownRecords = 50
 // inside the write, so that a step another program adds meanwhile is the
 // one undone, never a step read before it.
 func (f *File) Undo() (Undone, error) {
-	return f.reverseWith(func(t *tx) (Step, bool, error) { return nextUndo(t) }, func() error {
-		return newError(ErrNotFound, "There is nothing to undo: no change has been made in this copy since steps were kept.")
-	})
+	return f.reverseWith(func(t *tx) (Step, bool, error) { return nextUndo(t) }, nothingToUndo)
 }
 
 // Redo redoes the newest undo, unless a change was made after it.
 func (f *File) Redo() (Undone, error) {
-	return f.reverseWith(func(t *tx) (Step, bool, error) { return nextRedo(t) }, func() error {
-		return newError(ErrNotFound, "There is nothing to redo: nothing was undone since the last change.")
-	})
+	return f.reverseWith(func(t *tx) (Step, bool, error) { return nextRedo(t) }, nothingToRedo)
 }
 
 // UndoStep undoes the newest step, as Undo does, only if it is still the
 // step expect (what a window named in its menu): another window or program
 // may have made a newer one since.
 func (f *File) UndoStep(expect int64) (Undone, error) {
-	return f.reverseWith(func(t *tx) (Step, bool, error) { return expected(nextUndo(t))(expect) }, func() error {
-		return newError(ErrNotFound, "There is nothing to undo: no change has been made in this copy since steps were kept.")
-	})
+	return f.reverseWith(func(t *tx) (Step, bool, error) { return expected(nextUndo(t))(expect) }, nothingToUndo)
 }
 
 // RedoStep redoes the newest undo, as Redo does, only if it is still the
 // undo expect.
 func (f *File) RedoStep(expect int64) (Undone, error) {
-	return f.reverseWith(func(t *tx) (Step, bool, error) { return expected(nextRedo(t))(expect) }, func() error {
-		return newError(ErrNotFound, "There is nothing to redo: nothing was undone since the last change.")
-	})
+	return f.reverseWith(func(t *tx) (Step, bool, error) { return expected(nextRedo(t))(expect) }, nothingToRedo)
 }
 
 // expected refuses a step other than the one expected.
@@ -132,6 +124,15 @@ func expected(s Step, ok bool, err error) func(int64) (Step, bool, error) {
 // change, or a redo when the step is an undo.
 func (f *File) Revert(id int64) (Undone, error) {
 	return f.reverseWith(func(t *tx) (Step, bool, error) { return readStep(t, id) }, func() error { return noStep(id) })
+}
+
+// nothingToUndo and nothingToRedo say why Undo or Redo did nothing.
+func nothingToUndo() error {
+	return newError(ErrNotFound, "There is nothing to undo: no change has been made in this copy since steps were kept.")
+}
+
+func nothingToRedo() error {
+	return newError(ErrNotFound, "There is nothing to redo: nothing was undone since the last change.")
 }
 
 // noStep is the error for a step this copy does not keep.

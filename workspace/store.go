@@ -179,8 +179,10 @@ type tx struct {
 	// while a new file is built; name is what it did, to name it.
 	step int64
 	name stepName
-	// reverses is the step an undo or a redo reverses.
+	// reverses is the step an undo or a redo reverses; redoing is set for
+	// a redo, to word its refusals.
 	reverses int64
+	redoing  bool
 	// lost is set by the first error after which SQLite may have rolled the
 	// whole transaction back by itself (see tx.go): from then on nothing
 	// runs, since a statement would commit on its own.

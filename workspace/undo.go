@@ -475,6 +475,9 @@ func refuseReverse(q querier, s Step) error {
 		}
 	}
 	if len(changed) > 0 {
+		if s.Kind == StepUndo {
+			return newError(ErrConflict, "“%s” cannot be redone, because what its undo put back was changed again since: %s. Undo those later changes first, or make the change by hand.", name, listSome(changed))
+		}
 		return newError(ErrConflict, "“%s” cannot be undone, because what it changed was changed again since: %s. Undo those later changes first, or make the change by hand.", name, listSome(changed))
 	}
 	// Records the step added that records added since refer to.
@@ -518,6 +521,9 @@ func refuseReverse(q querier, s Step) error {
 		}
 	}
 	if len(used) > 0 {
+		if s.Kind == StepUndo {
+			return newError(ErrInUse, "“%s” cannot be redone, because records added since refer to what its undo put back: %s. Change or delete those first.", name, listSome(used))
+		}
 		return newError(ErrInUse, "“%s” cannot be undone, because records added since refer to what it added: %s. Change or delete those first.", name, listSome(used))
 	}
 	return nil
@@ -587,7 +593,7 @@ func (t *tx) reverse(s Step) (Undone, error) {
 	if err := refuseReverse(t, s); err != nil {
 		return out, err
 	}
-	t.reverses = s.ID
+	t.reverses, t.redoing = s.ID, s.Kind == StepUndo
 	t.name = stepName{s.Action, s.Entity, s.Title}
 	out.By.ID = t.step
 	rows, err := stepRows(t, s.ID)
@@ -647,6 +653,9 @@ func (t *tx) reverse(s Step) (Undone, error) {
 	if table, parent, err := danglingReference(t); err != nil {
 		return out, err
 	} else if table != "" {
+		if s.Kind == StepUndo {
+			return out, newError(ErrInUse, "“%s” cannot be redone, because it would leave %s pointing at %s deleted since: put those back first.", s.Name(), sayPlain(kindOf(table)), sayPlain(kindOf(parent)))
+		}
 		return out, newError(ErrInUse, "“%s” cannot be undone, because it would leave %s pointing at %s deleted since: put those back first.", s.Name(), sayPlain(kindOf(table)), sayPlain(kindOf(parent)))
 	}
 	return out, t.logUndo(s, out)
@@ -877,6 +886,9 @@ func (t *tx) undoError(err error) error {
 		return err
 	}
 	if e := plainError(err); Code(e) == ErrInvalid {
+		if t.redoing {
+			return newError(ErrInvalid, "This cannot be redone: %s", e.Error())
+		}
 		return newError(ErrInvalid, "This cannot be undone: %s", e.Error())
 	}
 	return err

@@ -258,6 +258,17 @@ func TestRevertRefused(t *testing.T) {
 	sameFingerprint(t, "after a refused revert", before, fingerprint(t, f))
 	_, err = f.Revert(9999)
 	wantCode(t, err, ErrNotFound)
+
+	// Redoing the addition of a partner whose name another took since is
+	// refused, and says it is a redo.
+	must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "Pamoja Trust", Kind: "ngo"}))
+	undone := must[Undone](t)(f.Undo())
+	must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "Pamoja Trust", Kind: "ngo"}))
+	_, err = f.Revert(undone.By.ID)
+	wantCode(t, err, ErrInvalid)
+	if !strings.Contains(err.Error(), "This cannot be redone: Another organisation already has this name") {
+		t.Errorf("a refused redo says: %v", err)
+	}
 }
 
 // TestUndoMerge: a merge is one step; undoing it puts this copy back as it

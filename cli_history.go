@@ -142,7 +142,7 @@ func printUndone(out io.Writer, u workspace.Undone) {
 	if u.By.Kind == workspace.StepRedo {
 		verb, step = "Redid", u.Step.Reverses // the step undone, now made again
 	}
-	fmt.Fprintf(out, "%s step %d, %s, as step %d: %s.\n", verb, step, u.Step.Name(), u.By.ID, undoneCounts(u))
+	fmt.Fprintf(out, "%s step %d, %s, as step %d: %s.\n", verb, step, u.Step.Name(), u.By.ID, u.Counts())
 	const listed = 10
 	total := u.Restored + u.Removed + u.Changed
 	for i, r := range u.Records {
@@ -154,23 +154,4 @@ func printUndone(out io.Writer, u workspace.Undone) {
 	if n := total - min(len(u.Records), listed); n > 0 && len(u.Records) > 0 {
 		fmt.Fprintf(out, "  and %s more\n", workspace.Thousands(int64(n)))
 	}
-}
-
-func undoneCounts(u workspace.Undone) string {
-	var parts []string
-	add := func(n int, one, many string) {
-		switch {
-		case n == 1:
-			parts = append(parts, "1 record "+one)
-		case n > 1:
-			parts = append(parts, workspace.Thousands(int64(n))+" records "+many)
-		}
-	}
-	add(u.Restored, "put back", "put back")
-	add(u.Removed, "taken away", "taken away")
-	add(u.Changed, "changed back", "changed back")
-	if len(parts) == 0 {
-		return "only links and settings were written back"
-	}
-	return workspace.JoinAnd(parts)
 }

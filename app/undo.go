@@ -91,28 +91,29 @@ func (u *ui) updateUndo() {
 
 // onUndo undoes the step the Edit menu names.
 func (u *ui) onUndo() {
-	if u.screen == nil || !u.idle() {
-		return
+	if u.file != nil {
+		u.reverseNamed(u.undo.next, lang.L("There is nothing to undo."), lang.L("Undoing %s…"), u.file.UndoStep)
 	}
-	if u.undo.next.ID == 0 {
-		u.screen.showNotice(lang.L("There is nothing to undo."))
-		return
-	}
-	f, id := u.file, u.undo.next.ID
-	u.screen.reverse(fmt.Sprintf(lang.L("Undoing %s…"), u.undo.next.Name()), func() (workspace.Undone, error) { return f.UndoStep(id) })
 }
 
 // onRedo redoes the undo the Edit menu names.
 func (u *ui) onRedo() {
+	if u.file != nil {
+		u.reverseNamed(u.undo.back, lang.L("There is nothing to redo."), lang.L("Redoing %s…"), u.file.RedoStep)
+	}
+}
+
+// reverseNamed undoes or redoes the step the menu named (none: says so),
+// unless a dialog is open or work is running.
+func (u *ui) reverseNamed(step workspace.Step, none, doing string, do func(int64) (workspace.Undone, error)) {
 	if u.screen == nil || !u.idle() {
 		return
 	}
-	if u.undo.back.ID == 0 {
-		u.screen.showNotice(lang.L("There is nothing to redo."))
+	if step.ID == 0 {
+		u.screen.showNotice(none)
 		return
 	}
-	f, id := u.file, u.undo.back.ID
-	u.screen.reverse(fmt.Sprintf(lang.L("Redoing %s…"), u.undo.back.Name()), func() (workspace.Undone, error) { return f.RedoStep(id) })
+	u.screen.reverse(fmt.Sprintf(doing, step.Name()), func() (workspace.Undone, error) { return do(step.ID) })
 }
 
 // reverse reverses one step off the UI thread (an import of thousands of

@@ -64,14 +64,17 @@ func byCount(tr translate.Func, n int, one, many string) string {
 
 // JoinAnd lists items as a sentence does, in the language of the package's
 // messages: "3 people, 1 gap and 2 links".
-func JoinAnd(items []string) string {
+func JoinAnd(items []string) string { return joinAndIn(wording(), items) }
+
+// joinAndIn is JoinAnd in the language of tr.
+func joinAndIn(tr translate.Func, items []string) string {
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	}
-	return say("%s and %s", strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
+	return tr(msg("%s and %s"), strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
 }
 
 // Dedupe returns the values of s without repeats, each where it first

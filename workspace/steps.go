@@ -149,34 +149,31 @@ func (f *File) Steps(limit int) ([]Step, error) {
 	return out, internal("reading the steps to undo", rows.Err())
 }
 
-// readStep reads one step; ok is false when the file keeps no such step.
-func readStep(q querier, id int64) (Step, bool, error) {
-	s, err := scanStep(q.QueryRow("SELECT "+stepColumns+" FROM steps WHERE id = ? AND NOT open", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return s, false, nil
-	}
-	return s, err == nil, internal("reading a step", err)
-}
-
-// nextUndo is the step Undo undoes: the newest change or redo not undone.
-func nextUndo(q querier) (Step, bool, error) {
-	s, err := scanStep(q.QueryRow("SELECT " + stepColumns + " FROM steps WHERE NOT open AND kind <> 'undo' AND reversed_by IS NULL ORDER BY id DESC LIMIT 1"))
+// oneStep reads the step a query picks; ok is false when it picks none.
+func oneStep(q querier, query string, args ...any) (Step, bool, error) {
+	s, err := scanStep(q.QueryRow("SELECT "+stepColumns+" FROM steps "+query, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, false, nil
 	}
 	return s, err == nil, internal("reading the steps to undo", err)
 }
 
+// readStep reads one step; ok is false when the file keeps no such step.
+func readStep(q querier, id int64) (Step, bool, error) {
+	return oneStep(q, "WHERE id = ? AND NOT open", id)
+}
+
+// nextUndo is the step Undo undoes: the newest change or redo not undone.
+func nextUndo(q querier) (Step, bool, error) {
+	return oneStep(q, "WHERE NOT open AND kind <> 'undo' AND reversed_by IS NULL ORDER BY id DESC LIMIT 1")
+}
+
 // nextRedo is the step Redo reverses: the newest undo not redone, as long
 // as no new change came after it (a new change ends what can be redone, as
 // in every program).
 func nextRedo(q querier) (Step, bool, error) {
-	s, err := scanStep(q.QueryRow("SELECT " + stepColumns + ` FROM steps u WHERE NOT open AND kind = 'undo' AND reversed_by IS NULL
-		AND NOT EXISTS (SELECT 1 FROM steps c WHERE c.id > u.id AND c.kind = 'change' AND NOT c.open) ORDER BY id DESC LIMIT 1`))
-	if errors.Is(err, sql.ErrNoRows) {
-		return s, false, nil
-	}
-	return s, err == nil, internal("reading the steps to redo", err)
+	return oneStep(q, `u WHERE NOT open AND kind = 'undo' AND reversed_by IS NULL
+		AND NOT EXISTS (SELECT 1 FROM steps c WHERE c.id > u.id AND c.kind = 'change' AND NOT c.open) ORDER BY id DESC LIMIT 1`)
 }
 
 // NextUndo is the step Undo would undo now; ok is false when there is none.
@@ -190,13 +187,8 @@ func (f *File) NextRedo() (Step, bool, error) { return nextRedo(f.reader()) }
 // that was let go since (see keptSteps), or in another copy (a merge brings
 // that copy's entries along, but reverting one is not reverting the merge).
 func (f *File) StepOfChange(changeID string) (Step, bool, error) {
-	s, err := scanStep(f.reader().QueryRow("SELECT "+stepColumns+` FROM steps
-		WHERE NOT open AND (SELECT rowid FROM changes WHERE id = ? AND copy_id = ?) > first_change
-		AND (SELECT rowid FROM changes WHERE id = ?) <= last_change ORDER BY id DESC LIMIT 1`, changeID, f.copyID, changeID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return s, false, nil
-	}
-	return s, err == nil, internal("reading the steps to undo", err)
+	return oneStep(f.reader(), `WHERE NOT open AND (SELECT rowid FROM changes WHERE id = ? AND copy_id = ?) > first_change
+		AND (SELECT rowid FROM changes WHERE id = ?) <= last_change ORDER BY id DESC LIMIT 1`, changeID, f.copyID, changeID)
 }
 
 // Name says what the step did, in the language of the package's messages:

@@ -210,7 +210,6 @@ func (f *File) PlanRevert(id int64) (RevertPlan, error) {
 // step created it).
 type stepRow struct {
 	step   int64
-	seq    int64
 	tbl    string
 	rowID  string
 	before map[string]any
@@ -219,9 +218,13 @@ type stepRow struct {
 // entity names the row's kind of record as the change log does, or "" for
 // a row that is not a record of its own (a link, a deletion noted, a
 // setting).
-func (r stepRow) entity() string {
+func (r stepRow) entity() string { return recordEntity(r.tbl) }
+
+// recordEntity names a table's records as the change log does, "" for a
+// table of no records of their own.
+func recordEntity(table string) string {
 	for _, p := range prototypes {
-		if t := p.table(); t.name == r.tbl {
+		if t := p.table(); t.name == table {
 			return t.entity
 		}
 	}
@@ -230,7 +233,7 @@ func (r stepRow) entity() string {
 
 // stepRows reads the rows a step touched, in the order it first touched them.
 func stepRows(q querier, step int64) ([]stepRow, error) {
-	rows, err := q.Query("SELECT step, rowid, tbl, row_id, before FROM step_rows WHERE step = ? ORDER BY rowid", step)
+	rows, err := q.Query("SELECT step, tbl, row_id, before FROM step_rows WHERE step = ? ORDER BY rowid", step)
 	if err != nil {
 		return nil, internal("reading a step", err)
 	}
@@ -239,7 +242,7 @@ func stepRows(q querier, step int64) ([]stepRow, error) {
 	for rows.Next() {
 		var r stepRow
 		var before sql.NullString
-		if err := rows.Scan(&r.step, &r.seq, &r.tbl, &r.rowID, &before); err != nil {
+		if err := rows.Scan(&r.step, &r.tbl, &r.rowID, &before); err != nil {
 			return nil, internal("reading a step", err)
 		}
 		if journalKey(r.tbl) == "" {
@@ -387,23 +390,17 @@ func fieldChanges(q querier, table string, from, to map[string]any) string {
 	return strings.Join(parts, "; ")
 }
 
-// shownJSON shows a value as users read it: a referred-to record by its name.
+// shownJSON shows a value kept as JSON as users read it, as a conflict
+// shows it: a referred-to record by its name (a unit by its path), a choice
+// by its label.
 func shownJSON(q querier, table, col string, v any) string {
 	if v == nil {
 		return ""
 	}
 	if f, ok := v.(float64); ok && f == float64(int64(f)) {
-		return fmt.Sprint(int64(f))
+		v = int64(f)
 	}
-	if s, ok := v.(string); ok {
-		if target := refColumns[table][col]; target != "" && s != "" {
-			if name := nameOf(q, target, displayColumn[target], s); name != "" {
-				return name
-			}
-		}
-		return s
-	}
-	return fmt.Sprint(v)
+	return shownValue(q, table, col, refField{table: refColumns[table][col]}, v)
 }
 
 // refuseReverse says why step s cannot be reversed now, or nil: it was
@@ -531,10 +528,8 @@ func refuseReverse(q querier, s Step) error {
 
 // entityOf names a table's records as the change log does.
 func entityOf(table string) string {
-	for _, p := range prototypes {
-		if t := p.table(); t.name == table {
-			return t.entity
-		}
+	if e := recordEntity(table); e != "" {
+		return e
 	}
 	for _, l := range linkTables {
 		if l.name == table {
@@ -902,11 +897,7 @@ func (t *tx) logUndo(s Step, out Undone) error {
 		verb, action = "Redid", "redo"
 	}
 	name := s.NameIn(translate.English)
-	counts := joinNonEmpty(", ",
-		plural(out.Restored, "record put back", "records put back"),
-		plural(out.Removed, "record taken away", "records taken away"),
-		plural(out.Changed, "record changed back", "records changed back"))
-	if err := t.logChange("workspace", "", action, fmt.Sprintf("%s “%s”: %s.", verb, name, nonEmptyEnglish(counts, "nothing to write back"))); err != nil {
+	if err := t.logChange("workspace", "", action, fmt.Sprintf("%s “%s”: %s.", verb, name, out.CountsIn(translate.English))); err != nil {
 		return err
 	}
 	total := out.Restored + out.Removed + out.Changed
@@ -922,19 +913,27 @@ func (t *tx) logUndo(s Step, out Undone) error {
 	return nil
 }
 
-func plural(n int, one, many string) string {
-	switch n {
-	case 0:
-		return ""
-	case 1:
-		return "1 " + one
-	}
-	return Thousands(int64(n)) + " " + many
-}
+// Counts says how many records an undo put back, took away and changed
+// back, in the language of the package's messages.
+func (u Undone) Counts() string { return u.CountsIn(wording()) }
 
-func nonEmptyEnglish(s, otherwise string) string {
-	if s == "" {
-		return otherwise
+// CountsIn is Counts in the language of tr (the change log keeps English).
+func (u Undone) CountsIn(tr translate.Func) string {
+	var parts []string
+	for _, c := range []struct {
+		n         int
+		one, many string
+	}{
+		{u.Restored, msg("1 record put back"), msg("%s records put back")},
+		{u.Removed, msg("1 record taken away"), msg("%s records taken away")},
+		{u.Changed, msg("1 record changed back"), msg("%s records changed back")},
+	} {
+		if c.n > 0 {
+			parts = append(parts, byCount(tr, c.n, c.one, c.many))
+		}
 	}
-	return s
+	if len(parts) == 0 {
+		return tr(msg("no record needed writing back"))
+	}
+	return joinAndIn(tr, parts)
 }

@@ -259,6 +259,16 @@ func TestRevertRefused(t *testing.T) {
 	_, err = f.Revert(9999)
 	wantCode(t, err, ErrNotFound)
 
+	// The preview shows choices by their labels, as a conflict does.
+	o = must[Organisation](t)(f.Organisation(o.ID))
+	o.Kind = "cbo"
+	must[Organisation](t)(f.UpdateOrganisation(o))
+	kind, _, _ := f.NextUndo()
+	plan = must[RevertPlan](t)(f.PlanRevert(kind.ID))
+	if len(plan.Lines) != 1 || !strings.Contains(plan.Lines[0], "“Community-based organisation” → “CSO / NGO”") {
+		t.Errorf("the preview of a kind changed back: %q", plan.Lines)
+	}
+
 	// Redoing the addition of a partner whose name another took since is
 	// refused, and says it is a redo.
 	must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "Pamoja Trust", Kind: "ngo"}))

@@ -49,6 +49,17 @@ var fullOps = map[string]func(dir string) error{
 		_, err = f.Merge(filepath.Join(dir, "b.cpw"), MergeOptions{})
 		return err
 	},
+	// b's one step wrote long notes on every person: undoing it writes
+	// them all back.
+	"undo": func(dir string) error {
+		f, err := Open(filepath.Join(dir, "b.cpw"))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = f.Undo()
+		return err
+	},
 }
 
 func TestDiskFull(t *testing.T) {
@@ -57,12 +68,12 @@ func TestDiskFull(t *testing.T) {
 		return
 	}
 	files, size := fullFixture(t)
-	for _, op := range []string{"demo", "copy", "merge"} {
+	for _, op := range []string{"demo", "copy", "merge", "undo"} {
 		t.Run(op, func(t *testing.T) {
 			failed := 0
 			for _, limit := range []int64{0, 4 << 10, 64 << 10, 256 << 10, size / 2, size - 4096, size, size + 4096,
 				size + 64<<10, size + 256<<10, size + 1<<20, size + 2<<20, size + 4<<20, 64 << 20} {
-				if op == "merge" && limit < size {
+				if op == "merge" && limit < size || op == "undo" && limit < int64(len(files["b.cpw"])) {
 					// The limit would fail writes inside the file too, which
 					// no full disk does: not even a rollback could be written.
 					continue
@@ -84,7 +95,7 @@ func TestDiskFull(t *testing.T) {
 	}
 }
 
-// TestFullTmpfs runs demo, copy and merge on a small tmpfs that really
+// TestFullTmpfs runs demo, copy, merge and undo on a small tmpfs that really
 // fills (ENOSPC), at several amounts of free space. It needs root to mount
 // one: it skips otherwise (CI runs as root).
 func TestFullTmpfs(t *testing.T) {
@@ -96,7 +107,7 @@ func TestFullTmpfs(t *testing.T) {
 	for _, data := range files {
 		total += int64(len(data))
 	}
-	for _, op := range []string{"demo", "copy", "merge"} {
+	for _, op := range []string{"demo", "copy", "merge", "undo"} {
 		t.Run(op, func(t *testing.T) {
 			failed, mounted := 0, false
 			for _, free := range []int64{16 << 10, 256 << 10, 1 << 20, 2 << 20, 4 << 20, 64 << 20} {

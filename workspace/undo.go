@@ -582,7 +582,7 @@ func listSome(items []string) string {
 
 // reverse writes back the rows step s touched as they were before it. Rows
 // are written table by table in bulk where they can be (an import of
-// 21,000 people is one step), one by one where order matters.
+// 21,000 people is one step), one by one where a row changed (names parked first).
 func (t *tx) reverse(s Step) (Undone, error) {
 	out := Undone{Step: s}
 	if err := refuseReverse(t, s); err != nil {
@@ -667,18 +667,6 @@ func tableNames() []string {
 	return out
 }
 
-// selfRestricted reports whether a table's rows may refer to rows of the
-// same table that cannot be deleted while they do (a unit's parent): those
-// are deleted one by one, the last added first.
-func selfRestricted(table string) bool {
-	for _, r := range referrers[table] {
-		if r.table.name == table && r.action == restrict {
-			return true
-		}
-	}
-	return false
-}
-
 // takeAway deletes the rows a step added to table, noting each deletion
 // for other copies (except of a deletion noted: that one simply goes).
 func (t *tx) takeAway(table string, rows []stepRow, note func(stepRow, string, map[string]any)) error {
@@ -726,16 +714,10 @@ func (t *tx) takeAway(table string, rows []stepRow, note func(stepRow, string, m
 			return err
 		}
 	}
-	if !selfRestricted(table) {
-		_, err := t.Exec("DELETE FROM "+table+" WHERE "+key+" IN (SELECT row_id FROM step_rows WHERE step = ? AND tbl = ? AND before IS NULL)", rows[0].step, table)
-		return t.undoError(err)
-	}
-	for i := len(rows) - 1; i >= 0; i-- {
-		if _, err := t.Exec("DELETE FROM "+table+" WHERE "+key+" = ?", rows[i].rowID); err != nil {
-			return t.undoError(err)
-		}
-	}
-	return nil
+	// One statement: under defer_foreign_keys even a unit's RESTRICT on its
+	// parent waits for the commit, so children and parents go in any order.
+	_, err = t.Exec("DELETE FROM "+table+" WHERE "+key+" IN (SELECT row_id FROM step_rows WHERE step = ? AND tbl = ? AND before IS NULL)", rows[0].step, table)
+	return t.undoError(err)
 }
 
 // writeBackAll writes back the rows a step changed or deleted in table, as

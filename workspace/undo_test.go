@@ -480,3 +480,70 @@ func memberByID(f *File, id string) (ConsortiumMember, error) {
 	var m ConsortiumMember
 	return m, load(f.db, &m, id)
 }
+
+// A revert decides inside its write: a change another program commits
+// after the preview was made is never written over.
+func TestRevertAfterAChangeMeanwhile(t *testing.T) {
+	f := newFile(t)
+	o := must[Organisation](t)(f.CreateOrganisation(Organisation{Name: "Maji Safi Trust", Kind: "ngo"}))
+	o.Notes = "met at the forum"
+	must[Organisation](t)(f.UpdateOrganisation(o))
+	edit, _, _ := f.NextUndo()
+	if plan := must[RevertPlan](t)(f.PlanRevert(edit.ID)); plan.Refused != nil {
+		t.Fatalf("the preview refuses: %v", plan.Refused)
+	}
+	// Another program, through its own handle, changes the same record.
+	g, err := Open(f.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	g.Author, g.Now = "Otieno", f.Now
+	og := must[Organisation](t)(g.Organisation(o.ID))
+	og.Notes = "met at the forum; wants to lead WSE"
+	must[Organisation](t)(g.UpdateOrganisation(og))
+	_, err = f.Revert(edit.ID)
+	wantCode(t, err, ErrConflict)
+	if !strings.Contains(err.Error(), "Otieno") {
+		t.Errorf("the refusal should say who changed it: %v", err)
+	}
+	if got := must[Organisation](t)(f.Organisation(o.ID)); got.Notes != og.Notes {
+		t.Errorf("the other program's note became %q", got.Notes)
+	}
+	// Undo now undoes the other program's change, the newest step.
+	u := must[Undone](t)(f.Undo())
+	if u.Step.Author != "Otieno" {
+		t.Errorf("undo undid %q's step", u.Step.Author)
+	}
+}
+
+// Units added under one another in one step (a community structure
+// imported) are taken away together, children before their parents.
+func TestUndoNestedUnits(t *testing.T) {
+	f := newFile(t)
+	before := fingerprint(t, f)
+	if err := f.Batch(true, func(b *Batch) error {
+		area, _, err := Save(b, Unit{Level: "area", Name: "Mukuru kwa Reuben"})
+		if err != nil {
+			return err
+		}
+		seg, _, err := Save(b, Unit{Level: "segment", Name: "Segment 1", ParentID: area.ID})
+		if err != nil {
+			return err
+		}
+		cl, _, err := Save(b, Unit{Level: "cluster", Name: "Cluster 1", ParentID: seg.ID})
+		if err != nil {
+			return err
+		}
+		_, _, err = Save(b, Unit{Level: "cell", Name: "Cell 1", ParentID: cl.ID, Households: 10})
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	must[Undone](t)(f.Undo())
+	sameFingerprint(t, "after undoing the structure", before, fingerprint(t, f))
+	must[Undone](t)(f.Redo())
+	if units := must[[]Unit](t)(f.Units(UnitFilter{})); len(units) != 4 {
+		t.Errorf("after the redo: %d units", len(units))
+	}
+}

@@ -71,7 +71,14 @@
 //     a third copy that theirs had already seen (copy_meetings holds what
 //     each copy saw of others: two copies made from one parent both saw its
 //     versions) and theirs is the newer change.
-//  6. Changed in both: a conflict.
+//  6. Changed in both: weighed field by field (decideFields). field_stamps
+//     holds when each field last changed and by which copy; a field changed
+//     in one copy only takes that copy's value, so that two people editing
+//     different fields of one record both keep their change. Only fields
+//     changed in both (or whose history neither copy knows, in a file saved
+//     before fields were stamped) are a conflict, offered as the record with
+//     our values for them against the record with theirs. A record that
+//     ends up as neither copy had it is stamped as this copy's change.
 //  7. Deleted here, unchanged there: it stays deleted.
 //  8. Deleted here, changed there: a conflict; taking theirs brings it back.
 //  9. Deleted there, unchanged here: deleted here too (step 4).

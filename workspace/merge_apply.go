@@ -146,6 +146,45 @@ func (m *merger) write(t *tx, a *mergeAction) error {
 		}
 		return fmt.Errorf("merging %s: %w", tab.kind, err)
 	}
+	if tab.record == nil {
+		return nil // links and settings: a row is one field
+	}
+	return m.writeFieldStamps(t, a, stamp, by)
+}
+
+// writeFieldStamps gives the fields of a row the merge wrote the stamps of
+// the changes their values come from, in place of those the triggers noted
+// for the write. A value this merge decided against a newer change, or made
+// up (a name given a number), is stamped as this copy's change (stamp, by).
+func (m *merger) writeFieldStamps(t *tx, a *mergeAction, stamp, by string) error {
+	tab := a.table
+	if a.kind != actAdd {
+		if _, err := t.Exec("DELETE FROM field_stamps WHERE tbl = ? AND row_id = ?", tab.name, a.id); err != nil {
+			return err
+		}
+	}
+	ours, hasOurs := m.ourRows[tab.name][a.id]
+	theirs, hasTheirs := m.theirRows[tab.name][a.id]
+	for i, col := range tab.cols {
+		s, known := a.row.fields[i]
+		if m.restamp[a.id] {
+			madeUp := (!hasOurs || !sameVals(ours.vals[i:i+1], a.row.vals[i:i+1])) && (!hasTheirs || !sameVals(theirs.vals[i:i+1], a.row.vals[i:i+1]))
+			if madeUp || s.fresh {
+				s, known = fieldStamp{at: stamp, copyID: by}, true
+			}
+		}
+		if !known {
+			continue
+		}
+		arrived := s.arrivedAt
+		if s.theirs {
+			arrived = t.at
+		}
+		if _, err := t.Exec("INSERT INTO field_stamps (tbl, row_id, col, updated_at, copy_id, arrived_at) VALUES (?, ?, ?, ?, ?, ?)",
+			tab.name, a.id, col, s.at, s.copyID, arrived); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

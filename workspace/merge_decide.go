@@ -199,3 +199,50 @@ func theirsChanged(met lastMet, tr mergeRow, ours *mergeRow) bool {
 	}
 	return true
 }
+
+// fieldDecision is decideFields' answer for a record changed in both
+// copies: the fields (column indexes) whose value comes from theirs, and
+// those changed in both, which are a conflict. Every other field keeps ours:
+// the same in both, or changed here only.
+type fieldDecision struct {
+	Take      []int
+	Conflicts []int
+}
+
+// decideFields weighs, field by field, a record both copies changed since
+// they met (rowChangedBoth): a field changed in one copy only takes that
+// copy's value, so that two people editing different fields of one record
+// both keep their change. A field changed in both, or whose history neither
+// copy knows (a copy saved before fields were stamped), is a conflict.
+//
+// The tests mirror those of decideRow, for one field: a change counts when
+// it arrived after the copies met and is not the other copy's own change
+// coming back, nor, here, a version that came in from a merge and theirs
+// has moved on from, nor a third copy's version theirs had seen.
+func decideFields(met lastMet, ours, theirs *mergeRow) fieldDecision {
+	var d fieldDecision
+	for i := range ours.vals {
+		if sameVals(ours.vals[i:i+1], theirs.vals[i:i+1]) {
+			continue
+		}
+		of, oursKnown := ours.fields[i]
+		tf, theirsKnown := theirs.fields[i]
+		theirsChanged := theirsKnown && tf.arrival() > met.theirsAfter &&
+			!(tf.copyID == met.ourCopy && oursKnown && tf.at <= of.at)
+		oursChanged := oursKnown && of.arrival() > met.oursAfter &&
+			!(of.arrivedAt != "" && theirsKnown && tf.at > of.at)
+		if oursChanged && theirsChanged && of.copyID != met.ourCopy && of.copyID != met.theirCopy {
+			if high, ok := met.theirSeen[of.copyID]; ok && of.at <= high && wins(tf.at, tf.copyID, of.at, of.copyID) {
+				oursChanged = false
+			}
+		}
+		switch {
+		case theirsChanged && !oursChanged:
+			d.Take = append(d.Take, i)
+		case oursChanged && !theirsChanged:
+		default:
+			d.Conflicts = append(d.Conflicts, i)
+		}
+	}
+	return d
+}

@@ -1,6 +1,9 @@
 package workspace
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // rowScenario is one named case of decideRow.
 type rowScenario struct {
@@ -9,6 +12,8 @@ type rowScenario struct {
 	ours, theirs         *mergeRow
 	ourStone, theirStone *Tombstone
 	want                 rowDecision
+	// fields, for a record changed in both copies: what decideFields says.
+	fields *fieldDecision
 }
 
 // decideRowScenarios are the cases of decideRow, one named scenario each (or
@@ -21,6 +26,17 @@ func decideRowScenarios() []rowScenario {
 		return &mergeRow{vals: []any{val}, updatedAt: stamp, copyID: copyID}
 	}
 	arrived := func(r *mergeRow, at string) *mergeRow { r.arrivedAt = at; return r }
+	row2 := func(name, phone, stamp, copyID string) *mergeRow {
+		return &mergeRow{vals: []any{name, phone}, updatedAt: stamp, copyID: copyID}
+	}
+	stamp := func(at, copyID, arrived string) fieldStamp { return fieldStamp{at: at, copyID: copyID, arrivedAt: arrived} }
+	fields := func(r *mergeRow, named ...any) *mergeRow {
+		r.fields = map[int]fieldStamp{}
+		for i := 0; i < len(named); i += 2 {
+			r.fields[map[string]int{"name": 0, "phone": 1}[named[i].(string)]] = named[i+1].(fieldStamp)
+		}
+		return r
+	}
 	stone := func(at, copyID, arrival, replaced string) *Tombstone {
 		return &Tombstone{ID: "x", DeletedAt: at, CopyID: copyID, arrival: arrival, replaced: replaced}
 	}
@@ -113,6 +129,44 @@ func decideRowScenarios() []rowScenario {
 			met:  lastMet{ourCopy: "A", theirCopy: "B", theirSeen: map[string]string{"P": "09"}},
 			ours: row("Maji", "08", "P"), theirStone: stone("15", "B", "15", ""),
 			want: rowDecision{Case: rowDeletedThere}},
+
+		// 6, field by field: a record of two fields (a name and a phone),
+		// each field stamped when it last changed.
+		{name: "6 different fields changed: each copy's change is kept", met: met,
+			ours:   fields(row2("Maji Safi", "0722", "15", "A"), "name", stamp("15", "A", "")),
+			theirs: fields(row2("Maji", "0733", "16", "B"), "phone", stamp("16", "B", "")),
+			want:   rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: Theirs},
+			fields: &fieldDecision{Take: []int{1}}},
+		{name: "6 the same field changed in both: a conflict on that field only", met: met,
+			ours:   fields(row2("Maji Safi", "0722", "15", "A"), "name", stamp("15", "A", "")),
+			theirs: fields(row2("Maji Bora", "0733", "16", "B"), "name", stamp("16", "B", ""), "phone", stamp("16", "B", "")),
+			want:   rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: Theirs},
+			fields: &fieldDecision{Take: []int{1}, Conflicts: []int{0}}},
+		{name: "6 a field changed before the copies met counts as seen", met: met,
+			ours:   fields(row2("Maji Safi", "0722", "15", "A"), "name", stamp("15", "A", ""), "phone", stamp("05", "A", "")),
+			theirs: fields(row2("Maji", "0733", "16", "B"), "phone", stamp("16", "B", "")),
+			want:   rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: Theirs},
+			fields: &fieldDecision{Take: []int{1}}},
+		{name: "6 our own field change coming back from theirs is no change of theirs", met: met,
+			ours:   fields(row2("Maji Safi", "0722", "15", "A"), "name", stamp("15", "A", ""), "phone", stamp("14", "A", "")),
+			theirs: fields(row2("Maji", "0711", "16", "B"), "phone", stamp("12", "A", "13")),
+			want:   rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: Theirs},
+			fields: &fieldDecision{}},
+		{name: "6 a field that came in from a merge, which theirs has changed since", met: met,
+			ours:   fields(row2("Maji Safi", "0722", "15", "A"), "name", stamp("15", "A", ""), "phone", stamp("12", "C", "13")),
+			theirs: fields(row2("Maji", "0733", "16", "B"), "phone", stamp("14", "B", "")),
+			want:   rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: Theirs},
+			fields: &fieldDecision{Take: []int{1}}},
+		{name: "6 a third copy's field theirs had seen, theirs newer", met: lastMet{ourCopy: "A", theirCopy: "B", oursAfter: "10", theirsAfter: "10", theirSeen: map[string]string{"C": "12"}},
+			ours:   fields(row2("Maji Safi", "0722", "15", "A"), "name", stamp("15", "A", ""), "phone", stamp("11", "C", "")),
+			theirs: fields(row2("Maji", "0733", "16", "B"), "phone", stamp("14", "B", "")),
+			want:   rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: Theirs},
+			fields: &fieldDecision{Take: []int{1}}},
+		{name: "6 fields neither copy stamped (saved before fields were): a conflict, as records were", met: met,
+			ours:   row2("Maji Safi", "0722", "15", "A"),
+			theirs: row2("Maji", "0733", "16", "B"),
+			want:   rowDecision{Case: rowChangedBoth, TheirsChanged: true, Newer: Theirs},
+			fields: &fieldDecision{Conflicts: []int{0, 1}}},
 		{name: "13 gone in both", met: met,
 			ourStone: stone("15", "A", "15", ""), theirStone: stone("16", "B", "16", ""),
 			want: rowDecision{Case: rowGoneBoth}},
@@ -124,6 +178,11 @@ func TestDecideRow(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			if got := decideRow(c.met, c.ours, c.theirs, c.ourStone, c.theirStone); got != c.want {
 				t.Errorf("decideRow = %+v, want %+v", got, c.want)
+			}
+			if c.fields != nil {
+				if got := decideFields(c.met, c.ours, c.theirs); fmt.Sprint(got) != fmt.Sprint(*c.fields) {
+					t.Errorf("decideFields = %+v, want %+v", got, *c.fields)
+				}
 			}
 		})
 	}

@@ -19,12 +19,17 @@ func TestMergeConflictDifferencesInWords(t *testing.T) {
 	}
 	defer f.Close()
 	copyPath := filepath.Join(dir, "copy.cpw")
-	if err := f.SaveCopy(copyPath); err != nil {
-		t.Fatal(err)
-	}
 	units, _ := f.Units(UnitFilter{})
 	people, _ := f.People(PersonFilter{})
 	p := people[0]
+	p.Gender = "other" // both copies change it, from the same value
+	p, err = f.UpdatePerson(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveCopy(copyPath); err != nil {
+		t.Fatal(err)
+	}
 	p.HomeUnitID, p.Phone, p.Gender = units[1].ID, "0722 000 001", "female"
 	if _, err := f.UpdatePerson(p); err != nil {
 		t.Fatal(err)

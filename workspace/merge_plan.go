@@ -137,22 +137,13 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 		}
 		d := decideRow(m.met, or, &tr, ourStone, nil)
 		switch d.Case {
-		case rowChangedThere, rowChangedBoth:
-			take := true
-			if d.Case == rowChangedBoth {
-				take = m.conflict(t, id, msg("changed in both copies"), or, &tr, d.Newer)
-			}
-			switch {
-			case take:
-				row := tr
-				final[id] = &row
-				m.do(&mergeAction{table: t, id: id, kind: actUpdate, row: tr})
-				m.count(t).Updated++
-			case m.restamp[id]:
-				// Ours kept against the newer change: stamped anew, so the
-				// other copy takes it too.
-				m.do(&mergeAction{table: t, id: id, kind: actUpdate, row: *or})
-			}
+		case rowChangedThere:
+			row := tr
+			final[id] = &row
+			m.do(&mergeAction{table: t, id: id, kind: actUpdate, row: tr})
+			m.count(t).Updated++
+		case rowChangedBoth:
+			m.mergeFields(t, id, *or, tr)
 		case rowReplacedHere:
 			m.sameAsKeptHere(t, id, tr, *ourStone, d.TheirsChanged)
 		case rowDeletedHere, rowDeletedHereChangedThere:
@@ -206,6 +197,92 @@ func (m *merger) planTable(t *mergeTable, ourOrder, theirOrder []string) {
 	}
 	m.planNewRows(t, fresh)
 	m.clearClashes(t)
+}
+
+// mergeFields merges a record both copies changed, field by field
+// (decideFields): each side's changes to different fields are both kept,
+// and only the fields changed in both are a conflict, offered as the record
+// with our values for them against the record with theirs.
+func (m *merger) mergeFields(t *mergeTable, id string, or, tr mergeRow) {
+	d := decideFields(m.met, &or, &tr)
+	row := withFields(or, tr, d.Take)
+	if len(d.Conflicts) > 0 {
+		theirs := withFields(row, tr, d.Conflicts)
+		theirs.updatedAt, theirs.copyID = tr.updatedAt, tr.copyID
+		if m.conflict(t, id, msg("changed in both copies"), &row, &theirs, newerFields(d.Conflicts, or, tr)) {
+			row = theirs
+		}
+		if m.restamp[id] {
+			// Chosen against the newer change: those fields are this copy's
+			// change now, so that the choice travels.
+			for _, i := range d.Conflicts {
+				s := row.fields[i]
+				s.fresh = true
+				row.fields[i] = s
+			}
+		}
+	}
+	final := m.final[t.name]
+	switch {
+	case sameVals(row.vals, or.vals) && !m.restamp[id]:
+		// Ours stands.
+	case sameVals(row.vals, tr.vals) && !m.restamp[id]:
+		final[id] = &tr
+		m.do(&mergeAction{table: t, id: id, kind: actUpdate, row: tr})
+		m.count(t).Updated++
+	default:
+		if !sameVals(row.vals, or.vals) && !sameVals(row.vals, tr.vals) {
+			// A version neither copy had: this copy's change, stamped after
+			// both, so that the other copy takes it too.
+			m.restamp[id] = true
+			m.overrides(id, or.updatedAt)
+			m.overrides(id, tr.updatedAt)
+		}
+		final[id] = &row
+		m.do(&mergeAction{table: t, id: id, kind: actUpdate, row: row})
+		if !sameVals(row.vals, or.vals) {
+			m.count(t).Updated++
+		}
+	}
+}
+
+// withFields is row with the given fields (column indexes) taken from
+// other, values and stamps.
+func withFields(row, other mergeRow, cols []int) mergeRow {
+	out := copyRow(row)
+	out.fields = map[int]fieldStamp{}
+	for i, s := range row.fields {
+		out.fields[i] = s
+	}
+	for _, i := range cols {
+		out.vals[i] = other.vals[i]
+		delete(out.fields, i)
+		if s, ok := other.fields[i]; ok {
+			out.fields[i] = s
+		}
+	}
+	return out
+}
+
+// newerFields names the side holding the newest change to the given fields:
+// a field's own stamp, or its record's when the field has none.
+func newerFields(cols []int, ours, theirs mergeRow) Side {
+	newest := func(r mergeRow) (string, string) {
+		at, by := "", ""
+		for _, i := range cols {
+			a, b := r.updatedAt, r.copyID
+			if s, ok := r.fields[i]; ok {
+				a, b = s.at, s.copyID
+			}
+			if wins(a, b, at, by) {
+				at, by = a, b
+			}
+		}
+		return at, by
+	}
+	ourAt, ourBy := newest(ours)
+	theirAt, theirBy := newest(theirs)
+	return newer(theirAt, theirBy, ourAt, ourBy)
 }
 
 // conflict records a conflict and says whether their side is taken. reason

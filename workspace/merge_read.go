@@ -86,7 +86,21 @@ type mergeRow struct {
 	updatedAt string // when it was changed, in the copy that changed it
 	copyID    string // the copy that changed it
 	arrivedAt string // when it arrived in this file, if it came from another copy
+	// fields holds, by column index, when each field changed since the
+	// record was made; a field not in it has not changed since.
+	fields map[int]fieldStamp
 }
+
+// fieldStamp is when one field of a record was last changed, by which copy,
+// and when that change arrived in the file it was read from.
+type fieldStamp struct {
+	at, copyID, arrivedAt string
+	theirs                bool // read from the other copy: it arrives here with the merge
+	fresh                 bool // a decision of this merge against a newer change: stamped now
+}
+
+// arrival is when the field's value came to be in the file it was read from.
+func (s fieldStamp) arrival() string { return max(s.at, s.arrivedAt) }
 
 // arrival is when the row's version came to be in this file.
 func (r mergeRow) arrival() string { return max(r.updatedAt, r.arrivedAt) }
@@ -137,6 +151,42 @@ func readRows(q querier, t *mergeTable) (map[string]mergeRow, []string, error) {
 		order = append(order, id)
 	}
 	return out, order, rows.Err()
+}
+
+// readFieldStamps adds to rows the stamps of their fields. A copy saved
+// before fields were stamped has none: its records count as changed whole.
+func readFieldStamps(q querier, t *mergeTable, rows map[string]mergeRow, theirs bool) error {
+	var has int
+	if err := q.QueryRow("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'field_stamps'").Scan(&has); err != nil || has == 0 {
+		return err
+	}
+	res, err := q.Query("SELECT row_id, col, updated_at, copy_id, arrived_at FROM field_stamps WHERE tbl = ?", t.name)
+	if err != nil {
+		return err
+	}
+	defer res.Close()
+	index := map[string]int{}
+	for i, c := range t.cols {
+		index[c] = i
+	}
+	for res.Next() {
+		var id, col string
+		s := fieldStamp{theirs: theirs}
+		if err := res.Scan(&id, &col, &s.at, &s.copyID, &s.arrivedAt); err != nil {
+			return err
+		}
+		r, ok := rows[id]
+		i, known := index[col]
+		if !ok || !known {
+			continue // a stamp left behind by a record renumbered, or a column this version does not merge
+		}
+		if r.fields == nil {
+			r.fields = map[int]fieldStamp{}
+		}
+		r.fields[i] = s
+		rows[id] = r
+	}
+	return res.Err()
 }
 
 func (t *mergeTable) col(name string) int {
@@ -344,6 +394,12 @@ func (m *merger) read() (map[string][2][]string, error) {
 		}
 		m.ourRows[t.name], m.theirRows[t.name] = ours, theirs
 		orders[t.name] = [2][]string{ourOrder, theirOrder}
+		if err := readFieldStamps(m.ours, t, ours, false); err != nil {
+			return nil, internal(say("reading %s", sayPlain(t.kind)), err)
+		}
+		if err := readFieldStamps(m.theirs, t, theirs, true); err != nil {
+			return nil, internal(say("reading the other copy's %s", sayPlain(t.kind)), err)
+		}
 		for id := range ours {
 			m.tableOf[id] = t
 		}

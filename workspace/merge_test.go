@@ -234,9 +234,9 @@ func TestMergeThreeCopiesConverge(t *testing.T) {
 	must[MergeReport](t)(c.Merge(a.Path(), MergeOptions{}))
 	sameRecords(t, fingerprint(t, a), fingerprint(t, b))
 	sameRecords(t, fingerprint(t, a), fingerprint(t, c))
-	// Both changes to the one partner were made on different fields but in
-	// the same record: the newer copy's version wins everywhere.
-	if got := orgByName(t, a, "Maji Safi Trust"); got.Interests != "Sanitation" {
+	// Both changes to the one partner were made on different fields of the
+	// same record: both are kept everywhere.
+	if got := orgByName(t, a, "Maji Safi Trust"); got.Interests != "Sanitation" || got.Commitment != "committed" {
 		t.Errorf("Maji Safi Trust in a: %+v", got)
 	}
 	for _, f := range cs {

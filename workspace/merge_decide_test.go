@@ -29,7 +29,9 @@ func decideRowScenarios() []rowScenario {
 	row2 := func(name, phone, stamp, copyID string) *mergeRow {
 		return &mergeRow{vals: []any{name, phone}, updatedAt: stamp, copyID: copyID}
 	}
-	stamp := func(at, copyID, arrived string) fieldStamp { return fieldStamp{at: at, copyID: copyID, arrivedAt: arrived} }
+	stamp := func(at, copyID, arrived string) fieldStamp {
+		return fieldStamp{at: at, copyID: copyID, arrivedAt: arrived}
+	}
 	fields := func(r *mergeRow, named ...any) *mergeRow {
 		r.fields = map[int]fieldStamp{}
 		for i := 0; i < len(named); i += 2 {

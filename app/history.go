@@ -137,6 +137,8 @@ func actionWords(action string) string {
 		return lang.L("delete")
 	case "merge":
 		return lang.L("merge")
+	case "sync":
+		return lang.L("sync")
 	case "import":
 		return lang.L("import")
 	case "undo":

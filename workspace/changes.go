@@ -153,7 +153,8 @@ func (f *File) SaveCopy(path string) error {
 		}
 		high, err := highStamp(db)
 		if err == nil {
-			_, err = db.Exec("UPDATE this_copy SET copy_id = ?, made_at = ?, made_from = ?", copyID, now, f.copyID)
+			// The shared place this copy syncs with stays its own.
+			_, err = db.Exec("UPDATE this_copy SET copy_id = ?, made_at = ?, made_from = ?, sync_place = '', last_synced = ''", copyID, now, f.copyID)
 		}
 		if err == nil {
 			_, err = db.Exec("INSERT OR REPLACE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)", f.copyID, high, high, now)

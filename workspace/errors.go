@@ -23,6 +23,7 @@ const (
 	ErrExists        ErrorCode = "exists"        // a file or record that would be overwritten or duplicated
 	ErrInvalid       ErrorCode = "invalid"       // a value that fails validation
 	ErrInUse         ErrorCode = "in-use"        // a record other records still refer to
+	ErrUnreachable   ErrorCode = "unreachable"   // a shared place that cannot be reached now (offline, a server down)
 	ErrInternal      ErrorCode = "internal"      // anything unexpected
 )
 

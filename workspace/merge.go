@@ -25,6 +25,12 @@ type MergeOptions struct {
 	// Choose settles conflicts: conflict key → the side to keep. A conflict
 	// not listed goes to the newer change.
 	Choose map[string]Side
+	// Place names the shared place a sync merges from: the merge is then
+	// named and logged as a sync with it.
+	Place string
+	// quiet leaves the merge out of the change log: a snapshot of a shared
+	// place taking in the copy that pushes it.
+	quiet bool
 	// beforeCommit, if set, runs inside the transaction just before it is
 	// committed (tests use it to kill a merge part-way).
 	beforeCommit func()
@@ -146,6 +152,7 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 	// merged this one, or when one was copied from the other.
 	var ourHigh string
 	err = them.QueryRow("SELECT their_high FROM copy_meetings WHERE peer_copy_id = ?", f.copyID).Scan(&ourHigh)
+	metUs := err == nil
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return report, internal("reading what the other copy knows of this one", err)
 	}
@@ -158,7 +165,7 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 		return report, internal("reading what the other copy knows of others", err)
 	}
 	m := &merger{theirs: them, met: lastMet{ourCopy: f.copyID, theirCopy: theirs.copyID, oursAfter: ourHigh, theirSeen: theirSeen},
-		choose: opt.Choose, report: &report}
+		choose: opt.Choose, report: &report, theyMetUs: metUs}
 	if opt.DryRun {
 		// A preview: the merge itself plans again inside its write.
 		return report, m.planOn(f.db, theirs.copyID)
@@ -203,14 +210,29 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 		if err != nil {
 			return err
 		}
+		ourHeld := max(ourNewHigh, t.at)
+		if opt.Place != "" {
+			// A snapshot holds of this copy only what it saw: what this
+			// copy changed since must still be pushed (File.ChangedSince).
+			ourHeld = m.met.oursAfter
+		}
 		if _, err := t.Exec(`INSERT INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (peer_copy_id) DO UPDATE SET their_high = excluded.their_high, our_high = excluded.our_high, met_at = excluded.met_at`,
-			theirs.copyID, theirHigh, max(ourNewHigh, t.at), t.at); err != nil {
+			theirs.copyID, theirHigh, ourHeld, t.at); err != nil {
 			return err
 		}
-		t.nameWhole("merge", filepath.Base(theirsPath))
-		if err := t.logChange("workspace", theirs.copyID, "merge", "Merged the copy "+theirs.copyID+" ("+filepath.Base(theirsPath)+"): "+report.summary(translate.English)); err != nil {
-			return err
+		switch {
+		case opt.quiet:
+		case opt.Place != "":
+			t.nameWhole("sync", opt.Place)
+			if err := t.logChange("workspace", theirs.copyID, "sync", "Synced with "+opt.Place+" (snapshot "+theirs.copyID+"): "+report.summary(translate.English)); err != nil {
+				return err
+			}
+		default:
+			t.nameWhole("merge", filepath.Base(theirsPath))
+			if err := t.logChange("workspace", theirs.copyID, "merge", "Merged the copy "+theirs.copyID+" ("+filepath.Base(theirsPath)+"): "+report.summary(translate.English)); err != nil {
+				return err
+			}
 		}
 		if opt.beforeCommit != nil {
 			opt.beforeCommit()
@@ -230,8 +252,17 @@ func (m *merger) planOn(ours querier, theirCopy string) error {
 		return internal("reading what this copy knows of the other", err)
 	}
 	m.ours = ours
-	_, met := seen[theirCopy]
-	m.met.theirsAfter, m.report.FirstMeeting = seen[theirCopy], !met
+	after, met := seen[theirCopy]
+	if !met && strings.HasPrefix(theirCopy, snapshotPrefix) {
+		// A snapshot of a shared place this copy has not met: what it saw
+		// of the snapshots it was made from.
+		after, met = lineage(seen, m.met.theirSeen)
+	}
+	if !m.theyMetUs && strings.HasPrefix(m.met.ourCopy, snapshotPrefix) {
+		// This is a snapshot taking in a copy that pushes to it.
+		m.met.oursAfter, _ = lineage(m.met.theirSeen, seen)
+	}
+	m.met.theirsAfter, m.report.FirstMeeting = after, !met
 	if err := m.plan(); err != nil {
 		return err
 	}

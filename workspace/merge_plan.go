@@ -10,6 +10,7 @@ type merger struct {
 	met          lastMet
 	choose       map[string]Side
 	report       *MergeReport
+	theyMetUs    bool // their copy_meetings names this copy
 
 	ourRows, theirRows     map[string]map[string]mergeRow // table → id → row
 	ourStones, theirStones map[string]Tombstone

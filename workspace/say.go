@@ -29,6 +29,10 @@ func wording() translate.Func {
 	return translate.English
 }
 
+// Wording is how the package words its messages now, for a package that
+// words its own errors alike (the shared places').
+func Wording() translate.Func { return wording() }
+
 // say words a message, written in English with fmt verbs, in the chosen
 // language. The translation test (translate/keys_test.go, keyArgs) finds
 // the texts to translate by the name of the function they are passed to

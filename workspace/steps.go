@@ -214,10 +214,12 @@ func (s Step) NameIn(tr translate.Func) string {
 		name = tr(msg("import of %s"), s.Title)
 	case "merge":
 		name = tr(msg("merge of %s"), s.Title)
+	case "sync":
+		name = tr(msg("sync with %s"), s.Title)
 	default:
 		name = tr(msg("a change"))
 	}
-	if s.Action != "import" && s.Action != "merge" && s.Changes > 1 {
+	if s.Action != "import" && s.Action != "merge" && s.Action != "sync" && s.Changes > 1 {
 		name = tr(msg("%s and %s"), name, byCount(tr, s.Changes-1, msg("1 more change"), msg("%s more changes")))
 	}
 	return name

@@ -111,6 +111,7 @@ func main() {
 	}
 	excelRows(*bin, dir, demo, *runs, row, ratio)
 	undoRows(*bin, dir, demo, *runs, row)
+	syncRows(dir, demo, *runs, row)
 	windowRows(*bin, demo, row)
 
 	st, err := os.Stat(demo)

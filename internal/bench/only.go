@@ -34,6 +34,8 @@ func runOnly(names, bin, dir string, runs int) {
 	}
 	for _, name := range strings.Split(names, ",") {
 		switch strings.TrimSpace(name) {
+		case "sync":
+			syncRows(dir, mukuru(), runs, row)
 		case "memory":
 			memoryRows(bin, dir, mukuru(), runs, row, ratio)
 		case "import-window":

@@ -1,4 +1,4 @@
--- Schema version 9: when each field of a record was last changed, and by
+-- Schema version 9, for sharing: when each field of a record was last changed, and by
 -- which copy, so that two copies changing different fields of one record
 -- both keep their change when they merge. A field with no row here has not
 -- changed since its record was made. Local edits are noted by the triggers
@@ -6,6 +6,11 @@
 -- with when they arrived, after the trigger (which it overrides).
 -- A later migration adding a column to one of these tables must recreate its
 -- field trigger with the new column.
+
+-- A copy that syncs through a shared place (a folder, a county server)
+-- remembers it, and when it last synced; neither travels with a copy.
+ALTER TABLE this_copy ADD COLUMN sync_place TEXT NOT NULL DEFAULT '';
+ALTER TABLE this_copy ADD COLUMN last_synced TEXT NOT NULL DEFAULT '';
 
 CREATE TABLE field_stamps (
     tbl         TEXT NOT NULL,

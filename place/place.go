@@ -1,0 +1,224 @@
+// Package place keeps copies of a workspace in step through a shared place:
+// a folder (a network share, a USB stick, a folder a cloud service keeps in
+// step) or a county PostgreSQL server.
+//
+// A place holds snapshots: whole workspaces, each made from the one before
+// with the changes of the copy that pushed it merged in, never changed once
+// written. A sync pulls the newest (all of them, when two copies pushed at
+// once), merges them into the copy with the three-way merge, then pushes a
+// new snapshot unless the place moved meanwhile, in which case it pulls
+// again. The merging is the workspace package's; this package only moves
+// snapshots to and from the place.
+package place
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"cpw/workspace"
+)
+
+// Place is where the snapshots are kept.
+type Place interface {
+	// List reads the place's snapshots, and a mark of the state it saw.
+	List() (snaps []workspace.Snapshot, mark string, err error)
+	// Fetch brings a snapshot into the local folder dir and returns it
+	// there, to be read and merged.
+	Fetch(s workspace.Snapshot, dir string) (workspace.Snapshot, error)
+	// Publish adds the snapshot at s.Path to the place, unless the place is
+	// no longer as mark says (ErrMoved).
+	Publish(s workspace.Snapshot, mark string) error
+	// Remove drops an old snapshot that a newer one replaces.
+	Remove(s workspace.Snapshot) error
+	// String names the place for people (never with a password).
+	String() string
+}
+
+// ErrMoved says that another copy pushed to the place since it was read.
+var ErrMoved = errors.New("the shared place changed since it was read")
+
+// kept is how many replaced snapshots a place keeps besides the newest: a
+// few, so that a copy reading one while another copy prunes still finds it,
+// and an older state can be looked at.
+const kept = 4
+
+// Open names a place: a postgres:// address, or a folder.
+func Open(name string) (Place, error) {
+	if strings.HasPrefix(name, "postgres://") || strings.HasPrefix(name, "postgresql://") {
+		return openServer(name)
+	}
+	return openFolder(name)
+}
+
+// Report says what a sync did.
+type Report struct {
+	Place  string                  `json:"place"`
+	Pulled []workspace.MergeReport `json:"pulled"` // one per snapshot merged in
+	Pushed bool                    `json:"pushed"`
+	// Snapshot is the copy id of the place's newest snapshot after the sync.
+	Snapshot string `json:"snapshot"`
+	// Tries counts the pulls: more than one when another copy pushed
+	// while this one synced.
+	Tries int `json:"tries"`
+}
+
+// Changed reports whether the sync changed the workspace or the place.
+func (r Report) Changed() bool {
+	if r.Pushed {
+		return true
+	}
+	for _, m := range r.Pulled {
+		if a, u, d := m.Changes(); a+u+d > 0 || len(m.Conflicts) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Options say how to sync.
+type Options struct {
+	// Choose settles the conflicts of the pull, as in a merge.
+	Choose map[string]workspace.Side
+	// beforePublish, if set, runs between making the snapshot and
+	// publishing it (tests push from another copy there, or are killed).
+	beforePublish func()
+}
+
+// tries bounds how often a sync pulls again when other copies keep pushing
+// while it syncs.
+const tries = 5
+
+// Sync brings the copy f and the place p in step: it merges in the place's
+// snapshots f has not taken in yet, then pushes a snapshot with f's changes
+// unless the place already holds them all. A sync that finds nothing to do
+// writes nothing, to the file or the place.
+func Sync(f *workspace.File, p Place, opt Options) (Report, error) {
+	report := Report{Place: p.String()}
+	dir, err := os.MkdirTemp("", "cpw-sync-*")
+	if err != nil {
+		return report, fmt.Errorf("a folder for the sync: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	in, err := f.Initiative()
+	if err != nil {
+		return report, err
+	}
+	for report.Tries < tries {
+		report.Tries++
+		snaps, mark, err := p.List()
+		if err != nil {
+			return report, err
+		}
+		for _, s := range snaps {
+			if s.InitiativeID != in.ID {
+				return report, newError(workspace.ErrInvalid, "%s holds another initiative (“%s”), not “%s”: choose the place this workspace is shared in.", p.String(), s.InitiativeName, in.Name)
+			}
+		}
+		heads := workspace.Heads(snaps)
+		pulled := false
+		for i, h := range heads {
+			done, err := f.InSync(h)
+			if err != nil {
+				return report, err
+			}
+			if done {
+				continue
+			}
+			local, err := p.Fetch(h, dir)
+			if err != nil {
+				return report, err
+			}
+			heads[i] = local
+			m, err := f.Merge(local.Path, workspace.MergeOptions{Place: p.String(), Choose: opt.Choose})
+			if err != nil {
+				return report, err
+			}
+			report.Pulled = append(report.Pulled, m)
+			pulled = true
+		}
+		var base *workspace.Snapshot
+		if len(heads) > 0 {
+			if !pulled && len(heads) == 1 {
+				changed, err := f.ChangedSince(heads[0])
+				if err != nil || !changed {
+					report.Snapshot = heads[0].CopyID
+					return report, err
+				}
+			}
+			if !strings.HasPrefix(heads[0].Path, dir) {
+				if heads[0], err = p.Fetch(heads[0], dir); err != nil {
+					return report, err
+				}
+			}
+			base = &heads[0]
+		}
+		var replaced []workspace.Snapshot
+		if len(heads) > 1 {
+			replaced = heads[1:]
+		}
+		out := filepath.Join(dir, fmt.Sprintf("push-%d.cpw", report.Tries))
+		snap, changed, err := f.MakeSnapshot(base, replaced, out)
+		if err != nil {
+			return report, err
+		}
+		if !changed {
+			// The place holds all of this copy: noted, so that the next
+			// sync does not look again.
+			report.Snapshot = base.CopyID
+			if err := f.NoteSynced(*base, snap.Seen[f.CopyID()]); err != nil || !pulled {
+				return report, err
+			}
+			return report, f.NoteSyncedAt()
+		}
+		if opt.beforePublish != nil {
+			opt.beforePublish()
+		}
+		switch err := p.Publish(snap, mark); {
+		case errors.Is(err, ErrMoved):
+			continue // another copy pushed meanwhile: pull that too
+		case err != nil:
+			return report, err
+		}
+		report.Pushed, report.Snapshot = true, snap.CopyID
+		if err := f.NoteSynced(snap, snap.Seen[f.CopyID()]); err != nil {
+			return report, err
+		}
+		if err := f.NoteSyncedAt(); err != nil {
+			return report, err
+		}
+		prune(p, snap, snaps)
+		return report, nil
+	}
+	return report, newError(workspace.ErrUnreachable, "Other copies kept pushing to %s while this one synced (%d tries): sync again in a moment.", p.String(), tries)
+}
+
+// prune removes the snapshots the new one replaces, but for the newest few.
+// A snapshot it cannot remove stays, to be pruned by a later sync.
+func prune(p Place, newest workspace.Snapshot, snaps []workspace.Snapshot) {
+	var old []workspace.Snapshot
+	for _, s := range snaps {
+		if newest.Replaces(s) || isAncestorOfReplaced(s, newest, snaps) {
+			old = append(old, s)
+		}
+	}
+	old = workspace.Newest(old)
+	for i, s := range old {
+		if i >= kept {
+			p.Remove(s)
+		}
+	}
+}
+
+// isAncestorOfReplaced reports whether s is replaced by a snapshot the
+// newest one replaces: an older one of the same line.
+func isAncestorOfReplaced(s, newest workspace.Snapshot, snaps []workspace.Snapshot) bool {
+	for _, o := range snaps {
+		if o.CopyID != s.CopyID && newest.Replaces(o) && o.Replaces(s) {
+			return true
+		}
+	}
+	return false
+}

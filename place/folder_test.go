@@ -495,3 +495,29 @@ func TestSyncPlaceStaysWithItsCopy(t *testing.T) {
 		t.Errorf("the workspace's place is %q", where)
 	}
 }
+
+// A sync that brought changes in is one step: Undo takes it back, named
+// after the place.
+func TestUndoASync(t *testing.T) {
+	cs := copies(t, 2)
+	p := sharedFolder(t)
+	o := org(t, cs[0], "Maji Safi Trust")
+	o.Interests = "Sanitation"
+	if _, err := cs[0].UpdateOrganisation(o); err != nil {
+		t.Fatal(err)
+	}
+	sync(t, cs[0], p)
+	before := records(t, cs[1])
+	sync(t, cs[1], p)
+	if got := org(t, cs[1], "Maji Safi Trust"); got.Interests != "Sanitation" {
+		t.Fatalf("the sync did not bring the change: %+v", got)
+	}
+	step, ok, err := cs[1].NextUndo()
+	if err != nil || !ok || step.Name() != "sync with "+p.String() {
+		t.Fatalf("the step to undo: %+v %v %v", step, ok, err)
+	}
+	if _, err := cs[1].Undo(); err != nil {
+		t.Fatal(err)
+	}
+	sameRecords(t, "after undoing the sync", before, records(t, cs[1]))
+}

@@ -183,10 +183,16 @@ func parse(fs *flag.FlagSet, args []string, positional ...string) ([]string, err
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
-	if len(pos) != len(positional) {
-		if len(pos) < len(positional) {
-			return nil, usageError("%s is missing", positional[len(pos)])
+	required := 0 // those not written "[NAME]", which may be left out at the end
+	for _, p := range positional {
+		if !strings.HasPrefix(p, "[") {
+			required++
 		}
+	}
+	if len(pos) < required {
+		return nil, usageError("%s is missing", positional[len(pos)])
+	}
+	if len(pos) > len(positional) {
 		return nil, usageError("unexpected argument %q", pos[len(positional)])
 	}
 	return pos, nil
@@ -261,6 +267,8 @@ type infoReport struct {
 	Currency      string           `json:"currency"`
 	CreatedAt     string           `json:"created_at"`
 	FileBytes     int64            `json:"file_bytes"`
+	SharedPlace   string           `json:"shared_place"` // the folder cpw sync uses, "" for none
+	LastSynced    string           `json:"last_synced"`  // when a sync last pulled or pushed something
 	Counts        workspace.Counts `json:"counts"`
 }
 
@@ -290,6 +298,9 @@ func runInfo(args []string, out io.Writer) error {
 	if st, err := os.Stat(pos[0]); err == nil {
 		r.FileBytes = st.Size()
 	}
+	if r.SharedPlace, r.LastSynced, err = f.SyncPlace(); err != nil {
+		return err
+	}
 	if *asJSON {
 		return writeJSON(out, r)
 	}
@@ -306,6 +317,13 @@ func runInfo(args []string, out io.Writer) error {
 		row("schema version", fmt.Sprintf("%d (saved by an older version; opening it in the window upgrades it to %d)", v, workspace.SchemaVersion))
 	} else {
 		row("schema version", v)
+	}
+	if r.SharedPlace != "" {
+		synced := "never"
+		if r.LastSynced != "" {
+			synced = "last synced " + r.LastSynced
+		}
+		row("shared place", fmt.Sprintf("%s (%s)", r.SharedPlace, synced))
 	}
 	row("workspace id", r.WorkspaceID)
 	row("copy id", r.CopyID)

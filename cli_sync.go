@@ -17,12 +17,10 @@ func init() {
 func runSync(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("sync", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "")
-	pos, err := parse(fs, args, "FILE.cpw", "PLACE")
-	if err != nil && len(pos) == 0 {
-		// PLACE may be left out: the one remembered is used.
-		if pos, err = parse(flag.NewFlagSet("sync", flag.ContinueOnError), stripJSON(args, asJSON), "FILE.cpw"); err != nil {
-			return err
-		}
+	// PLACE may be left out: the one remembered is used.
+	pos, err := parse(fs, args, "FILE.cpw", "[PLACE]")
+	if err != nil {
+		return err
 	}
 	f, err := workspace.Open(pos[0])
 	if err != nil {
@@ -81,17 +79,4 @@ func runSync(args []string, out io.Writer) error {
 		fmt.Fprintf(out, "Another copy pushed meanwhile: pulled %d times.\n", report.Tries)
 	}
 	return nil
-}
-
-// stripJSON takes --json out of args, setting the flag, for a second parse.
-func stripJSON(args []string, asJSON *bool) []string {
-	var out []string
-	for _, a := range args {
-		if a == "--json" || a == "-json" {
-			*asJSON = true
-			continue
-		}
-		out = append(out, a)
-	}
-	return out
 }

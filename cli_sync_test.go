@@ -43,6 +43,15 @@ func TestSyncCommand(t *testing.T) {
 	if code, out, errOut := cpw("sync", b); code != 0 || !strings.Contains(out, "Already in step with "+shared) {
 		t.Errorf("a sync with nothing to do: %d %q %q", code, out, errOut)
 	}
+	if code, out, errOut := cpw("sync", "--json", b); code != 0 || !strings.Contains(out, `"pushed": false`) {
+		t.Errorf("--json with the folder remembered: %d %q %q", code, out, errOut)
+	}
+	if code, out, _ := cpw("info", b); code != 0 || !strings.Contains(out, "shared place     "+shared+" (last synced 20") {
+		t.Errorf("cpw info after syncing: %q", out)
+	}
+	if code, _, errOut := cpw("sync"); code == 0 || !strings.Contains(errOut, "FILE.cpw is missing") {
+		t.Errorf("no file: %d %q", code, errOut)
+	}
 	if code, _, errOut := cpw("sync", b, filepath.Join(dir, "gone")); code == 0 || !strings.Contains(errOut, "cannot be found") {
 		t.Errorf("a folder that is not there: %d %q", code, errOut)
 	}

@@ -76,8 +76,13 @@ func (d *folder) List() ([]workspace.Snapshot, string, error) {
 
 // Fetch copies the snapshot out of the folder before it is opened: a
 // network share or a cloud folder is no place for SQLite to read from.
-func (d *folder) Fetch(s workspace.Snapshot, dir string) (workspace.Snapshot, error) {
+func (d *folder) Fetch(s workspace.Snapshot, dir string) (got workspace.Snapshot, err error) {
 	local := filepath.Join(dir, filepath.Base(s.Path))
+	defer func() {
+		if err != nil {
+			os.Remove(local) // half a copy, or another file than listed
+		}
+	}()
 	in, err := os.Open(s.Path)
 	if err != nil {
 		return s, newError(workspace.ErrUnreachable, "The snapshot %s cannot be read from the shared folder: %v.", filepath.Base(s.Path), err)
@@ -96,7 +101,7 @@ func (d *folder) Fetch(s workspace.Snapshot, dir string) (workspace.Snapshot, er
 	}
 	// Read again from the copy: the file in the folder may have changed
 	// between the listing and the copy (a tool replacing it).
-	got, err := workspace.ReadSnapshot(local)
+	got, err = workspace.ReadSnapshot(local)
 	if err != nil {
 		return s, err
 	}

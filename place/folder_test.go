@@ -521,3 +521,36 @@ func TestUndoASync(t *testing.T) {
 	}
 	sameRecords(t, "after undoing the sync", before, records(t, cs[1]))
 }
+
+// The folder moves between the pull and the push without a new snapshot (a
+// file added, as a person's copy dropped in the folder): the sync pulls
+// again, fetching the same snapshot a second time, and pushes.
+func TestSyncAgainAfterTheFolderMoved(t *testing.T) {
+	cs := copies(t, 2)
+	p := sharedFolder(t)
+	sync(t, cs[0], p)
+	o := org(t, cs[1], "Maji Safi Trust")
+	o.Interests = "Sanitation"
+	if _, err := cs[1].UpdateOrganisation(o); err != nil {
+		t.Fatal(err)
+	}
+	dropped := false
+	r, err := Sync(cs[1], p, Options{beforePublish: func() {
+		if !dropped {
+			dropped = true
+			if err := os.WriteFile(filepath.Join(p.String(), "notes.cpw"), []byte("not a workspace"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Tries != 2 || !r.Pushed {
+		t.Errorf("the sync after the folder moved: %+v", r)
+	}
+	sync(t, cs[0], p)
+	if o := org(t, cs[0], "Maji Safi Trust"); o.Interests != "Sanitation" {
+		t.Errorf("the change did not arrive: %+v", o)
+	}
+}

@@ -106,93 +106,112 @@ func Sync(f *workspace.File, p Place, opt Options) (Report, error) {
 	if err != nil {
 		return report, err
 	}
+	// Snapshots never change once written: one fetched stays good for
+	// every try.
+	fetched := map[string]workspace.Snapshot{}
+	fetch := func(s workspace.Snapshot) (workspace.Snapshot, error) {
+		if local, ok := fetched[s.CopyID]; ok {
+			return local, nil
+		}
+		local, err := p.Fetch(s, dir)
+		if err == nil {
+			fetched[s.CopyID] = local
+		}
+		return local, err
+	}
 	for report.Tries < tries {
 		report.Tries++
-		snaps, mark, err := p.List()
-		if err != nil {
-			return report, err
-		}
-		for _, s := range snaps {
-			if s.InitiativeID != in.ID {
-				return report, newError(workspace.ErrInvalid, "%s holds another initiative (“%s”), not “%s”: choose the place this workspace is shared in.", p.String(), s.InitiativeName, in.Name)
-			}
-		}
-		heads := workspace.Heads(snaps)
-		pulled := false
-		for i, h := range heads {
-			done, err := f.InSync(h)
-			if err != nil {
-				return report, err
-			}
-			if done {
-				continue
-			}
-			local, err := p.Fetch(h, dir)
-			if err != nil {
-				return report, err
-			}
-			heads[i] = local
-			m, err := f.Merge(local.Path, workspace.MergeOptions{Place: p.String(), Choose: opt.Choose})
-			if err != nil {
-				return report, err
-			}
-			report.Pulled = append(report.Pulled, m)
-			pulled = true
-		}
-		var base *workspace.Snapshot
-		if len(heads) > 0 {
-			if !pulled && len(heads) == 1 {
-				changed, err := f.ChangedSince(heads[0])
-				if err != nil || !changed {
-					report.Snapshot = heads[0].CopyID
-					return report, err
-				}
-			}
-			if !strings.HasPrefix(heads[0].Path, dir) {
-				if heads[0], err = p.Fetch(heads[0], dir); err != nil {
-					return report, err
-				}
-			}
-			base = &heads[0]
-		}
-		var replaced []workspace.Snapshot
-		if len(heads) > 1 {
-			replaced = heads[1:]
-		}
-		out := filepath.Join(dir, fmt.Sprintf("push-%d.cpw", report.Tries))
-		snap, changed, err := f.MakeSnapshot(base, replaced, out)
-		if err != nil {
-			return report, err
-		}
-		if !changed {
-			// The place holds all of this copy: noted, so that the next
-			// sync does not look again.
-			report.Snapshot = base.CopyID
-			if err := f.NoteSynced(*base, snap.Seen[f.CopyID()]); err != nil || !pulled {
-				return report, err
-			}
-			return report, f.NoteSyncedAt()
-		}
-		if opt.beforePublish != nil {
-			opt.beforePublish()
-		}
-		switch err := p.Publish(snap, mark); {
-		case errors.Is(err, ErrMoved):
+		done, err := syncOnce(f, p, opt, in, dir, fetch, &report)
+		if errors.Is(err, ErrMoved) {
 			continue // another copy pushed meanwhile: pull that too
-		case err != nil:
+		}
+		if err != nil || done {
 			return report, err
 		}
-		report.Pushed, report.Snapshot = true, snap.CopyID
-		if err := f.NoteSynced(snap, snap.Seen[f.CopyID()]); err != nil {
-			return report, err
-		}
-		if err := f.NoteSyncedAt(); err != nil {
-			return report, err
-		}
-		prune(p, snap, snaps)
-		return report, nil
 	}
 	return report, newError(workspace.ErrUnreachable, "Other copies kept pushing to %s while this one synced (%d tries): sync again in a moment.", p.String(), tries)
+}
+
+// syncOnce pulls and pushes once, against the place as one listing finds
+// it; ErrMoved when the place changed before the push could be made.
+func syncOnce(f *workspace.File, p Place, opt Options, in workspace.Initiative, dir string,
+	fetch func(workspace.Snapshot) (workspace.Snapshot, error), report *Report) (bool, error) {
+	snaps, mark, err := p.List()
+	if err != nil {
+		return false, err
+	}
+	for _, s := range snaps {
+		if s.InitiativeID != in.ID {
+			return false, newError(workspace.ErrInvalid, "%s holds another initiative (“%s”), not “%s”: choose the place this workspace is shared in.", p.String(), s.InitiativeName, in.Name)
+		}
+	}
+	heads := workspace.Heads(snaps)
+	pulled := false
+	for _, h := range heads {
+		if done, err := f.InSync(h); err != nil || done {
+			if err != nil {
+				return false, err
+			}
+			continue
+		}
+		local, err := fetch(h)
+		if err != nil {
+			return false, err
+		}
+		m, err := f.Merge(local.Path, workspace.MergeOptions{Place: p.String(), Choose: opt.Choose})
+		if err != nil {
+			return false, err
+		}
+		report.Pulled = append(report.Pulled, m)
+		pulled = true
+	}
+	var base *workspace.Snapshot
+	var replaced []workspace.Snapshot
+	if len(heads) > 0 {
+		if !pulled && len(heads) == 1 {
+			changed, err := f.ChangedSince(heads[0])
+			if err != nil || !changed {
+				report.Snapshot = heads[0].CopyID
+				return true, err
+			}
+		}
+		local, err := fetch(heads[0])
+		if err != nil {
+			return false, err
+		}
+		base, replaced = &local, heads[1:]
+	}
+	snap, changed, err := f.MakeSnapshot(base, replaced, filepath.Join(dir, fmt.Sprintf("push-%d.cpw", report.Tries)))
+	if err != nil {
+		return false, err
+	}
+	if !changed {
+		// The place holds all of this copy: noted, so that the next sync
+		// does not look again.
+		report.Snapshot = base.CopyID
+		if err := f.NoteSynced(*base, snap.Seen[f.CopyID()]); err != nil {
+			return false, err
+		}
+		if pulled {
+			return true, f.NoteSyncedAt()
+		}
+		return true, nil
+	}
+	if opt.beforePublish != nil {
+		opt.beforePublish()
+	}
+	if err := p.Publish(snap, mark); err != nil {
+		return false, err
+	}
+	report.Pushed, report.Snapshot = true, snap.CopyID
+	if err := f.NoteSynced(snap, snap.Seen[f.CopyID()]); err != nil {
+		return false, err
+	}
+	if err := f.NoteSyncedAt(); err != nil {
+		return false, err
+	}
+	prune(p, snap, snaps)
+	return true, nil
 }
 
 // prune removes the snapshots the new one replaces, but for the newest few.

@@ -127,31 +127,28 @@ func (f *File) MakeSnapshot(base *Snapshot, replaced []Snapshot, out string) (Sn
 		if err != nil {
 			return err
 		}
-		stmts := []struct {
-			q    string
-			args []any
-		}{
-			{"UPDATE this_copy SET copy_id = ?, made_at = ?, made_from = ?, sync_place = '', last_synced = ''", []any{id, now, srcID}},
+		if _, err := db.Exec("UPDATE this_copy SET copy_id = ?, made_at = ?, made_from = ?, sync_place = '', last_synced = ''", id, now, srcID); err != nil {
+			return err
+		}
+		if base == nil {
 			// Only the snapshots it was made from may be read as its past
-			// (lineage): a person's copy keeps others of its meetings.
-			{"DELETE FROM copy_meetings WHERE peer_copy_id LIKE 'hub-%' AND ? = ''", []any{boolText(base == nil)}},
-			{"INSERT OR REPLACE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)", []any{srcID, high, high, now}},
-			// The undo history stays with the person who made it.
-			{"PRAGMA secure_delete = ON; DELETE FROM step_rows; DELETE FROM steps", nil},
-		}
-		for _, r := range replaced {
-			// Replaced, not made from: no stamp to read its past by.
-			stmts = append(stmts, struct {
-				q    string
-				args []any
-			}{"INSERT OR IGNORE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, '', '', ?)", []any{r.CopyID, now}})
-		}
-		for _, s := range stmts {
-			if _, err := db.Exec(s.q, s.args...); err != nil {
+			// (lineage): a person's copy also names places it met.
+			if _, err := db.Exec("DELETE FROM copy_meetings WHERE peer_copy_id LIKE 'hub-%'"); err != nil {
 				return err
 			}
 		}
-		return nil
+		if _, err := db.Exec("INSERT OR REPLACE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)", srcID, high, high, now); err != nil {
+			return err
+		}
+		for _, r := range replaced {
+			// Replaced, not made from: no stamp to read its past by.
+			if _, err := db.Exec("INSERT OR IGNORE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, '', '', ?)", r.CopyID, now); err != nil {
+				return err
+			}
+		}
+		// The undo history stays with the person who made it.
+		_, err = db.Exec("PRAGMA secure_delete = ON; DELETE FROM step_rows; DELETE FROM steps")
+		return err
 	}()
 	if cerr := db.Close(); err == nil {
 		err = cerr
@@ -177,13 +174,6 @@ func (f *File) MakeSnapshot(base *Snapshot, replaced []Snapshot, out string) (Sn
 	}
 	s, err := ReadSnapshot(out)
 	return s, changed, err
-}
-
-func boolText(b bool) string {
-	if b {
-		return ""
-	}
-	return "no"
 }
 
 // NoteSynced records in this copy that it has taken in all of snapshot s,

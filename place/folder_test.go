@@ -554,3 +554,79 @@ func TestSyncAgainAfterTheFolderMoved(t *testing.T) {
 		t.Errorf("the change did not arrive: %+v", o)
 	}
 }
+
+// A shared folder that fills up during the push (a small tmpfs, really
+// full): the sync fails with a sentence, the folder holds what it held,
+// and the workspace keeps its change for the next sync.
+func TestSyncToAFullFolder(t *testing.T) {
+	if os.Getuid() != 0 {
+		t.Skip("mounting a tmpfs needs root")
+	}
+	failed := 0
+	for _, free := range []int64{64 << 10, 512 << 10, 1 << 20} {
+		cs := copies(t, 2)
+		first := sharedFolder(t)
+		sync(t, cs[0], first)
+		names := snapshotFiles(t, first)
+		st, err := os.Stat(filepath.Join(first.String(), names[0]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := t.TempDir()
+		size := (st.Size() + free + 4095) / 4096 * 4096
+		if out, err := exec.Command("mount", "-t", "tmpfs", "-o", fmt.Sprintf("size=%d,mode=0700", size), "tmpfs", dir).CombinedOutput(); err != nil {
+			t.Skipf("cannot mount a tmpfs: %v: %s", err, out)
+		}
+		func() {
+			defer func() {
+				if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+					t.Errorf("umount: %v: %s", err, out)
+				}
+			}()
+			data, _ := os.ReadFile(filepath.Join(first.String(), names[0]))
+			if err := os.WriteFile(filepath.Join(dir, names[0]), data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			p, err := Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o := org(t, cs[1], "Maji Safi Trust")
+			o.Interests = "Sanitation"
+			if _, err := cs[1].UpdateOrganisation(o); err != nil {
+				t.Fatal(err)
+			}
+			_, err = Sync(cs[1], p, Options{})
+			if err == nil {
+				return // room enough
+			}
+			failed++
+			t.Logf("%d free: %v", free, err)
+			if workspace.Code(err) == workspace.ErrInternal || !strings.Contains(err.Error(), "disk") {
+				t.Errorf("%d free: not a sentence about the full disk: %v", free, err)
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != 1 || entries[0].Name() != names[0] {
+				t.Errorf("%d free: the folder holds %v", free, entries)
+			}
+			if got := org(t, cs[1], "Maji Safi Trust"); got.Interests != "Sanitation" {
+				t.Errorf("%d free: the workspace lost its change: %+v", free, got)
+			}
+			if changed, err := cs[1].ChangedSince(workspace.Heads(mustList(t, p))[0]); err != nil || !changed {
+				t.Errorf("%d free: the next sync would not push the change: %v %v", free, changed, err)
+			}
+		}()
+	}
+	if failed == 0 {
+		t.Fatal("no amount of free space made the push fail")
+	}
+}
+
+func mustList(t *testing.T, p Place) []workspace.Snapshot {
+	t.Helper()
+	snaps, _, err := p.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snaps
+}

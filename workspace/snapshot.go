@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/google/uuid"
 )
@@ -252,15 +253,17 @@ func PublishFile(src, dest string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := io.Copy(out, in); err != nil {
-			out.Close()
-			return plainError(err)
+		_, err = io.Copy(out, in)
+		if err == nil {
+			err = out.Sync()
 		}
-		if err := out.Sync(); err != nil {
-			out.Close()
-			return plainError(err)
+		if cerr := out.Close(); err == nil {
+			err = cerr
 		}
-		return out.Close()
+		if errors.Is(err, syscall.ENOSPC) {
+			return newError(ErrReadOnly, "The disk of %s is full, so nothing was pushed: free some space there, then sync again.", filepath.Dir(dest))
+		}
+		return err
 	})
 }
 

@@ -22,8 +22,11 @@ run: build
 	@test -f $(DEMO) || ./$(BIN) demo $(DEMO) --scale mukuru
 	./$(BIN) $(DEMO)
 
-# LANG keeps the locale warning of Fyne's test driver out of the logs.
+# LANG keeps the locale warning of Fyne's test driver out of the logs. The
+# sync tests start a throwaway PostgreSQL server of their own (as the
+# postgres user when run as root), so PostgreSQL is installed too.
 test: deps
+	@sh scripts/deps.sh postgresql
 	$(GO) vet ./...
 	LANG=en_US.UTF-8 $(GO) test -race ./...
 
@@ -32,7 +35,7 @@ test: deps
 # The real-window rows run the program under Xvfb, drawn with Mesa's
 # software OpenGL, and type with xdotool.
 bench: build
-	@sh scripts/deps.sh xvfb xdotool libgl1-mesa-dri
+	@sh scripts/deps.sh xvfb xdotool libgl1-mesa-dri postgresql
 	$(GO) run ./internal/bench -cpw ./$(BIN)
 
 # Runs the program under Xvfb on the demo and writes PNGs of its main

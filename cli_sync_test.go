@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cpw/internal/pgtest"
 )
 
 // cpw sync through a folder: the first copy pushes, the second pulls its
@@ -58,5 +60,51 @@ func TestSyncCommand(t *testing.T) {
 	names, _ := filepath.Glob(filepath.Join(shared, "*.cpw"))
 	if len(names) != 1 {
 		t.Errorf("the folder holds %v", names)
+	}
+}
+
+// cpw hub init on a throwaway PostgreSQL server, then two copies syncing
+// through it; the password in the address is used and never kept.
+func TestSyncCommandWithAServer(t *testing.T) {
+	pg, err := pgtest.Start()
+	if err != nil {
+		if pgtest.Required() {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	defer pg.Stop()
+	// Trust authentication here: the password is never checked, only kept out.
+	address := strings.Replace(pg.Address("postgres"), "postgres@", "postgres:n0t-kept@", 1) + "&schema=mukuru"
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.cpw"), filepath.Join(dir, "b.cpw")
+	if code, _, errOut := cpw("demo", a); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := cpw("copy", a, b); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, out, errOut := cpw("hub", "init", address)
+	if code != 0 || !strings.Contains(out, "GRANT mukuru_sync TO") || strings.Contains(out, "n0t-kept") {
+		t.Fatalf("cpw hub init: %d %q %q", code, out, errOut)
+	}
+	if code, out, errOut := cpw("sync", a, address); code != 0 || !strings.Contains(out, "Pushed this copy's changes") || strings.Contains(out, "n0t-kept") {
+		t.Fatalf("the first sync: %d %q %q", code, out, errOut)
+	}
+	// b is a copy of a: it pulls the snapshot and finds nothing new.
+	if code, out, errOut := cpw("sync", b, address, "--json"); code != 0 || !strings.Contains(out, `"tries": 1`) || strings.Contains(out, "n0t-kept") {
+		t.Fatalf("the second sync: %d %q %q", code, out, errOut)
+	}
+	for _, f := range []string{a, b} {
+		data, _ := os.ReadFile(f)
+		if strings.Contains(string(data), "n0t-kept") {
+			t.Errorf("%s holds the password", filepath.Base(f))
+		}
+		if code, out, _ := cpw("info", f); code != 0 || !strings.Contains(out, "schema=mukuru") || strings.Contains(out, "n0t-kept") {
+			t.Errorf("cpw info: %q", out)
+		}
+	}
+	if code, out, errOut := cpw("sync", a); code != 0 || !strings.Contains(out, "Already in step") {
+		t.Errorf("a sync with nothing to do: %d %q %q", code, out, errOut)
 	}
 }

@@ -52,6 +52,31 @@ func copies(t *testing.T, n int) []*workspace.File {
 	return out
 }
 
+// eachPlace runs a test against a shared folder and against a schema of
+// the throwaway PostgreSQL server (server_test.go).
+func eachPlace(t *testing.T, test func(t *testing.T, newPlace func(*testing.T) Place)) {
+	t.Run("folder", func(t *testing.T) { test(t, sharedFolder) })
+	t.Run("server", func(t *testing.T) { test(t, sharedServer) })
+}
+
+// placeState is what a place holds, to tell whether anything was written
+// to it: the folder's files, or the server's version and snapshot.
+func placeState(t *testing.T, p Place) string {
+	t.Helper()
+	if d, ok := p.(*folder); ok {
+		names, err := d.names()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(names, "\n")
+	}
+	snaps, mark, err := p.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("version %s %v", mark, snaps)
+}
+
 func sharedFolder(t *testing.T) Place {
 	t.Helper()
 	p, err := Open(t.TempDir())
@@ -153,21 +178,14 @@ func org(t *testing.T, f *workspace.File, name string) workspace.Organisation {
 	return workspace.Organisation{}
 }
 
-func snapshotFiles(t *testing.T, p Place) []string {
-	t.Helper()
-	names, err := p.(*folder).names()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return names
-}
-
 // Three copies edit and sync in turn, each through the folder only: every
 // one ends with everyone's changes, fields of one record included, and a
 // sync that finds nothing to do writes nothing.
-func TestThreeCopiesSyncThroughAFolder(t *testing.T) {
+func TestThreeCopiesSyncInTurn(t *testing.T) { eachPlace(t, threeCopiesSyncInTurn) }
+
+func threeCopiesSyncInTurn(t *testing.T, newPlace func(*testing.T) Place) {
 	cs := copies(t, 3)
-	p := sharedFolder(t)
+	p := newPlace(t)
 	o := org(t, cs[0], "Maji Safi Trust")
 	o.Commitment = "committed"
 	if _, err := cs[0].UpdateOrganisation(o); err != nil {
@@ -202,8 +220,8 @@ func TestThreeCopiesSyncThroughAFolder(t *testing.T) {
 		sameRecords(t, fmt.Sprintf("copy %d against copy 0", i), records(t, cs[0]), records(t, f))
 	}
 
-	// Nothing to do: neither the file nor the folder changes.
-	before := snapshotFiles(t, p)
+	// Nothing to do: neither the file nor the place changes.
+	before := placeState(t, p)
 	st, _ := os.Stat(cs[1].Path())
 	bytes, _ := os.ReadFile(cs[1].Path())
 	r := sync(t, cs[1], p)
@@ -215,18 +233,23 @@ func TestThreeCopiesSyncThroughAFolder(t *testing.T) {
 	if !st2.ModTime().Equal(st.ModTime()) || string(bytes) != string(bytes2) {
 		t.Error("a sync with nothing to do wrote to the workspace")
 	}
-	if after := snapshotFiles(t, p); strings.Join(after, ",") != strings.Join(before, ",") {
-		t.Errorf("a sync with nothing to do changed the folder: %v, then %v", before, after)
+	if after := placeState(t, p); after != before {
+		t.Errorf("a sync with nothing to do changed the place: %v, then %v", before, after)
 	}
-	if len(before) > kept+1 {
-		t.Errorf("old snapshots are not pruned: %v", before)
+	if n := len(mustList(t, p)); n > kept+1 {
+		t.Errorf("old snapshots are not pruned: %d", n)
 	}
 }
 
 // A folder holding another initiative's snapshots is refused, and the
 // workspace is left as it was.
 func TestSyncRefusesAnotherInitiative(t *testing.T) {
-	p := sharedFolder(t)
+	eachPlace(t, func(t *testing.T, newPlace func(*testing.T) Place) {
+		syncRefusesAnotherInitiative(t, newPlace(t))
+	})
+}
+
+func syncRefusesAnotherInitiative(t *testing.T, p Place) {
 	other, err := workspace.Create(filepath.Join(t.TempDir(), "other.cpw"), workspace.NewOptions{Name: "Kibera Upgrading", Settlement: "Kibera", City: "Nairobi", Country: "Kenya"})
 	if err != nil {
 		t.Fatal(err)
@@ -246,9 +269,11 @@ func TestSyncRefusesAnotherInitiative(t *testing.T) {
 // pull and its push. The second sees the place moved, pulls again, and
 // nothing is lost; and two snapshots pushed side by side (as a folder's
 // sync tool may leave them) are both merged at the next sync.
-func TestTwoSyncsAtOnceLoseNothing(t *testing.T) {
+func TestTwoSyncsAtOnceLoseNothing(t *testing.T) { eachPlace(t, twoSyncsAtOnceLoseNothing) }
+
+func twoSyncsAtOnceLoseNothing(t *testing.T, newPlace func(*testing.T) Place) {
 	cs := copies(t, 3)
-	p := sharedFolder(t)
+	p := newPlace(t)
 	sync(t, cs[0], p)
 	for i, f := range cs {
 		o := org(t, f, "Maji Safi Trust")
@@ -271,7 +296,10 @@ func TestTwoSyncsAtOnceLoseNothing(t *testing.T) {
 	if r.Tries != 2 {
 		t.Errorf("the sync that met another push tried %d times", r.Tries)
 	}
-	// Side by side: two snapshots made from the same one.
+	// Side by side: two snapshots made from the same one, in a folder. A
+	// server refuses the second push (its version moved), so there the
+	// two changes travel by the syncs that follow.
+	_, inFolder := p.(*folder)
 	snaps, _, _ := p.List()
 	head := workspace.Heads(snaps)[0]
 	o := org(t, cs[0], "Maji Safi Trust")
@@ -279,14 +307,18 @@ func TestTwoSyncsAtOnceLoseNothing(t *testing.T) {
 	if _, err := cs[0].UpdateOrganisation(o); err != nil {
 		t.Fatal(err)
 	}
-	pushBeside(t, cs[0], p, head)
+	if inFolder {
+		pushBeside(t, cs[0], p, head)
+	}
 	if _, err := cs[2].CreateOrganisation(workspace.Organisation{Name: "Mathare Savings Circle", Kind: "cbo", Base: "local"}); err != nil {
 		t.Fatal(err)
 	}
-	pushBeside(t, cs[2], p, head)
-	snaps, _, _ = p.List()
-	if h := workspace.Heads(snaps); len(h) != 2 {
-		t.Fatalf("two snapshots pushed side by side: %d heads", len(h))
+	if inFolder {
+		pushBeside(t, cs[2], p, head)
+		snaps, _, _ = p.List()
+		if h := workspace.Heads(snaps); len(h) != 2 {
+			t.Fatalf("two snapshots pushed side by side: %d heads", len(h))
+		}
 	}
 	for round := 0; round < 2; round++ {
 		for _, f := range cs {
@@ -341,14 +373,24 @@ func TestSyncKilledDuringPush(t *testing.T) {
 			os.Exit(3)
 		}
 		p, _ := Open(os.Getenv("CPW_SYNC_PLACE"))
-		Sync(f, p, Options{beforePublish: func() {
+		wait := func() {
 			os.WriteFile(os.Getenv("CPW_SYNC_READY"), nil, 0o600)
 			time.Sleep(time.Minute)
-		}})
+		}
+		opt := Options{beforePublish: wait}
+		if s, ok := p.(*server); ok {
+			// Killed inside the server's transaction, its rows written.
+			s.beforeCommit, opt.beforePublish = wait, nil
+		}
+		Sync(f, p, opt)
 		os.Exit(4)
 	}
+	eachPlace(t, syncKilledDuringPush)
+}
+
+func syncKilledDuringPush(t *testing.T, newPlace func(*testing.T) Place) {
 	cs := copies(t, 2)
-	p := sharedFolder(t)
+	p := newPlace(t)
 	sync(t, cs[0], p)
 	o := org(t, cs[1], "Maji Safi Trust")
 	o.Interests = "Sanitation"
@@ -357,7 +399,7 @@ func TestSyncKilledDuringPush(t *testing.T) {
 	}
 	path := cs[1].Path()
 	cs[1].Close()
-	before := snapshotFiles(t, p)
+	before := placeState(t, p)
 	ready := filepath.Join(t.TempDir(), "ready")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestSyncKilledDuringPush$")
 	cmd.Env = append(os.Environ(), "CPW_SYNC_CHILD=1", "CPW_SYNC_FILE="+path, "CPW_SYNC_PLACE="+p.String(), "CPW_SYNC_READY="+ready)
@@ -376,8 +418,8 @@ func TestSyncKilledDuringPush(t *testing.T) {
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
-	if after := snapshotFiles(t, p); strings.Join(after, ",") != strings.Join(before, ",") {
-		t.Errorf("a killed push changed the folder: %v, then %v", before, after)
+	if after := placeState(t, p); after != before {
+		t.Errorf("a killed push changed the place: %v, then %v", before, after)
 	}
 	f, err := workspace.Open(path)
 	if err != nil {
@@ -396,7 +438,9 @@ func TestSyncKilledDuringPush(t *testing.T) {
 // Ten copies make random edits (fields of one record, renames, deletions,
 // new records) and sync in random order; after two quiet rounds every copy
 // holds the same records.
-func TestTenCopiesSyncingAtRandom(t *testing.T) {
+func TestTenCopiesSyncingAtRandom(t *testing.T) { eachPlace(t, tenCopiesSyncingAtRandom) }
+
+func tenCopiesSyncingAtRandom(t *testing.T, newPlace func(*testing.T) Place) {
 	seed := time.Now().UnixNano()
 	if s := os.Getenv("CPW_SYNC_SEED"); s != "" {
 		fmt.Sscan(s, &seed)
@@ -404,7 +448,7 @@ func TestTenCopiesSyncingAtRandom(t *testing.T) {
 	t.Logf("seed %d (CPW_SYNC_SEED=%d to repeat)", seed, seed)
 	rng := rand.New(rand.NewSource(seed))
 	cs := copies(t, 10)
-	p := sharedFolder(t)
+	p := newPlace(t)
 	sync(t, cs[0], p)
 	for step := 0; step < 60; step++ {
 		f := cs[rng.Intn(len(cs))]
@@ -567,7 +611,7 @@ func TestSyncToAFullFolder(t *testing.T) {
 		cs := copies(t, 2)
 		first := sharedFolder(t)
 		sync(t, cs[0], first)
-		names := snapshotFiles(t, first)
+		names := strings.Split(placeState(t, first), "\n")
 		st, err := os.Stat(filepath.Join(first.String(), names[0]))
 		if err != nil {
 			t.Fatal(err)

@@ -309,23 +309,25 @@ func (s *server) Publish(snap workspace.Snapshot, mark string) error {
 			return ErrMoved // made from a snapshot this sync did not read
 		}
 	}
-	for _, t := range tables {
-		var upserts, gone [][]any
-		keep := func(into *[][]any) func([]any) error {
-			return func(row []any) error { *into = append(*into, row); return nil }
-		}
-		if base == "" {
+	if base == "" {
+		// The first push: every row, into tables emptied first.
+		for _, t := range tables {
 			if _, err := tx.Exec(ctx, "DELETE FROM "+s.table(t.Name)); err != nil {
 				return s.explain(err)
 			}
-			err = workspace.HubRows(snap.Path, t, keep(&upserts))
-		} else {
-			err = workspace.HubChanges(base, snap.Path, t, keep(&upserts), keep(&gone))
+			var rows [][]any
+			if err := workspace.HubRows(snap.Path, t, func(row []any) error { rows = append(rows, row); return nil }); err != nil {
+				return err
+			}
+			if err := s.writeRows(ctx, tx, t, rows, nil, true); err != nil {
+				return err
+			}
 		}
+	} else {
+		err = workspace.HubChanges(base, snap.Path, func(t workspace.HubTable, upserts, gone [][]any) error {
+			return s.writeRows(ctx, tx, t, upserts, gone, false)
+		})
 		if err != nil {
-			return err
-		}
-		if err := s.writeRows(ctx, tx, t, upserts, gone, base == ""); err != nil {
 			return err
 		}
 	}

@@ -7,6 +7,7 @@ package workspace
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -109,14 +110,18 @@ func HubRows(path string, t HubTable, add func(row []any) error) error {
 		return internal("reading a snapshot", err)
 	}
 	defer db.Close()
-	return hubQuery(db, "SELECT "+quotedList(t.Columns)+" FROM "+quoteName(t.Name), t, add)
+	return hubQuery(db, "SELECT "+quotedList(t.Columns)+" FROM "+quoteName(t.Name), len(t.Columns), add)
 }
 
 // HubChanges compares two snapshots, snap made from base, table by table:
-// it calls upsert with each row of t that snap holds and base does not hold
-// as it is (new or changed), and gone with the key of each row of base that
+// for each table it passes to changed the rows of snap that base does not
+// hold as they are (new or changed), and the keys of the rows of base that
 // snap lacks. These are all a server holding base needs to hold snap.
-func HubChanges(base, snap string, t HubTable, upsert, gone func(row []any) error) error {
+func HubChanges(base, snap string, changed func(t HubTable, upserts, gone [][]any) error) error {
+	tables, err := HubTables()
+	if err != nil {
+		return internal("reading the tables of a snapshot", err)
+	}
 	db, err := openDB(snap, "ro")
 	if err != nil {
 		return internal("reading a snapshot", err)
@@ -125,22 +130,33 @@ func HubChanges(base, snap string, t HubTable, upsert, gone func(row []any) erro
 	if _, err := db.Exec("ATTACH DATABASE ? AS base", dsn(base, "ro")); err != nil {
 		return internal("reading a snapshot", err)
 	}
-	cols, keys, name := quotedList(t.Columns), quotedList(t.Key), quoteName(t.Name)
-	if err := hubQuery(db, "SELECT "+cols+" FROM main."+name+" EXCEPT SELECT "+cols+" FROM base."+name, t, upsert); err != nil {
-		return err
+	for _, t := range tables {
+		var upserts, gone [][]any
+		keep := func(into *[][]any) func([]any) error {
+			return func(row []any) error { *into = append(*into, row); return nil }
+		}
+		cols, keys, name := quotedList(t.Columns), quotedList(t.Key), quoteName(t.Name)
+		if err := hubQuery(db, "SELECT "+cols+" FROM main."+name+" EXCEPT SELECT "+cols+" FROM base."+name, len(t.Columns), keep(&upserts)); err != nil {
+			return err
+		}
+		if err := hubQuery(db, "SELECT "+keys+" FROM base."+name+" EXCEPT SELECT "+keys+" FROM main."+name, len(t.Key), keep(&gone)); err != nil {
+			return err
+		}
+		if err := changed(t, upserts, gone); err != nil {
+			return err
+		}
 	}
-	keyTable := HubTable{Name: t.Name, Columns: t.Key}
-	return hubQuery(db, "SELECT "+keys+" FROM base."+name+" EXCEPT SELECT "+keys+" FROM main."+name, keyTable, gone)
+	return nil
 }
 
-func hubQuery(db *sql.DB, query string, t HubTable, add func([]any) error) error {
+func hubQuery(db *sql.DB, query string, n int, add func([]any) error) error {
 	rows, err := db.Query(query)
 	if err != nil {
 		return internal("reading a snapshot", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		row := make([]any, len(t.Columns))
+		row := make([]any, n)
 		ptrs := make([]any, len(row))
 		for i := range row {
 			ptrs[i] = &row[i]
@@ -166,11 +182,7 @@ func hubQuery(db *sql.DB, query string, t HubTable, add func([]any) error) error
 // record not there, two records of one name: the server's tables edited by
 // hand) is refused, and no file is left.
 func WriteHubSnapshot(path string, fill func(add func(t HubTable, row []any) error) error) error {
-	tables, err := HubTables()
-	if err != nil {
-		return internal("reading the tables of a snapshot", err)
-	}
-	err = writeBeside(path, false, nil, func(tmp string) error {
+	return writeBeside(path, false, nil, func(tmp string) error {
 		db, err := openDB(tmp, "rw")
 		if err != nil {
 			return internal("writing a snapshot", err)
@@ -179,21 +191,37 @@ func WriteHubSnapshot(path string, fill func(add func(t HubTable, row []any) err
 		if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF", ApplicationID)); err != nil {
 			return internal("writing a snapshot", err)
 		}
-		if err := migrate(db, 0); err != nil {
-			return err
+		// The tables are made first and the indexes and triggers after the
+		// rows are in: built row by row they made the pull take seconds.
+		// The references are checked once at the end, for the same reason.
+		objects, err := buildSchema(SchemaVersion)
+		if err != nil {
+			return internal("writing a snapshot", err)
+		}
+		if _, err := db.Exec("PRAGMA foreign_keys = OFF"); err != nil {
+			return internal("writing a snapshot", err)
 		}
 		tx, err := db.Begin()
 		if err != nil {
 			return internal("writing a snapshot", err)
 		}
 		defer tx.Rollback()
-		if _, err := tx.Exec("PRAGMA defer_foreign_keys = ON"); err != nil {
-			return internal("writing a snapshot", err)
-		}
-		for _, t := range tables {
-			if _, err := tx.Exec("DELETE FROM " + quoteName(t.Name)); err != nil {
-				return internal("writing a snapshot", err)
+		build := func(tables bool) error {
+			for _, o := range objects {
+				if o.sql == "" || strings.HasPrefix(o.name, "sqlite_") || (o.typ == "table") != tables {
+					continue // made by SQLite itself
+				}
+				if _, err := tx.Exec(o.sql); err != nil && tables {
+					return internal("writing a snapshot", err)
+				} else if err != nil {
+					// A unique index over two records of one name.
+					return newError(ErrInvalid, "The server's tables do not make a sound workspace (%v): they may have been changed by hand.", err)
+				}
 			}
+			return nil
+		}
+		if err := build(true); err != nil {
+			return err
 		}
 		inserts := map[string]*sql.Stmt{}
 		err = fill(func(t HubTable, row []any) error {
@@ -216,12 +244,25 @@ func WriteHubSnapshot(path string, fill func(add func(t HubTable, row []any) err
 		if err != nil {
 			return err
 		}
+		if err := build(false); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion)); err != nil {
+			return internal("writing a snapshot", err)
+		}
+		var table string
+		var row, parent, fk any
+		switch err := tx.QueryRow("PRAGMA foreign_key_check").Scan(&table, &row, &parent, &fk); {
+		case err == nil:
+			return newError(ErrInvalid, "The server's tables do not make a sound workspace (a row of %s points to a record of %s that is not there): they may have been changed by hand.", table, parent)
+		case !errors.Is(err, sql.ErrNoRows):
+			return internal("writing a snapshot", err)
+		}
 		if err := tx.Commit(); err != nil {
 			return newError(ErrInvalid, "The server's tables do not make a sound workspace (%v): they may have been changed by hand.", err)
 		}
 		return nil
 	})
-	return err
 }
 
 func quoteName(n string) string { return `"` + strings.ReplaceAll(n, `"`, `""`) + `"` }

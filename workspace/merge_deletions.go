@@ -99,6 +99,16 @@ func ptr(r mergeRow) *mergeRow { return &r }
 // under which something changed here, and reports it; the others are
 // deleted with what belongs to them.
 func (m *merger) planDeletions() {
+	deleting := false
+	for _, a := range m.actions {
+		if a != nil && a.kind == actDelete {
+			deleting = true
+			break
+		}
+	}
+	if !deleting {
+		return // nothing to weigh: the index below costs a pass over every row
+	}
 	// Who points at what, among every row ours or theirs: a row kept below
 	// may in turn keep what it points at.
 	users := map[string][]string{}

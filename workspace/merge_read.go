@@ -372,34 +372,61 @@ func referrerAction(table, column string) onDelete {
 // read reads both copies' deletions and rows, and returns each table's ids
 // in their reading order (ours, theirs), parents before children.
 func (m *merger) read() (map[string][2][]string, error) {
+	// The other copy is read on a connection of its own while this one is
+	// read: the two halves of a merge's reading run side by side.
+	type read struct {
+		rows  map[string]mergeRow
+		order []string
+		err   error
+	}
+	theirReads := make([]read, len(mergeTables))
+	var theirStonesErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if m.theirStones, theirStonesErr = readStones(m.theirs); theirStonesErr != nil {
+			return
+		}
+		for i := range mergeTables {
+			t, r := &mergeTables[i], &theirReads[i]
+			if r.rows, r.order, r.err = readRows(m.theirs, t); r.err == nil {
+				r.err = readFieldStamps(m.theirs, t, r.rows, true)
+			}
+			if r.err != nil {
+				return
+			}
+		}
+	}()
+	defer func() { <-done }()
 	var err error
 	if m.ourStones, err = readStones(m.ours); err != nil {
 		return nil, internal("reading this copy's deletions", err)
 	}
-	if m.theirStones, err = readStones(m.theirs); err != nil {
-		return nil, internal("reading the other copy's deletions", err)
+	ourReads := make([]read, len(mergeTables))
+	for i := range mergeTables {
+		t, r := &mergeTables[i], &ourReads[i]
+		if r.rows, r.order, r.err = readRows(m.ours, t); r.err == nil {
+			r.err = readFieldStamps(m.ours, t, r.rows, false)
+		}
+		if r.err != nil {
+			return nil, internal(say("reading %s", sayPlain(t.kind)), r.err)
+		}
+	}
+	<-done
+	if theirStonesErr != nil {
+		return nil, internal("reading the other copy's deletions", theirStonesErr)
 	}
 	m.ourRows, m.theirRows = map[string]map[string]mergeRow{}, map[string]map[string]mergeRow{}
 	m.tableOf = map[string]*mergeTable{}
 	orders := map[string][2][]string{}
 	for i := range mergeTables {
 		t := &mergeTables[i]
-		ours, ourOrder, err := readRows(m.ours, t)
-		if err != nil {
-			return nil, internal(say("reading %s", sayPlain(t.kind)), err)
-		}
-		theirs, theirOrder, err := readRows(m.theirs, t)
-		if err != nil {
+		if err := theirReads[i].err; err != nil {
 			return nil, internal(say("reading the other copy's %s", sayPlain(t.kind)), err)
 		}
+		ours, theirs := ourReads[i].rows, theirReads[i].rows
 		m.ourRows[t.name], m.theirRows[t.name] = ours, theirs
-		orders[t.name] = [2][]string{ourOrder, theirOrder}
-		if err := readFieldStamps(m.ours, t, ours, false); err != nil {
-			return nil, internal(say("reading %s", sayPlain(t.kind)), err)
-		}
-		if err := readFieldStamps(m.theirs, t, theirs, true); err != nil {
-			return nil, internal(say("reading the other copy's %s", sayPlain(t.kind)), err)
-		}
+		orders[t.name] = [2][]string{ourReads[i].order, theirReads[i].order}
 		for id := range ours {
 			m.tableOf[id] = t
 		}

@@ -6,19 +6,18 @@ import (
 	"path/filepath"
 	"time"
 
+	"cpw/internal/pgtest"
 	"cpw/place"
 	"cpw/workspace"
 )
 
-// syncRows times a sync through a shared folder on the mukuru demo: two
-// copies in step each change 1% of the people (a phone number on one side,
-// a position on the other); the first pushes, and the second's sync, the
-// one timed, pulls those changes and pushes its own.
+// syncRows times a sync on the mukuru demo through a shared folder and
+// through a throwaway local PostgreSQL server: two copies in step each
+// change 1% of the people (a phone number on one side, a position on the
+// other); the first pushes, and the second's sync, the one timed, pulls
+// those changes and pushes its own.
 func syncRows(dir, demo string, runs int, row func(op, size string, d, limit time.Duration)) {
-	times := make([]time.Duration, runs)
-	changed := 0
-	for i := 0; i < runs; i++ {
-		a, b := openCopies(dir, demo, i)
+	folders := func(i int) place.Place {
 		shared := filepath.Join(dir, fmt.Sprintf("shared-%d", i))
 		if err := os.Mkdir(shared, 0o700); err != nil {
 			fail(err)
@@ -27,6 +26,35 @@ func syncRows(dir, demo string, runs int, row func(op, size string, d, limit tim
 		if err != nil {
 			fail(err)
 		}
+		return p
+	}
+	syncRow(dir, demo, runs, "folder", "sync through a folder, 1% of people changed on each side", folders, row)
+
+	pg, err := pgtest.Start()
+	if err != nil {
+		fail(err)
+	}
+	defer pg.Stop()
+	servers := func(i int) place.Place {
+		address := pg.Address("postgres") + fmt.Sprintf("&schema=bench%d", i)
+		if _, err := place.InitServer(address); err != nil {
+			fail(err)
+		}
+		p, err := place.Open(address)
+		if err != nil {
+			fail(err)
+		}
+		return p
+	}
+	syncRow(dir, demo, runs, "server", "sync through PostgreSQL, 1% of people changed on each side", servers, row)
+}
+
+func syncRow(dir, demo string, runs int, kind, op string, newPlace func(run int) place.Place, row func(op, size string, d, limit time.Duration)) {
+	times := make([]time.Duration, runs)
+	changed := 0
+	for i := 0; i < runs; i++ {
+		p := newPlace(i)
+		a, b := openCopies(dir, demo, fmt.Sprintf("%s-%d", kind, i))
 		for _, f := range []*workspace.File{a, b} {
 			if _, err := place.Sync(f, p, place.Options{}); err != nil {
 				fail(err)
@@ -52,13 +80,13 @@ func syncRows(dir, demo string, runs int, row func(op, size string, d, limit tim
 		a.Close()
 		b.Close()
 	}
-	row("sync through a folder, 1% of people changed on each side", fmt.Sprintf("%d + %d people, mukuru demo", changed, changed), median(times), 3*time.Second)
+	row(op, fmt.Sprintf("%d + %d people, mukuru demo", changed, changed), median(times), 3*time.Second)
 }
 
 // openCopies opens a copy of the demo and a copy of that copy.
-func openCopies(dir, demo string, run int) (*workspace.File, *workspace.File) {
-	pathA := filepath.Join(dir, fmt.Sprintf("sync-a-%d.cpw", run))
-	pathB := filepath.Join(dir, fmt.Sprintf("sync-b-%d.cpw", run))
+func openCopies(dir, demo, run string) (*workspace.File, *workspace.File) {
+	pathA := filepath.Join(dir, "sync-a-"+run+".cpw")
+	pathB := filepath.Join(dir, "sync-b-"+run+".cpw")
 	copyFile(demo, pathA)
 	a, err := workspace.Open(pathA)
 	if err != nil {

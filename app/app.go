@@ -98,6 +98,9 @@ type ui struct {
 	watchOff    bool
 	// undo is what the Edit menu's Undo and Redo would do (undo.go).
 	undo undoState
+	// syncing is what the window knows of syncing with a shared place
+	// (sync.go).
+	syncing syncState
 }
 
 func newUI(a fyne.App, version string) *ui {
@@ -105,7 +108,7 @@ func newUI(a fyne.App, version string) *ui {
 	useLanguage(u.language())
 	u.window = a.NewWindow(lang.L("Consortium Planning Workspace"))
 	p := a.Preferences()
-	u.window.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1100)), float32(p.FloatWithFallback(prefHeight, 720))))
+	u.window.Resize(fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1160)), float32(p.FloatWithFallback(prefHeight, 720))))
 	u.window.SetCloseIntercept(func() {
 		s := u.window.Canvas().Size()
 		p.SetFloat(prefWidth, float64(s.Width))
@@ -183,6 +186,7 @@ func (u *ui) closeFile() {
 		u.stopWatch()
 		u.stopWatch = nil
 	}
+	u.stopAutoSync()
 	u.claim.Release()
 	u.claim = nil
 	if u.file != nil {
@@ -233,6 +237,7 @@ func (u *ui) show(f *workspace.File) {
 	u.welcome, u.screen = nil, screen
 	u.claimWindow(f.Path())
 	u.watch(f)
+	u.startAutoSync()
 	u.updateUndo()
 	if f.ReadOnly() {
 		dialog.ShowInformation(lang.L("Opened read-only"),

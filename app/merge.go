@@ -60,46 +60,11 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 	for _, c := range report.Counts {
 		box.Add(widget.NewLabel(fmt.Sprintf(lang.L("%s: %d added, %d updated, %d deleted, %d in conflict"), workspace.Capitalise(c.Kind), c.Added, c.Updated, c.Deleted, c.Conflicts)))
 	}
-	choices := map[string]*widget.RadioGroup{}
-	if n := len(report.Conflicts); n > 0 {
-		box.Add(widget.NewSeparator())
-		box.Add(widget.NewLabelWithStyle(fmt.Sprintf(lang.L("Conflicts (%d): choose which version to keep"), n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		for i, c := range report.Conflicts {
-			if i == maxConflictsShown {
-				box.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d more, settled by the newer change."), n-maxConflictsShown)))
-				break
-			}
-			title := widget.NewLabelWithStyle(fmt.Sprintf("%s “%s” — %s", workspace.Capitalise(c.Kind), c.Title, c.Reason), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Wrapping = fyne.TextWrapWord
-			diff := widget.NewLabel(conflictDiff(c))
-			diff.Wrapping = fyne.TextWrapWord
-			pick := widget.NewRadioGroup([]string{keepOurs(), takeTheirs()}, nil)
-			pick.Horizontal = true
-			if c.Chosen == workspace.Theirs {
-				pick.SetSelected(takeTheirs())
-			} else {
-				pick.SetSelected(keepOurs())
-			}
-			pick.Required = true
-			if c.Settled() {
-				pick.Disable() // one record is kept either way; its details can be edited after
-			}
-			choices[c.Key] = pick
-			box.Add(container.NewVBox(title, diff, pick))
-		}
-	}
+	choices := addConflictChoices(box, report.Conflicts)
 	var dlg dialog.Dialog
 	mergeButton := widget.NewButton(lang.L("Merge"), func() {
 		dlg.Hide()
-		choose := map[string]workspace.Side{}
-		for key, pick := range choices {
-			if pick.Selected == takeTheirs() {
-				choose[key] = workspace.Theirs
-			} else {
-				choose[key] = workspace.Ours
-			}
-		}
-		s.merge(path, choose)
+		s.merge(path, chosenSides(choices))
 	})
 	mergeButton.Importance = widget.HighImportance
 	a, upd, d := report.Changes()
@@ -111,6 +76,56 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 	dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf(lang.L("Merge %s"), filepath.Base(path)), content, u.window)
 	dlg.Resize(fyne.NewSize(820, 620))
 	dlg.Show()
+}
+
+// addConflictChoices lists the conflicts under box, each with the choice
+// of the version to keep, the newer change chosen first; the choices are
+// returned by the conflict's key.
+func addConflictChoices(box *fyne.Container, conflicts []workspace.MergeConflict) map[string]*widget.RadioGroup {
+	choices := map[string]*widget.RadioGroup{}
+	n := len(conflicts)
+	if n == 0 {
+		return choices
+	}
+	box.Add(widget.NewSeparator())
+	box.Add(widget.NewLabelWithStyle(fmt.Sprintf(lang.L("Conflicts (%d): choose which version to keep"), n), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for i, c := range conflicts {
+		if i == maxConflictsShown {
+			box.Add(widget.NewLabel(fmt.Sprintf(lang.L("… and %d more, settled by the newer change."), n-maxConflictsShown)))
+			break
+		}
+		title := widget.NewLabelWithStyle(fmt.Sprintf("%s “%s” — %s", workspace.Capitalise(c.Kind), c.Title, c.Reason), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Wrapping = fyne.TextWrapWord
+		diff := widget.NewLabel(conflictDiff(c))
+		diff.Wrapping = fyne.TextWrapWord
+		pick := widget.NewRadioGroup([]string{keepOurs(), takeTheirs()}, nil)
+		pick.Horizontal = true
+		if c.Chosen == workspace.Theirs {
+			pick.SetSelected(takeTheirs())
+		} else {
+			pick.SetSelected(keepOurs())
+		}
+		pick.Required = true
+		if c.Settled() {
+			pick.Disable() // one record is kept either way; its details can be edited after
+		}
+		choices[c.Key] = pick
+		box.Add(container.NewVBox(title, diff, pick))
+	}
+	return choices
+}
+
+// chosenSides reads the choices made in the conflicts' list.
+func chosenSides(choices map[string]*widget.RadioGroup) map[string]workspace.Side {
+	choose := map[string]workspace.Side{}
+	for key, pick := range choices {
+		if pick.Selected == takeTheirs() {
+			choose[key] = workspace.Theirs
+		} else {
+			choose[key] = workspace.Ours
+		}
+	}
+	return choose
 }
 
 // conflictDiff lists the fields in which the two versions differ, each

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -64,11 +65,34 @@ func (u *ui) onSettings() {
 	languageItem.HintText = lang.L("Of the window, and of the workspaces and briefs you make from now on")
 
 	items := []*widget.FormItem{nameItem, languageItem}
+	var autoSync *widget.Check
 	if u.screen != nil {
 		thresholds := widget.NewButton(lang.L("Change the check thresholds…"), func() { u.screen.checks.onThresholds() })
 		item := widget.NewFormItem(lang.L("Health checks"), container.NewHBox(thresholds))
 		item.HintText = lang.L("Kept in the workspace, so that every copy checks alike")
 		items = append(items, item)
+		where, _, _ := u.file.SyncPlace()
+		if where == "" {
+			where = lang.L("none yet")
+		}
+		shared := widget.NewLabel(where)
+		shared.Truncation = fyne.TextTruncateEllipsis
+		change := widget.NewButton(lang.L("Change…"), func() {
+			u.screen.askSyncPlace(func() {
+				if w, _, _ := u.file.SyncPlace(); w != "" {
+					shared.SetText(w)
+				}
+			})
+		})
+		if u.file.ReadOnly() {
+			change.Disable()
+		}
+		item = widget.NewFormItem(lang.L("Shared place"), container.NewBorder(nil, nil, nil, change, shared))
+		item.HintText = lang.L("The folder or county server this copy syncs with; kept in this copy only")
+		items = append(items, item)
+		autoSync = widget.NewCheck(fmt.Sprintf(lang.L("Sync by itself every %d minutes while a workspace is open"), int(syncEvery/time.Minute)), nil)
+		autoSync.SetChecked(u.autoSyncOn())
+		items = append(items, widget.NewFormItem("", autoSync))
 		mappings := widget.NewButton(lang.L("Import mappings…"), func() { u.screen.onImportMappings() })
 		item = widget.NewFormItem(lang.L("Excel imports"), container.NewHBox(mappings))
 		item.HintText = lang.L("What imports were told about partners' workbooks, to see and correct")
@@ -79,6 +103,9 @@ func (u *ui) onSettings() {
 			return
 		}
 		u.app.Preferences().SetString(prefAuthor, strings.TrimSpace(name.Text))
+		if autoSync != nil {
+			u.app.Preferences().SetBool(prefAutoSync, autoSync.Checked)
+		}
 		if u.file != nil {
 			u.file.Author = u.authorName(u.accountName)
 		}
@@ -87,7 +114,7 @@ func (u *ui) onSettings() {
 			u.relabel()
 		}
 	}, u.window)
-	d.Resize(fyne.NewSize(620, 360))
+	d.Resize(fyne.NewSize(640, 520))
 	d.Show()
 }
 

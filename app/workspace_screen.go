@@ -33,6 +33,7 @@ type workspaceScreen struct {
 	outside    bool
 	pageScroll *container.Scroll
 	notice     *fyne.Container // a line above the section: what others changed
+	syncLine   *widget.Label   // where the workspace is shared, and when it last synced (sync.go)
 	overview   *overview
 	checks     *checksScreen
 	findings   []workspace.Finding
@@ -76,20 +77,25 @@ func newWorkspaceScreen(u *ui, f *workspace.File) (*workspaceScreen, string, err
 	saveCopy := widget.NewButtonWithIcon(lang.L("Save a copy…"), theme.DocumentSaveIcon(), u.onSaveCopy)
 	brief := widget.NewButtonWithIcon(lang.L("PDF brief…"), theme.DocumentPrintIcon(), s.onBrief)
 	merge := widget.NewButtonWithIcon(lang.L("Merge a copy…"), theme.ContentPasteIcon(), s.onMerge)
+	syncButton := widget.NewButtonWithIcon(lang.L("Sync"), theme.ViewRefreshIcon(), s.onSync)
 	importBook := widget.NewButtonWithIcon(lang.L("Import Excel…"), theme.UploadIcon(), s.onImport)
 	exportBook := widget.NewButtonWithIcon(lang.L("Export Excel…"), theme.DownloadIcon(), s.onExport)
 	template := widget.NewButtonWithIcon(lang.L("Excel template…"), theme.DocumentCreateIcon(), s.onTemplate)
 	if f.ReadOnly() {
 		merge.Disable() // a read-only file cannot take in changes; the overview says why
+		syncButton.Disable()
 		importBook.Disable()
 	}
 	settings := widget.NewButtonWithIcon(lang.L("Settings…"), theme.SettingsIcon(), u.onSettings)
 	closeButton := widget.NewButtonWithIcon(lang.L("Close"), theme.LogoutIcon(), u.showWelcome)
-	bar := container.NewHBox(saveCopy, merge, importBook, exportBook, template, brief, settings, closeButton)
+	bar := container.NewHBox(saveCopy, merge, syncButton, importBook, exportBook, template, brief, settings, closeButton)
 	split := container.NewHSplit(s.nav, s.area)
 	split.Offset = 0.16
 	s.notice = container.NewVBox()
-	s.content = container.NewBorder(container.NewVBox(container.NewPadded(bar), s.notice), nil, nil, nil, split)
+	s.syncLine = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	s.syncLine.Wrapping = fyne.TextWrapWord
+	s.showSyncLine()
+	s.content = container.NewBorder(container.NewVBox(container.NewPadded(bar), s.syncLine, s.notice), nil, nil, nil, split)
 	s.nav.Select(0)
 	s.refresh()
 	return s, s.overview.name, nil

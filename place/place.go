@@ -241,3 +241,46 @@ func isAncestorOfReplaced(s, newest workspace.Snapshot, snaps []workspace.Snapsh
 	}
 	return false
 }
+
+// Preview works out what a sync would pull, writing nothing: one merge
+// report (a dry run) for each snapshot the sync would merge in, with the
+// conflicts the user may settle before syncing. The place may move before
+// the sync itself; conflicts found only then are settled by the newer
+// change.
+func Preview(f *workspace.File, p Place) ([]workspace.MergeReport, error) {
+	dir, err := os.MkdirTemp("", "cpw-sync-*")
+	if err != nil {
+		return nil, fmt.Errorf("a folder for the sync: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	in, err := f.Initiative()
+	if err != nil {
+		return nil, err
+	}
+	snaps, _, err := p.List()
+	if err != nil {
+		return nil, err
+	}
+	var reports []workspace.MergeReport
+	for _, h := range workspace.Heads(snaps) {
+		if h.InitiativeID != in.ID {
+			return nil, newError(workspace.ErrInvalid, "%s holds another initiative (“%s”), not “%s”: choose the place this workspace is shared in.", p.String(), h.InitiativeName, in.Name)
+		}
+		if done, err := f.InSync(h); err != nil || done {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		local, err := p.Fetch(h, dir)
+		if err != nil {
+			return nil, err
+		}
+		m, err := f.Merge(local.Path, workspace.MergeOptions{Place: p.String(), DryRun: true})
+		if err != nil {
+			return nil, err
+		}
+		reports = append(reports, m)
+	}
+	return reports, nil
+}

@@ -2,7 +2,7 @@
 # Runs the real program under Xvfb on the Mukuru-scale demo and writes PNGs
 # of its main screens to docs/screenshots/, in the light theme and a few in
 # the dark one. It clicks where a person would, with xdotool, in a window of
-# the program's default size (1100×720).
+# the program's default size (1160×720).
 set -eu
 
 bin=${1:-./cpw}

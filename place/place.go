@@ -247,7 +247,16 @@ func isAncestorOfReplaced(s, newest workspace.Snapshot, snaps []workspace.Snapsh
 // conflicts the user may settle before syncing. The place may move before
 // the sync itself; conflicts found only then are settled by the newer
 // change.
-func Preview(f *workspace.File, p Place) ([]workspace.MergeReport, error) {
+func Preview(f *workspace.File, p Place) (reports []workspace.MergeReport, err error) {
+	for try := 0; try < tries; try++ {
+		if reports, err = previewOnce(f, p); !errors.Is(err, ErrMoved) {
+			return reports, err
+		}
+	}
+	return nil, newError(workspace.ErrUnreachable, "Other copies kept pushing to %s while this one synced (%d tries): sync again in a moment.", p.String(), tries)
+}
+
+func previewOnce(f *workspace.File, p Place) ([]workspace.MergeReport, error) {
 	dir, err := os.MkdirTemp("", "cpw-sync-*")
 	if err != nil {
 		return nil, fmt.Errorf("a folder for the sync: %w", err)

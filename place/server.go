@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -41,7 +43,7 @@ type server struct {
 // none.
 const DefaultSchema = "cpw"
 
-var schemaName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,39}$`)
+var schemaName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 
 // openServer reads a postgres:// address. Its schema parameter (ours, not
 // libpq's) names the shared workspace; a password in it is used but never
@@ -59,7 +61,7 @@ func openServer(address string) (Place, error) {
 	if schema == "" {
 		schema = DefaultSchema
 	}
-	if !schemaName.MatchString(schema) {
+	if !schemaName.MatchString(schema) || strings.HasPrefix(schema, "pg_") {
 		return nil, newError(workspace.ErrInvalid, "“%s” cannot name a shared workspace on a server: use small letters, digits and _, beginning with a letter.", schema)
 	}
 	q.Del("schema")
@@ -71,6 +73,8 @@ func openServer(address string) (Place, error) {
 	}
 	sq := shown.Query()
 	sq.Set("schema", schema)
+	sq.Del("password") // libpq takes these in the address too
+	sq.Del("sslpassword")
 	shown.RawQuery = sq.Encode()
 	return &server{conn: conn.String(), schema: schema, name: shown.String(), fetched: map[string]string{}}, nil
 }
@@ -126,13 +130,19 @@ func (s *server) explain(err error) error {
 			return newError(workspace.ErrNotFound, "The server %s holds no shared workspace named “%s”: its administrator sets one up with cpw hub init.", s.name, s.schema)
 		case pe.Code == "3D000":
 			return newError(workspace.ErrNotFound, "The server %s has no such database: check the address.", s.name)
+		case pe.Code == "55P03":
+			return newError(workspace.ErrUnreachable, "Another copy has been pushing to %s for a long time: the workspace keeps working, sync again later.", s.name)
+		case pe.Code == "25006":
+			return newError(workspace.ErrUnreachable, "The server %s only reads now (a standby): sync with the main server, or later.", s.name)
 		case strings.HasPrefix(pe.Code, "53") || strings.HasPrefix(pe.Code, "57") || strings.HasPrefix(pe.Code, "08"):
 			return newError(workspace.ErrUnreachable, "The server %s cannot sync now (%s): the workspace keeps working, sync again later.", s.name, pe.Message)
 		}
 		return fmt.Errorf("the server %s: %w", s.name, err)
 	}
 	var ce *pgconn.ConnectError
-	if errors.As(err, &ce) || errors.Is(err, context.DeadlineExceeded) || pgconn.SafeToRetry(err) || pgconn.Timeout(err) {
+	var ne net.Error
+	if errors.As(err, &ce) || errors.As(err, &ne) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.Is(err, context.DeadlineExceeded) || pgconn.SafeToRetry(err) || pgconn.Timeout(err) {
 		return newError(workspace.ErrUnreachable, "The server %s cannot be reached: the workspace keeps working, sync again when the network is back.", s.name)
 	}
 	return fmt.Errorf("the server %s: %w", s.name, err)
@@ -266,6 +276,9 @@ func (s *server) Fetch(snap workspace.Snapshot, dir string) (workspace.Snapshot,
 		return snap, err
 	}
 	got, err := workspace.ReadSnapshot(local)
+	if err == nil && got.CopyID != snap.CopyID {
+		err = newError(workspace.ErrInvalid, "The server's tables do not make a sound workspace (they hold snapshot %s, not %s): they may have been changed by hand.", got.CopyID, snap.CopyID)
+	}
 	if err != nil {
 		os.Remove(local)
 		return snap, err
@@ -293,6 +306,11 @@ func (s *server) Publish(snap workspace.Snapshot, mark string) error {
 		return s.explain(err)
 	}
 	defer tx.Rollback(ctx)
+	// Another push holds the version for a while at most: wait that long,
+	// not for ever.
+	if _, err := tx.Exec(ctx, "SET LOCAL lock_timeout = '60s'"); err != nil {
+		return s.explain(err)
+	}
 	st, err := s.readState(ctx, tx, true)
 	if err != nil {
 		return err
@@ -367,7 +385,7 @@ func (s *server) writeRows(ctx context.Context, tx pgx.Tx, t workspace.HubTable,
 			set = append(set, pgx.Identifier{c}.Sanitize()+" = EXCLUDED."+pgx.Identifier{c}.Sanitize())
 		}
 		_, err := tx.Exec(ctx, "INSERT INTO "+s.table(t.Name)+" ("+columns(t.Columns)+") SELECT "+columns(t.Columns)+
-			" FROM cpw_new ON CONFLICT ("+columns(t.Key)+") DO UPDATE SET "+strings.Join(set, ", "))
+			" FROM pg_temp.cpw_new ON CONFLICT ("+columns(t.Key)+") DO UPDATE SET "+strings.Join(set, ", "))
 		if err != nil {
 			return s.rowError(t, err)
 		}
@@ -381,7 +399,7 @@ func (s *server) writeRows(ctx context.Context, tx pgx.Tx, t workspace.HubTable,
 			id := pgx.Identifier{k}.Sanitize()
 			match = append(match, "t."+id+" = g."+id)
 		}
-		if _, err := tx.Exec(ctx, "DELETE FROM "+s.table(t.Name)+" t USING cpw_gone g WHERE "+strings.Join(match, " AND ")); err != nil {
+		if _, err := tx.Exec(ctx, "DELETE FROM "+s.table(t.Name)+" t USING pg_temp.cpw_gone g WHERE "+strings.Join(match, " AND ")); err != nil {
 			return s.explain(err)
 		}
 	}
@@ -391,14 +409,15 @@ func (s *server) writeRows(ctx context.Context, tx pgx.Tx, t workspace.HubTable,
 // throughTemporary copies rows into a temporary table shaped as the given
 // columns of t, dropped at the end of the transaction.
 func (s *server) throughTemporary(ctx context.Context, tx pgx.Tx, t workspace.HubTable, name string, cols []string, rows [][]any) error {
-	if _, err := tx.Exec(ctx, "DROP TABLE IF EXISTS "+name); err != nil {
+	// pg_temp: never a table of the same name in the search path.
+	if _, err := tx.Exec(ctx, "DROP TABLE IF EXISTS pg_temp."+name); err != nil {
 		return s.explain(err)
 	}
 	if _, err := tx.Exec(ctx, "CREATE TEMPORARY TABLE "+name+" ON COMMIT DROP AS SELECT "+
 		columns(cols)+" FROM "+s.table(t.Name)+" WITH NO DATA"); err != nil {
 		return s.explain(err)
 	}
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{name}, cols, pgx.CopyFromRows(rows))
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"pg_temp", name}, cols, pgx.CopyFromRows(rows))
 	return s.rowError(t, err)
 }
 

@@ -82,28 +82,50 @@ func InitServer(address string) (ServerSetup, error) {
 	for _, t := range tables {
 		var defs []string
 		for i, col := range t.Columns {
-			defs = append(defs, pgx.Identifier{col}.Sanitize()+" "+t.Types[i])
+			d := pgx.Identifier{col}.Sanitize() + " " + t.Types[i]
+			if t.NotNull[i] {
+				d += " NOT NULL"
+			}
+			if t.Defaults[i] != "" {
+				d += " DEFAULT " + t.Defaults[i] // a literal of the migrations: '' or 0
+			}
+			defs = append(defs, d)
 		}
 		statements = append(statements, "CREATE TABLE IF NOT EXISTS "+s.table(t.Name)+" ("+strings.Join(defs, ", ")+", PRIMARY KEY ("+columns(t.Key)+"))")
 		for _, d := range defs {
 			statements = append(statements, "ALTER TABLE "+s.table(t.Name)+" ADD COLUMN IF NOT EXISTS "+d)
 		}
 	}
+	// Roles belong to the whole server: one of these names that a person
+	// logs in with is not cpw's to hand out.
 	for _, role := range []string{setup.SyncRole, setup.ReadRole} {
 		var n int
-		if err := tx.QueryRow(ctx, "SELECT count(*) FROM pg_roles WHERE rolname = $1", role).Scan(&n); err != nil {
+		var login bool
+		if err := tx.QueryRow(ctx, "SELECT count(*), coalesce(bool_or(rolcanlogin), false) FROM pg_roles WHERE rolname = $1", role).Scan(&n, &login); err != nil {
 			return setup, s.explain(err)
 		}
-		if n == 0 {
+		switch {
+		case login:
+			return setup, newError(workspace.ErrExists, "The server already has a login named %s, which cpw would use as a role: name the shared workspace otherwise with ?schema=NAME in the address.", role)
+		case n == 0:
 			statements = append(statements, "CREATE ROLE "+pgx.Identifier{role}.Sanitize()+" NOLOGIN")
 		}
+	}
+	var database string
+	if err := tx.QueryRow(ctx, "SELECT current_database()").Scan(&database); err != nil {
+		return setup, s.explain(err)
 	}
 	statements = append(statements,
 		"GRANT USAGE ON SCHEMA "+schema+" TO "+syncRole+", "+readRole,
 		"GRANT SELECT ON ALL TABLES IN SCHEMA "+schema+" TO "+readRole,
 		"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "+schema+" TO "+syncRole,
+		// Which snapshot the tables hold is changed, never added or removed.
+		"REVOKE INSERT, DELETE ON "+s.table("cpw_hub")+" FROM "+syncRole,
 		// A push copies its rows through temporary tables.
-		"GRANT TEMPORARY ON DATABASE "+pgx.Identifier{c.Config().Database}.Sanitize()+" TO "+syncRole,
+		"GRANT TEMPORARY ON DATABASE "+pgx.Identifier{database}.Sanitize()+" TO "+syncRole,
+		// A push left hanging (a laptop asleep half-way) would hold the
+		// version's lock and stop every other push: the server ends it.
+		"ALTER ROLE "+syncRole+" SET idle_in_transaction_session_timeout = '2min'",
 	)
 	for _, st := range statements {
 		if _, err := tx.Exec(ctx, st); err != nil {

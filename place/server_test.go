@@ -3,6 +3,7 @@ package place
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 	"sync/atomic"
@@ -148,8 +149,14 @@ func TestServerAddresses(t *testing.T) {
 	if strings.Contains(p.String(), "s3cret") || !strings.Contains(p.String(), "schema=mukuru") {
 		t.Errorf("the place is shown as %s", p.String())
 	}
-	if _, err := Open("postgres://county.example/planning?schema=Robert'); DROP"); workspace.Code(err) != workspace.ErrInvalid {
-		t.Errorf("a bad schema name: %v", err)
+	p, err = Open("postgres://lead@county.example/planning?password=s3cret&sslpassword=k3y&schema=mukuru")
+	if err != nil || strings.Contains(p.String(), "s3cret") || strings.Contains(p.String(), "k3y") {
+		t.Errorf("a password in the query is shown: %v %v", p, err)
+	}
+	for _, bad := range []string{"Robert'); DROP", "pg_catalog", "_hidden", "Mukuru"} {
+		if _, err := Open("postgres://county.example/planning?schema=" + url.QueryEscape(bad)); workspace.Code(err) != workspace.ErrInvalid {
+			t.Errorf("the schema name %q: %v", bad, err)
+		}
 	}
 	gone, _ := Open("postgres://lead@/planning?host=" + t.TempDir())
 	cs := copies(t, 1)
@@ -166,9 +173,12 @@ func TestServerAddresses(t *testing.T) {
 	if _, err := Sync(cs[0], missing, Options{}); workspace.Code(err) != workspace.ErrNotFound || !strings.Contains(err.Error(), "cpw hub init") {
 		t.Errorf("a shared workspace not set up: %v", err)
 	}
-	asSuperuser(t, "CREATE SCHEMA gis", "CREATE TABLE gis.roads (id int)")
+	asSuperuser(t, "CREATE SCHEMA gis", "CREATE TABLE gis.roads (id int)", "CREATE ROLE kibera_sync LOGIN")
 	if _, err := InitServer(serverAddress(t, "gis")); workspace.Code(err) != workspace.ErrExists {
 		t.Errorf("setting up in someone else's schema: %v", err)
+	}
+	if _, err := InitServer(serverAddress(t, "kibera")); workspace.Code(err) != workspace.ErrExists || !strings.Contains(err.Error(), "kibera_sync") {
+		t.Errorf("setting up beside a login of the role's name: %v", err)
 	}
 }
 
@@ -186,4 +196,46 @@ func TestServerTablesChangedByHand(t *testing.T) {
 		t.Errorf("pulling tables changed by hand: %v", err)
 	}
 	sameRecords(t, "after the refusal", before, records(t, cs[1]))
+}
+
+// A name changed only in its capitals travels through the place like any
+// change, though the workspace compares names without their capitals.
+func TestACaseOnlyChangeTravels(t *testing.T) {
+	eachPlace(t, func(t *testing.T, newPlace func(*testing.T) Place) {
+		p := newPlace(t)
+		cs := copies(t, 2)
+		sync(t, cs[0], p)
+		sync(t, cs[1], p)
+		o := org(t, cs[0], "Maji Safi Trust")
+		o.Name = "MAJI SAFI TRUST"
+		if _, err := cs[0].UpdateOrganisation(o); err != nil {
+			t.Fatal(err)
+		}
+		sync(t, cs[0], p)
+		sync(t, cs[1], p)
+		org(t, cs[1], "MAJI SAFI TRUST")
+	})
+}
+
+// Set up again by a version with a new column, the server fills the rows
+// it holds as the workspace's migration would, and copies still pull.
+// (A column dropped here stands for one a newer version adds.)
+func TestServerSetUpAgainAddsAColumn(t *testing.T) {
+	p := sharedServer(t)
+	cs := copies(t, 2)
+	sync(t, cs[0], p)
+	schema := p.(*server).schema
+	asSuperuser(t, "ALTER TABLE "+schema+".organisations DROP COLUMN notes")
+	address := serverAddress(t, schema)
+	if _, err := InitServer(address); err != nil {
+		t.Fatal(err)
+	}
+	o := org(t, cs[1], "Maji Safi Trust")
+	o.Interests = "Sanitation"
+	if _, err := cs[1].UpdateOrganisation(o); err != nil {
+		t.Fatal(err)
+	}
+	if r := sync(t, cs[1], p); !r.Pushed {
+		t.Errorf("the sync after setting up again: %+v", r)
+	}
 }

@@ -19,7 +19,13 @@ type HubTable struct {
 	Name    string
 	Columns []string
 	Types   []string // "bigint", "double precision" or "text"
-	Key     []string // the primary key's columns
+	// Defaults are what a column is when a row does not say, as SQL
+	// ("" for none), and NotNull whether it may be NULL: carried to the
+	// server, so that a column a newer version adds fills the rows
+	// already there as the workspace's own migration fills them.
+	Defaults []string
+	NotNull  []bool
+	Key      []string // the primary key's columns
 }
 
 var hubTables struct {
@@ -65,19 +71,22 @@ func readHubTables() ([]HubTable, error) {
 	var out []HubTable
 	for _, n := range names {
 		t := HubTable{Name: n}
-		cols, err := db.Query("SELECT name, upper(type), pk FROM pragma_table_info(?) ORDER BY cid", n)
+		cols, err := db.Query(`SELECT name, upper(type), pk, "notnull", coalesce(dflt_value, '') FROM pragma_table_info(?) ORDER BY cid`, n)
 		if err != nil {
 			return nil, err
 		}
 		keys := map[int]string{}
 		for cols.Next() {
-			var name, typ string
+			var name, typ, dflt string
 			var pk int
-			if err := cols.Scan(&name, &typ, &pk); err != nil {
+			var notNull bool
+			if err := cols.Scan(&name, &typ, &pk, &notNull, &dflt); err != nil {
 				cols.Close()
 				return nil, err
 			}
 			t.Columns = append(t.Columns, name)
+			t.Defaults = append(t.Defaults, dflt)
+			t.NotNull = append(t.NotNull, notNull)
 			switch {
 			case strings.Contains(typ, "INT"):
 				t.Types = append(t.Types, "bigint")
@@ -135,11 +144,13 @@ func HubChanges(base, snap string, changed func(t HubTable, upserts, gone [][]an
 		keep := func(into *[][]any) func([]any) error {
 			return func(row []any) error { *into = append(*into, row); return nil }
 		}
+		// EXCEPT compares by the left side's collations: binary, or a
+		// name changed only in its capitals would count as unchanged.
 		cols, keys, name := quotedList(t.Columns), quotedList(t.Key), quoteName(t.Name)
-		if err := hubQuery(db, "SELECT "+cols+" FROM main."+name+" EXCEPT SELECT "+cols+" FROM base."+name, len(t.Columns), keep(&upserts)); err != nil {
+		if err := hubQuery(db, "SELECT "+binaryList(t.Columns)+" FROM main."+name+" EXCEPT SELECT "+cols+" FROM base."+name, len(t.Columns), keep(&upserts)); err != nil {
 			return err
 		}
-		if err := hubQuery(db, "SELECT "+keys+" FROM base."+name+" EXCEPT SELECT "+keys+" FROM main."+name, len(t.Key), keep(&gone)); err != nil {
+		if err := hubQuery(db, "SELECT "+binaryList(t.Key)+" FROM base."+name+" EXCEPT SELECT "+keys+" FROM main."+name, len(t.Key), keep(&gone)); err != nil {
 			return err
 		}
 		if err := changed(t, upserts, gone); err != nil {
@@ -266,6 +277,14 @@ func WriteHubSnapshot(path string, fill func(add func(t HubTable, row []any) err
 }
 
 func quoteName(n string) string { return `"` + strings.ReplaceAll(n, `"`, `""`) + `"` }
+
+func binaryList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = quoteName(n) + " COLLATE BINARY"
+	}
+	return strings.Join(q, ", ")
+}
 
 func quotedList(names []string) string {
 	q := make([]string, len(names))

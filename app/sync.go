@@ -264,7 +264,7 @@ func (s *workspaceScreen) askSyncPlace(then func()) {
 	current, _, _ := s.file.SyncPlace()
 	entry := widget.NewEntry()
 	entry.SetText(current)
-	entry.SetPlaceHolder(lang.L("A folder, or postgres://user@server/database?schema=NAME"))
+	entry.SetPlaceHolder(lang.L("A folder, or a postgres:// address"))
 	choose := widget.NewButton(lang.L("Choose a folder…"), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil {
@@ -273,9 +273,9 @@ func (s *workspaceScreen) askSyncPlace(then func()) {
 		}, u.window)
 		d.Show()
 	})
-	item := widget.NewFormItem(lang.L("Shared place"), container.NewBorder(nil, nil, nil, choose, entry))
-	item.HintText = lang.L("A network share, a USB stick or a folder OneDrive, Google Drive, Dropbox or Nextcloud keeps in step; or the county's server. A server's password goes in PGPASSWORD or a PGPASSFILE, never here.")
-	dialog.ShowForm(lang.L("Sync with a shared place"), lang.L("Save"), lang.L("Cancel"), []*widget.FormItem{item}, func(ok bool) {
+	explain := wrapped(lang.L("A network share, a USB stick or a folder OneDrive, Google Drive, Dropbox or Nextcloud keeps in step; or the county's server, as postgres://user@server/database?schema=NAME. A server's password goes in PGPASSWORD or a PGPASSFILE, never here."))
+	form := widget.NewForm(widget.NewFormItem(lang.L("Shared place"), container.NewBorder(nil, nil, nil, choose, entry)))
+	d := dialog.NewCustomConfirm(lang.L("Sync with a shared place"), lang.L("Save"), lang.L("Cancel"), container.NewVBox(explain, form), func(ok bool) {
 		where := strings.TrimSpace(entry.Text)
 		if !ok || where == "" {
 			return
@@ -295,6 +295,9 @@ func (s *workspaceScreen) askSyncPlace(then func()) {
 			then()
 		}
 	}, u.window)
+	d.Resize(fyne.NewSize(720, 0))
+	d.Show()
+	u.window.Canvas().Focus(entry)
 }
 
 // errorSentence is an error as the user reads it: the sentence alone.

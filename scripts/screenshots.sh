@@ -35,6 +35,14 @@ cp importexport/testdata/3w-hxl-libreoffice.xlsx "$work/3W Nairobi.xlsx"
 # workbook, and leaves the demo as it was.
 "$bin" copy "$work/mukuru.cpw" "$guided/mukuru.cpw" >/dev/null
 
+# A copy shared through a folder, and a lead's copy with the 3W import that
+# pushed to it since: the window's Sync pulls it.
+mkdir -p "$work/sync" "$work/shared"
+"$bin" copy "$work/mukuru.cpw" "$work/sync/mukuru.cpw" >/dev/null
+"$bin" sync "$work/sync/mukuru.cpw" "$work/shared" >/dev/null
+"$bin" copy "$work/lead-copy.cpw" "$work/sync-lead.cpw" >/dev/null
+"$bin" sync "$work/sync-lead.cpw" "$work/shared" >/dev/null
+
 display=:97
 Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!
@@ -81,7 +89,7 @@ section 4; shot roles
 # The form that assigns a role, from the page of a cell's household
 # representative: a resident chosen by typing part of her name.
 xdotool mousemove --window "$win" 300 586 click --repeat 2 --delay 80 1; sleep 4
-click 1040 281 5; xdotool type --delay 80 "amina ach"; sleep 2
+click 1100 281 5; xdotool type --delay 80 "amina ach"; sleep 2
 xdotool key --window "$win" Down; sleep 0.5; xdotool key --window "$win" Return; sleep 2; shot assign-role
 xdotool key --window "$win" Escape; sleep 1
 section 5; shot gaps
@@ -92,21 +100,21 @@ section 9; shot checks
 section 10; shot history
 section 0
 # The 3W matrix is previewed with what its columns were taken to mean.
-click 362 53; click 590 305 0.5; click 770 526 4; click 353 190 1; shot import
+click 441 53; click 620 305 0.5; click 800 526 4; click 383 190 1; shot import
 xdotool key --window "$win" Escape; sleep 1
-click 215 53; click 590 305 0.5; click 770 526 4; shot merge
+click 215 53; click 620 305 0.5; click 800 526 4; shot merge
 
 # The guided import of the partner's workbook: the sheets' kinds, the
 # columns' matches, the values' meanings (the one the program cannot
 # guess, "Govt", answered), then Import, and the mappings it leaves, in
 # Settings.
 start light en "$guided/mukuru.cpw"
-click 362 53; click 590 305 0.5; click 770 526 8; shot import-sheets
-click 353 190 1; shot import-columns
-click 540 190 1; click 865 507 1; click 840 195 4; shot import-values
-click 583 658 10
+click 441 53; click 620 305 0.5; click 800 526 8; shot import-sheets
+click 383 190 1; shot import-columns
+click 570 190 1; click 895 507 1; click 870 195 4; shot import-values
+click 613 658 10
 xdotool key --window "$win" Escape; sleep 1
-click 905 53 2; click 452 440 2; shot import-mappings
+click 987 53 2; click 472 462 2; shot import-mappings
 # The import is one step: the Edit menu names it, and History previews
 # what reverting it would take away. (Esc twice: Import mappings, then Settings.)
 xdotool key --window "$win" Escape; sleep 1
@@ -117,6 +125,15 @@ section 10
 xdotool mousemove --window "$win" 400 185 click --repeat 2 --delay 80 1; sleep 2
 click 549 362 3; shot revert-preview
 xdotool key --window "$win" Escape; sleep 1
+
+# Sync: the first time it asks for the shared place; a copy shared through
+# a folder says when it last synced, and Sync says what it pulled.
+section 0
+click 330 53; shot sync-place
+xdotool key --window "$win" Escape; sleep 1
+start light en "$work/sync/mukuru.cpw"
+shot synced
+click 330 53 10; shot sync
 
 start dark
 shot overview-dark
@@ -143,8 +160,8 @@ section 0
 cp "$work/3W Nairobi.xlsx" "$work/sw/"
 "$bin" copy "$work/sw/mukuru.cpw" "$work/sw/lead-copy.cpw" >/dev/null
 "$bin" import "$work/sw/lead-copy.cpw" importexport/testdata/3w-hxl-libreoffice.xlsx >/dev/null
-click 362 53; click 590 305 0.5; click 770 526 4; click 444 210 1; shot sw/import
+click 478 53; click 620 305 0.5; click 800 526 4; click 474 210 1; shot sw/import
 xdotool key --window "$win" Escape; sleep 1
-click 215 53; click 590 305 0.5; click 770 526 4; shot sw/merge
+click 215 53; click 620 305 0.5; click 800 526 4; shot sw/merge
 start dark sw
 shot sw/overview-dark

@@ -98,13 +98,10 @@ func (u *ui) autoSync() {
 	if !u.syncing.running.CompareAndSwap(false, true) {
 		return
 	}
+	author := f.Author
 	u.background(func() {
 		defer u.syncing.running.Store(false)
-		var report place.Report
-		p, err := place.Open(where)
-		if err == nil {
-			report, err = place.Sync(f, p, place.Options{})
-		}
+		report, err := syncOnItsOwn(f.Path(), author, where)
 		fyne.Do(func() {
 			if u.file != f || u.screen == nil {
 				return // closed meanwhile
@@ -114,9 +111,31 @@ func (u *ui) autoSync() {
 				u.syncing.failed = errorSentence(err)
 				u.syncing.next = time.Now().Add(syncEvery)
 			}
+			// What the sync wrote is this window's doing, not another
+			// program's: the note below says so, not the watch's.
+			if mark, err := f.LastChange(); err == nil {
+				u.outsideMark = mark
+			}
 			u.screen.afterSync(report, false)
 		})
 	})
+}
+
+// syncOnItsOwn syncs the workspace at path through a handle of its own, as
+// cpw sync in a terminal would: the planner goes on editing in the window
+// meanwhile, and each handle's writes wait for the other's.
+func syncOnItsOwn(path, author, where string) (place.Report, error) {
+	p, err := place.Open(where)
+	if err != nil {
+		return place.Report{}, err
+	}
+	g, err := workspace.Open(path)
+	if err != nil {
+		return place.Report{}, err
+	}
+	defer g.Close()
+	g.Author = author
+	return place.Sync(g, p, place.Options{})
 }
 
 // onSync syncs with the workspace's place, asking for one the first time.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -203,5 +204,31 @@ func TestSyncByItself(t *testing.T) {
 	u.autoSync()
 	if o := organisationNamed(t, u.file, "Maji Safi Trust"); o.Interests == "Turned off" {
 		t.Error("syncing by itself ran while turned off")
+	}
+}
+
+// The sync by itself runs beside the planner's edits, on a handle of its
+// own: both land, and nothing is shared between the two goroutines (the
+// race detector watches).
+func TestSyncByItselfWhileEditing(t *testing.T) {
+	u, path := openDemo(t)
+	shared := t.TempDir()
+	pushedCopy(t, u, shared, func(f *workspace.File) { setInterests(t, f, "Maji Safi Trust", "Water kiosks") })
+	done := make(chan error)
+	go func() {
+		_, err := syncOnItsOwn(path, "Wanjiru Kamau", shared)
+		done <- err
+	}()
+	for i := 0; i < 5; i++ {
+		setInterests(t, u.file, "Afya Mtaani Initiative", fmt.Sprintf("Edit %d", i))
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if o := organisationNamed(t, u.file, "Maji Safi Trust"); o.Interests != "Water kiosks" {
+		t.Errorf("the sync's change: %+v", o)
+	}
+	if o := organisationNamed(t, u.file, "Afya Mtaani Initiative"); o.Interests != "Edit 4" {
+		t.Errorf("the planner's edits: %+v", o)
 	}
 }

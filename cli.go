@@ -43,7 +43,7 @@ type command struct {
 var commands = map[string]command{}
 
 // order is the order commands are listed in the help.
-var order = []string{"new", "demo", "info", "check", "template", "import", "export", "brief", "copy", "merge", "sync", "hub", "history", "undo", "redo", "associate", "version"}
+var order = []string{"new", "demo", "info", "check", "template", "import", "export", "brief", "copy", "copies", "merge", "sync", "hub", "history", "undo", "redo", "associate", "version"}
 
 func init() {
 	commands["new"] = command{"FILE.cpw --name NAME [--settlement S] [--city C] [--country C] [--currency KES] [--lang en|sw]",
@@ -56,7 +56,9 @@ func init() {
 		"write a PDF brief on the initiative, or on one consortium, in the language given (default en)", runBrief}
 	commands["merge"] = command{"FILE.cpw THEIRS.cpw [--dry-run] [--json]",
 		"bring the changes of another copy of the workspace into FILE (THEIRS is only read)", runMerge}
-	commands["copy"] = command{"FILE.cpw OUT.cpw", "write a consistent copy for sharing", runCopy}
+	commands["copy"] = command{"FILE.cpw OUT.cpw [--without-contacts] [--without-sensitive] [--for NAME]",
+		"write a consistent copy for sharing: --without-contacts leaves out phone numbers and e-mail addresses, --without-sensitive those and gender and age band; the workspace records the copy (when, by whom, --for whom, what it left out)", runCopy}
+	commands["copies"] = command{"FILE.cpw [--json]", "list the copies the workspace made: when, by whom, for whom, what each left out", runCopies}
 	commands["associate"] = command{"", "make .cpw files open in this program (Windows: for the current user, no administrator needed)", func(args []string, out io.Writer) error {
 		if len(args) > 0 {
 			return usageError("associate takes no arguments")
@@ -269,6 +271,7 @@ type infoReport struct {
 	FileBytes     int64            `json:"file_bytes"`
 	SharedPlace   string           `json:"shared_place"` // the folder cpw sync uses, "" for none
 	LastSynced    string           `json:"last_synced"`  // when a sync last pulled or pushed something
+	LeftOut       string           `json:"left_out"`     // "", "contacts" or "contacts sensitive": what this copy was made without
 	Counts        workspace.Counts `json:"counts"`
 }
 
@@ -301,6 +304,9 @@ func runInfo(args []string, out io.Writer) error {
 	if r.SharedPlace, r.LastSynced, err = f.SyncPlace(); err != nil {
 		return err
 	}
+	if r.LeftOut, err = f.LeftOut(); err != nil {
+		return err
+	}
 	if *asJSON {
 		return writeJSON(out, r)
 	}
@@ -324,6 +330,12 @@ func runInfo(args []string, out io.Writer) error {
 			synced = "last synced " + r.LastSynced
 		}
 		row("shared place", fmt.Sprintf("%s (%s)", r.SharedPlace, synced))
+	}
+	switch r.LeftOut {
+	case workspace.LeaveOutContacts:
+		row("made without", "phone numbers and e-mail addresses (a copy for sharing)")
+	case workspace.LeaveOutSensitive:
+		row("made without", "phone numbers, e-mail addresses, gender and age band (a copy for sharing)")
 	}
 	row("workspace id", r.WorkspaceID)
 	row("copy id", r.CopyID)
@@ -472,9 +484,20 @@ func runMerge(args []string, out io.Writer) error {
 }
 
 func runCopy(args []string, out io.Writer) error {
-	pos, err := parse(flag.NewFlagSet("copy", flag.ContinueOnError), args, "FILE.cpw", "OUT.cpw")
+	fs := flag.NewFlagSet("copy", flag.ContinueOnError)
+	withoutContacts := fs.Bool("without-contacts", false, "")
+	withoutSensitive := fs.Bool("without-sensitive", false, "")
+	forWhom := fs.String("for", "", "")
+	pos, err := parse(fs, args, "FILE.cpw", "OUT.cpw")
 	if err != nil {
 		return err
+	}
+	opt := workspace.CopyOptions{For: *forWhom}
+	switch {
+	case *withoutSensitive:
+		opt.LeaveOut = workspace.LeaveOutSensitive
+	case *withoutContacts:
+		opt.LeaveOut = workspace.LeaveOutContacts
 	}
 	f, err := workspace.OpenReadOnly(pos[0])
 	if err != nil {
@@ -491,11 +514,64 @@ func runCopy(args []string, out io.Writer) error {
 		named(f)
 	}
 	defer f.Close()
-	if err := f.SaveCopy(pos[1]); err != nil {
+	if err := f.SaveCopyFor(pos[1], opt); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "Wrote a copy of %s to %s.\n", pos[0], pos[1])
+	switch opt.LeaveOut {
+	case workspace.LeaveOutSensitive:
+		fmt.Fprintf(out, "Wrote a copy of %s to %s, without phone numbers, e-mail addresses, gender and age band.\n", pos[0], pos[1])
+	case workspace.LeaveOutContacts:
+		fmt.Fprintf(out, "Wrote a copy of %s to %s, without phone numbers and e-mail addresses.\n", pos[0], pos[1])
+	default:
+		fmt.Fprintf(out, "Wrote a copy of %s to %s.\n", pos[0], pos[1])
+	}
 	return nil
+}
+
+func runCopies(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("copies", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parse(fs, args, "FILE.cpw")
+	if err != nil {
+		return err
+	}
+	f, err := workspace.OpenReadOnly(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	made, err := f.CopiesMade()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if made == nil {
+			made = []workspace.CopyMade{}
+		}
+		return writeJSON(out, made)
+	}
+	if len(made) == 0 {
+		fmt.Fprintln(out, "This workspace has made no copies yet.")
+		return nil
+	}
+	for _, c := range made {
+		left := "everything"
+		switch c.LeftOut {
+		case workspace.LeaveOutContacts:
+			left = "without contacts"
+		case workspace.LeaveOutSensitive:
+			left = "without contacts, gender and age band"
+		}
+		fmt.Fprintf(out, "%s  %s  by %s  for %s  %s  (copy %s)\n", c.MadeAt, c.FileName, blankAs(c.MadeBy, "someone"), blankAs(c.MadeFor, "no one named"), left, c.CopyID)
+	}
+	return nil
+}
+
+func blankAs(s, instead string) string {
+	if s == "" {
+		return instead
+	}
+	return s
 }
 
 func runTemplate(args []string, out io.Writer) error {

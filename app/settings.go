@@ -93,6 +93,10 @@ func (u *ui) onSettings() {
 		autoSync = widget.NewCheck(fmt.Sprintf(lang.L("Sync by itself every %d minutes while a workspace is open"), int(syncEvery/time.Minute)), nil)
 		autoSync.SetChecked(u.autoSyncOn())
 		items = append(items, widget.NewFormItem("", autoSync))
+		copiesMade := widget.NewButton(lang.L("Copies made…"), u.onCopiesMade)
+		item = widget.NewFormItem(lang.L("Sharing"), container.NewHBox(copiesMade))
+		item.HintText = lang.L("Every copy saved from this workspace: when, by whom, for whom, without what")
+		items = append(items, item)
 		mappings := widget.NewButton(lang.L("Import mappings…"), func() { u.screen.onImportMappings() })
 		item = widget.NewFormItem(lang.L("Excel imports"), container.NewHBox(mappings))
 		item.HintText = lang.L("What imports were told about partners' workbooks, to see and correct")
@@ -114,7 +118,7 @@ func (u *ui) onSettings() {
 			u.relabel()
 		}
 	}, u.window)
-	d.Resize(fyne.NewSize(640, 520))
+	d.Resize(fyne.NewSize(640, 580))
 	d.Show()
 }
 

@@ -103,6 +103,10 @@ section 0
 click 441 53; click 620 305 0.5; click 800 526 4; click 383 190 1; shot import
 xdotool key --window "$win" Escape; sleep 1
 click 215 53; click 620 305 0.5; click 800 526 4; shot merge
+xdotool key --window "$win" Escape; sleep 1
+# Save a copy… can leave the residents' contacts out, for a partner.
+click 75 53; shot save-copy
+xdotool key --window "$win" Escape; sleep 1
 
 # The guided import of the partner's workbook: the sheets' kinds, the
 # columns' matches, the values' meanings (the one the program cannot

@@ -121,7 +121,15 @@ func (f *File) Counts() (Counts, error) {
 // gets its own copy id; the workspace id stays, so the copies can be merged.
 // It refuses to overwrite a file, and when it fails it leaves neither the
 // copy nor a note of it in the workspace.
-func (f *File) SaveCopy(path string) error {
+func (f *File) SaveCopy(path string) error { return f.SaveCopyFor(path, CopyOptions{}) }
+
+// SaveCopyFor is SaveCopy for sharing: the copy leaves out what opt says
+// (and whatever this workspace already lacks), and the workspace's register
+// of copies records it, with who made it and for whom.
+func (f *File) SaveCopyFor(path string, opt CopyOptions) error {
+	if _, ok := leftOutColumns[opt.LeaveOut]; !ok && opt.LeaveOut != LeaveOutNothing {
+		return invalid("Left out", "A copy can leave out the contacts, or the contacts and the sensitive fields; not “%s”.", opt.LeaveOut)
+	}
 	if !strings.EqualFold(filepath.Ext(path), Extension) {
 		return invalid("File", "A workspace copy's name must end in %s.", Extension)
 	}
@@ -136,6 +144,7 @@ func (f *File) SaveCopy(path string) error {
 	// once the copy is in place, and the copy is removed again if that
 	// commit fails: the command then fails with nothing written.
 	var note *sql.Tx
+	var leftOut string
 	defer func() {
 		if note != nil {
 			note.Rollback()
@@ -157,6 +166,10 @@ func (f *File) SaveCopy(path string) error {
 			_, err = db.Exec("UPDATE this_copy SET copy_id = ?, made_at = ?, made_from = ?, sync_place = '', last_synced = ''", copyID, now, f.copyID)
 		}
 		if err == nil {
+			// The register of copies is this workspace's own.
+			_, err = db.Exec("DELETE FROM copies_made")
+		}
+		if err == nil {
 			_, err = db.Exec("INSERT OR REPLACE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)", f.copyID, high, high, now)
 		}
 		if err == nil {
@@ -165,6 +178,13 @@ func (f *File) SaveCopy(path string) error {
 			// secure_delete: the rows the steps kept (deleted people
 			// included) must not stay readable in the copy's free pages.
 			_, err = db.Exec("PRAGMA secure_delete = ON; DELETE FROM step_rows; DELETE FROM steps")
+		}
+		if err == nil {
+			err = db.QueryRow("SELECT left_out FROM this_copy").Scan(&leftOut)
+		}
+		if err == nil {
+			leftOut = moreLeftOut(leftOut, opt.LeaveOut)
+			err = leaveOut(db, leftOut, now) // last: it writes the copy again whole
 		}
 		if cerr := db.Close(); err == nil {
 			err = cerr
@@ -177,6 +197,10 @@ func (f *File) SaveCopy(path string) error {
 			return copyError(err)
 		}
 		_, err = note.Exec("INSERT OR REPLACE INTO copy_meetings (peer_copy_id, their_high, our_high, met_at) VALUES (?, ?, ?, ?)", copyID, high, high, now)
+		if err == nil {
+			_, err = note.Exec("INSERT INTO copies_made (copy_id, made_at, made_by, made_for, left_out, file_name) VALUES (?, ?, ?, ?, ?, ?)",
+				copyID, now, f.Author, strings.TrimSpace(opt.For), leftOut, filepath.Base(path))
+		}
 		return copyError(err)
 	})
 	if err != nil {

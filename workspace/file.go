@@ -251,9 +251,11 @@ func open(path string, readOnly bool) (*File, error) {
 		}
 		return nil, &Error{Code: ErrDamaged, Message: say("%s is damaged and cannot be opened (%v): open an earlier copy or a backup.", name, err), Err: err}
 	}
-	if err := verify(ro, path, version); err != nil {
-		ro.Close()
-		return nil, err
+	if !isBuilt(path) {
+		if err := verify(ro, path, version); err != nil {
+			ro.Close()
+			return nil, err
+		}
 	}
 	switch {
 	case (readOnly || !writable) && version == SchemaVersion:

@@ -193,7 +193,7 @@ func hubQuery(db *sql.DB, query string, n int, add func([]any) error) error {
 // record not there, two records of one name: the server's tables edited by
 // hand) is refused, and no file is left.
 func WriteHubSnapshot(path string, fill func(add func(t HubTable, row []any) error) error) error {
-	return writeBeside(path, false, nil, func(tmp string) error {
+	err := writeBeside(path, false, nil, func(tmp string) error {
 		db, err := openDB(tmp, "rw")
 		if err != nil {
 			return internal("writing a snapshot", err)
@@ -274,6 +274,10 @@ func WriteHubSnapshot(path string, fill func(add func(t HubTable, row []any) err
 		}
 		return nil
 	})
+	if err == nil {
+		noteBuilt(path)
+	}
+	return err
 }
 
 func quoteName(n string) string { return `"` + strings.ReplaceAll(n, `"`, `""`) + `"` }

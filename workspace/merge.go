@@ -199,6 +199,9 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 		}
 		// Their change log joins ours, so the history shows who did what.
 		for _, c := range theirLog {
+			if c.Entity == "person" && m.ourPartial.what != "" {
+				c.Summary = scrubSummary(c.Summary, m.ourPartial.what) // what this copy lacks stays out of its log too
+			}
 			if _, err := t.Exec("INSERT OR IGNORE INTO changes (id, at, author, copy_id, entity, entity_id, action, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 				c.ID, c.At, c.Author, c.CopyID, c.Entity, c.EntityID, c.Action, c.Summary); err != nil {
 				return err
@@ -252,6 +255,12 @@ func (m *merger) planOn(ours querier, theirCopy string) error {
 		return internal("reading what this copy knows of the other", err)
 	}
 	m.ours = ours
+	if m.ourPartial, err = readPartial(ours); err != nil {
+		return internal("reading what this copy was made without", err)
+	}
+	if m.theirPartial, err = readPartial(m.theirs); err != nil {
+		return internal("reading what the other copy was made without", err)
+	}
 	after, met := seen[theirCopy]
 	if !met && strings.HasPrefix(theirCopy, snapshotPrefix) {
 		// A snapshot of a shared place this copy has not met: what it saw

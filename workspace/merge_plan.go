@@ -8,9 +8,12 @@ import (
 type merger struct {
 	ours, theirs querier
 	met          lastMet
-	choose       map[string]Side
-	report       *MergeReport
-	theyMetUs    bool // their copy_meetings names this copy
+	// ourPartial and theirPartial are what each copy was made without
+	// (copies.go).
+	ourPartial, theirPartial partial
+	choose                   map[string]Side
+	report                   *MergeReport
+	theyMetUs                bool // their copy_meetings names this copy
 
 	ourRows, theirRows     map[string]map[string]mergeRow // table → id → row
 	ourStones, theirStones map[string]Tombstone
@@ -77,6 +80,7 @@ func (m *merger) plan() error {
 	if err != nil {
 		return err
 	}
+	m.keepLeftOut(m.ourPartial, m.theirPartial)
 	for i := range mergeTables {
 		m.planTable(&mergeTables[i], orders[mergeTables[i].name][0], orders[mergeTables[i].name][1]) // 2 and 3
 	}

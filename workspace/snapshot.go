@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/google/uuid"
@@ -18,6 +19,30 @@ import (
 // snapshotPrefix begins the copy id of every snapshot of a shared place, so
 // that a merge can tell a snapshot from a person's copy (see lineage).
 const snapshotPrefix = "hub-"
+
+// built remembers the snapshots this process has just written itself, in
+// its own temporary folder, as they were then: opening one again (a sync
+// opens each two or three times) skips the integrity check and the schema
+// comparison, which a file of the program's own making passes by
+// construction. One changed since (in size, time or inode) is checked as
+// any file is.
+var built sync.Map // absolute path → os.FileInfo
+
+func noteBuilt(path string) {
+	if st, err := os.Stat(path); err == nil {
+		built.Store(mustAbsPath(path), st)
+	}
+}
+
+func isBuilt(path string) bool {
+	v, ok := built.Load(mustAbsPath(path))
+	if !ok {
+		return false
+	}
+	was := v.(os.FileInfo)
+	st, err := os.Stat(path)
+	return err == nil && os.SameFile(was, st) && st.Size() == was.Size() && st.ModTime().Equal(was.ModTime())
+}
 
 // Snapshot is one snapshot of a shared place: a whole workspace file, never
 // changed once written, made from the snapshot before it with the changes
@@ -147,8 +172,9 @@ func (f *File) MakeSnapshot(base *Snapshot, replaced []Snapshot, out string) (Sn
 				return err
 			}
 		}
-		// The undo history stays with the person who made it.
-		_, err = db.Exec("PRAGMA secure_delete = ON; DELETE FROM step_rows; DELETE FROM steps")
+		// The undo history stays with the person who made it, and the
+		// register of copies with the copy that made them.
+		_, err = db.Exec("PRAGMA secure_delete = ON; DELETE FROM step_rows; DELETE FROM steps; DELETE FROM copies_made")
 		return err
 	}()
 	if cerr := db.Close(); err == nil {
@@ -157,6 +183,7 @@ func (f *File) MakeSnapshot(base *Snapshot, replaced []Snapshot, out string) (Sn
 	if err != nil {
 		return Snapshot{}, false, copyError(err)
 	}
+	noteBuilt(out)
 	changed := base == nil || len(replaced) > 0
 	if base != nil {
 		snap, err := Open(out)
@@ -170,6 +197,7 @@ func (f *File) MakeSnapshot(base *Snapshot, replaced []Snapshot, out string) (Sn
 		if err != nil {
 			return Snapshot{}, false, err
 		}
+		noteBuilt(out)
 		a, u, d := report.Changes()
 		changed = changed || a+u+d > 0
 	}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cpw copy --without-contacts and --without-sensitive say what they left
+// out, cpw info of the copy says so too, and cpw copies lists both copies
+// with whom they were for.
+func TestCopyForSharingCommands(t *testing.T) {
+	dir := t.TempDir()
+	demo := filepath.Join(dir, "demo.cpw")
+	if code, _, errOut := cpw("demo", demo); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, out, _ := cpw("copies", demo); code != 0 || !strings.Contains(out, "no copies yet") {
+		t.Errorf("cpw copies before any: %d %q", code, out)
+	}
+	kplc := filepath.Join(dir, "for-kplc.cpw")
+	code, out, errOut := cpw("copy", demo, kplc, "--without-contacts", "--for", "KPLC Nairobi")
+	if code != 0 || !strings.Contains(out, "without phone numbers and e-mail addresses") {
+		t.Fatalf("cpw copy --without-contacts: %d %q %q", code, out, errOut)
+	}
+	research := filepath.Join(dir, "for-research.cpw")
+	if code, out, errOut := cpw("copy", demo, research, "--without-sensitive"); code != 0 || !strings.Contains(out, "gender and age band") {
+		t.Fatalf("cpw copy --without-sensitive: %d %q %q", code, out, errOut)
+	}
+	if code, out, _ := cpw("info", kplc); code != 0 || !strings.Contains(out, "made without     phone numbers and e-mail addresses") {
+		t.Errorf("cpw info of the copy: %q", out)
+	}
+	code, out, _ = cpw("copies", demo, "--json")
+	var made []struct {
+		MadeFor  string `json:"made_for"`
+		LeftOut  string `json:"left_out"`
+		FileName string `json:"file_name"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &made) != nil || len(made) != 2 {
+		t.Fatalf("cpw copies --json: %d %q", code, out)
+	}
+	byName := map[string]string{}
+	for _, m := range made {
+		byName[m.FileName] = m.LeftOut + "/" + m.MadeFor
+	}
+	if byName["for-kplc.cpw"] != "contacts/KPLC Nairobi" || byName["for-research.cpw"] != "contacts sensitive/" {
+		t.Errorf("the register: %v", byName)
+	}
+	if code, out, _ := cpw("copies", demo); code != 0 || !strings.Contains(out, "for KPLC Nairobi  without contacts") {
+		t.Errorf("cpw copies: %q", out)
+	}
+}

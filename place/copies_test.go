@@ -1,0 +1,72 @@
+package place
+
+import (
+	"path/filepath"
+	"testing"
+
+	"cpw/workspace"
+)
+
+// A copy without contacts syncs like any copy: its changes reach the place
+// and the other copies, the contacts they hold stay, and none reach it.
+func TestACopyWithoutContactsSyncs(t *testing.T) {
+	eachPlace(t, func(t *testing.T, newPlace func(*testing.T) Place) {
+		p := newPlace(t)
+		a := copies(t, 1)[0]
+		sync(t, a, p)
+		path := filepath.Join(t.TempDir(), "for-kplc.cpw")
+		if err := a.SaveCopyFor(path, workspace.CopyOptions{LeaveOut: workspace.LeaveOutContacts}); err != nil {
+			t.Fatal(err)
+		}
+		c, err := workspace.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+		phones := func(f *workspace.File) map[string]string {
+			people, err := f.People(workspace.PersonFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := map[string]string{}
+			for _, q := range people {
+				if q.Phone != "" || q.Email != "" {
+					out[q.ID] = q.Phone + " " + q.Email
+				}
+			}
+			return out
+		}
+		before := phones(a)
+		people, _ := c.People(workspace.PersonFilter{})
+		q := people[0]
+		q.Position = "Cell chair"
+		if _, err := c.UpdatePerson(q); err != nil {
+			t.Fatal(err)
+		}
+		sync(t, c, p)
+		sync(t, a, p)
+		if got, err := a.Person(q.ID); err != nil || got.Position != "Cell chair" {
+			t.Errorf("the change of the copy without contacts: %+v %v", got, err)
+		}
+		after := phones(a)
+		for id, v := range before {
+			if after[id] != v {
+				t.Errorf("a contact was lost through the place: %q, then %q", v, after[id])
+			}
+		}
+		// a changes a phone: it reaches the place, not the copy.
+		for id := range before {
+			x, _ := a.Person(id)
+			x.Phone = "0733 444 555"
+			if _, err := a.UpdatePerson(x); err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+		sync(t, a, p)
+		sync(t, c, p)
+		if got := phones(c); len(got) != 0 {
+			t.Errorf("contacts reached the copy without them: %v", got)
+		}
+	})
+}

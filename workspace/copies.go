@@ -1,0 +1,240 @@
+// Copies for sharing: made without the people's contact details (and the
+// fields the law counts as sensitive), and every copy made recorded.
+
+package workspace
+
+import (
+	"database/sql"
+	"regexp"
+	"strings"
+)
+
+// What a copy for sharing may leave out (this_copy.left_out): its people's
+// contact details, or those and their gender and age band.
+const (
+	LeaveOutNothing   = ""
+	LeaveOutContacts  = "contacts"
+	LeaveOutSensitive = "contacts sensitive"
+)
+
+// leftOutColumns are the columns of people each choice leaves out.
+var leftOutColumns = map[string][]string{
+	LeaveOutContacts:  {"phone", "email"},
+	LeaveOutSensitive: {"phone", "email", "gender", "age_band"},
+}
+
+// leftOutFields are the same fields as the change log names them.
+var leftOutFields = map[string]*regexp.Regexp{
+	LeaveOutContacts:  regexp.MustCompile(`(^|; )(phone|email): “[^”]*” → “[^”]*”`),
+	LeaveOutSensitive: regexp.MustCompile(`(^|; )(phone|email|gender|age band): “[^”]*” → “[^”]*”`),
+}
+
+// CopyOptions say what a copy for sharing leaves out, and for whom it is.
+type CopyOptions struct {
+	LeaveOut string // LeaveOutNothing, LeaveOutContacts or LeaveOutSensitive
+	For      string // who the copy is for, as the register shows it
+}
+
+// moreLeftOut is the wider of two choices: a copy of a copy without
+// contacts is without them too.
+func moreLeftOut(a, b string) string {
+	if a == LeaveOutSensitive || b == LeaveOutSensitive {
+		return LeaveOutSensitive
+	}
+	if a == LeaveOutContacts || b == LeaveOutContacts {
+		return LeaveOutContacts
+	}
+	return LeaveOutNothing
+}
+
+// leaveOut empties, in a copy being made (db), the fields what leaves out:
+// in every person, and in the change log's entries that show them. Their
+// field stamps stay as they were: leaving a field out is no change to it.
+// A copy already without them keeps when they were first left out.
+func leaveOut(db *sql.DB, what, now string) error {
+	cols := leftOutColumns[what]
+	if len(cols) == 0 {
+		return nil
+	}
+	var sets, names []string
+	for _, c := range cols {
+		sets = append(sets, c+" = ''")
+		names = append(names, "'"+c+"'")
+	}
+	in := "(" + strings.Join(names, ", ") + ")"
+	// secure_delete: the values must not stay readable in the pages they
+	// leave.
+	statements := []string{
+		"PRAGMA secure_delete = ON",
+		"CREATE TEMP TABLE kept_stamps AS SELECT * FROM field_stamps WHERE tbl = 'people' AND col IN " + in,
+		"UPDATE people SET " + strings.Join(sets, ", "),
+		"DELETE FROM field_stamps WHERE tbl = 'people' AND col IN " + in,
+		"INSERT INTO field_stamps SELECT * FROM temp.kept_stamps",
+		"DROP TABLE temp.kept_stamps",
+	}
+	for _, s := range statements {
+		if _, err := db.Exec(s); err != nil {
+			return err
+		}
+	}
+	rows, err := db.Query("SELECT id, summary FROM changes WHERE entity = 'person' AND action = 'update'")
+	if err != nil {
+		return err
+	}
+	scrubbed := map[string]string{}
+	for rows.Next() {
+		var id, summary string
+		if err := rows.Scan(&id, &summary); err != nil {
+			rows.Close()
+			return err
+		}
+		if s := scrubSummary(summary, what); s != summary {
+			scrubbed[id] = s
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for id, s := range scrubbed {
+		if _, err := db.Exec("UPDATE changes SET summary = ? WHERE id = ?", s, id); err != nil {
+			return err
+		}
+	}
+	if _, err = db.Exec(`UPDATE this_copy SET left_out_at = CASE WHEN left_out = '' THEN ? ELSE left_out_at END, left_out = ?`, now, what); err != nil {
+		return err
+	}
+	// Written again whole: pages the values were in may otherwise keep
+	// them (read as bytes, the copy held every one).
+	_, err = db.Exec("VACUUM")
+	return err
+}
+
+// scrubSummary takes out of a change's summary ("Name: phone: “a” → “b”;
+// position: …") the fields what leaves out.
+func scrubSummary(summary, what string) string {
+	title, rest, ok := strings.Cut(summary, ": ")
+	re := leftOutFields[what]
+	if !ok || re == nil {
+		return summary
+	}
+	rest = strings.TrimPrefix(re.ReplaceAllString(rest, ""), "; ")
+	if rest == "" {
+		rest = "details left out of this copy"
+	}
+	return title + ": " + rest
+}
+
+// CopyMade is one entry of the register of copies a workspace made.
+type CopyMade struct {
+	CopyID   string `json:"copy_id"`
+	MadeAt   string `json:"made_at"`
+	MadeBy   string `json:"made_by"`
+	MadeFor  string `json:"made_for"`
+	LeftOut  string `json:"left_out"`
+	FileName string `json:"file_name"`
+}
+
+// CopiesMade lists the copies this workspace made, newest first.
+func (f *File) CopiesMade() ([]CopyMade, error) {
+	rows, err := f.db.Query("SELECT copy_id, made_at, made_by, made_for, left_out, file_name FROM copies_made ORDER BY made_at DESC, copy_id")
+	if err != nil {
+		return nil, plainError(err)
+	}
+	defer rows.Close()
+	var out []CopyMade
+	for rows.Next() {
+		var c CopyMade
+		if err := rows.Scan(&c.CopyID, &c.MadeAt, &c.MadeBy, &c.MadeFor, &c.LeftOut, &c.FileName); err != nil {
+			return nil, plainError(err)
+		}
+		out = append(out, c)
+	}
+	return out, plainError(rows.Err())
+}
+
+// LeftOut is what this copy was made without (LeaveOutNothing for a whole
+// workspace).
+func (f *File) LeftOut() (string, error) {
+	var what string
+	err := f.db.QueryRow("SELECT left_out FROM this_copy").Scan(&what)
+	return what, plainError(err)
+}
+
+// keepLeftOut applies, before anything is decided, what a copy without
+// some fields means for a merge: the fields it lacks are no news (unless
+// they were changed in it after they were left out: a value typed in
+// there), and the other copy's values of them never enter it.
+func (m *merger) keepLeftOut(ours, theirs partial) {
+	t := mergeTableNamed("people")
+	if t == nil || (ours.what == "" && theirs.what == "") {
+		return
+	}
+	cols := func(what string) []int {
+		var out []int
+		for _, c := range leftOutColumns[what] {
+			for i, tc := range t.cols {
+				if tc == c {
+					out = append(out, i)
+				}
+			}
+		}
+		return out
+	}
+	theirCols, ourCols := cols(theirs.what), cols(ours.what)
+	for id, tr := range m.theirRows[t.name] {
+		or, here := m.ourRows[t.name][id]
+		for _, i := range theirCols {
+			if s, ok := tr.fields[i]; here && !(ok && s.at > theirs.since) {
+				takeOurs(&tr, or, i)
+			}
+		}
+		for _, i := range ourCols {
+			if here {
+				takeOurs(&tr, or, i)
+			} else {
+				tr.vals[i] = ""
+				delete(tr.fields, i)
+			}
+		}
+		m.theirRows[t.name][id] = tr
+	}
+}
+
+// takeOurs gives their row our value of field i, with our stamp of it.
+func takeOurs(tr *mergeRow, or mergeRow, i int) {
+	tr.vals[i] = or.vals[i]
+	if s, ok := or.fields[i]; ok {
+		if tr.fields == nil {
+			tr.fields = map[int]fieldStamp{}
+		}
+		s.theirs = false
+		tr.fields[i] = s
+	} else {
+		delete(tr.fields, i)
+	}
+}
+
+// partial is what a copy was made without, and since when.
+type partial struct{ what, since string }
+
+// readPartial reads what a copy was made without. A file from before
+// schema 10 has no such column: it lacks nothing.
+func readPartial(q querier) (partial, error) {
+	var p partial
+	var has int
+	if err := q.QueryRow("SELECT count(*) FROM pragma_table_info('this_copy') WHERE name = 'left_out'").Scan(&has); err != nil || has == 0 {
+		return p, err
+	}
+	err := q.QueryRow("SELECT left_out, left_out_at FROM this_copy").Scan(&p.what, &p.since)
+	return p, err
+}
+
+func mergeTableNamed(name string) *mergeTable {
+	for i := range mergeTables {
+		if mergeTables[i].name == name {
+			return &mergeTables[i]
+		}
+	}
+	return nil
+}

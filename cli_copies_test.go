@@ -2,9 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cpw/workspace"
 )
 
 // cpw copy --without-contacts and --without-sensitive say what they left
@@ -49,5 +52,37 @@ func TestCopyForSharingCommands(t *testing.T) {
 	}
 	if code, out, _ := cpw("copies", demo); code != 0 || !strings.Contains(out, "for KPLC Nairobi  without contacts") {
 		t.Errorf("cpw copies: %q", out)
+	}
+}
+
+// cpw person-report writes the PDF of one person's data; without --person,
+// or with a person not there, it says so.
+func TestPersonReportCommand(t *testing.T) {
+	dir := t.TempDir()
+	demo := filepath.Join(dir, "demo.cpw")
+	if code, _, errOut := cpw("demo", demo); code != 0 {
+		t.Fatal(errOut)
+	}
+	f, err := workspace.OpenReadOnly(demo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, err := f.People(workspace.PersonFilter{})
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "person.pdf")
+	if code, stdout, errOut := cpw("person-report", demo, "--person", people[0].ID, out); code != 0 || !strings.Contains(stdout, "Wrote") {
+		t.Fatalf("cpw person-report: %d %q %q", code, stdout, errOut)
+	}
+	if data, err := os.ReadFile(out); err != nil || !strings.HasPrefix(string(data), "%PDF") {
+		t.Errorf("the report: %v", err)
+	}
+	if code, _, errOut := cpw("person-report", demo, out); code != 2 || !strings.Contains(errOut, "--person ID is missing") {
+		t.Errorf("without --person: %d %q", code, errOut)
+	}
+	if code, _, errOut := cpw("person-report", demo, "--person", "nobody", filepath.Join(dir, "x.pdf")); code != 1 || errOut == "" {
+		t.Errorf("a person not there: %d %q", code, errOut)
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -44,5 +45,28 @@ func TestSaveACopyWithoutContacts(t *testing.T) {
 	if shown := allText(top(t, u)); !strings.Contains(shown, "for-kplc.cpw") || !strings.Contains(shown, "for KPLC Nairobi") ||
 		!strings.Contains(shown, "without phone numbers and e-mail addresses") {
 		t.Errorf("Copies made lists: %s", shown)
+	}
+}
+
+// A person's page writes the report of everything held about them.
+func TestPersonReportFromTheirPage(t *testing.T) {
+	u, path := openDemo(t)
+	people, err := u.file.People(workspace.PersonFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := people[0]
+	u.screen.showPerson(p.ID)
+	tap(t, u.window.Content(), "Personal data report…")
+	dlg := top(t, u)
+	fill(t, dlg, "File name", "asked-for.pdf")
+	tap(t, dlg, "Write the report")
+	out := filepath.Join(filepath.Dir(path), "asked-for.pdf")
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(data), "%PDF") {
+		t.Fatalf("the report: %v", err)
+	}
+	if shown := allText(top(t, u)); !strings.Contains(shown, "The report was saved as") {
+		t.Errorf("what the window says: %s", shown)
 	}
 }

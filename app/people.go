@@ -2,11 +2,16 @@ package app
 
 import (
 	"fmt"
+	"path/filepath"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"cpw/reports"
 	"cpw/workspace"
 )
 
@@ -138,5 +143,42 @@ func (s *workspaceScreen) showPerson(id string) {
 		p.heading(lang.L("Health-check findings"))
 		p.findings(findings)
 	}
+	p.box.Add(widget.NewSeparator())
+	report := widget.NewButtonWithIcon(lang.L("Personal data report…"), theme.DocumentPrintIcon(), func() { s.onPersonReport(person) })
+	p.box.Add(container.NewBorder(nil, nil, report, nil,
+		wrapped(lang.L("Everything the workspace holds about this person, as a PDF to give them when they ask to see it."))))
 	p.show(person.Name, func() { s.editPerson(person) })
+}
+
+// onPersonReport asks where to write the report of everything held about
+// a person, then writes it off the UI thread and offers to open it.
+func (s *workspaceScreen) onPersonReport(person workspace.Person) {
+	u := s.ui
+	fileName := widget.NewEntry()
+	fileName.SetText(fmt.Sprintf(lang.L("%s personal data.pdf"), safeFileName(person.Name)))
+	folder, folderRow := folderChooser(folderOf(s.file.Path()), u.window)
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("File name"), fileName),
+		widget.NewFormItem(lang.L("Save in"), folderRow),
+	}
+	d := dialog.NewForm(lang.L("Personal data report"), lang.L("Write the report"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		opt := reports.PersonOptions{PersonID: person.ID, Date: u.now(), Language: u.language()}
+		u.saveAs(folder.Text, fileName.Text, ".pdf", func(path string) {
+			f := s.file
+			u.busy(fmt.Sprintf(lang.L("Writing %s…"), filepath.Base(path)), func() (func(), error) {
+				if err := reports.WritePersonReport(f, path, opt); err != nil {
+					return nil, err
+				}
+				return func() {
+					s.offerToOpenOr(lang.L("Report written"), fmt.Sprintf(lang.L("The report was saved as %s."), path),
+						fmt.Sprintf(lang.L("The report was saved as %s, but no program to open PDFs was found on this computer."), path), path)
+				}, nil
+			})
+		})
+	}, u.window)
+	d.Resize(fyne.NewSize(600, 240))
+	d.Show()
 }

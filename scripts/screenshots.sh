@@ -118,7 +118,7 @@ click 383 190 1; shot import-columns
 click 570 190 1; click 895 507 1; click 870 195 4; shot import-values
 click 613 658 10
 xdotool key --window "$win" Escape; sleep 1
-click 987 53 2; click 472 462 2; shot import-mappings
+click 987 53 2; click 472 495 2; shot import-mappings
 # The import is one step: the Edit menu names it, and History previews
 # what reverting it would take away. (Esc twice: Import mappings, then Settings.)
 xdotool key --window "$win" Escape; sleep 1

@@ -32,10 +32,10 @@ func WritePersonReport(f *workspace.File, path string, opt PersonOptions) error 
 	}
 	say := translate.For(opt.Language)
 	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
-		return &workspace.Error{Code: workspace.ErrNotFound, Message: say("The folder %s does not exist: choose another place for the brief.", filepath.Dir(path)), Err: err}
+		return &workspace.Error{Code: workspace.ErrNotFound, Message: say("The folder %s does not exist: choose another place for the report.", filepath.Dir(path)), Err: err}
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return &workspace.Error{Code: workspace.ErrNotFile, Message: say("%s is a folder: give the brief a file name ending in .pdf.", path)}
+		return &workspace.Error{Code: workspace.ErrNotFile, Message: say("%s is a folder: give the report a file name ending in .pdf.", path)}
 	}
 	return workspace.WriteFileAtomic(path, say, func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
@@ -79,11 +79,14 @@ func BuildPersonReport(f *workspace.File, w io.Writer, opt PersonOptions) error 
 	b := &brief{d: d, say: say}
 	b.cover(say("Personal data held about %s", p.Name), say("%s · answered on %s", in.Name, dateText))
 	d.para(say("This is everything the workspace of %s holds about %s: the record, the roles held, the meetings attended, what names them elsewhere, and the history of changes to the record. Copies of the workspace made for partners may hold the same data; they are listed at the end.", in.Name, p.Name))
+	if left, err := f.LeftOut(); err == nil && left != workspace.LeaveOutNothing {
+		d.para(say("This file is a copy made without %s: those fields are held in the workspace it was copied from, which can answer for them.", leftOutText(left, say)))
+	}
 	if err := r.write(); err != nil {
 		return err
 	}
 	if err := d.pdf.Error(); err != nil {
-		return &workspace.Error{Code: workspace.ErrInternal, Message: say("The brief could not be drawn: %v.", err), Err: err}
+		return &workspace.Error{Code: workspace.ErrInternal, Message: say("The report could not be drawn: %v.", err), Err: err}
 	}
 	return d.pdf.Output(w)
 }
@@ -211,7 +214,7 @@ func (r *personReport) write() error {
 	if err != nil {
 		return err
 	}
-	d.heading(say("Copies made of the workspace"))
+	d.heading(say("Copies this file made"))
 	if len(made) == 0 {
 		d.para(say("None recorded."))
 	} else {

@@ -5,6 +5,7 @@ package workspace
 
 import (
 	"database/sql"
+	"maps"
 	"regexp"
 	"strings"
 )
@@ -25,8 +26,8 @@ var leftOutColumns = map[string][]string{
 
 // leftOutFields are the same fields as the change log names them.
 var leftOutFields = map[string]*regexp.Regexp{
-	LeaveOutContacts:  regexp.MustCompile(`(^|; )(phone|email): “[^”]*” → “[^”]*”`),
-	LeaveOutSensitive: regexp.MustCompile(`(^|; )(phone|email|gender|age band): “[^”]*” → “[^”]*”`),
+	LeaveOutContacts:  regexp.MustCompile(`(^|: |; )(phone|email): “[^”]*” → “[^”]*”`),
+	LeaveOutSensitive: regexp.MustCompile(`(^|: |; )(phone|email|gender|age band): “[^”]*” → “[^”]*”`),
 }
 
 // CopyOptions say what a copy for sharing leaves out, and for whom it is.
@@ -77,7 +78,7 @@ func leaveOut(db *sql.DB, what, now string) error {
 			return err
 		}
 	}
-	rows, err := db.Query("SELECT id, summary FROM changes WHERE entity = 'person' AND action = 'update'")
+	rows, err := db.Query("SELECT id, summary FROM changes WHERE entity = 'person'")
 	if err != nil {
 		return err
 	}
@@ -101,7 +102,15 @@ func leaveOut(db *sql.DB, what, now string) error {
 			return err
 		}
 	}
-	if _, err = db.Exec(`UPDATE this_copy SET left_out_at = CASE WHEN left_out = '' THEN ? ELSE left_out_at END, left_out = ?`, now, what); err != nil {
+	// Since when the fields are missing: now, or the newest stamp one of
+	// them kept (a clock ahead), so that only a value typed into the copy
+	// afterwards counts as one. Set at every copy: a copy of a copy
+	// without them lacks even those typed into its parent.
+	var newest sql.NullString
+	if err := db.QueryRow("SELECT max(updated_at) FROM field_stamps WHERE tbl = 'people' AND col IN " + in).Scan(&newest); err != nil {
+		return err
+	}
+	if _, err = db.Exec(`UPDATE this_copy SET left_out_at = ?, left_out = ?`, max(now, newest.String), what); err != nil {
 		return err
 	}
 	// Written again whole: pages the values were in may otherwise keep
@@ -113,16 +122,17 @@ func leaveOut(db *sql.DB, what, now string) error {
 // scrubSummary takes out of a change's summary ("Name: phone: “a” → “b”;
 // position: …") the fields what leaves out.
 func scrubSummary(summary, what string) string {
-	title, rest, ok := strings.Cut(summary, ": ")
 	re := leftOutFields[what]
-	if !ok || re == nil {
+	if re == nil {
 		return summary
 	}
-	rest = strings.TrimPrefix(re.ReplaceAllString(rest, ""), "; ")
-	if rest == "" {
-		rest = "details left out of this copy"
+	out := re.ReplaceAllString(summary, "$1")
+	out = strings.ReplaceAll(strings.ReplaceAll(out, ": ; ", ": "), "; ; ", "; ")
+	out = strings.TrimSuffix(strings.TrimSuffix(out, "; "), ": ")
+	if out != summary && !strings.Contains(out, ": ") {
+		out += ": details left out of this copy"
 	}
-	return title + ": " + rest
+	return out
 }
 
 // CopyMade is one entry of the register of copies a workspace made.
@@ -164,46 +174,69 @@ func (f *File) LeftOut() (string, error) {
 // keepLeftOut applies, before anything is decided, what a copy without
 // some fields means for a merge: the fields it lacks are no news (unless
 // they were changed in it after they were left out: a value typed in
-// there), and the other copy's values of them never enter it.
-func (m *merger) keepLeftOut(ours, theirs partial) {
+// there), and the other copy's values of them never enter it. Records
+// entered in both copies under two ids get the same (fillLeftOut, from
+// merge_identity.go).
+func (m *merger) keepLeftOut() {
 	t := mergeTableNamed("people")
-	if t == nil || (ours.what == "" && theirs.what == "") {
+	if t == nil || (m.ourPartial.what == "" && m.theirPartial.what == "") {
 		return
 	}
-	cols := func(what string) []int {
-		var out []int
-		for _, c := range leftOutColumns[what] {
-			for i, tc := range t.cols {
-				if tc == c {
-					out = append(out, i)
-				}
-			}
-		}
-		return out
-	}
-	theirCols, ourCols := cols(theirs.what), cols(ours.what)
 	for id, tr := range m.theirRows[t.name] {
-		or, here := m.ourRows[t.name][id]
-		for _, i := range theirCols {
-			if s, ok := tr.fields[i]; here && !(ok && s.at > theirs.since) {
-				takeOurs(&tr, or, i)
-			}
+		var or *mergeRow
+		if r, ok := m.ourRows[t.name][id]; ok {
+			or = &r
 		}
-		for _, i := range ourCols {
-			if here {
-				takeOurs(&tr, or, i)
-			} else {
-				tr.vals[i] = ""
-				delete(tr.fields, i)
-			}
-		}
+		m.fillLeftOut(t, &tr, or)
 		m.theirRows[t.name][id] = tr
 	}
 }
 
-// takeOurs gives their row our value of field i, with our stamp of it.
+// fillLeftOut gives their row tr, in the fields a copy was made without,
+// our row's values (or, nil when this copy lacks the record).
+func (m *merger) fillLeftOut(t *mergeTable, tr *mergeRow, or *mergeRow) {
+	if t.name != "people" {
+		return
+	}
+	for _, i := range leftOutIndexes(t, m.theirPartial.what) {
+		// Typed into their copy after the fields were left out: news.
+		s, stamped := tr.fields[i]
+		typed := stamped && m.theirPartial.since != "" && s.at > m.theirPartial.since
+		if or != nil && !typed {
+			takeOurs(tr, *or, i)
+		}
+	}
+	for _, i := range leftOutIndexes(t, m.ourPartial.what) {
+		if or != nil {
+			takeOurs(tr, *or, i)
+		} else {
+			tr.vals[i] = ""
+			tr.fields = maps.Clone(tr.fields)
+			delete(tr.fields, i)
+		}
+	}
+}
+
+// leftOutIndexes are the indexes in t's columns of the fields what leaves
+// out.
+func leftOutIndexes(t *mergeTable, what string) []int {
+	var out []int
+	for _, c := range leftOutColumns[what] {
+		for i, tc := range t.cols {
+			if tc == c {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}
+
+// takeOurs gives their row our value of field i, with our stamp of it. The
+// row's field stamps are its own from here: they may be shared with the
+// row as read.
 func takeOurs(tr *mergeRow, or mergeRow, i int) {
 	tr.vals[i] = or.vals[i]
+	tr.fields = maps.Clone(tr.fields)
 	if s, ok := or.fields[i]; ok {
 		if tr.fields == nil {
 			tr.fields = map[int]fieldStamp{}

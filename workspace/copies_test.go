@@ -254,3 +254,53 @@ func TestMergeACopyWithoutContacts(t *testing.T) {
 	}
 	_ = fmt.Sprint
 }
+
+// A copy made from a copy without contacts lacks even the values typed into
+// its parent: merged back, it takes none away. A person entered in both
+// copies (one survey submission) keeps the whole copy's contacts too.
+func TestACopyOfACopyWithoutContacts(t *testing.T) {
+	a := copies(t, 1)[0]
+	dir := t.TempDir()
+	pPath, p2Path := filepath.Join(dir, "p.cpw"), filepath.Join(dir, "p2.cpw")
+	must[Person](t)(a.CreatePerson(Person{Name: "Zawadi Atieno", Phone: "0711 222 333", SurveyID: "uuid:s1"}))
+	if err := a.SaveCopyFor(pPath, CopyOptions{LeaveOut: LeaveOutContacts}); err != nil {
+		t.Fatal(err)
+	}
+	p := must[*File](t)(Open(pPath))
+	defer p.Close()
+	clock := demoDay.Add(3 * time.Hour)
+	p.Now = func() time.Time { clock = clock.Add(time.Second); return clock }
+	x := personNamed(t, p, "Zawadi Atieno")
+	x.Phone, x.Gender = "0722 999 888", "female"
+	must[Person](t)(p.UpdatePerson(x))
+	if err := p.SaveCopyFor(p2Path, CopyOptions{LeaveOut: LeaveOutSensitive}); err != nil {
+		t.Fatal(err)
+	}
+	must[MergeReport](t)(a.Merge(p2Path, MergeOptions{}))
+	if got := personNamed(t, a, "Zawadi Atieno"); got.Phone != "0711 222 333" {
+		t.Errorf("merging a copy of a copy without contacts: %+v", got)
+	}
+
+	// One survey submission entered in both, under two ids.
+	must[Person](t)(a.CreatePerson(Person{Name: "Halima Noor", Phone: "0700 123 456", SurveyID: "uuid:s2"}))
+	must[Person](t)(p.CreatePerson(Person{Name: "Halima Noor", Position: "Youth mobilizer", SurveyID: "uuid:s2"}))
+	must[MergeReport](t)(a.Merge(pPath, MergeOptions{}))
+	if got := personNamed(t, a, "Halima Noor"); got.Phone != "0700 123 456" || got.Position != "Youth mobilizer" {
+		t.Errorf("one person entered in both: %+v", got)
+	}
+}
+
+func TestScrubSummary(t *testing.T) {
+	for in, want := range map[string]string{
+		"Amina: phone: “1” → “2”":                                        "Amina: details left out of this copy",
+		"Amina: phone: “1” → “2”; position: “a” → “b”":                   "Amina: position: “a” → “b”",
+		"Amina: position: “a” → “b”; email: “x” → “y”":                   "Amina: position: “a” → “b”",
+		"Amina: notes: “n” → “m”; phone: “1” → “2”; age band: “a” → “b”": "Amina: notes: “n” → “m”; age band: “a” → “b”",
+		"Dr: Amina: phone: “1” → “2”; position: “a” → “b”":               "Dr: Amina: position: “a” → “b”",
+		"Amina: position: “a” → “b”":                                     "Amina: position: “a” → “b”",
+	} {
+		if got := scrubSummary(in, LeaveOutContacts); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
+		}
+	}
+}

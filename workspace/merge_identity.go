@@ -74,6 +74,7 @@ func (m *merger) planNewRows(t *mergeTable, fresh []string) {
 func (m *merger) sameRecord(t *mergeTable, ourID, theirID string) {
 	ours, theirs := m.ourRows[t.name], m.theirRows[t.name]
 	or, tr := ours[ourID], theirs[theirID]
+	m.fillLeftOut(t, &tr, &or)
 	side := newer(tr.updatedAt, tr.copyID, or.updatedAt, or.copyID)
 	if !t.isLink() {
 		m.report.Conflicts = append(m.report.Conflicts, MergeConflict{Key: t.name + ":" + ourID, Kind: sayPlain(t.one), ID: ourID,
@@ -116,6 +117,7 @@ func (m *merger) sameAsKeptHere(t *mergeTable, id string, tr mergeRow, ourStone 
 		return
 	}
 	row := copyRow(tr)
+	m.fillLeftOut(t, &row, xr)
 	final[keep] = &row
 	if a := m.actions[keep]; a != nil && a.kind.keepsRow() {
 		a.row = row
@@ -134,7 +136,8 @@ func (m *merger) sameAsKeptThere(t *mergeTable, id string, or mergeRow, theirSto
 	repl := m.theirRows[t.name][theirStone.replaced]
 	content := or
 	if wins(repl.updatedAt, repl.copyID, or.updatedAt, or.copyID) {
-		content = repl
+		content = copyRow(repl)
+		m.fillLeftOut(t, &content, &or)
 	}
 	final[id] = nil
 	row := content

@@ -80,7 +80,7 @@ func (m *merger) plan() error {
 	if err != nil {
 		return err
 	}
-	m.keepLeftOut(m.ourPartial, m.theirPartial)
+	m.keepLeftOut()
 	for i := range mergeTables {
 		m.planTable(&mergeTables[i], orders[mergeTables[i].name][0], orders[mergeTables[i].name][1]) // 2 and 3
 	}

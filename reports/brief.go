@@ -45,38 +45,56 @@ func Write(f *workspace.File, path string, opt Options) error {
 		return err
 	}
 	say := translate.For(opt.Language)
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return &workspace.Error{Code: workspace.ErrNotFound, Message: say("The folder %s does not exist: choose another place for the brief.", dir), Err: err}
+	return writePDF(path, buf.Bytes(), say,
+		say("The folder %s does not exist: choose another place for the brief.", filepath.Dir(path)),
+		say("%s is a folder: give the brief a file name ending in .pdf.", path))
+}
+
+// writePDF writes a document to path in one piece, through
+// workspace.WriteFileAtomic, unless its folder is not there (noFolder says
+// so) or path is a folder (isFolder).
+func writePDF(path string, pdf []byte, say translate.Func, noFolder, isFolder string) error {
+	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
+		return &workspace.Error{Code: workspace.ErrNotFound, Message: noFolder, Err: err}
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return &workspace.Error{Code: workspace.ErrNotFile, Message: say("%s is a folder: give the brief a file name ending in .pdf.", path)}
+		return &workspace.Error{Code: workspace.ErrNotFile, Message: isFolder}
 	}
 	return workspace.WriteFileAtomic(path, say, func(w io.Writer) error {
-		_, err := w.Write(buf.Bytes())
+		_, err := w.Write(pdf)
 		return err
 	})
 }
 
+// settle fills in a document's language, paper and date when they are not
+// given, and refuses those not known. It returns the language's words and
+// the day, at noon UTC.
+func settle(language, paper *string, date time.Time) (translate.Func, time.Time, error) {
+	if *language == "" {
+		*language = "en"
+	}
+	say := translate.For(*language)
+	if !translate.Known(*language) {
+		return say, date, &workspace.Error{Code: workspace.ErrInvalid, Message: say("The language %q is not known: use one of %s.", *language, translate.Codes())}
+	}
+	if *paper == "" {
+		*paper = "a4"
+	}
+	if *paper != "a4" && *paper != "letter" {
+		return say, date, &workspace.Error{Code: workspace.ErrInvalid, Message: say("The paper size %q is not known: use a4 or letter.", *paper)}
+	}
+	if date.IsZero() {
+		date = time.Now()
+	}
+	return say, time.Date(date.Year(), date.Month(), date.Day(), 12, 0, 0, 0, time.UTC), nil
+}
+
 // Build writes a brief as PDF to w.
 func Build(f *workspace.File, w io.Writer, opt Options) error {
-	if opt.Language == "" {
-		opt.Language = "en"
+	say, day, err := settle(&opt.Language, &opt.Paper, opt.Date)
+	if err != nil {
+		return err
 	}
-	say := translate.For(opt.Language)
-	if !translate.Known(opt.Language) {
-		return &workspace.Error{Code: workspace.ErrInvalid, Message: say("The language %q is not known: use one of %s.", opt.Language, translate.Codes())}
-	}
-	if opt.Paper == "" {
-		opt.Paper = "a4"
-	}
-	if opt.Paper != "a4" && opt.Paper != "letter" {
-		return &workspace.Error{Code: workspace.ErrInvalid, Message: say("The paper size %q is not known: use a4 or letter.", opt.Paper)}
-	}
-	if opt.Date.IsZero() {
-		opt.Date = time.Now()
-	}
-	day := time.Date(opt.Date.Year(), opt.Date.Month(), opt.Date.Day(), 12, 0, 0, 0, time.UTC)
 	var consortium workspace.Consortium
 	if opt.Consortium != "" {
 		c, err := f.ConsortiumByCode(opt.Consortium)

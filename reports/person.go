@@ -3,7 +3,6 @@ package reports
 import (
 	"bytes"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"time"
@@ -31,37 +30,17 @@ func WritePersonReport(f *workspace.File, path string, opt PersonOptions) error 
 		return err
 	}
 	say := translate.For(opt.Language)
-	if st, err := os.Stat(filepath.Dir(path)); err != nil || !st.IsDir() {
-		return &workspace.Error{Code: workspace.ErrNotFound, Message: say("The folder %s does not exist: choose another place for the report.", filepath.Dir(path)), Err: err}
-	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return &workspace.Error{Code: workspace.ErrNotFile, Message: say("%s is a folder: give the report a file name ending in .pdf.", path)}
-	}
-	return workspace.WriteFileAtomic(path, say, func(w io.Writer) error {
-		_, err := w.Write(buf.Bytes())
-		return err
-	})
+	return writePDF(path, buf.Bytes(), say,
+		say("The folder %s does not exist: choose another place for the report.", filepath.Dir(path)),
+		say("%s is a folder: give the report a file name ending in .pdf.", path))
 }
 
 // BuildPersonReport writes the person report as PDF to w.
 func BuildPersonReport(f *workspace.File, w io.Writer, opt PersonOptions) error {
-	if opt.Language == "" {
-		opt.Language = "en"
+	say, day, err := settle(&opt.Language, &opt.Paper, opt.Date)
+	if err != nil {
+		return err
 	}
-	say := translate.For(opt.Language)
-	if !translate.Known(opt.Language) {
-		return &workspace.Error{Code: workspace.ErrInvalid, Message: say("The language %q is not known: use one of %s.", opt.Language, translate.Codes())}
-	}
-	if opt.Paper == "" {
-		opt.Paper = "a4"
-	}
-	if opt.Paper != "a4" && opt.Paper != "letter" {
-		return &workspace.Error{Code: workspace.ErrInvalid, Message: say("The paper size %q is not known: use a4 or letter.", opt.Paper)}
-	}
-	if opt.Date.IsZero() {
-		opt.Date = time.Now()
-	}
-	day := time.Date(opt.Date.Year(), opt.Date.Month(), opt.Date.Day(), 12, 0, 0, 0, time.UTC)
 	in, err := f.Initiative()
 	if err != nil {
 		return err

@@ -202,8 +202,19 @@ func (m *merger) fillLeftOut(t *mergeTable, tr *mergeRow, or *mergeRow) {
 		// Typed into their copy after the fields were left out: news.
 		s, stamped := tr.fields[i]
 		typed := stamped && m.theirPartial.since != "" && s.at > m.theirPartial.since
-		if or != nil && !typed {
+		switch {
+		case typed:
+		case or != nil:
 			takeOurs(tr, *or, i)
+		default:
+			// A record this copy does not have yet comes without the
+			// field: marked as not known, so that the blank never wins
+			// over a value in a copy merged later (keepUnknown).
+			tr.fields = maps.Clone(tr.fields)
+			if tr.fields == nil {
+				tr.fields = map[int]fieldStamp{}
+			}
+			tr.fields[i] = fieldStamp{copyID: unknownValue, theirs: true}
 		}
 	}
 	for _, i := range leftOutIndexes(t, m.ourPartial.what) {
@@ -213,6 +224,37 @@ func (m *merger) fillLeftOut(t *mergeTable, tr *mergeRow, or *mergeRow) {
 			tr.vals[i] = ""
 			tr.fields = maps.Clone(tr.fields)
 			delete(tr.fields, i)
+		}
+	}
+}
+
+// unknownValue, as the copy that last changed a field, marks a field whose
+// value is not known here: it came blank from a copy made without it.
+const unknownValue = "(left out)"
+
+// keepUnknown keeps this copy's value of every field the other copy marks
+// as not known: its blank is no news. (A field this copy marks so takes
+// theirs in decideFields.)
+func (m *merger) keepUnknown() {
+	t := mergeTableNamed("people")
+	if t == nil {
+		return
+	}
+	ours := m.ourRows[t.name]
+	for id, tr := range m.theirRows[t.name] {
+		or, here := ours[id]
+		if !here {
+			continue
+		}
+		changed := false
+		for i, s := range tr.fields {
+			if s.copyID == unknownValue {
+				takeOurs(&tr, or, i)
+				changed = true
+			}
+		}
+		if changed {
+			m.theirRows[t.name][id] = tr
 		}
 	}
 }

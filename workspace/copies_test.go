@@ -304,3 +304,48 @@ func TestScrubSummary(t *testing.T) {
 		}
 	}
 }
+
+// A record a whole copy first received from a copy without contacts comes
+// with its phone marked as not known there: merged into a third copy that
+// has the phone, the blank never wins, and the phone travels back.
+func TestABlankFromACopyWithoutContactsNeverWins(t *testing.T) {
+	cs := copies(t, 2)
+	a, b := cs[0], cs[1]
+	must[Person](t)(b.CreatePerson(Person{Name: "Zawadi Atieno", Phone: "0711 222 333"}))
+	pPath := filepath.Join(t.TempDir(), "p.cpw")
+	if err := b.SaveCopyFor(pPath, CopyOptions{LeaveOut: LeaveOutContacts}); err != nil {
+		t.Fatal(err)
+	}
+	p := must[*File](t)(Open(pPath))
+	defer p.Close()
+	clock := demoDay.Add(3 * time.Hour)
+	p.Now = func() time.Time { clock = clock.Add(time.Second); return clock }
+	z := personNamed(t, p, "Zawadi Atieno")
+	z.Position = "Cell chair"
+	must[Person](t)(p.UpdatePerson(z))
+
+	for round := 0; round < 3; round++ {
+		must[MergeReport](t)(a.Merge(pPath, MergeOptions{})) // a never had Zawadi
+		r := must[MergeReport](t)(b.Merge(a.Path(), MergeOptions{}))
+		for _, c := range r.Conflicts {
+			if !c.Settled() {
+				t.Errorf("round %d: a conflict over the blank: %+v", round, c)
+			}
+		}
+		if got := personNamed(t, b, "Zawadi Atieno"); got.Phone != "0711 222 333" || got.Position != "Cell chair" {
+			t.Fatalf("round %d, b after merging a: %+v", round, got)
+		}
+		must[MergeReport](t)(a.Merge(b.Path(), MergeOptions{}))
+		if got := personNamed(t, a, "Zawadi Atieno"); got.Phone != "0711 222 333" || got.Position != "Cell chair" {
+			t.Fatalf("round %d, a after merging b back: %+v", round, got)
+		}
+	}
+	// A phone typed in a later replaces the mark, and travels as any change.
+	z = personNamed(t, a, "Zawadi Atieno")
+	z.Phone = "0799 555 444"
+	must[Person](t)(a.UpdatePerson(z))
+	must[MergeReport](t)(b.Merge(a.Path(), MergeOptions{}))
+	if got := personNamed(t, b, "Zawadi Atieno"); got.Phone != "0799 555 444" {
+		t.Errorf("a phone typed later: %+v", got)
+	}
+}

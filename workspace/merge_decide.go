@@ -227,6 +227,10 @@ func decideFields(met lastMet, ours, theirs *mergeRow) fieldDecision {
 		}
 		of, oursKnown := ours.fields[i]
 		tf, theirsKnown := theirs.fields[i]
+		if oursKnown && of.copyID == unknownValue {
+			d.Take = append(d.Take, i) // not known here: theirs is news
+			continue
+		}
 		theirsChanged := theirsKnown && tf.arrival() > met.theirsAfter &&
 			!(tf.copyID == met.ourCopy && oursKnown && tf.at <= of.at)
 		oursChanged := oursKnown && of.arrival() > met.oursAfter &&

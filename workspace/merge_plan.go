@@ -81,6 +81,7 @@ func (m *merger) plan() error {
 		return err
 	}
 	m.keepLeftOut()
+	m.keepUnknown()
 	for i := range mergeTables {
 		m.planTable(&mergeTables[i], orders[mergeTables[i].name][0], orders[mergeTables[i].name][1]) // 2 and 3
 	}

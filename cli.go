@@ -331,11 +331,8 @@ func runInfo(args []string, out io.Writer) error {
 		}
 		row("shared place", fmt.Sprintf("%s (%s)", r.SharedPlace, synced))
 	}
-	switch r.LeftOut {
-	case workspace.LeaveOutContacts:
-		row("made without", "phone numbers and e-mail addresses (a copy for sharing)")
-	case workspace.LeaveOutSensitive:
-		row("made without", "phone numbers, e-mail addresses, gender and age band (a copy for sharing)")
+	if r.LeftOut != workspace.LeaveOutNothing {
+		row("made without", workspace.LabelIn(workspace.LeftOutChoices, r.LeftOut, translate.English)+" (a copy for sharing)")
 	}
 	row("workspace id", r.WorkspaceID)
 	row("copy id", r.CopyID)
@@ -517,12 +514,9 @@ func runCopy(args []string, out io.Writer) error {
 	if err := f.SaveCopyFor(pos[1], opt); err != nil {
 		return err
 	}
-	switch opt.LeaveOut {
-	case workspace.LeaveOutSensitive:
-		fmt.Fprintf(out, "Wrote a copy of %s to %s, without phone numbers, e-mail addresses, gender and age band.\n", pos[0], pos[1])
-	case workspace.LeaveOutContacts:
-		fmt.Fprintf(out, "Wrote a copy of %s to %s, without phone numbers and e-mail addresses.\n", pos[0], pos[1])
-	default:
+	if opt.LeaveOut != workspace.LeaveOutNothing {
+		fmt.Fprintf(out, "Wrote a copy of %s to %s, without %s.\n", pos[0], pos[1], workspace.LabelIn(workspace.LeftOutChoices, opt.LeaveOut, translate.English))
+	} else {
 		fmt.Fprintf(out, "Wrote a copy of %s to %s.\n", pos[0], pos[1])
 	}
 	return nil
@@ -556,11 +550,8 @@ func runCopies(args []string, out io.Writer) error {
 	}
 	for _, c := range made {
 		left := "everything"
-		switch c.LeftOut {
-		case workspace.LeaveOutContacts:
-			left = "without contacts"
-		case workspace.LeaveOutSensitive:
-			left = "without contacts, gender and age band"
+		if c.LeftOut != workspace.LeaveOutNothing {
+			left = "without " + workspace.LabelIn(workspace.LeftOutChoices, c.LeftOut, translate.English)
 		}
 		fmt.Fprintf(out, "%s  %s  by %s  for %s  %s  (copy %s)\n", c.MadeAt, c.FileName, blankAs(c.MadeBy, "someone"), blankAs(c.MadeFor, "no one named"), left, c.CopyID)
 	}

@@ -50,7 +50,7 @@ func TestCopyForSharingCommands(t *testing.T) {
 	if byName["for-kplc.cpw"] != "contacts/KPLC Nairobi" || byName["for-research.cpw"] != "contacts sensitive/" {
 		t.Errorf("the register: %v", byName)
 	}
-	if code, out, _ := cpw("copies", demo); code != 0 || !strings.Contains(out, "for KPLC Nairobi  without contacts") {
+	if code, out, _ := cpw("copies", demo); code != 0 || !strings.Contains(out, "for KPLC Nairobi  without phone numbers and e-mail addresses") {
 		t.Errorf("cpw copies: %q", out)
 	}
 }

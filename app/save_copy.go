@@ -58,7 +58,7 @@ func (u *ui) onSaveCopy() {
 			return func() {
 				text := fmt.Sprintf(lang.L("A copy was saved as %s.\nIt can be sent to another lead as it is."), path)
 				if opt.LeaveOut != workspace.LeaveOutNothing {
-					text = fmt.Sprintf(lang.L("A copy without %s was saved as %s. Merged back or synced, it leaves the contacts of this workspace as they are."), leftOutWords(opt.LeaveOut), path)
+					text = fmt.Sprintf(lang.L("A copy without %s was saved as %s. Merged back or synced, it leaves the contacts of this workspace as they are."), workspace.Label(workspace.LeftOutChoices, opt.LeaveOut), path)
 				}
 				dialog.ShowInformation(lang.L("Copy saved"), text, u.window)
 			}, nil
@@ -74,17 +74,6 @@ var leaveOutCodes = []string{workspace.LeaveOutNothing, workspace.LeaveOutContac
 
 func leaveOutChoices() []string {
 	return []string{lang.L("Nothing: a whole copy"), lang.L("Phone numbers and e-mail addresses"), lang.L("Contacts, gender and age band")}
-}
-
-// leftOutWords says what a copy was made without, in a sentence's middle.
-func leftOutWords(what string) string {
-	switch what {
-	case workspace.LeaveOutContacts:
-		return lang.L("phone numbers and e-mail addresses")
-	case workspace.LeaveOutSensitive:
-		return lang.L("phone numbers, e-mail addresses, gender and age band")
-	}
-	return lang.L("nothing left out")
 }
 
 // onCopiesMade lists the copies the workspace made: when, by whom, for
@@ -110,7 +99,7 @@ func (u *ui) onCopiesMade() {
 			line += " · " + fmt.Sprintf(lang.L("for %s"), c.MadeFor)
 		}
 		if c.LeftOut != workspace.LeaveOutNothing {
-			line += " · " + fmt.Sprintf(lang.L("without %s"), leftOutWords(c.LeftOut))
+			line += " · " + fmt.Sprintf(lang.L("without %s"), workspace.Label(workspace.LeftOutChoices, c.LeftOut))
 		}
 		box.Add(container.NewVBox(title, wrapped(line)))
 	}

@@ -108,7 +108,7 @@ func (u *ui) autoSync() {
 			}
 			u.syncing.failed = ""
 			if err != nil {
-				u.syncing.failed = errorSentence(err)
+				u.syncing.failed = err.Error()
 				u.syncing.next = time.Now().Add(syncEvery)
 			}
 			// What the sync wrote is this window's doing, not another
@@ -317,13 +317,4 @@ func (s *workspaceScreen) askSyncPlace(then func()) {
 	d.Resize(fyne.NewSize(720, 0))
 	d.Show()
 	u.window.Canvas().Focus(entry)
-}
-
-// errorSentence is an error as the user reads it: the sentence alone.
-func errorSentence(err error) string {
-	var own *workspace.Error
-	if errors.As(err, &own) {
-		return own.Message
-	}
-	return err.Error()
 }

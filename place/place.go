@@ -140,31 +140,16 @@ func syncOnce(f *workspace.File, p Place, opt Options, in workspace.Initiative, 
 	if err != nil {
 		return false, err
 	}
-	for _, s := range snaps {
-		if s.InitiativeID != in.ID {
-			return false, newError(workspace.ErrInvalid, "%s holds another initiative (“%s”), not “%s”: choose the place this workspace is shared in.", p.String(), s.InitiativeName, in.Name)
-		}
+	heads, err := headsOf(p, snaps, in)
+	if err != nil {
+		return false, err
 	}
-	heads := workspace.Heads(snaps)
-	pulled := false
-	for _, h := range heads {
-		if done, err := f.InSync(h); err != nil || done {
-			if err != nil {
-				return false, err
-			}
-			continue
-		}
-		local, err := fetch(h)
-		if err != nil {
-			return false, err
-		}
-		m, err := f.Merge(local.Path, workspace.MergeOptions{Place: p.String(), Choose: opt.Choose})
-		if err != nil {
-			return false, err
-		}
-		report.Pulled = append(report.Pulled, m)
-		pulled = true
+	pulls, err := pull(f, p, heads, fetch, workspace.MergeOptions{Place: p.String(), Choose: opt.Choose})
+	if err != nil {
+		return false, err
 	}
+	report.Pulled = append(report.Pulled, pulls...)
+	pulled := len(pulls) > 0
 	var base *workspace.Snapshot
 	var replaced []workspace.Snapshot
 	if len(heads) > 0 {
@@ -270,22 +255,43 @@ func previewOnce(f *workspace.File, p Place) ([]workspace.MergeReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	heads, err := headsOf(p, snaps, in)
+	if err != nil {
+		return nil, err
+	}
+	fetch := func(s workspace.Snapshot) (workspace.Snapshot, error) { return p.Fetch(s, dir) }
+	return pull(f, p, heads, fetch, workspace.MergeOptions{Place: p.String(), DryRun: true})
+}
+
+// headsOf refuses a place holding another initiative's snapshots, and
+// returns the heads of those it holds.
+func headsOf(p Place, snaps []workspace.Snapshot, in workspace.Initiative) ([]workspace.Snapshot, error) {
+	for _, s := range snaps {
+		if s.InitiativeID != in.ID {
+			return nil, newError(workspace.ErrInvalid, "%s holds another initiative (“%s”), not “%s”: choose the place this workspace is shared in.", p.String(), s.InitiativeName, in.Name)
+		}
+	}
+	return workspace.Heads(snaps), nil
+}
+
+// pull merges into f, as opt says (a dry run for a preview), each head f
+// has not taken in yet.
+func pull(f *workspace.File, p Place, heads []workspace.Snapshot,
+	fetch func(workspace.Snapshot) (workspace.Snapshot, error), opt workspace.MergeOptions) ([]workspace.MergeReport, error) {
 	var reports []workspace.MergeReport
-	for _, h := range workspace.Heads(snaps) {
-		if h.InitiativeID != in.ID {
-			return nil, newError(workspace.ErrInvalid, "%s holds another initiative (“%s”), not “%s”: choose the place this workspace is shared in.", p.String(), h.InitiativeName, in.Name)
-		}
-		if done, err := f.InSync(h); err != nil || done {
-			if err != nil {
-				return nil, err
-			}
-			continue
-		}
-		local, err := p.Fetch(h, dir)
+	for _, h := range heads {
+		done, err := f.InSync(h)
 		if err != nil {
 			return nil, err
 		}
-		m, err := f.Merge(local.Path, workspace.MergeOptions{Place: p.String(), DryRun: true})
+		if done {
+			continue
+		}
+		local, err := fetch(h)
+		if err != nil {
+			return nil, err
+		}
+		m, err := f.Merge(local.Path, opt)
 		if err != nil {
 			return nil, err
 		}

@@ -39,9 +39,9 @@ type server struct {
 	beforeCommit func()
 }
 
-// DefaultSchema is the schema of a shared workspace when the address names
+// defaultSchema is the schema of a shared workspace when the address names
 // none.
-const DefaultSchema = "cpw"
+const defaultSchema = "cpw"
 
 var schemaName = regexp.MustCompile(`^[a-z][a-z0-9_]{0,39}$`)
 
@@ -59,7 +59,7 @@ func openServer(address string) (Place, error) {
 	}
 	schema := q.Get("schema")
 	if schema == "" {
-		schema = DefaultSchema
+		schema = defaultSchema
 	}
 	if !schemaName.MatchString(schema) || strings.HasPrefix(schema, "pg_") {
 		return nil, newError(workspace.ErrInvalid, "“%s” cannot name a shared workspace on a server: use small letters, digits and _, beginning with a letter.", schema)

@@ -59,7 +59,7 @@ func BuildPersonReport(f *workspace.File, w io.Writer, opt PersonOptions) error 
 	b.cover(say("Personal data held about %s", p.Name), say("%s · answered on %s", in.Name, dateText))
 	d.para(say("This is everything the workspace of %s holds about %s: the record, the roles held, the meetings attended, what names them elsewhere, and the history of changes to the record. Copies of the workspace made for partners may hold the same data; they are listed at the end.", in.Name, p.Name))
 	if left, err := f.LeftOut(); err == nil && left != workspace.LeaveOutNothing {
-		d.para(say("This file is a copy made without %s: those fields are held in the workspace it was copied from, which can answer for them.", leftOutText(left, say)))
+		d.para(say("This file is a copy made without %s: those fields are held in the workspace it was copied from, which can answer for them.", workspace.LabelIn(workspace.LeftOutChoices, left, say)))
 	}
 	if err := r.write(); err != nil {
 		return err
@@ -199,7 +199,7 @@ func (r *personReport) write() error {
 	} else {
 		var rows [][]string
 		for _, c := range made {
-			rows = append(rows, []string{c.MadeAt, orDash(c.MadeFor), orDash(c.MadeBy), leftOutText(c.LeftOut, say)})
+			rows = append(rows, []string{c.MadeAt, orDash(c.MadeFor), orDash(c.MadeBy), workspace.LabelIn(workspace.LeftOutChoices, c.LeftOut, say)})
 		}
 		d.table([]column{{say("Made"), 1.3, "L"}, {say("For"), 1.4, "L"}, {say("By"), 1, "L"}, {say("Left out"), 2, "L"}}, rows)
 	}
@@ -224,14 +224,4 @@ func (r *personReport) where(a workspace.Assignment) string {
 		}
 	}
 	return r.say("the initiative")
-}
-
-func leftOutText(what string, say translate.Func) string {
-	switch what {
-	case workspace.LeaveOutContacts:
-		return say("phone numbers and e-mail addresses")
-	case workspace.LeaveOutSensitive:
-		return say("phone numbers, e-mail addresses, gender and age band")
-	}
-	return say("nothing: a whole copy")
 }

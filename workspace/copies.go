@@ -18,6 +18,14 @@ const (
 	LeaveOutSensitive = "contacts sensitive"
 )
 
+// LeftOutChoices name, in the middle of a sentence, what a copy for sharing
+// was made without.
+var LeftOutChoices = []Choice{
+	{LeaveOutNothing, msg("nothing: a whole copy")},
+	{LeaveOutContacts, msg("phone numbers and e-mail addresses")},
+	{LeaveOutSensitive, msg("phone numbers, e-mail addresses, gender and age band")},
+}
+
 // leftOutColumns are the columns of people each choice leaves out.
 var leftOutColumns = map[string][]string{
 	LeaveOutContacts:  {"phone", "email"},

@@ -73,15 +73,6 @@ func (s *Server) Address(db string) string {
 	return "postgres://postgres@/" + db + "?host=" + url.QueryEscape(s.dir)
 }
 
-// CreateDatabase makes a new empty database, for one test.
-func (s *Server) CreateDatabase(name string) error {
-	out, err := exec.Command(filepath.Join(s.bin, "createdb"), "-h", s.dir, "-U", "postgres", name).CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("createdb %s: %v: %s", name, err, out)
-	}
-	return nil
-}
-
 // Stop stops the server and removes its folder.
 func (s *Server) Stop() {
 	s.run("pg_ctl", "-D", filepath.Join(s.dir, "data"), "-m", "immediate", "-w", "stop")

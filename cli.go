@@ -519,6 +519,10 @@ func runCopy(args []string, out io.Writer) error {
 	} else {
 		fmt.Fprintf(out, "Wrote a copy of %s to %s.\n", pos[0], pos[1])
 	}
+	if f.ReadOnly() {
+		// Said, so that nobody counts on the register of copies for it.
+		fmt.Fprintf(out, "The copy is not recorded in %s: cpw copy leaves a file an older version saved (or one it cannot write) as it is. Opening it in the window upgrades it, and copies are recorded from then on.\n", pos[0])
+	}
 	return nil
 }
 

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,5 +86,39 @@ func TestPersonReportCommand(t *testing.T) {
 	}
 	if code, _, errOut := cpw("person-report", demo, "--person", "nobody", filepath.Join(dir, "x.pdf")); code != 1 || errOut == "" {
 		t.Errorf("a person not there: %d %q", code, errOut)
+	}
+}
+
+// A file an older version saved is left as it is by cpw copy, so the copy
+// cannot be recorded in it: the command says so rather than let the
+// register look complete.
+func TestCopyOfAnOlderFileSaysItIsNotRecorded(t *testing.T) {
+	dir := t.TempDir()
+	demo := filepath.Join(dir, "demo.cpw")
+	if code, _, errOut := cpw("demo", demo); code != 0 {
+		t.Fatal(errOut)
+	}
+	// Back to schema 9: what version 10 added, taken away.
+	db, err := sql.Open("cpw-sqlite3", "file:"+demo+"?mode=rw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"ALTER TABLE this_copy DROP COLUMN left_out", "ALTER TABLE this_copy DROP COLUMN left_out_at",
+		"DROP TABLE copies_made", fmt.Sprintf("PRAGMA user_version = %d", workspace.SchemaVersion-1)} {
+		if _, err := db.Exec(s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+	db.Close()
+	before, _ := os.ReadFile(demo)
+	code, out, errOut := cpw("copy", demo, filepath.Join(dir, "for-kplc.cpw"), "--without-contacts")
+	if code != 0 || !strings.Contains(out, "The copy is not recorded in "+demo) {
+		t.Fatalf("cpw copy of an older file: %d %q %q", code, out, errOut)
+	}
+	if after, _ := os.ReadFile(demo); string(after) != string(before) {
+		t.Error("cpw copy changed the older file")
+	}
+	if code, out, _ := cpw("copy", filepath.Join(dir, "for-kplc.cpw"), filepath.Join(dir, "again.cpw")); code != 0 || strings.Contains(out, "not recorded") {
+		t.Errorf("a copy of a file of this version: %d %q", code, out)
 	}
 }

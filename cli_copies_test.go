@@ -3,9 +3,9 @@ package main
 import (
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -98,13 +98,28 @@ func TestCopyOfAnOlderFileSaysItIsNotRecorded(t *testing.T) {
 	if code, _, errOut := cpw("demo", demo); code != 0 {
 		t.Fatal(errOut)
 	}
-	// Back to schema 9: what version 10 added, taken away.
+	// Back to schema 9: what versions 10 and 11 added, taken away, and
+	// the triggers of people as versions 8 and 9 made them.
 	db, err := sql.Open("cpw-sqlite3", "file:"+demo+"?mode=rw")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"ALTER TABLE this_copy DROP COLUMN left_out", "ALTER TABLE this_copy DROP COLUMN left_out_at",
-		"DROP TABLE copies_made", fmt.Sprintf("PRAGMA user_version = %d", workspace.SchemaVersion-1)} {
+	back := []string{"DROP TRIGGER step_insert_people", "DROP TRIGGER step_update_people", "DROP TRIGGER step_delete_people", "DROP TRIGGER fields_update_people"}
+	for _, c := range []string{"basis", "consent_on", "consent_how", "consent_by", "withdrawn_on", "erased_on"} {
+		back = append(back, "ALTER TABLE people DROP COLUMN "+c)
+	}
+	for _, m := range []string{"0008_steps.sql", "0009_sharing.sql"} {
+		b, err := os.ReadFile(filepath.Join("workspace", "migrations", m))
+		if err != nil {
+			t.Fatal(err)
+		}
+		back = append(back, regexp.MustCompile(`(?s)CREATE TRIGGER (step_\w+|fields_update)_people .*?\nEND;`).FindAllString(string(b), -1)...)
+	}
+	if len(back) != 14 {
+		t.Fatalf("%d statements to take the file back", len(back))
+	}
+	for _, s := range append(back, "ALTER TABLE this_copy DROP COLUMN left_out", "ALTER TABLE this_copy DROP COLUMN left_out_at",
+		"DROP TABLE copies_made", "PRAGMA user_version = 9") {
 		if _, err := db.Exec(s); err != nil {
 			t.Fatalf("%s: %v", s, err)
 		}

@@ -103,8 +103,8 @@ func Summarise(findings []Finding) CheckSummary {
 
 // Checks is the catalogue of health checks, in the order they are reported
 // within a severity. Each check lives, with its documentation beside its
-// run, in the file of its theme: checks_leadership.go, checks_community.go
-// and checks_coordination.go; a new check is written there and listed here.
+// run, in the file of its theme: checks_leadership.go, checks_community.go,
+// checks_coordination.go and checks_privacy.go; a new check is written there and listed here.
 var Checks = []Check{
 	consortiumWithoutCountyLead,
 	consortiumWithoutCivilSocietyLead,
@@ -125,4 +125,7 @@ var Checks = []Check{
 	mobilizerGenderImbalance,
 	nonResidentRepresentative,
 	overdueAction,
+	residentWithoutBasis,
+	consentWithdrawnDataHeld,
+	keptPastRetention,
 }

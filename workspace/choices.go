@@ -59,6 +59,9 @@ var (
 		{"plan-drafted", msg("Plan drafted")}, {"validated", msg("Validated with residents")},
 		{"ratified", msg("Ratified")}, {"implementing", msg("Implementing")},
 	}
+	// Bases are why a person may be recorded, as the data protection law
+	// asks: their consent, a public role they hold, or another lawful basis.
+	LawfulBases = []Choice{{"", msg("Not recorded")}, {"consent", msg("Their consent")}, {"public role", msg("A public role")}, {"other", msg("Another lawful basis")}}
 	// Residences says whether a person lives in the settlement (see Answer).
 	Residences = []Choice{{"", msg("Not recorded")}, {"yes", msg("Lives in the settlement")}, {"no", msg("Lives elsewhere")}}
 	RoleGroups = []Choice{

@@ -197,8 +197,11 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 		if err := m.checkIncoming(t); err != nil {
 			return err
 		}
-		// Their change log joins ours, so the history shows who did what.
+		// Their change log joins ours, so the history shows who did what;
+		// nothing of a person erased in either copy comes in with it.
+		names := m.erasedNames(theirLog)
 		for _, c := range theirLog {
+			m.scrubIncoming(&c, names)
 			if c.Entity == "person" && m.ourPartial.what != "" {
 				c.Summary = scrubSummary(c.Summary, m.ourPartial.what) // what this copy lacks stays out of its log too
 			}
@@ -206,6 +209,9 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 				c.ID, c.At, c.Author, c.CopyID, c.Entity, c.EntityID, c.Action, c.Summary); err != nil {
 				return err
 			}
+		}
+		if err := m.eraseMerged(t); err != nil {
+			return err
 		}
 		// What both copies had when they met: rows that came in from them
 		// may carry stamps later than this copy's clock.

@@ -25,9 +25,10 @@ type merger struct {
 	actions     map[string]*mergeAction // id → what to do with it
 	order       []string                // ids of actions, in the order they were decided
 	counts      map[string]*MergeCount
-	restamp     map[string]bool   // ids settled against the newer change: stamped anew so the choice travels
-	beat        map[string]string // for a restamped id, the stamp of the change it overrides, which its new stamp must follow
-	broughtBack map[string]bool   // ids deleted here that come back from theirs
+	restamp     map[string]bool    // ids settled against the newer change: stamped anew so the choice travels
+	beat        map[string]string  // for a restamped id, the stamp of the change it overrides, which its new stamp must follow
+	broughtBack map[string]bool    // ids deleted here that come back from theirs
+	erased      map[string]erasure // people erased in either copy (erase.go)
 }
 
 // actionKind is what a planned action does to this copy.
@@ -82,6 +83,7 @@ func (m *merger) plan() error {
 	}
 	m.keepLeftOut()
 	m.keepUnknown()
+	m.keepErased()
 	for i := range mergeTables {
 		m.planTable(&mergeTables[i], orders[mergeTables[i].name][0], orders[mergeTables[i].name][1]) // 2 and 3
 	}

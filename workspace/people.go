@@ -29,12 +29,20 @@ type Person struct {
 	// in all, and its women, men, children (under 18) and youth (18 to 35),
 	// each not recorded unless said.
 	HouseholdSize, HouseholdWomen, HouseholdMen, HouseholdChildren, HouseholdYouth Count
+	// Basis is why the person may be recorded: one of LawfulBases. With consent,
+	// ConsentOn, ConsentHow and ConsentBy say when and how it was given and
+	// who took it; WithdrawnOn is the day it was withdrawn.
+	Basis, ConsentOn, ConsentHow, ConsentBy, WithdrawnOn string
+	// ErasedOn is the stamp of the person's erasure ("" if not erased): the
+	// row stays for the roles they held, without any personal field.
+	ErasedOn string
 	Stamp
 }
 
 func (p *Person) table() table {
 	return table{"people", msg("person"), msg("people"), []string{"name", "organisation_id", "position", "phone", "email", "gender", "age_band", "resident", "home_unit_id", "notes",
-		"survey_id", "household_size", "household_women", "household_men", "household_children", "household_youth"}}
+		"survey_id", "household_size", "household_women", "household_men", "household_children", "household_youth",
+		"basis", "consent_on", "consent_how", "consent_by", "withdrawn_on", "erased_on"}}
 }
 func (p *Person) key() *string  { return &p.ID }
 func (p *Person) stamp() *Stamp { return &p.Stamp }
@@ -42,13 +50,22 @@ func (p *Person) title() string { return p.Name }
 func (p *Person) fields() []any {
 	return []any{&p.Name, ref(&p.OrganisationID, "organisations", msg("Organisation")), &p.Position, &p.Phone, &p.Email,
 		&p.Gender, &p.AgeBand, &p.Resident, ref(&p.HomeUnitID, "units", msg("Home unit")), &p.Notes,
-		optional(&p.SurveyID), &p.HouseholdSize, &p.HouseholdWomen, &p.HouseholdMen, &p.HouseholdChildren, &p.HouseholdYouth}
+		optional(&p.SurveyID), &p.HouseholdSize, &p.HouseholdWomen, &p.HouseholdMen, &p.HouseholdChildren, &p.HouseholdYouth,
+		&p.Basis, &p.ConsentOn, &p.ConsentHow, &p.ConsentBy, &p.WithdrawnOn, &p.ErasedOn}
 }
-func (p *Person) check(*tx) error { return p.Validate() }
+func (p *Person) check(t *tx) error {
+	if nameOf(t, "people", "erased_on", p.ID) != "" || p.ErasedOn != "" {
+		return newError(ErrInvalid, "This person was erased: their record keeps no personal data and cannot be changed. Add them again as a new person if they agree to be recorded.")
+	}
+	return p.Validate()
+}
 
 // Validate checks the person's fields.
 func (p *Person) Validate() error {
-	clean(&p.Name, &p.Position, &p.Phone, &p.Email, &p.SurveyID)
+	clean(&p.Name, &p.Position, &p.Phone, &p.Email, &p.SurveyID, &p.ConsentOn, &p.ConsentHow, &p.ConsentBy, &p.WithdrawnOn)
+	if p.ErasedOn != "" {
+		return nil // an erased person is blank on purpose; erase.go refuses changes to them
+	}
 	if err := p.checkHousehold(); err != nil {
 		return err
 	}
@@ -60,7 +77,25 @@ func (p *Person) Validate() error {
 	}
 	return firstError(required(msg("Name"), p.Name), maxLength(msg("Name"), p.Name, 200), maxLength(msg("Phone"), p.Phone, 40),
 		checkEmail(msg("E-mail"), p.Email), checkChoice(msg("Gender"), p.Gender, Genders), checkChoice(msg("Age band"), p.AgeBand, AgeBands),
-		checkChoice(msg("Resident"), string(p.Resident), Residences), maxLength(msg("Survey ID"), p.SurveyID, 200))
+		checkChoice(msg("Resident"), string(p.Resident), Residences), maxLength(msg("Survey ID"), p.SurveyID, 200),
+		p.checkConsent())
+}
+
+// checkConsent checks the basis and the consent's dates: consent given
+// needs the basis "consent", and is withdrawn no earlier than it was given.
+func (p *Person) checkConsent() error {
+	if err := firstError(checkChoice(msg("Basis"), p.Basis, LawfulBases), checkDate(msg("Consent given on"), p.ConsentOn, false),
+		checkDate(msg("Consent withdrawn on"), p.WithdrawnOn, false), maxLength(msg("How consent was given"), p.ConsentHow, 200),
+		maxLength(msg("Consent taken by"), p.ConsentBy, 200)); err != nil {
+		return err
+	}
+	if p.Basis != "consent" && (p.ConsentOn != "" || p.ConsentHow != "" || p.ConsentBy != "" || p.WithdrawnOn != "") {
+		return invalid(msg("Basis"), "Consent is recorded, so the basis is “%s”: choose it, or clear the consent's fields.", sayPlain(msg("Their consent")))
+	}
+	if p.WithdrawnOn != "" && p.ConsentOn != "" && p.WithdrawnOn < p.ConsentOn {
+		return invalid(msg("Consent withdrawn on"), "Consent cannot be withdrawn (%s) before it was given (%s).", p.WithdrawnOn, p.ConsentOn)
+	}
+	return nil
 }
 
 // checkHousehold checks the head-counts of the person's household: none

@@ -43,7 +43,7 @@ type command struct {
 var commands = map[string]command{}
 
 // order is the order commands are listed in the help.
-var order = []string{"new", "demo", "info", "check", "template", "import", "export", "brief", "copy", "copies", "person-report", "merge", "sync", "hub", "history", "undo", "redo", "associate", "version"}
+var order = []string{"new", "demo", "info", "check", "template", "import", "export", "brief", "copy", "copies", "person-report", "erase", "merge", "sync", "hub", "history", "undo", "redo", "associate", "version"}
 
 func init() {
 	commands["new"] = command{"FILE.cpw --name NAME [--settlement S] [--city C] [--country C] [--currency KES] [--lang en|sw]",

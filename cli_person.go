@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"cpw/reports"
 	"cpw/translate"
@@ -15,6 +16,47 @@ import (
 func init() {
 	commands["person-report"] = command{"FILE.cpw --person ID OUT.pdf [--paper a4|letter] [--lang en|sw]",
 		"everything the workspace holds about one person, as a PDF to give them (a request to see their data): their record, roles, meetings, and the history of changes to it", runPersonReport}
+	commands["erase"] = command{"FILE.cpw --person ID | --kept-too-long",
+		"erase a person's personal data (a request to be forgotten), or everyone kept longer than the workspace's retention; their roles stay, held by an erased person, and no copy merged or synced later brings the data back. It cannot be undone", runErase}
+}
+
+func runErase(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("erase", flag.ContinueOnError)
+	person := fs.String("person", "", "")
+	kept := fs.Bool("kept-too-long", false, "")
+	pos, err := parse(fs, args, "FILE.cpw")
+	if err != nil {
+		return err
+	}
+	if (*person == "") == !*kept {
+		return usageError("say whom to erase: --person ID (cpw export or the person's page gives the id), or --kept-too-long")
+	}
+	f, err := workspace.Open(pos[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	named(f)
+	if *person != "" {
+		if err := f.ErasePerson(*person); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "Erased the personal data of the person %s. Copies merged or synced with this one will erase it too.\n", *person)
+		return nil
+	}
+	n, err := f.EraseKeptTooLong(time.Now())
+	if err != nil {
+		return err
+	}
+	switch n {
+	case 0:
+		fmt.Fprintln(out, "Nobody is kept longer than the workspace's retention: nothing was erased.")
+	case 1:
+		fmt.Fprintln(out, "Erased the personal data of 1 person kept longer than the workspace's retention. Copies merged or synced with this one will erase it too.")
+	default:
+		fmt.Fprintf(out, "Erased the personal data of %d people kept longer than the workspace's retention. Copies merged or synced with this one will erase it too.\n", n)
+	}
+	return nil
 }
 
 func runPersonReport(args []string, out io.Writer) error {

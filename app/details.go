@@ -59,7 +59,7 @@ func (n *names) get(kind, id string, lookup func() (string, error)) string {
 }
 
 func (n *names) person(id string) string {
-	return n.get("p", id, func() (string, error) { p, err := n.f.Person(id); return p.Name, err })
+	return n.get("p", id, func() (string, error) { p, err := n.f.Person(id); return workspace.ShownName(p.Name), err })
 }
 func (n *names) organisation(id string) string {
 	return n.get("o", id, func() (string, error) { o, err := n.f.Organisation(id); return o.Name, err })

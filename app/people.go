@@ -25,7 +25,7 @@ type personRow struct {
 func (s *workspaceScreen) peopleList() *listView[personRow] {
 	f := s.file
 	l := newListView(s.ui, lang.L("person"), lang.L("people"), []column[personRow]{
-		{title: lang.L("Name"), width: 200, text: func(p personRow) string { return p.Name }},
+		{title: lang.L("Name"), width: 200, text: func(p personRow) string { return workspace.ShownName(p.Name) }},
 		{title: lang.L("Organisation"), width: 220, text: func(p personRow) string { return p.org }},
 		{title: lang.L("Home unit"), width: 300, text: func(p personRow) string { return p.home }},
 		{title: lang.L("Position"), width: 150, text: func(p personRow) string { return p.Position }},
@@ -69,6 +69,8 @@ func (s *workspaceScreen) personForm(p workspace.Person, orgs, units []option) {
 	resident := newChoice(workspace.Residences, string(p.Resident))
 	home := newPicker(lang.L("Home unit"), units, p.HomeUnitID)
 	notes := multiline(p.Notes)
+	basis := newChoice(workspace.LawfulBases, p.Basis)
+	consentOn, consentHow, consentBy, withdrawnOn := dateEntry(p.ConsentOn), entry(p.ConsentHow), entry(p.ConsentBy), dateEntry(p.WithdrawnOn)
 	title, confirm := lang.L("New person"), lang.L("Add")
 	if p.ID != "" {
 		title, confirm = fmt.Sprintf(lang.L("Person: %s"), p.Name), lang.L("Save")
@@ -86,6 +88,11 @@ func (s *workspaceScreen) personForm(p workspace.Person, orgs, units []option) {
 		{label: lang.L("Resident"), obj: resident},
 		{label: lang.L("Home unit"), obj: home, hint: lang.L("The community unit they live in, if known")},
 		{label: lang.L("Notes"), obj: notes},
+		{label: lang.L("Basis"), obj: basis, hint: lang.L("Why they may be recorded, as the data protection law asks")},
+		{label: lang.L("Consent given on"), obj: consentOn},
+		{label: lang.L("How consent was given"), obj: consentHow, hint: lang.L("A signed form, spoken before a witness, …")},
+		{label: lang.L("Consent taken by"), obj: consentBy},
+		{label: lang.L("Consent withdrawn on"), obj: withdrawnOn, hint: lang.L("Their data should then be erased, unless another basis applies")},
 	}, func() error {
 		orgID, err := org.id()
 		if err != nil {
@@ -97,6 +104,7 @@ func (s *workspaceScreen) personForm(p workspace.Person, orgs, units []option) {
 		}
 		p.Name, p.OrganisationID, p.Position, p.Phone, p.Email = name.Text, orgID, position.Text, phone.Text, email.Text
 		p.Gender, p.AgeBand, p.Resident, p.HomeUnitID, p.Notes = gender.key(), age.key(), workspace.Answer(resident.key()), homeID, notes.Text
+		p.Basis, p.ConsentOn, p.ConsentHow, p.ConsentBy, p.WithdrawnOn = basis.key(), consentOn.Text, consentHow.Text, consentBy.Text, withdrawnOn.Text
 		if p.ID == "" {
 			_, err = f.CreatePerson(p)
 		} else {
@@ -114,6 +122,10 @@ func (s *workspaceScreen) showPerson(id string) {
 		return
 	}
 	n := p.names
+	if person.ErasedOn != "" {
+		p.box.Add(wrapped(fmt.Sprintf(lang.L("This person's personal data was erased on %s. The roles they held stay, held by an erased person; no copy merged or synced with this one brings the data back."),
+			person.ErasedOn[:min(len(person.ErasedOn), 10)])))
+	}
 	p.field(lang.L("Organisation"), n.organisation(person.OrganisationID))
 	p.field(lang.L("Position"), person.Position)
 	p.field(lang.L("Phone"), person.Phone)
@@ -130,13 +142,18 @@ func (s *workspaceScreen) showPerson(id string) {
 	p.field(lang.L("Household youth"), person.HouseholdYouth.String())
 	p.field(lang.L("Survey ID"), person.SurveyID)
 	p.field(lang.L("Notes"), person.Notes)
+	p.field(lang.L("Basis"), workspace.Label(workspace.LawfulBases, person.Basis))
+	p.field(lang.L("Consent given on"), person.ConsentOn)
+	p.field(lang.L("How consent was given"), person.ConsentHow)
+	p.field(lang.L("Consent taken by"), person.ConsentBy)
+	p.field(lang.L("Consent withdrawn on"), person.WithdrawnOn)
 	as, err := s.file.Assignments(workspace.AssignmentFilter{PersonID: id})
 	if err != nil {
 		s.ui.showError(err)
 		return
 	}
 	p.held(as, rolesTitles(), func(a workspace.Assignment) string { return roleLine(n, a) },
-		func(workspace.Assignment) string { return person.Name },
+		func(workspace.Assignment) string { return workspace.ShownName(person.Name) },
 		func() { s.assignRole(workspace.Assignment{PersonID: person.ID}, nil) })
 	if findings := s.findingsAbout(id); len(findings) > 0 {
 		p.box.Add(widget.NewSeparator())
@@ -147,7 +164,36 @@ func (s *workspaceScreen) showPerson(id string) {
 	report := widget.NewButtonWithIcon(lang.L("Personal data report…"), theme.DocumentPrintIcon(), func() { s.onPersonReport(person) })
 	p.box.Add(container.NewBorder(nil, nil, report, nil,
 		wrapped(lang.L("Everything the workspace holds about this person, as a PDF to give them when they ask to see it."))))
+	if person.ErasedOn != "" {
+		p.show(workspace.ShownName(person.Name), nil) // nothing of them is left to edit
+		return
+	}
+	if p.writable {
+		erase := widget.NewButtonWithIcon(lang.L("Erase this person…"), theme.DeleteIcon(), func() { s.onErasePerson(person) })
+		erase.Importance = widget.DangerImportance
+		p.box.Add(container.NewBorder(nil, nil, erase, nil,
+			wrapped(lang.L("When they ask to be forgotten, or withdraw their consent: their personal data goes, their roles stay."))))
+	}
 	p.show(person.Name, func() { s.editPerson(person) })
+}
+
+// onErasePerson asks, saying what goes and that it cannot be undone, then
+// erases the person's personal data.
+func (s *workspaceScreen) onErasePerson(person workspace.Person) {
+	u, f := s.ui, s.file
+	question := fmt.Sprintf(lang.L("Erase %s?"), person.Name)
+	dialog.ShowConfirm(question, question+"\n"+lang.L("Their name, phone, e-mail, gender, age band, home, household, notes and consent record go from this workspace, from its change log and its undo history, and from every copy merged or synced with it later. The roles they held stay, held by an erased person.")+
+		"\n"+lang.L("This cannot be undone."), func(yes bool) {
+		if !yes {
+			return
+		}
+		u.busy(lang.L("Erasing…"), func() (func(), error) {
+			if err := f.ErasePerson(person.ID); err != nil {
+				return nil, err
+			}
+			return s.changed, nil
+		})
+	}, u.window)
 }
 
 // onPersonReport asks where to write the report of everything held about

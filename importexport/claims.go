@@ -327,7 +327,7 @@ func (im *importer) claimed(c claim, today string, byHolder, byConsortium map[st
 					return workspace.Assignment{}, false
 				}
 			}
-			r.problem(h, "%d people in the workspace are called “%s”: write the person's e-mail instead.", len(im.personByName[key(c.holderName)]), clip(c.holderName, 80))
+			r.problem(h, "%d people in the workspace have this name: write the person's e-mail instead.", len(im.personByName[key(c.holderName)]))
 			return workspace.Assignment{}, false
 		}
 		var others []string

@@ -660,6 +660,11 @@ func (r *rowCtx) noSuch(h, entity, name string) {
 		r.problem(h, "The %s “%s” is on %s, which has a problem of its own: fix that row first.", r.im.report.words()(entity), name, where)
 		return
 	}
+	if entity == "person" {
+		// People's names stay out of what an import prints: the row says who.
+		r.problem(h, "There is no person of this name in the workspace or in the workbook.")
+		return
+	}
 	r.problem(h, "There is no %s “%s” in the workspace or in the workbook.", r.im.report.words()(entity), clip(name, 80))
 }
 
@@ -777,7 +782,7 @@ func (r *rowCtx) personID(h, v, id string) (string, bool) {
 			if v == "" || v == id || key(p.Name) == key(v) || key(p.Email) == key(v) {
 				return id, true
 			}
-			r.warn(h, "The ID beside “%s” is that of %s: the name was used, not the ID.", clip(v, 60), p.Name)
+			r.warn(h, "The ID beside this name is another person's: the name was used, not the ID.")
 		}
 	}
 	if strings.Contains(v, "@") {
@@ -796,7 +801,7 @@ func (r *rowCtx) personID(h, v, id string) (string, bool) {
 	case 0:
 		r.noSuch(h, "person", v)
 	default:
-		r.problem(h, "%d people in the workspace are called “%s”: write the person's e-mail instead, or keep the ID column Export Excel writes.", len(ids), v)
+		r.problem(h, "%d people in the workspace have this name: write the person's e-mail instead, or keep the ID column Export Excel writes.", len(ids))
 	}
 	return "", false
 }

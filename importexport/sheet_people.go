@@ -49,6 +49,17 @@ var peopleSheet = sheetSpec{
 		{header: "Household men", kind: count, width: 12, note: "Men of 18 and over in their household; blank if not recorded."},
 		{header: "Household children", kind: count, width: 12, note: "Children under 18 in their household; blank if not recorded."},
 		{header: "Household youth", kind: count, width: 12, note: "Members of 18 to 35 in their household; blank if not recorded."},
+		// Why the person may be recorded, as the data protection law asks.
+		{header: "Basis", aliases: []string{"lawful basis", "legal basis", "basis for processing"}, kind: choice, choices: workspace.LawfulBases, list: "Lawful bases", width: 18,
+			note:          "Why they may be recorded: their consent, a public role they hold, or another lawful basis; blank if not recorded.",
+			choiceAliases: map[string]string{"consent": "consent", "consented": "consent", "public": "public role"}},
+		{header: "Consent given on", aliases: []string{"consent date", "date of consent", "consented on"}, kind: date, width: 12,
+			note: "The day they gave their consent, when it is the basis."},
+		{header: "How consent was given", aliases: []string{"consent how", "consent form", "consent method"}, width: 24,
+			note: "How they gave it: a signed form, spoken before a witness, …"},
+		{header: "Consent taken by", aliases: []string{"consent taken", "consent witness", "witnessed by"}, width: 22, note: "Who took their consent."},
+		{header: "Consent withdrawn on", aliases: []string{"withdrawn on", "consent withdrawn", "date consent withdrawn"}, kind: date, width: 12,
+			note: "The day they withdrew their consent; their data should then be erased unless another basis applies."},
 	},
 	load: func(f *workspace.File, b *book) (err error) {
 		if b.people, err = f.People(workspace.PersonFilter{}); err == nil {
@@ -70,7 +81,8 @@ func (b *book) personRows() []row {
 		out = append(out, row{p.ID, p.Name, n.orgs[p.OrganisationID], p.Position, p.Phone, p.Email,
 			label(workspace.Genders, p.Gender), label(workspace.AgeBands, p.AgeBand), p.Resident, n.units[p.HomeUnitID],
 			append([]string{}, roles[p.ID]...), since[p.ID],
-			p.Notes, p.SurveyID, p.HouseholdSize, p.HouseholdWomen, p.HouseholdMen, p.HouseholdChildren, p.HouseholdYouth})
+			p.Notes, p.SurveyID, p.HouseholdSize, p.HouseholdWomen, p.HouseholdMen, p.HouseholdChildren, p.HouseholdYouth,
+			label(workspace.LawfulBases, p.Basis), p.ConsentOn, p.ConsentHow, p.ConsentBy, p.WithdrawnOn})
 	}
 	return out
 }
@@ -110,7 +122,7 @@ func (im *importer) personRow(r *rowCtx, res *SheetResult) {
 		case len(same) > 1 && id != "":
 			// Several of that name, and the row has its own id: a new person.
 		case len(same) > 1:
-			r.problem("Name", "%d people in the workspace are called “%s”: add an E-mail column, or keep the ID column Export Excel writes, to say which one this is.", len(same), r.get("Name"))
+			r.problem("Name", "%d people in the workspace have this name: add an E-mail column, or keep the ID column Export Excel writes, to say which one this is.", len(same))
 		}
 	}
 	p := recordFor(old, workspace.Person{ID: id})
@@ -138,6 +150,11 @@ func (im *importer) personRow(r *rowCtx, res *SheetResult) {
 	r.headCount("Household men", &p.HouseholdMen)
 	r.headCount("Household children", &p.HouseholdChildren)
 	r.headCount("Household youth", &p.HouseholdYouth)
+	r.choice("Basis", &p.Basis)
+	r.date("Consent given on", &p.ConsentOn)
+	r.text("How consent was given", &p.ConsentHow)
+	r.text("Consent taken by", &p.ConsentBy)
+	r.date("Consent withdrawn on", &p.WithdrawnOn)
 	// The roles the row says they hold are read now, and made assignments
 	// once every sheet is in (claims.go).
 	held := r.heldRoles("Role")

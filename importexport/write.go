@@ -158,7 +158,7 @@ func listsFrom(sectors []workspace.Sector, roles []workspace.Role, consortia []w
 	}{
 		{"Organisation kinds", workspace.OrganisationKinds}, {"Bases", workspace.Bases}, {"Commitments", workspace.Commitments},
 		{"Stances", workspace.Stances}, {"Influences", workspace.Influences}, {"Genders", workspace.Genders},
-		{"Age bands", workspace.AgeBands}, {"Consortium statuses", workspace.ConsortiumStatuses},
+		{"Age bands", workspace.AgeBands}, {"Lawful bases", workspace.LawfulBases}, {"Consortium statuses", workspace.ConsortiumStatuses},
 		{"Role groups", workspace.RoleGroups}, {"Role scopes", workspace.RoleScopes}, {"Holders", workspace.RoleHolders},
 		{"Unit levels", workspace.UnitLevels}, {"Gap kinds", workspace.GapKinds}, {"Priorities", workspace.Priorities},
 		{"Gap statuses", workspace.GapStatuses}, {"Meeting kinds", workspace.MeetingKinds},

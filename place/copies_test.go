@@ -2,6 +2,7 @@ package place
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"cpw/workspace"
@@ -67,6 +68,50 @@ func TestACopyWithoutContactsSyncs(t *testing.T) {
 		sync(t, c, p)
 		if got := phones(c); len(got) != 0 {
 			t.Errorf("contacts reached the copy without them: %v", got)
+		}
+	})
+}
+
+// An erasure travels through the place: a copy that changed the person
+// before it heard of the erasure ends with them erased, and its change
+// never comes back to the copy that erased them.
+func TestAnErasureSyncs(t *testing.T) {
+	eachPlace(t, func(t *testing.T, newPlace func(*testing.T) Place) {
+		p := newPlace(t)
+		fs := copies(t, 2)
+		a, b := fs[0], fs[1]
+		sync(t, a, p)
+		sync(t, b, p)
+		people, err := a.People(workspace.PersonFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := people[0].ID
+		q, _ := b.Person(id)
+		q.Phone, q.Name = "0733 444 556", "Xolani Wambui"
+		if _, err := b.UpdatePerson(q); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.ErasePerson(id); err != nil {
+			t.Fatal(err)
+		}
+		sync(t, a, p)
+		sync(t, b, p)
+		sync(t, a, p)
+		for _, f := range fs {
+			got, err := f.Person(id)
+			if err != nil || got.Name != workspace.ErasedName || got.Phone != "" || got.ErasedOn == "" {
+				t.Errorf("%s: %+v %v", filepath.Base(f.Path()), got, err)
+			}
+			changes, err := f.Changes(workspace.ChangeFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range changes {
+				if strings.Contains(c.Summary, "Xolani") || strings.Contains(c.Summary, "0733 444 556") {
+					t.Errorf("%s keeps in its change log: %s", filepath.Base(f.Path()), c.Summary)
+				}
+			}
 		}
 	})
 }

@@ -88,9 +88,21 @@ func (r *personReport) write() error {
 	if p.HomeUnitID != "" {
 		home, _ = f.UnitPath(p.HomeUnitID)
 	}
+	if privacy, err := f.Privacy(); err != nil {
+		return err
+	} else if privacy.Purposes != "" || privacy.RetentionMonths > 0 {
+		d.heading(say("Why the workspace holds it"))
+		if privacy.Purposes != "" {
+			d.para(privacy.Purposes)
+		}
+		if privacy.RetentionMonths > 0 {
+			d.para(say("Someone whose roles have all ended is kept for %d months after, then erased.", privacy.RetentionMonths))
+		}
+	}
 	d.heading(say("The record"))
+	name := workspace.ShownNameIn(p.Name, say)
 	fields := [][]string{
-		{say("Name"), p.Name},
+		{say("Name"), name},
 		{say("Organisation"), orDash(org)},
 		{say("Position"), orDash(p.Position)},
 		{say("Phone"), orDash(p.Phone)},
@@ -106,6 +118,12 @@ func (r *personReport) write() error {
 		{say("Youth in the household"), orDash(p.HouseholdYouth.String())},
 		{say("Survey submission"), orDash(p.SurveyID)},
 		{say("Notes"), orDash(p.Notes)},
+		{say("Basis"), orDash(workspace.LabelIn(workspace.LawfulBases, p.Basis, say))},
+		{say("Consent given on"), orDash(p.ConsentOn)},
+		{say("How consent was given"), orDash(p.ConsentHow)},
+		{say("Consent taken by"), orDash(p.ConsentBy)},
+		{say("Consent withdrawn on"), orDash(p.WithdrawnOn)},
+		{say("Erased on"), orDash(p.ErasedOn)},
 		{say("Last changed"), p.UpdatedAt},
 	}
 	d.table([]column{{say("Field"), 1, "L"}, {say("Value"), 3, "L"}}, fields)

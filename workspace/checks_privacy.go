@@ -7,7 +7,7 @@ package workspace
 var residentWithoutBasis = Check{
 	ID: "resident-without-basis", Severity: SeverityWarning,
 	Title: msg("Residents in roles with no recorded basis"),
-	Why:   msg("Kenya's Data Protection Act 2019 asks for a lawful basis for holding someone's personal data, and for consent that can be shown; residents are the people the coalition is most accountable to."),
+	Why:   msg("Holding someone's personal data needs a lawful basis, and consent must be shown when it is the basis; residents are the people the coalition answers to first (the law: Kenya's Data Protection Act 2019, on lawful processing and consent)."),
 	Fix:   msg("Record on each person's page why they are recorded: their consent (when, how, and who took it), or the public role they hold."),
 	run: func(r *checkRun) error {
 		rows, err := r.query(`SELECT p.id, p.name FROM people p
@@ -43,7 +43,7 @@ var residentWithoutBasis = Check{
 var consentWithdrawnDataHeld = Check{
 	ID: "consent-withdrawn-data-held", Severity: SeverityWarning,
 	Title: msg("Consent withdrawn, personal data still held"),
-	Why:   msg("Once someone withdraws their consent, the data held on that basis must go unless another lawful basis applies (Data Protection Act 2019, the right to erasure)."),
+	Why:   msg("Once someone withdraws their consent, the data held on that basis must go unless another lawful basis applies (the law: Kenya's Data Protection Act 2019, on consent and the right to erasure)."),
 	Fix:   msg("Erase the person from their page (their roles stay, held by an erased person), or record the other lawful basis that applies."),
 	run: func(r *checkRun) error {
 		rows, err := r.query(`SELECT id, name, withdrawn_on FROM people
@@ -66,8 +66,8 @@ var consentWithdrawnDataHeld = Check{
 var keptPastRetention = Check{
 	ID: "kept-past-retention", Severity: SeverityInfo,
 	Title: msg("People kept longer than the workspace says"),
-	Why:   msg("Data should be kept no longer than its purpose needs; the workspace's settings say how long people whose roles all ended are kept."),
-	Fix:   msg("Erase them all at once: People › Erase those kept too long, or cpw erase FILE --kept-too-long."),
+	Why:   msg("Personal data is kept no longer than its purpose needs; the workspace's settings say how long people whose roles all ended are kept (the law: Kenya's Data Protection Act 2019, on retention)."),
+	Fix:   msg("Erase them all at once: Settings › Personal data › Erase those kept too long, or cpw erase FILE --kept-too-long."),
 	run: func(r *checkRun) error {
 		people, months, err := keptTooLong(r.q, r.today)
 		if err != nil || len(people) == 0 {

@@ -238,7 +238,7 @@ func checkEmail(field, value string) error {
 	}
 	a, err := mail.ParseAddress(value)
 	if err != nil || a.Address != value || !strings.Contains(value[strings.LastIndex(value, "@")+1:], ".") {
-		return invalid(field, "%s “%s” is not an e-mail address: write it like name@example.org.", sayPlain(field), value)
+		return invalid(field, "%s is not an e-mail address: write it like name@example.org.", sayPlain(field)) // the address itself is never repeated in an error
 	}
 	return nil
 }

@@ -260,6 +260,17 @@ func (d *demo) person(p Person) string {
 	if p.AgeBand == "" {
 		p.AgeBand = []string{"18-24", "25-35", "25-35", "36-59", "36-59", "60+"}[d.r.IntN(6)]
 	}
+	// Why each is recorded: staff for the public role they hold; residents
+	// by their consent, taken when they were chosen, except one in forty
+	// nobody recorded (no random draw, so the rest of the demo stays as
+	// it was).
+	switch {
+	case p.OrganisationID != "":
+		p.Basis = "public role"
+	case d.people%40 == 39:
+	default:
+		p.Basis, p.ConsentOn, p.ConsentHow, p.ConsentBy = "consent", d.day(760), "Signed form at the election meeting", "Mukuru community mobilisation team"
+	}
 	d.people++
 	return d.add(&p)
 }
@@ -566,6 +577,11 @@ func (d *demo) community(scale DemoScale) {
 	if d.err == nil {
 		_, d.err = d.t.Exec(`UPDATE people SET resident = 0, notes = 'Moved to Utawala; still attends forums'
 			WHERE id = (SELECT person_id FROM assignments WHERE role_id = ? ORDER BY rowid LIMIT 1 OFFSET 7)`, repCell)
+	}
+	// And one who withdrew their consent, whose data is still held.
+	if d.err == nil {
+		_, d.err = d.t.Exec(`UPDATE people SET withdrawn_on = ? WHERE id = (SELECT person_id FROM assignments a JOIN people p ON p.id = a.person_id
+			WHERE a.role_id = ? AND p.basis = 'consent' ORDER BY a.rowid LIMIT 1 OFFSET 12)`, d.day(20), repCell)
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"maps"
 	"sort"
 	"strings"
+
+	"cpw/translate"
 )
 
 // ErasedName is the name an erased person keeps, so that the roles they
@@ -20,9 +22,13 @@ var erasedSummary = msg("Personal data erased")
 
 // ShownName is a person's name as shown: an erased person's in the
 // language of the package's messages.
-func ShownName(name string) string {
+func ShownName(name string) string { return ShownNameIn(name, say) }
+
+// ShownNameIn is a person's name as shown, worded by tr (a brief may be in
+// another language than the window's).
+func ShownNameIn(name string, tr translate.Func) string {
 	if name == ErasedName {
-		return sayPlain(ErasedName)
+		return tr(ErasedName)
 	}
 	return name
 }
@@ -229,7 +235,7 @@ func (t *tx) scrubNames(names []string) error {
 // as a conflict or taken; the names they had are kept to take them out of
 // the change log (eraseMerged).
 func (m *merger) keepErased() {
-	m.erased = map[string]erasure{}
+	m.erased, m.erasedHere = map[string]erasure{}, nil
 	t := mergeTableNamed("people")
 	ours, theirs := m.ourRows[t.name], m.theirRows[t.name]
 	on := t.col("erased_on")
@@ -271,10 +277,23 @@ func (m *merger) keepErased() {
 			m.erased[id] = e
 			if here && ourOn == "" {
 				ours[id] = erasedLike(t, or, model, false)
+				m.erasedHere = append(m.erasedHere, id)
 			}
 			if there && (theirOn == "" || ourOn != "") {
 				theirs[id] = erasedLike(t, tr, model, true)
 			}
+		}
+	}
+}
+
+// countErased counts as updated the people this merge erases here (the
+// plan itself sees no difference in them), so that a sync pushes the
+// erasure on.
+func (m *merger) countErased() {
+	t := mergeTableNamed("people")
+	for _, id := range m.erasedHere {
+		if a := m.actions[id]; a == nil || !a.kind.keepsRow() && a.kind != actDelete {
+			m.count(t).Updated++ // an update of the row is counted already
 		}
 	}
 }

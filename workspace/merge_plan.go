@@ -29,6 +29,7 @@ type merger struct {
 	beat        map[string]string  // for a restamped id, the stamp of the change it overrides, which its new stamp must follow
 	broughtBack map[string]bool    // ids deleted here that come back from theirs
 	erased      map[string]erasure // people erased in either copy (erase.go)
+	erasedHere  []string           // of those, the ones this merge erases in this copy
 }
 
 // actionKind is what a planned action does to this copy.
@@ -90,6 +91,7 @@ func (m *merger) plan() error {
 	m.fixReferences() // 4
 	m.planDeletions()
 	m.settleNames() // 5
+	m.countErased()
 	// Deletions they know of and we do not travel on, so that a copy merged
 	// later learns of them too.
 	var ids []string

@@ -55,6 +55,14 @@ func (p *Person) fields() []any {
 }
 func (p *Person) check(t *tx) error {
 	if nameOf(t, "people", "erased_on", p.ID) != "" || p.ErasedOn != "" {
+		var was Person
+		if err := load(t, &was, p.ID); err == nil {
+			same := *p
+			same.Stamp = was.Stamp
+			if same == was {
+				return nil // nothing changes: an exported workbook read back
+			}
+		}
 		return newError(ErrInvalid, "This person was erased: their record keeps no personal data and cannot be changed. Add them again as a new person if they agree to be recorded.")
 	}
 	return p.Validate()
@@ -70,10 +78,10 @@ func (p *Person) Validate() error {
 		return err
 	}
 	if strings.Trim(p.Phone, "+0123456789 -()./") != "" {
-		return invalid("Phone", "Phone “%s” may hold only digits, spaces, + - ( ) . and /.", p.Phone)
+		return invalid(msg("Phone"), "A phone number may hold only digits, spaces, + - ( ) . and /.") // the number itself is never repeated in an error
 	}
 	if p.Phone != "" && !phoneLongEnough(p.Phone) {
-		return invalid("Phone", "Phone “%s” is too short for a phone number: write it in full, with at least 7 digits.", p.Phone)
+		return invalid(msg("Phone"), "The phone number is too short: write it in full, with at least 7 digits.")
 	}
 	return firstError(required(msg("Name"), p.Name), maxLength(msg("Name"), p.Name, 200), maxLength(msg("Phone"), p.Phone, 40),
 		checkEmail(msg("E-mail"), p.Email), checkChoice(msg("Gender"), p.Gender, Genders), checkChoice(msg("Age band"), p.AgeBand, AgeBands),

@@ -181,9 +181,9 @@ func (s *workspaceScreen) showPerson(id string) {
 // erases the person's personal data.
 func (s *workspaceScreen) onErasePerson(person workspace.Person) {
 	u, f := s.ui, s.file
-	question := fmt.Sprintf(lang.L("Erase %s?"), person.Name)
-	dialog.ShowConfirm(question, question+"\n"+lang.L("Their name, phone, e-mail, gender, age band, home, household, notes and consent record go from this workspace, from its change log and its undo history, and from every copy merged or synced with it later. The roles they held stay, held by an erased person.")+
-		"\n"+lang.L("This cannot be undone."), func(yes bool) {
+	text := wrapped(lang.L("Their name, phone, e-mail, gender, age band, home, household, notes and consent record go from this workspace, from its change log and its undo history, and from every copy merged or synced with it later. The roles they held stay, held by an erased person.") +
+		"\n\n" + lang.L("This cannot be undone."))
+	d := dialog.NewCustomConfirm(fmt.Sprintf(lang.L("Erase %s?"), person.Name), lang.L("Erase"), lang.L("Cancel"), text, func(yes bool) {
 		if !yes {
 			return
 		}
@@ -194,6 +194,8 @@ func (s *workspaceScreen) onErasePerson(person workspace.Person) {
 			return s.changed, nil
 		})
 	}, u.window)
+	d.Resize(fyne.NewSize(560, 260))
+	d.Show()
 }
 
 // onPersonReport asks where to write the report of everything held about

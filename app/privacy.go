@@ -28,25 +28,35 @@ func (s *workspaceScreen) onPrivacy() {
 	purposes := multiline(p.Purposes)
 	purposes.SetPlaceHolder(lang.L("For example: planning the upgrading of the settlement with its residents, and reaching their representatives about it"))
 	months := entry(strconv.Itoa(p.RetentionMonths))
-	erase := widget.NewButtonWithIcon(lang.L("Erase those kept too long…"), theme.DeleteIcon(), func() { s.onEraseKeptTooLong() })
-	erase.Importance = widget.DangerImportance
-	fields := []field{
-		{label: lang.L("Purposes"), obj: purposes, hint: lang.L("What the people's data is held for; the personal data report quotes it")},
-		{label: lang.L("Keep people whose roles ended for (months)"), obj: months, hint: lang.L("0 keeps them; a check lists those kept longer")},
-	}
-	if f.ReadOnly() {
-		purposes.Disable()
-		months.Disable()
-	} else {
-		fields = append(fields, field{label: "", obj: erase})
-	}
-	u.showForm(lang.L("Personal data"), lang.L("Save"), fields, func() error {
+	// The retention typed in the form is the one the erasing uses: saved
+	// first, as Save would.
+	save := func() error {
 		n, err := strconv.Atoi(strings.TrimSpace(months.Text))
 		if err != nil {
 			return fmt.Errorf(lang.L("Keep people whose roles ended for a whole number of months, not “%s”."), months.Text)
 		}
 		return f.SetPrivacy(workspace.Privacy{Purposes: purposes.Text, RetentionMonths: n})
-	}, s.changed)
+	}
+	erase := widget.NewButtonWithIcon(lang.L("Erase those kept too long…"), theme.DeleteIcon(), func() {
+		if err := save(); err != nil {
+			u.showError(err)
+			return
+		}
+		s.onEraseKeptTooLong()
+	})
+	erase.Importance = widget.DangerImportance
+	fields := []field{
+		{label: lang.L("Purposes"), obj: purposes, hint: lang.L("What the people's data is held for; the personal data report quotes it")},
+		{label: lang.L("Keep for (months)"), obj: months, hint: lang.L("How long people whose roles all ended are kept: 0 keeps them; a check lists those kept longer")},
+	}
+	if f.ReadOnly() {
+		purposes.Disable()
+		months.Disable()
+	} else {
+		fields = append(fields, field{label: lang.L("Kept too long"), obj: container.NewHBox(erase)})
+	}
+	form := u.showForm(lang.L("Personal data"), lang.L("Save"), fields, save, s.changed)
+	form.dlg.Resize(fyne.NewSize(660, 470)) // the purposes take several lines
 }
 
 // onEraseKeptTooLong counts the people kept longer than the workspace
@@ -62,7 +72,7 @@ func (s *workspaceScreen) onEraseKeptTooLong() {
 		}
 		return func() {
 			if len(people) == 0 {
-				dialog.ShowInformation(lang.L("Personal data"), lang.L("Nobody is kept longer than the retention saved in the workspace."), u.window)
+				dialog.ShowInformation(lang.L("Personal data"), lang.L("Nobody is kept longer than the workspace keeps people."), u.window)
 				return
 			}
 			names := make([]string, 0, 5)
@@ -74,7 +84,7 @@ func (s *workspaceScreen) onEraseKeptTooLong() {
 				names = append(names, p.Name)
 			}
 			question := fmt.Sprintf(lang.L("Erase %d people kept too long?"), len(people))
-			text := widget.NewLabel(question + "\n" + strings.Join(names, ", ") + "\n" +
+			text := widget.NewLabel(strings.Join(names, ", ") + "\n\n" +
 				lang.L("Their roles all ended longer ago than the workspace keeps people. Their personal data goes from this workspace and from every copy merged or synced with it later; their roles stay, held by an erased person. This cannot be undone."))
 			text.Wrapping = fyne.TextWrapWord
 			d := dialog.NewCustomConfirm(question, lang.L("Erase them"), lang.L("Cancel"), container.NewPadded(text), func(yes bool) {

@@ -85,6 +85,9 @@ section 2; shot organisations
 # An organisation's page: its people, memberships, roles and gaps.
 xdotool mousemove --window "$win" 300 346 click --repeat 2 --delay 80 1; sleep 3; shot organisation
 section 3; sleep 2; shot people
+# A person's page: their consent, roles, and what answers their requests
+# about their data (the report, erasure).
+xdotool mousemove --window "$win" 300 185 click --repeat 2 --delay 80 1; sleep 3; shot person
 section 4; shot roles
 # The form that assigns a role, from the page of a cell's household
 # representative: a resident chosen by typing part of her name.
@@ -107,6 +110,10 @@ xdotool key --window "$win" Escape; sleep 1
 # Save a copy… can leave the residents' contacts out, for a partner.
 click 75 53; shot save-copy
 xdotool key --window "$win" Escape; sleep 1
+# Settings › Personal data: the purposes and retention the workspace declares.
+click 987 53 2; click 493 428 2; shot personal-data
+xdotool key --window "$win" Escape; sleep 1
+xdotool key --window "$win" Escape; sleep 1
 
 # The guided import of the partner's workbook: the sheets' kinds, the
 # columns' matches, the values' meanings (the one the program cannot
@@ -118,7 +125,7 @@ click 383 190 1; shot import-columns
 click 570 190 1; click 895 507 1; click 870 195 4; shot import-values
 click 613 658 10
 xdotool key --window "$win" Escape; sleep 1
-click 987 53 2; click 472 495 2; shot import-mappings
+click 987 53 2; click 472 553 2; shot import-mappings
 # The import is one step: the Edit menu names it, and History previews
 # what reverting it would take away. (Esc twice: Import mappings, then Settings.)
 xdotool key --window "$win" Escape; sleep 1

@@ -1,0 +1,61 @@
+package importexport
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"cpw/workspace"
+)
+
+// A workbook exported after an erasure imports back without a problem and
+// without touching the erased person; one that tries to give them their
+// data back is refused for that row. The consent columns travel both ways.
+func TestErasedPersonInAWorkbook(t *testing.T) {
+	f := newDemo(t)
+	people, err := f.People(workspace.PersonFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var erased, consented workspace.Person
+	for _, p := range people {
+		if p.Basis == "consent" && p.ConsentOn != "" && p.OrganisationID == "" {
+			if erased.ID == "" {
+				erased = p
+			} else if consented.ID == "" {
+				consented = p
+			}
+		}
+	}
+	if err := f.ErasePerson(erased.ID); err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(t.TempDir(), "export.xlsx")
+	if err := Export(context.Background(), f, book, ExportOptions{WithContacts: true}); err != nil {
+		t.Fatal(err)
+	}
+	r := importBook(t, f, book, true)
+	wantClean(t, r)
+	if c, u, _ := r.Totals(); c != 0 || u != 0 {
+		t.Fatalf("importing the export again would change records: %s", r.Summary())
+	}
+	// The consent of another person was written and read back.
+	dst := newWorkspace(t)
+	wantClean(t, importBook(t, dst, book, false))
+	got, err := dst.Person(consented.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Basis != "consent" || got.ConsentOn != consented.ConsentOn || got.ConsentHow != consented.ConsentHow || got.ConsentBy != consented.ConsentBy {
+		t.Errorf("consent after the round trip: %+v, want %+v", got, consented)
+	}
+	// A row giving the erased person a name again is refused.
+	book = writeBook(t, sheet{"People", [][]any{{"ID", "Name", "Phone"}, {erased.ID, "Someone Again", "0722 000 111"}}})
+	r = importBook(t, f, book, true)
+	if r.Errors() == 0 {
+		t.Fatal("a row bringing an erased person's data back was taken")
+	}
+	if p, _ := f.Person(erased.ID); p.Name != workspace.ErasedName || p.Phone != "" {
+		t.Errorf("after the refused import: %+v", p)
+	}
+}

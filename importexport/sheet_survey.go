@@ -414,6 +414,13 @@ func (im *importer) surveyRow(r *rowCtx, res *SheetResult) {
 			return
 		}
 		l.seen[strings.ToLower(own)] = r.n
+		if erased, err := im.b.ErasedSubmission(own); err != nil {
+			r.reject(ownHeader, err.Error())
+			return
+		} else if erased {
+			r.warn(ownHeader, "This submission is of a person who was erased at their request: it was left out.")
+			return
+		}
 	}
 	var old *workspace.Person
 	for _, id := range ids {

@@ -1,6 +1,7 @@
 package place
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -114,4 +115,41 @@ func TestAnErasureSyncs(t *testing.T) {
 			}
 		}
 	})
+}
+
+// After an erasure has synced through a folder, no snapshot left in the
+// folder holds the person: the older ones go at once.
+func TestAFolderKeepsNoSnapshotOfAnErasedPerson(t *testing.T) {
+	dir := t.TempDir()
+	p, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := copies(t, 2)
+	a, b := fs[0], fs[1]
+	q, err := a.CreatePerson(workspace.Person{Name: "Qwerta Kerubo", Phone: "0711 222 333"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sync(t, a, p)
+	sync(t, b, p)
+	if err := a.ErasePerson(q.ID); err != nil {
+		t.Fatal(err)
+	}
+	sync(t, a, p)
+	sync(t, b, p)
+	sync(t, a, p)
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("the folder holds %v (%v)", files, err)
+	}
+	for _, path := range files {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			continue // a folder of the place's own
+		}
+		if strings.Contains(string(raw), "Qwerta") || strings.Contains(string(raw), "0711 222 333") {
+			t.Errorf("%s still holds the erased person", filepath.Base(path))
+		}
+	}
 }

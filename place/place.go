@@ -199,9 +199,14 @@ func syncOnce(f *workspace.File, p Place, opt Options, in workspace.Initiative, 
 	return true, nil
 }
 
-// prune removes the snapshots the new one replaces, but for the newest few.
-// A snapshot it cannot remove stays, to be pruned by a later sync.
+// prune removes the snapshots the new one replaces, but for the newest few
+// (none when it erases someone: they hold the person's data). A snapshot
+// it cannot remove stays, to be pruned by a later sync.
 func prune(p Place, newest workspace.Snapshot, snaps []workspace.Snapshot) {
+	keep := kept
+	if newest.Erases {
+		keep = 0
+	}
 	var old []workspace.Snapshot
 	for _, s := range snaps {
 		if newest.Replaces(s) || isAncestorOfReplaced(s, newest, snaps) {
@@ -210,7 +215,7 @@ func prune(p Place, newest workspace.Snapshot, snaps []workspace.Snapshot) {
 	}
 	old = workspace.Newest(old)
 	for i, s := range old {
-		if i >= kept {
+		if i >= keep {
 			p.Remove(s)
 		}
 	}

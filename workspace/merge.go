@@ -78,6 +78,9 @@ type MergeReport struct {
 	Counts       []MergeCount    `json:"counts"`
 	Conflicts    []MergeConflict `json:"conflicts"`
 	DryRun       bool            `json:"dry_run"`
+	// Erased counts the erasures of people this copy learns of from the
+	// other (erase.go): a change, even when no record of them is here.
+	Erased int `json:"erased"`
 }
 
 // Changes counts the records added, updated and deleted.
@@ -95,15 +98,19 @@ func (r MergeReport) Summary() string { return r.summary(say) }
 // summary is Summary worded by tr: the change log keeps it in English.
 func (r MergeReport) summary(tr translate.Func) string {
 	a, u, d := r.Changes()
-	if a+u+d == 0 && len(r.Conflicts) == 0 {
+	if a+u+d == 0 && len(r.Conflicts) == 0 && r.Erased == 0 {
 		return tr(msg("Nothing to merge: this workspace already has everything in that copy."))
 	}
-	return Capitalise(strings.Join([]string{
+	parts := []string{
 		byCount(tr, a, msg("1 record added"), msg("%s records added")),
 		byCount(tr, u, msg("1 record updated"), msg("%s records updated")),
 		byCount(tr, d, msg("1 record deleted"), msg("%s records deleted")),
 		byCount(tr, len(r.Conflicts), msg("1 conflict"), msg("%s conflicts")),
-	}, ", ")) + "."
+	}
+	if r.Erased > 0 {
+		parts = append(parts, byCount(tr, r.Erased, msg("1 person's erasure learnt"), msg("%s people's erasures learnt")))
+	}
+	return Capitalise(strings.Join(parts, ", ")) + "."
 }
 
 // Merge brings the changes of another copy of this workspace into it. The
@@ -250,6 +257,9 @@ func (f *File) Merge(theirsPath string, opt MergeOptions) (MergeReport, error) {
 	})
 	// The next change here must be stamped after every stamp that came in.
 	f.high = ""
+	if err == nil && (m.erasedNow > 0 || report.Erased > 0) {
+		f.compact()
+	}
 	return report, err
 }
 

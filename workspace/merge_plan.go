@@ -29,7 +29,8 @@ type merger struct {
 	beat        map[string]string  // for a restamped id, the stamp of the change it overrides, which its new stamp must follow
 	broughtBack map[string]bool    // ids deleted here that come back from theirs
 	erased      map[string]erasure // people erased in either copy (erase.go)
-	erasedHere  []string           // of those, the ones this merge erases in this copy
+	erasedHere  []string           // of those, the ones whose row here still holds personal data
+	erasedNow   int                // people the merge erased in this copy (eraseMerged)
 }
 
 // actionKind is what a planned action does to this copy.
@@ -84,7 +85,9 @@ func (m *merger) plan() error {
 	}
 	m.keepLeftOut()
 	m.keepUnknown()
-	m.keepErased()
+	if err := m.keepErased(); err != nil {
+		return err
+	}
 	for i := range mergeTables {
 		m.planTable(&mergeTables[i], orders[mergeTables[i].name][0], orders[mergeTables[i].name][1]) // 2 and 3
 	}

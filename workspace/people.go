@@ -65,6 +65,11 @@ func (p *Person) check(t *tx) error {
 		}
 		return newError(ErrInvalid, "This person was erased: their record keeps no personal data and cannot be changed. Add them again as a new person if they agree to be recorded.")
 	}
+	if erased, err := erasedSubmission(t, p.SurveyID); err != nil {
+		return err
+	} else if erased && nameOf(t, "people", "id", p.ID) == "" {
+		return invalid(msg("Survey ID"), "This survey submission is of a person who was erased at their request, so it is not recorded again.")
+	}
 	return p.Validate()
 }
 

@@ -143,21 +143,19 @@ func (f *File) EraseKeptTooLong(today time.Time) (int, error) {
 		if months == 0 {
 			return newError(ErrInvalid, "This workspace keeps people whose roles ended: set how long to keep them in Settings › Personal data first.")
 		}
-		todo := map[string]erasure{}
+		todo := map[string]string{}
 		for _, p := range people {
-			todo[p.ID] = erasure{on: t.at, names: []string{p.Name}}
+			todo[p.ID] = p.Name
 		}
-		if err := t.erasePeople(todo); err != nil {
+		if err := t.erase(todo); err != nil {
 			return err
-		}
-		for _, p := range people {
-			if err := t.logChange("person", p.ID, "erase", erasedSummary); err != nil {
-				return err
-			}
 		}
 		n = len(people)
 		t.nameStep("erase", "person", ErasedName)
 		return nil
 	})
+	if err == nil && n > 0 {
+		f.compact()
+	}
 	return n, err
 }

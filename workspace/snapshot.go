@@ -57,6 +57,10 @@ type Snapshot struct {
 	// Seen is what it has seen of every copy it met: the snapshots it was
 	// made from, those it replaced, and the copies that pushed to it.
 	Seen map[string]string
+	// Erases says, of a snapshot MakeSnapshot just made, that it erases
+	// people the snapshot it was made from still holds: the place keeps no
+	// older snapshot then.
+	Erases bool
 }
 
 // Replaces reports whether s was made from other, or replaced it: other's
@@ -184,7 +188,7 @@ func (f *File) MakeSnapshot(base *Snapshot, replaced []Snapshot, out string) (Sn
 		return Snapshot{}, false, copyError(err)
 	}
 	noteBuilt(out)
-	changed := base == nil || len(replaced) > 0
+	changed, erases := base == nil || len(replaced) > 0, false
 	if base != nil {
 		snap, err := Open(out)
 		if err != nil {
@@ -199,9 +203,11 @@ func (f *File) MakeSnapshot(base *Snapshot, replaced []Snapshot, out string) (Sn
 		}
 		noteBuilt(out)
 		a, u, d := report.Changes()
-		changed = changed || a+u+d > 0
+		changed = changed || a+u+d > 0 || report.Erased > 0
+		erases = report.Erased > 0
 	}
 	s, err := ReadSnapshot(out)
+	s.Erases = erases
 	return s, changed, err
 }
 

@@ -115,3 +115,17 @@ CREATE TRIGGER fields_update_people AFTER UPDATE ON people WHEN NEW.name IS NOT 
             UNION ALL SELECT 'withdrawn_on' WHERE NEW.withdrawn_on IS NOT OLD.withdrawn_on
             UNION ALL SELECT 'erased_on' WHERE NEW.erased_on IS NOT OLD.erased_on);
 END;
+
+-- Every erasure this copy knows of: the person's id, when, and by which
+-- copy. It travels with copies and merges even when the person's record is
+-- deleted afterwards, or was entered twice under another id, so that no
+-- copy ever lets their data back in. survey_key is a hash of the survey
+-- submission the person came from, if any, so that the same submission
+-- imported again, here or in another copy, is known as theirs.
+CREATE TABLE erasures (
+    person_id   TEXT PRIMARY KEY,
+    erased_at   TEXT NOT NULL,
+    copy_id     TEXT NOT NULL,
+    survey_key  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX erasures_survey ON erasures(survey_key) WHERE survey_key <> '';

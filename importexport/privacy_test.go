@@ -59,3 +59,42 @@ func TestErasedPersonInAWorkbook(t *testing.T) {
 		t.Errorf("after the refused import: %+v", p)
 	}
 }
+
+// A survey export imported again after one of its households was erased
+// leaves that submission out, with a warning, and imports the others.
+func TestSurveyOfAnErasedHousehold(t *testing.T) {
+	f, _ := surveyWorkspace(t)
+	households := sheet{"Household survey 2026", [][]any{
+		{"hh/head_name", "hh/head_gender", "hh/cluster", "hh/cell", "_id", "_uuid"},
+		{"Amina Otieno", "female", "", "Cell 2", 101, koboAmina},
+		{"Baraka Mwangi", "male", "Cluster 2", "Cell 1", 102, koboBaraka},
+	}}
+	book := writeBook(t, households)
+	wantClean(t, importBook(t, f, book, false))
+	people := surveyed(t, f)
+	amina, ok := people[koboAmina]
+	if !ok {
+		t.Fatalf("imported %+v", people)
+	}
+	if err := f.ErasePerson(amina.ID); err != nil {
+		t.Fatal(err)
+	}
+	r := importBook(t, f, book, false)
+	wantClean(t, r)
+	wantWarning(t, r, "Household survey 2026", 2, "_uuid", "erased at their request")
+	if p, _ := f.Person(amina.ID); p.Name != workspace.ErasedName {
+		t.Errorf("after the import again: %+v", p)
+	}
+	for _, p := range must(f.People(workspace.PersonFilter{})) {
+		if p.Name == "Amina Otieno" {
+			t.Errorf("the erased household came back as %s", p.ID)
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}

@@ -86,3 +86,22 @@ func TestKeptPastRetention(t *testing.T) {
 	err := x.f.SetPrivacy(Privacy{RetentionMonths: MaxRetentionMonths + 1})
 	wantCode(t, err, ErrInvalid)
 }
+
+// A phone number or an e-mail address a form refuses is not repeated in
+// the error: errors end up in terminals and reports.
+func TestErrorsDoNotRepeatContacts(t *testing.T) {
+	f := newFile(t)
+	for _, p := range []Person{
+		{Name: "Amina Otieno", Phone: "0712 abc 345"},
+		{Name: "Amina Otieno", Phone: "0712"},
+		{Name: "Amina Otieno", Email: "amina.otieno@"},
+	} {
+		_, err := f.CreatePerson(p)
+		wantCode(t, err, ErrInvalid)
+		for _, v := range []string{p.Phone, p.Email} {
+			if v != "" && strings.Contains(err.Error(), v) {
+				t.Errorf("the error repeats %q: %v", v, err)
+			}
+		}
+	}
+}

@@ -36,8 +36,12 @@ func TestPersonReportListsEverythingHeld(t *testing.T) {
 	p.Email = "amina.report@example.org"
 	p.HouseholdSize = workspace.CountOf(7)
 	p.SurveyID = "uuid:7f1c2b"
+	p.Basis, p.ConsentOn, p.ConsentHow, p.ConsentBy = "consent", "2025-03-04", "Signed form at the cell meeting", "Mobilizer Grace Atieno"
 	p, err := f.UpdatePerson(p)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetPrivacy(workspace.Privacy{Purposes: "Planning the upgrading of Mukuru with its residents.", RetentionMonths: 36}); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.SaveCopyFor(filepath.Join(t.TempDir(), "for-kplc.cpw"), workspace.CopyOptions{LeaveOut: workspace.LeaveOutContacts, For: "KPLC Nairobi"}); err != nil {
@@ -50,7 +54,9 @@ func TestPersonReportListsEverythingHeld(t *testing.T) {
 	text := squash(pdfText(t, path, 0, 0))
 	want := []string{p.Name, p.Phone, p.Email, p.Position, "Prefers calls after 5 pm", "uuid:7f1c2b", "7",
 		workspace.LabelIn(workspace.Genders, p.Gender, func(s string, a ...any) string { return s }),
-		"Changes to the record", "Prefers calls after 5 pm", "KPLC Nairobi"}
+		"Changes to the record", "Prefers calls after 5 pm", "KPLC Nairobi",
+		"Their consent", "2025-03-04", "Signed form at the cell meeting", "Mobilizer Grace Atieno",
+		"Planning the upgrading of Mukuru with its residents.", "36 months"}
 	if p.OrganisationID != "" {
 		o, _ := f.Organisation(p.OrganisationID)
 		want = append(want, o.Name)

@@ -328,7 +328,11 @@ func (r *rowCtx) at(sev Severity, h, message string) Problem {
 		if i < len(r.p.rows.headers) && strings.TrimSpace(r.p.rows.headers[i]) != "" {
 			p.Column = strings.TrimSpace(r.p.rows.headers[i])
 		}
-		p.Value = clip(r.cells[c], 80)
+		// A phone number, an e-mail address or a person's name is not
+		// repeated in a problem: the row and column say where it is.
+		if spec := r.p.spec; !spec.cols[c].contact && !(spec.entity == "person" && h == "Name") {
+			p.Value = clip(r.cells[c], 80)
+		}
 	}
 	return p
 }
@@ -657,6 +661,10 @@ func (r *rowCtx) answer(h string, dst *workspace.Answer) bool {
 // workspace nor in the workbook. entity is in English, as fail was told it.
 func (r *rowCtx) noSuch(h, entity, name string) {
 	if where, ok := r.im.pending[entity][key(name)]; ok {
+		if entity == "person" {
+			r.problem(h, "The person of this name is on %s, which has a problem of its own: fix that row first.", where)
+			return
+		}
 		r.problem(h, "The %s “%s” is on %s, which has a problem of its own: fix that row first.", r.im.report.words()(entity), name, where)
 		return
 	}
@@ -937,6 +945,10 @@ func (r *rowCtx) duplicate(entity, id, what string) bool {
 		return false
 	}
 	if where, ok := r.im.seen[id]; ok {
+		if entity == "person" { // no person's name in a problem
+			r.problem("", "This row is the same person as %s (the same ID): keep one of them.", where)
+			return true
+		}
 		r.problem("", "This row is the same %s as %s (%s): keep one of them.", r.im.report.words()(entity), where, what)
 		return true
 	}

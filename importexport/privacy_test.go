@@ -3,6 +3,7 @@ package importexport
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"cpw/workspace"
@@ -97,4 +98,27 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// An import's problems name the row and the column, never the phone
+// number, e-mail address or person's name in it.
+func TestImportProblemsDoNotRepeatPersonalData(t *testing.T) {
+	f := newWorkspace(t)
+	book := writeBook(t, sheet{"People", [][]any{
+		{"Name", "Phone", "E-mail", "Organisation"},
+		{"Zawadi Nyokabi", "0712 abc 345", "", ""},
+		{"Zawadi Nyokabi", "", "zawadi.nyokabi@", ""},
+		{"Zawadi Nyokabi", "", "", "No Such Organisation"},
+	}})
+	r := importBook(t, f, book, true)
+	if r.Errors() < 3 {
+		t.Fatalf("problems:\n%s", problems(r))
+	}
+	for _, p := range r.Problems {
+		for _, v := range []string{"0712 abc 345", "zawadi.nyokabi@", "Zawadi"} {
+			if strings.Contains(p.Value+" "+p.Message+" "+p.Where(), v) {
+				t.Errorf("a problem repeats %q: %+v", v, p)
+			}
+		}
+	}
 }

@@ -13,7 +13,7 @@ var residentWithoutBasis = Check{
 		rows, err := r.query(`SELECT p.id, p.name FROM people p
 			WHERE p.resident = 1 AND p.basis = '' AND p.erased_on = ''
 				AND EXISTS (SELECT 1 FROM assignments a WHERE a.person_id = p.id AND ` + currentSQL + `)
-			ORDER BY p.name COLLATE NOCASE, p.id`)
+			ORDER BY +p.name COLLATE NOCASE, p.id`) // +: read the table in its order, not by the index on names (21,000 lookups)
 		if err != nil {
 			return err
 		}

@@ -172,17 +172,35 @@ func surveyKey(surveyID string) string {
 // ErasedSubmission reports whether a survey submission is that of a person
 // who was erased: an import leaves it out rather than record them again.
 func (b *Batch) ErasedSubmission(surveyID string) (bool, error) {
-	return erasedSubmission(b.t, surveyID)
+	return b.t.erasedSubmission(surveyID)
 }
 
-func erasedSubmission(q querier, surveyID string) (bool, error) {
-	key := surveyKey(surveyID)
-	if key == "" {
+// erasedSubmission reports whether a survey submission is that of a
+// person erased. The keys are read once per transaction: only erase adds
+// to them, and it saves no person after.
+func (t *tx) erasedSubmission(surveyID string) (bool, error) {
+	if strings.TrimSpace(surveyID) == "" {
 		return false, nil
 	}
-	var n int
-	err := q.QueryRow("SELECT count(*) FROM erasures WHERE survey_key = ?", key).Scan(&n)
-	return n > 0, err
+	if t.erasedKeys == nil {
+		t.erasedKeys = map[string]bool{}
+		rows, err := t.Query("SELECT survey_key FROM erasures WHERE survey_key <> ''")
+		if err != nil {
+			return false, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				return false, err
+			}
+			t.erasedKeys[k] = true
+		}
+		if err := rows.Err(); err != nil {
+			return false, err
+		}
+	}
+	return len(t.erasedKeys) > 0 && t.erasedKeys[surveyKey(surveyID)], nil
 }
 
 // erasePeople erases each person: their personal fields are emptied (the

@@ -79,6 +79,12 @@ func TestEraseLeavesNothingOfThePerson(t *testing.T) {
 	e.Phone = "0700 000 111"
 	_, err := a.UpdatePerson(e)
 	wantCode(t, err, ErrInvalid)
+	e.ErasedOn = "" // as a program that ignores erasures would write it
+	_, err = a.UpdatePerson(e)
+	wantCode(t, err, ErrInvalid)
+	if _, err := a.db.Exec("UPDATE people SET phone = '0700 000 111' WHERE id = ?", p.ID); err == nil || !strings.Contains(err.Error(), "erased") {
+		t.Errorf("a plain UPDATE of the erased person: %v", err)
+	}
 	wantCode(t, a.ErasePerson(p.ID), ErrInvalid)
 	path := a.Path()
 	a.Close()

@@ -54,7 +54,9 @@ func (p *Person) fields() []any {
 		&p.Basis, &p.ConsentOn, &p.ConsentHow, &p.ConsentBy, &p.WithdrawnOn, &p.ErasedOn}
 }
 func (p *Person) check(t *tx) error {
-	if nameOf(t, "people", "erased_on", p.ID) != "" || p.ErasedOn != "" {
+	// A change to an erased person that reaches the file is refused by the
+	// trigger people_stay_erased (schema 11) as well.
+	if p.ErasedOn != "" {
 		var was Person
 		if err := load(t, &was, p.ID); err == nil {
 			same := *p
@@ -65,7 +67,7 @@ func (p *Person) check(t *tx) error {
 		}
 		return newError(ErrInvalid, "This person was erased: their record keeps no personal data and cannot be changed. Add them again as a new person if they agree to be recorded.")
 	}
-	if erased, err := erasedSubmission(t, p.SurveyID); err != nil {
+	if erased, err := t.erasedSubmission(p.SurveyID); err != nil {
 		return err
 	} else if erased && nameOf(t, "people", "id", p.ID) == "" {
 		return invalid(msg("Survey ID"), "This survey submission is of a person who was erased at their request, so it is not recorded again.")

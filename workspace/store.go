@@ -187,6 +187,9 @@ type tx struct {
 	// whole transaction back by itself (see tx.go): from then on nothing
 	// runs, since a statement would commit on its own.
 	lost error
+	// erasedKeys are the survey keys of the people erased (erase.go), read
+	// once per transaction when a record with a survey submission is saved.
+	erasedKeys map[string]bool
 }
 
 // StampLayout is how change stamps and the change log write a time, in UTC.
@@ -302,6 +305,9 @@ func plainError(err error) error {
 			}
 		}
 		return invalid("", "This would duplicate a record that already exists (%v).", se)
+	}
+	if errors.As(err, &se) && strings.Contains(se.Error(), "an erased person stays erased") {
+		return newError(ErrInvalid, "This person was erased: their record keeps no personal data and cannot be changed. Add them again as a new person if they agree to be recorded.")
 	}
 	if errors.As(err, &se) {
 		switch se.Code {

@@ -129,3 +129,15 @@ CREATE TABLE erasures (
     survey_key  TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX erasures_survey ON erasures(survey_key) WHERE survey_key <> '';
+
+-- An erased person stays erased: no statement of any program version, nor
+-- an undo, gives their record a personal field again.
+CREATE TRIGGER people_stay_erased BEFORE UPDATE ON people
+WHEN OLD.erased_on <> '' AND (NEW.erased_on = '' OR NEW.name IS NOT OLD.name OR NEW.position <> '' OR NEW.phone <> ''
+    OR NEW.email <> '' OR NEW.gender <> '' OR NEW.age_band <> '' OR NEW.home_unit_id IS NOT NULL OR NEW.notes <> ''
+    OR NEW.survey_id IS NOT NULL OR NEW.household_size IS NOT NULL OR NEW.household_women IS NOT NULL
+    OR NEW.household_men IS NOT NULL OR NEW.household_children IS NOT NULL OR NEW.household_youth IS NOT NULL
+    OR NEW.consent_on <> '' OR NEW.consent_how <> '' OR NEW.consent_by <> '' OR NEW.withdrawn_on <> '')
+BEGIN
+    SELECT RAISE(ABORT, 'an erased person stays erased');
+END;

@@ -67,8 +67,7 @@ func (s *workspaceScreen) showMergePreview(path string, report workspace.MergeRe
 		s.merge(path, chosenSides(choices))
 	})
 	mergeButton.Importance = widget.HighImportance
-	a, upd, d := report.Changes()
-	if a+upd+d == 0 && len(report.Conflicts) == 0 {
+	if report.Nothing() {
 		mergeButton.Disable() // nothing to merge: the summary says so
 	}
 	cancel := widget.NewButton(lang.L("Cancel"), func() { dlg.Hide() })

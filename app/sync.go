@@ -234,7 +234,7 @@ func (s *workspaceScreen) afterSync(r place.Report, asked bool) {
 	pulled := false
 	var lines []string
 	for _, m := range r.Pulled {
-		if a, u, d := m.Changes(); a+u+d > 0 || len(m.Conflicts) > 0 {
+		if !m.Nothing() {
 			pulled = true
 			lines = append(lines, fmt.Sprintf(lang.L("Pulled: %s"), m.Summary()))
 		}

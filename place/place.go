@@ -71,7 +71,7 @@ func (r Report) Changed() bool {
 		return true
 	}
 	for _, m := range r.Pulled {
-		if a, u, d := m.Changes(); a+u+d > 0 || len(m.Conflicts) > 0 {
+		if !m.Nothing() {
 			return true
 		}
 	}
@@ -169,6 +169,12 @@ func syncOnce(f *workspace.File, p Place, opt Options, in workspace.Initiative, 
 	snap, changed, err := f.MakeSnapshot(base, replaced, filepath.Join(dir, fmt.Sprintf("push-%d.cpw", report.Tries)))
 	if err != nil {
 		return false, err
+	}
+	for _, m := range pulls {
+		// This copy learnt of an erasure, or a snapshot pulled still held
+		// someone erased (one pushed while apart from the erasure): the
+		// place's older snapshots may hold them, and none is kept.
+		snap.Erases = snap.Erases || m.StillHeld > 0 || m.Erased > 0
 	}
 	if !changed {
 		// The place holds all of this copy: noted, so that the next sync

@@ -114,16 +114,25 @@ func (t *tx) erase(people map[string]string) error {
 	return nil
 }
 
-// closeOverReplaced adds to erased (id → when) the records entered twice
-// whose id was replaced by an erased one, at any remove.
+// closeOverReplaced adds to erased (id → when) the other records of a
+// person entered twice: the ids an erased one replaced, and the id that
+// replaced an erased one, at any remove.
 func closeOverReplaced(erased map[string]string, stones ...map[string]Tombstone) {
 	for grew := true; grew; {
 		grew = false
 		for _, s := range stones {
 			for id, st := range s {
-				if at, ok := erased[st.replaced]; ok && st.replaced != "" {
+				if st.replaced == "" {
+					continue
+				}
+				if at, ok := erased[st.replaced]; ok {
 					if _, done := erased[id]; !done {
 						erased[id], grew = at, true
+					}
+				}
+				if at, ok := erased[id]; ok {
+					if _, done := erased[st.replaced]; !done {
+						erased[st.replaced], grew = at, true
 					}
 				}
 			}
@@ -524,6 +533,9 @@ func (m *merger) keepErased() error {
 			ours[id] = erasedForm(t, or, at)
 		}
 		if there {
+			if holdsData(t, tr) {
+				m.report.StillHeld++
+			}
 			theirs[id] = erasedForm(t, tr, at)
 		}
 		m.erased[id] = e

@@ -81,6 +81,17 @@ type MergeReport struct {
 	// Erased counts the erasures of people this copy learns of from the
 	// other (erase.go): a change, even when no record of them is here.
 	Erased int `json:"erased"`
+	// StillHeld counts the people erased in either copy whose record the
+	// other copy still holds with personal data: a shared place then keeps
+	// no older snapshot (it is one).
+	StillHeld int `json:"still_held,omitempty"`
+}
+
+// Nothing reports whether the merge brings nothing: no record, no conflict,
+// no erasure.
+func (r MergeReport) Nothing() bool {
+	a, u, d := r.Changes()
+	return a+u+d == 0 && len(r.Conflicts) == 0 && r.Erased == 0
 }
 
 // Changes counts the records added, updated and deleted.
@@ -98,7 +109,7 @@ func (r MergeReport) Summary() string { return r.summary(say) }
 // summary is Summary worded by tr: the change log keeps it in English.
 func (r MergeReport) summary(tr translate.Func) string {
 	a, u, d := r.Changes()
-	if a+u+d == 0 && len(r.Conflicts) == 0 && r.Erased == 0 {
+	if r.Nothing() {
 		return tr(msg("Nothing to merge: this workspace already has everything in that copy."))
 	}
 	parts := []string{

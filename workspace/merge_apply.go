@@ -49,7 +49,9 @@ func (m *merger) apply(t *tx) error {
 				if _, isRef := refColumns[a.table.name][col]; isRef || col == "key" {
 					continue
 				}
-				if _, err := t.Exec("UPDATE "+a.table.name+" SET "+col+" = ? WHERE "+a.table.key+" = ?", "(merging) "+a.id+" "+col, a.id); err != nil {
+				// A NULL collides with nothing (and an erased person's
+				// survey submission is one that must stay so).
+				if _, err := t.Exec("UPDATE "+a.table.name+" SET "+col+" = ? WHERE "+a.table.key+" = ? AND "+col+" IS NOT NULL", "(merging) "+a.id+" "+col, a.id); err != nil {
 					return err
 				}
 			}

@@ -848,7 +848,7 @@ func (t *tx) park(table string, rows []stepRow) error {
 				continue
 			}
 			for _, r := range rows {
-				if _, err := t.Exec("UPDATE "+table+" SET "+col+" = ? WHERE "+mt.key+" = ?", "(undoing) "+r.rowID+" "+col, r.rowID); err != nil {
+				if _, err := t.Exec("UPDATE "+table+" SET "+col+" = ? WHERE "+mt.key+" = ? AND "+col+" IS NOT NULL", "(undoing) "+r.rowID+" "+col, r.rowID); err != nil {
 					return err
 				}
 			}

@@ -281,6 +281,25 @@ var (
 
 // tableColumns lists a journalled table's columns, as the file has them
 // (its schema was checked when it was opened).
+// columnDefaults gives each column of a table its default, as SQL ("NULL"
+// for none); the schema is the program's own (verified on open).
+func columnDefaults(q querier, table string) (map[string]string, error) {
+	rows, err := q.Query("SELECT name, coalesce(dflt_value, 'NULL') FROM pragma_table_info(?)", table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var c, d string
+		if err := rows.Scan(&c, &d); err != nil {
+			return nil, err
+		}
+		out[c] = d
+	}
+	return out, rows.Err()
+}
+
 func tableColumns(q querier, table string) ([]string, error) {
 	columnsMu.Lock()
 	defer columnsMu.Unlock()
@@ -341,13 +360,10 @@ func sameContent(a, b map[string]any) bool {
 	if (a == nil) != (b == nil) {
 		return false
 	}
+	// A column only one side has was added by a later schema than the
+	// other side's: not a difference.
 	for k, v := range a {
-		if !stampColumns[k] && !reflect.DeepEqual(v, b[k]) {
-			return false
-		}
-	}
-	for k := range b {
-		if _, ok := a[k]; !ok && !stampColumns[k] {
+		if w, ok := b[k]; ok && !stampColumns[k] && !reflect.DeepEqual(v, w) {
 			return false
 		}
 	}
@@ -759,8 +775,16 @@ func (t *tx) writeBackAll(table string, rows []stepRow, note func(stepRow, strin
 	if err := q.Err(); err != nil {
 		return err
 	}
-	// The values written back: the row before the step, stamped now.
+	// The values written back: the row before the step, stamped now. A
+	// column added by a later schema than the step's is not in what the
+	// step kept: a row written back keeps its value there, and a row put
+	// back takes the column's default.
+	defaults, err := columnDefaults(t, table)
+	if err != nil {
+		return err
+	}
 	exprs := make([]string, len(cols))
+	inserts := make([]string, len(cols))
 	for i, c := range cols {
 		switch c {
 		case "updated_at", "deleted_at":
@@ -772,7 +796,13 @@ func (t *tx) writeBackAll(table string, rows []stepRow, note func(stepRow, strin
 		case key:
 			exprs[i] = "r.row_id" // never another id, whatever the kept row says
 		default:
-			exprs[i] = "json_extract(r.before, '$." + c + "')"
+			kept := "json_extract(r.before, '$." + c + "')"
+			absent := "json_type(r.before, '$." + c + "') IS NULL"
+			exprs[i] = "CASE WHEN " + absent + " THEN " + table + "." + c + " ELSE " + kept + " END"
+			inserts[i] = "CASE WHEN " + absent + " THEN " + defaults[c] + " ELSE " + kept + " END"
+		}
+		if inserts[i] == "" {
+			inserts[i] = exprs[i]
 		}
 	}
 	// Names and codes of the rows to change are parked first, so that two
@@ -793,7 +823,7 @@ func (t *tx) writeBackAll(table string, rows []stepRow, note func(stepRow, strin
 		}
 	}
 	if missing > 0 {
-		if _, err := t.Exec("INSERT INTO "+table+" ("+strings.Join(cols, ", ")+") SELECT "+strings.Join(exprs, ", ")+
+		if _, err := t.Exec("INSERT INTO "+table+" ("+strings.Join(cols, ", ")+") SELECT "+strings.Join(inserts, ", ")+
 			" FROM step_rows r WHERE r.step = ?3 AND r.tbl = ?4 AND r.before IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "+table+" c WHERE c."+key+" = r.row_id)",
 			t.at, t.f.copyID, rows[0].step, table); err != nil {
 			return t.undoError(err)

@@ -43,7 +43,7 @@ type command struct {
 var commands = map[string]command{}
 
 // order is the order commands are listed in the help.
-var order = []string{"new", "demo", "info", "check", "template", "import", "export", "brief", "copy", "copies", "person-report", "erase", "merge", "sync", "hub", "history", "undo", "redo", "associate", "version"}
+var order = []string{"new", "demo", "info", "check", "template", "import", "export", "brief", "copy", "copies", "person-report", "erase", "boundaries", "merge", "sync", "hub", "history", "undo", "redo", "associate", "version"}
 
 func init() {
 	commands["new"] = command{"FILE.cpw --name NAME [--settlement S] [--city C] [--country C] [--currency KES] [--lang en|sw]",
@@ -81,7 +81,7 @@ func init() {
 		"write the blank import workbook (its lists from FILE when given)", runTemplate}
 	commands["import"] = command{"FILE.cpw BOOK.xlsx [--dry-run] [--json] [--sheet \"SHEET=KIND\"]... [--mapping MAP.json] [--write-mapping MAP.json] [--skip-bad-rows] [--rejects OUT.xlsx]",
 		"import a workbook: checked first, all of it or nothing (or without the rows with problems)", runImport}
-	commands["export"] = command{"FILE.cpw BOOK.xlsx [--with-contacts]", "export the whole workspace to a workbook", runExport}
+	commands["export"] = command{"FILE.cpw BOOK.xlsx [--with-contacts] | OUT.geojson", "export the whole workspace to a workbook, or (by the name) the boundaries of its community units to a GeoJSON file for QGIS and HDX", runExport}
 }
 
 // isCommand reports whether the arguments ask for a headless command rather
@@ -686,6 +686,15 @@ func runExport(args []string, out io.Writer) error {
 		return err
 	}
 	defer f.Close()
+	if ext := strings.ToLower(filepath.Ext(pos[1])); ext == ".geojson" || ext == ".json" {
+		// The units' boundaries, for QGIS and HDX.
+		n, err := importexport.ExportBoundaries(f, pos[1], nil)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "Wrote %s: the boundaries of %d community units.\n", pos[1], n)
+		return nil
+	}
 	progress, clear := terminalProgress()
 	err = importexport.Export(context.Background(), f, pos[1], importexport.ExportOptions{WithContacts: *contacts, Progress: progress})
 	clear()

@@ -288,3 +288,140 @@ func propertiesText(p geojson.Properties) map[string]string {
 	}
 	return out
 }
+
+// BoundaryMatch is how the features of a boundaries file met the units.
+type BoundaryMatch struct {
+	Shapes    map[string]string  `json:"-"`         // unit id → its new boundary, as stored
+	Matched   int                `json:"matched"`   // features matched to a unit
+	Unmatched []UnmatchedFeature `json:"unmatched"` // features no unit took, and why
+	// Without lists, by level, the units left without a boundary once
+	// these are stored.
+	Without map[string][]string `json:"without"`
+}
+
+// UnmatchedFeature is a feature of the file that matched no unit.
+type UnmatchedFeature struct {
+	Feature int    `json:"feature"`
+	Value   string `json:"value"`
+	Why     string `json:"why"`
+}
+
+// MatchBoundaries matches each feature to a community unit by the value of
+// one of its properties: a unit's path ("Mukuru kwa Njenga / Segment 3",
+// its levels split by "/"), or a name that only one unit has. Two features
+// for one unit, a value no unit has, and a name several units share are
+// reported, not guessed.
+func MatchBoundaries(f *workspace.File, bs []Boundary, property string, say translate.Func) (BoundaryMatch, error) {
+	say = wordsIn(say)
+	m := BoundaryMatch{Shapes: map[string]string{}, Without: map[string][]string{}}
+	units, err := f.Units(workspace.UnitFilter{})
+	if err != nil {
+		return m, err
+	}
+	paths := workspace.UnitPaths(units)
+	byPath, byName := map[string]string{}, map[string][]string{}
+	for _, u := range units {
+		byPath[pathKey(paths[u.ID])] = u.ID
+		byName[key(u.Name)] = append(byName[key(u.Name)], u.ID)
+	}
+	taken := map[string]int{} // unit id → the feature that took it
+	for _, b := range bs {
+		v, ok := b.Properties[property]
+		unmatched := func(why string) { m.Unmatched = append(m.Unmatched, UnmatchedFeature{b.Feature, v, why}) }
+		if !ok || v == "" {
+			unmatched(say("it has no property “%s”", property))
+			continue
+		}
+		id, found := byPath[pathKey(v)]
+		if !found {
+			switch same := byName[key(v)]; len(same) {
+			case 0:
+				unmatched(say("no community unit has this name or path"))
+				continue
+			case 1:
+				id = same[0]
+			default:
+				unmatched(say("%d community units are called so: match by path (Area / Segment / Cluster / Cell)", len(same)))
+				continue
+			}
+		}
+		if first, twice := taken[id]; twice {
+			unmatched(say("feature %d is already the boundary of %s", first, paths[id]))
+			continue
+		}
+		text, err := workspace.ShapeText(b.Shape)
+		if err != nil {
+			return m, err
+		}
+		taken[id] = b.Feature
+		m.Shapes[id] = text
+		m.Matched++
+	}
+	has, err := f.UnitShapes()
+	if err != nil {
+		return m, err
+	}
+	for _, u := range units {
+		if _, now := m.Shapes[u.ID]; !now {
+			if _, before := has[u.ID]; !before {
+				m.Without[u.Level] = append(m.Without[u.Level], paths[u.ID])
+			}
+		}
+	}
+	for _, l := range m.Without {
+		sort.Strings(l)
+	}
+	return m, nil
+}
+
+// ExportBoundaries writes the community units that have a boundary as a
+// GeoJSON FeatureCollection, for QGIS and HDX: each with its id, name,
+// level, path and households. A name not ending in .geojson or .json is
+// refused.
+func ExportBoundaries(f *workspace.File, path string, say translate.Func) (int, error) {
+	say = wordsIn(say)
+	if ext := strings.ToLower(filepath.Ext(path)); ext != ".geojson" && ext != ".json" {
+		return 0, &workspace.Error{Code: workspace.ErrInvalid, Message: say("A GeoJSON file's name must end in .geojson: “%s” does not.", filepath.Base(path))}
+	}
+	units, err := f.Units(workspace.UnitFilter{})
+	if err != nil {
+		return 0, err
+	}
+	shapes, err := f.UnitShapes()
+	if err != nil {
+		return 0, err
+	}
+	paths := workspace.UnitPaths(units)
+	fc := geojson.NewFeatureCollection()
+	for _, u := range units {
+		s, ok := shapes[u.ID]
+		if !ok {
+			continue
+		}
+		shape, err := workspace.ParseShape(s.Shape)
+		if err != nil {
+			return 0, err
+		}
+		var g orb.Geometry = shape
+		if len(shape) == 1 {
+			g = shape[0]
+		}
+		ft := geojson.NewFeature(g)
+		ft.ID = u.ID
+		ft.Properties["id"] = u.ID
+		ft.Properties["name"] = u.Name
+		ft.Properties["level"] = u.Level
+		ft.Properties["path"] = paths[u.ID]
+		ft.Properties["households"] = u.Households
+		fc.Append(ft)
+	}
+	err = workspace.WriteFileAtomic(path, say, func(w io.Writer) error {
+		b, err := json.Marshal(fc)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	})
+	return len(fc.Features), err
+}

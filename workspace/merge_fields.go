@@ -144,6 +144,7 @@ var fieldLabels = map[string]string{
 	"consent_by":         msg("Consent taken by"),
 	"withdrawn_on":       msg("Consent withdrawn on"),
 	"erased_on":          msg("Erased on"),
+	"shape":              msg("Boundary"),
 	"code":               msg("Code"),
 	"purpose":            msg("Purpose"),
 	"status":             msg("Status"),

@@ -57,6 +57,7 @@ var mergeTables = func() []mergeTable {
 		rec(&Decision{}, nil, "id"),
 		rec(&FollowUp{}, nil, "id"),
 		rec(&Activity{}, [][]string{{"organisation_id", "unit_id", "place", "sector_id", "description"}}, "id"),
+		rec(&UnitShape{}, [][]string{{"unit_id"}}, "id"), // one boundary per unit: two copies' become one
 		link(organisationSectors, msg("sectors of organisations")),
 		link(consortiumSectors, msg("sectors of consortia")),
 		link(meetingConsortia, msg("consortia at meetings")),

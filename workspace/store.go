@@ -116,7 +116,7 @@ var (
 // prototypes lists one zero value of every record type, to find who refers to what.
 var prototypes = []record{
 	&Sector{}, &Organisation{}, &Unit{}, &Person{}, &Consortium{}, &ConsortiumMember{}, &Role{},
-	&Assignment{}, &ResourceGap{}, &GapCandidate{}, &Meeting{}, &Decision{}, &FollowUp{}, &Activity{},
+	&Assignment{}, &ResourceGap{}, &GapCandidate{}, &Meeting{}, &Decision{}, &FollowUp{}, &Activity{}, &UnitShape{},
 }
 
 // PluralOf is the plural of a kind of record as the change log names it

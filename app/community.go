@@ -367,6 +367,8 @@ func (s *workspaceScreen) communityScreen() fyne.CanvasObject {
 		bar.Add(edit)
 		bar.Add(del)
 		bar.Add(why)
+		bar.Add(layoutSpacer())
+		bar.Add(widget.NewButtonWithIcon(lang.L("Attach boundaries…"), theme.UploadIcon(), s.onAttachBoundaries))
 	}
 	return container.NewBorder(container.NewPadded(container.NewVBox(summary, bar)), nil, nil, nil, tree)
 }

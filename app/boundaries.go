@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -33,7 +34,7 @@ func (s *workspaceScreen) previewBoundaries(path string) {
 		}
 		props := propertyNames(bs)
 		property := "name"
-		if len(props) > 0 && !containsString(props, property) {
+		if len(props) > 0 && !slices.Contains(props, property) {
 			property = props[0]
 		}
 		m, err := importexport.MatchBoundaries(f, bs, property, inWindowLanguage)
@@ -155,13 +156,4 @@ func propertyNames(bs []importexport.Boundary) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -35,7 +35,7 @@ func (s *workspaceScreen) onPrivacy() {
 		if err != nil {
 			return fmt.Errorf(lang.L("Keep people whose roles ended for a whole number of months, not “%s”."), months.Text)
 		}
-		return f.SetPrivacy(workspace.Privacy{Purposes: purposes.Text, RetentionMonths: n})
+		return f.SetPrivacyFrom(p, workspace.Privacy{Purposes: purposes.Text, RetentionMonths: n})
 	}
 	erase := widget.NewButtonWithIcon(lang.L("Erase those kept too long…"), theme.DeleteIcon(), func() {
 		if err := save(); err != nil {

@@ -104,9 +104,7 @@ func rememberMappings(t *tx, answers map[string]string) error {
 		if err == nil && old == meaning || err != nil && meaning == "" {
 			continue
 		}
-		if _, err := t.Exec(`INSERT INTO settings (key, value, updated_at, copy_id) VALUES (?, ?, ?, ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, copy_id = excluded.copy_id`,
-			key, meaning, t.at, t.f.copyID); err != nil {
+		if err := t.putSetting(key, meaning); err != nil {
 			return t.fail(err)
 		}
 		shown := strings.ReplaceAll(k, MappingSeparator, " › ")

@@ -56,7 +56,15 @@ func privacyIn(q querier) (Privacy, error) {
 }
 
 // SetPrivacy stores the declaration and logs what changed.
-func (f *File) SetPrivacy(p Privacy) error {
+func (f *File) SetPrivacy(p Privacy) error { return f.setPrivacy(nil, p) }
+
+// SetPrivacyFrom stores the declaration a dialog changed from the one it
+// read: a field another window or program changed meanwhile keeps its
+// value unless the dialog changed it too, to another value, which is
+// refused with a sentence (as SetThresholdsFrom does).
+func (f *File) SetPrivacyFrom(read, p Privacy) error { return f.setPrivacy(&read, p) }
+
+func (f *File) setPrivacy(read *Privacy, p Privacy) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -65,16 +73,25 @@ func (f *File) SetPrivacy(p Privacy) error {
 		if err != nil {
 			return err
 		}
-		for _, s := range []struct{ key, label, before, after string }{
-			{purposesKey, "Purposes", old.Purposes, p.Purposes},
-			{retentionKey, "Months people whose roles ended are kept", strconv.Itoa(old.RetentionMonths), strconv.Itoa(p.RetentionMonths)},
-		} {
+		type field struct{ key, label, was, before, after string }
+		fields := []field{
+			{purposesKey, msg("Purposes"), "", old.Purposes, p.Purposes},
+			{retentionKey, msg("Keep people whose roles ended for (months)"), "", strconv.Itoa(old.RetentionMonths), strconv.Itoa(p.RetentionMonths)},
+		}
+		if read != nil {
+			fields[0].was, fields[1].was = read.Purposes, strconv.Itoa(read.RetentionMonths)
+		}
+		for _, s := range fields {
+			if read != nil && s.after == s.was {
+				continue // the dialog left it: what is saved now stays
+			}
+			if read != nil && s.before != s.was && s.before != s.after {
+				return newError(ErrConflict, "Another window or program changed the personal data settings after you opened them (%s: now %s): open them again to see the newest values.", sayPlain(s.label), show(s.before))
+			}
 			if s.before == s.after {
 				continue
 			}
-			if _, err := t.Exec(`INSERT INTO settings (key, value, updated_at, copy_id) VALUES (?, ?, ?, ?)
-				ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, copy_id = excluded.copy_id`,
-				s.key, s.after, t.at, t.f.copyID); err != nil {
+			if err := t.putSetting(s.key, s.after); err != nil {
 				return err
 			}
 			t.nameStep("update", "setting", s.label)

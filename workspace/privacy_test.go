@@ -105,3 +105,32 @@ func TestErrorsDoNotRepeatContacts(t *testing.T) {
 		}
 	}
 }
+
+// The personal data settings are saved from what the dialog read: a field
+// another program changed meanwhile keeps its value unless the dialog
+// changed it too.
+func TestPrivacySavedFromWhatWasRead(t *testing.T) {
+	f := newFile(t)
+	other, err := Open(f.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	read := must[Privacy](t)(f.Privacy())
+	if err := other.SetPrivacy(Privacy{Purposes: "Planning with residents."}); err != nil {
+		t.Fatal(err)
+	}
+	// The dialog changed only the retention: the purposes saved meanwhile stay.
+	if err := f.SetPrivacyFrom(read, Privacy{RetentionMonths: 24}); err != nil {
+		t.Fatal(err)
+	}
+	if got := must[Privacy](t)(f.Privacy()); got.Purposes != "Planning with residents." || got.RetentionMonths != 24 {
+		t.Errorf("saved: %+v", got)
+	}
+	// The dialog changed the purposes too, to something else: refused.
+	err = f.SetPrivacyFrom(read, Privacy{Purposes: "Something else", RetentionMonths: 24})
+	wantCode(t, err, ErrConflict)
+	if got := must[Privacy](t)(f.Privacy()); got.Purposes != "Planning with residents." {
+		t.Errorf("after the refusal: %+v", got)
+	}
+}

@@ -588,6 +588,15 @@ func (t *tx) logChange(entity, id, action, summary string) error {
 	return err
 }
 
+// putSetting stores one setting of the workspace, stamped as a change of
+// this copy, so that it travels and merges.
+func (t *tx) putSetting(key, value string) error {
+	_, err := t.Exec(`INSERT INTO settings (key, value, updated_at, copy_id) VALUES (?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, copy_id = excluded.copy_id`,
+		key, value, t.at, t.f.copyID)
+	return err
+}
+
 // linkValues is the wanted set of rows linked to a record through a link
 // table. Nil ids leave the links as they are (a record read from a plain
 // list has none loaded); an empty, non-nil list removes them all.

@@ -120,9 +120,7 @@ func (f *File) setThresholds(read *Thresholds, t Thresholds) error {
 				continue
 			}
 			key := "threshold." + field.Key
-			_, err := tx.Exec(`INSERT INTO settings (key, value, updated_at, copy_id) VALUES (?, ?, ?, ?)
-				ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, copy_id = excluded.copy_id`,
-				key, strconv.Itoa(after), tx.at, tx.f.copyID)
+			err := tx.putSetting(key, strconv.Itoa(after))
 			if err != nil {
 				return err
 			}

@@ -143,3 +143,34 @@ func mustMerge(t *testing.T, f *File, other string) MergeReport {
 	}
 	return r
 }
+
+// The trigger people_stay_erased and erasedValues name the same personal
+// fields: whatever field erasing empties, no statement fills it again.
+func TestEveryErasedFieldStaysErased(t *testing.T) {
+	a := copies(t, 1)[0]
+	p := holderOf(t, a)
+	if err := a.ErasePerson(p.ID); err != nil {
+		t.Fatal(err)
+	}
+	var unit string
+	if err := a.db.QueryRow("SELECT id FROM units LIMIT 1").Scan(&unit); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range erasedValues {
+		value := any("something")
+		switch e.col {
+		case "home_unit_id":
+			value = unit
+		case "household_size", "household_women", "household_men", "household_children", "household_youth":
+			value = 3
+		case "gender":
+			value = "female"
+		}
+		if _, err := a.db.Exec("UPDATE people SET "+e.col+" = ? WHERE id = ?", value, p.ID); err == nil || !strings.Contains(err.Error(), "erased") {
+			t.Errorf("%s of an erased person could be set again: %v", e.col, err)
+		}
+	}
+	if _, err := a.db.Exec("UPDATE people SET erased_on = '' WHERE id = ?", p.ID); err == nil {
+		t.Error("an erased person could be marked not erased")
+	}
+}

@@ -688,11 +688,11 @@ func runExport(args []string, out io.Writer) error {
 	defer f.Close()
 	if ext := strings.ToLower(filepath.Ext(pos[1])); ext == ".geojson" || ext == ".json" {
 		// The units' boundaries, for QGIS and HDX.
-		n, err := importexport.ExportBoundaries(f, pos[1], nil)
+		n, err := importexport.ExportBoundaries(f, pos[1], time.Now(), nil)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "Wrote %s: the boundaries of %d community units.\n", pos[1], n)
+		fmt.Fprintf(out, "Wrote %s: the boundaries of %d community units, with their figures.\n", pos[1], n)
 		return nil
 	}
 	progress, clear := terminalProgress()

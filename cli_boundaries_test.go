@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -26,6 +28,7 @@ func TestBoundariesCommand(t *testing.T) {
 	if code, _, errOut := cpw("demo", demo); code != 0 {
 		t.Fatal(errOut)
 	}
+	withoutBoundaries(t, demo)
 	f, err := workspace.OpenReadOnly(demo)
 	if err != nil {
 		t.Fatal(err)
@@ -109,12 +112,25 @@ func TestBoundariesCommand(t *testing.T) {
 		if b.Properties["id"] == segment.ID && (len(b.Shape) != 2 || len(b.Shape[0]) != 2 || b.Properties["path"] != paths[segment.ID] || b.Properties["level"] != "segment") {
 			t.Errorf("the segment read back: %+v", b)
 		}
+		// With the Map screen's figures, as numbers.
+		if b.Properties["id"] == segment.ID {
+			cells, _ := strconv.Atoi(b.Properties["cells"])
+			represented, _ := strconv.Atoi(b.Properties["cells_represented"])
+			share, err := strconv.ParseFloat(b.Properties["share_represented"], 64)
+			if cells != 60 || err != nil || math.Abs(share-float64(represented)/60) > 1e-4 || b.Properties["open_findings"] == "" {
+				t.Errorf("the segment's figures: %v", b.Properties)
+			}
+		}
+		if b.Properties["id"] == cell.ID && (b.Properties["cells"] != "1" || b.Properties["mobilizers_per_100_households"] == "") {
+			t.Errorf("the cell's figures: %v", b.Properties)
+		}
 	}
 	// ... and imported into another workspace by the path it names.
 	other := filepath.Join(dir, "other.cpw")
 	if code, _, errOut := cpw("demo", other); code != 0 {
 		t.Fatal(errOut)
 	}
+	withoutBoundaries(t, other)
 	if code, out, errOut := cpw("boundaries", other, out2, "--match", "path"); code != 0 || !strings.Contains(out, "2 added") {
 		t.Fatalf("the export imported by path: %d %q %q", code, out, errOut)
 	}
@@ -148,5 +164,25 @@ func TestBoundariesCommand(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(demo); string(after) != string(before) {
 		t.Error("a refused file changed the workspace")
+	}
+}
+
+// withoutBoundaries takes the demo's synthetic boundaries away, for tests
+// that attach their own.
+func withoutBoundaries(t *testing.T, path string) {
+	t.Helper()
+	f, err := workspace.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	shapes, err := f.UnitShapes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range shapes {
+		if err := f.DeleteUnitShape(s.ID); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -19,6 +19,7 @@ const (
 	secMeetings      = "Meetings"
 	secCommunity     = "Community"
 	secMap           = "Stakeholder map"
+	secPlaceMap      = "Map"
 	secChecks        = "Checks"
 	secHistory       = "History"
 )
@@ -58,6 +59,8 @@ func init() {
 		{secMeetings, func() string { return lang.L("Meetings") }, theme.CalendarIcon, listSection((*workspaceScreen).meetingsList)},
 		{secCommunity, func() string { return lang.L("Community") }, theme.MenuIcon,
 			func(s *workspaceScreen) (fyne.CanvasObject, lister) { return s.communityScreen(), nil }},
+		{secPlaceMap, func() string { return lang.L("Map") }, theme.ColorPaletteIcon,
+			func(s *workspaceScreen) (fyne.CanvasObject, lister) { return s.placeMapScreen(), nil }},
 		{secMap, func() string { return lang.L("Stakeholder map") }, theme.ViewFullScreenIcon,
 			func(s *workspaceScreen) (fyne.CanvasObject, lister) { return s.stakeholderMap(), nil }},
 		// Its rows come from the checks' runs, not from a load of its own;

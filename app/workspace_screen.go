@@ -39,7 +39,8 @@ type workspaceScreen struct {
 	findings   []workspace.Finding
 	runs       int // how many check runs were started, so a late one cannot overwrite a newer
 
-	tree *treeState // the community tree's open branches and chosen unit, kept while it is built again
+	tree     *treeState     // the community tree's open branches and chosen unit, kept while it is built again
+	placeMap *placeMapState // the Map screen's level, measure and view, kept likewise
 }
 
 // newWorkspaceScreen builds the screen of an open workspace and returns it

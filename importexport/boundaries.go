@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -376,9 +377,9 @@ func MatchBoundaries(f *workspace.File, bs []Boundary, property string, say tran
 
 // ExportBoundaries writes the community units that have a boundary as a
 // GeoJSON FeatureCollection, for QGIS and HDX: each with its id, name,
-// level, path and households. A name not ending in .geojson or .json is
-// refused.
-func ExportBoundaries(f *workspace.File, path string, say translate.Func) (int, error) {
+// level, path, households and the Map screen's figures on the day. A name
+// not ending in .geojson or .json is refused.
+func ExportBoundaries(f *workspace.File, path string, day time.Time, say translate.Func) (int, error) {
 	say = wordsIn(say)
 	if ext := strings.ToLower(filepath.Ext(path)); ext != ".geojson" && ext != ".json" {
 		return 0, &workspace.Error{Code: workspace.ErrInvalid, Message: say("A GeoJSON file's name must end in .geojson: “%s” does not.", filepath.Base(path))}
@@ -388,6 +389,14 @@ func ExportBoundaries(f *workspace.File, path string, say translate.Func) (int, 
 		return 0, err
 	}
 	shapes, err := f.UnitShapes()
+	if err != nil {
+		return 0, err
+	}
+	findings, err := f.RunChecks(day)
+	if err != nil {
+		return 0, err
+	}
+	figs, err := f.MapFigures(day.Format(workspace.DateLayout), findings)
 	if err != nil {
 		return 0, err
 	}
@@ -412,7 +421,16 @@ func ExportBoundaries(f *workspace.File, path string, say translate.Func) (int, 
 		ft.Properties["name"] = u.Name
 		ft.Properties["level"] = u.Level
 		ft.Properties["path"] = paths[u.ID]
-		ft.Properties["households"] = u.Households
+		fg := figs[u.ID]
+		ft.Properties["households"] = fg.Households
+		// The figures as numbers QGIS can colour by; a share or a rate
+		// that has no figure is null, not 0.
+		ft.Properties["cells"] = fg.Cells
+		ft.Properties["cells_represented"] = fg.CellsRepresented
+		ft.Properties["share_represented"] = figure(fg, workspace.MeasureRepresented)
+		ft.Properties["mobilizers"] = fg.Mobilizers
+		ft.Properties["mobilizers_per_100_households"] = figure(fg, workspace.MeasureMobilizers)
+		ft.Properties["open_findings"] = fg.OpenFindings
 		fc.Append(ft)
 	}
 	err = workspace.WriteFileAtomic(path, say, func(w io.Writer) error {
@@ -424,4 +442,14 @@ func ExportBoundaries(f *workspace.File, path string, say translate.Func) (int, 
 		return err
 	})
 	return len(fc.Features), err
+}
+
+// figure is a unit's figure for a measure, rounded to four decimals, or nil
+// when it has none.
+func figure(u *workspace.UnitFigures, measure string) any {
+	v, ok := u.Value(measure)
+	if !ok {
+		return nil
+	}
+	return math.Round(v*1e4) / 1e4
 }

@@ -238,6 +238,7 @@ func (b *brief) initiative() {
 	if len(x.orgs) == 0 || len(x.consortia) == 0 {
 		d.para(b.say("This workspace does not yet record its partners and consortia: the sections below say what is missing."))
 	}
+	b.coverageMap()
 
 	d.heading(b.say("The consortia"))
 	var crow [][]string
@@ -491,6 +492,8 @@ func (b *brief) consortium(c workspace.Consortium) {
 		d.table([]column{{b.say("Organisation"), 2.4, "L"}, {b.say("Kind"), 1.6, "L"}, {b.say("Contribution"), 2.2, "L"},
 			{b.say("Joined"), 0.9, "L"}}, mrows)
 	}
+
+	b.workMap(c)
 
 	d.heading(b.say("Planners and engineers"))
 	var team []workspace.Assignment

@@ -20,7 +20,7 @@ import (
 )
 
 // The packages whose texts a user reads in the window or a brief.
-var translatedDirs = []string{"../app", "../workspace", "../reports", "../importexport", "../place"}
+var translatedDirs = []string{"../app", "../workspace", "../reports", "../importexport", "../place", "../geomap"}
 
 // keyArgs says which arguments of a call are texts to translate, by the
 // called function's name, and whether each must be written as a literal.

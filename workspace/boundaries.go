@@ -176,3 +176,20 @@ func (f *File) SetBoundaries(shapes map[string]string, from string) (BoundariesS
 	})
 	return saved, err
 }
+
+// DeleteUnitShape takes a unit's boundary away; the unit stays.
+func (f *File) DeleteUnitShape(id string) error { return deleteRecord[UnitShape](f, id) }
+
+// UnitShapesAt returns the boundaries of the units of one level, by unit
+// id.
+func (f *File) UnitShapesAt(level string) (map[string]UnitShape, error) {
+	shapes, err := list[UnitShape](f.reader(), "unit_id IN (SELECT id FROM units WHERE level = ?)", "id", level)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]UnitShape, len(shapes))
+	for _, s := range shapes {
+		out[s.UnitID] = s
+	}
+	return out, nil
+}

@@ -70,7 +70,7 @@ func CreateDemo(path string, opt DemoOptions) (*File, error) {
 					return err
 				}
 			}
-			return nil
+			return t.logChange("community unit", "", "create", fmt.Sprintf("Demo data: %d unit boundaries, %s", d.counts["unit boundary"], DemoShapesNote))
 		})
 	})
 }
@@ -93,6 +93,24 @@ type demo struct {
 	consortia []string // ids, in demoConsortia order
 	staff     map[string][]string
 	people    int
+	areas     []demoArea // the community units, for their shapes
+}
+
+// demoArea holds the ids of an area's units in the order they were made:
+// segments, their clusters and the clusters' cells.
+type demoArea struct {
+	id       string
+	segments []demoSegment
+}
+
+type demoSegment struct {
+	id       string
+	clusters []demoCluster
+}
+
+type demoCluster struct {
+	id    string
+	cells []string
 }
 
 type demoOrg struct {
@@ -219,6 +237,8 @@ func (d *demo) build(scale DemoScale) {
 	d.gaps()
 	d.meetings()
 	d.activities()
+	// Last, so that the shapes' ids leave every other record as it was.
+	d.shapes(scale)
 }
 
 var (
@@ -522,12 +542,16 @@ func (d *demo) community(scale DemoScale) {
 	segmentNo := 0
 	for _, area := range demoAreas {
 		areaID := d.add(&Unit{Level: "area", Name: area.name})
+		d.areas = append(d.areas, demoArea{id: areaID})
+		layoutArea := &d.areas[len(d.areas)-1]
 		for si, segName := range area.segments {
 			if si >= segmentsPerArea {
 				break
 			}
 			segmentNo++
 			segID := d.add(&Unit{Level: "segment", ParentID: areaID, Name: segName})
+			layoutArea.segments = append(layoutArea.segments, demoSegment{id: segID})
+			layoutSegment := &layoutArea.segments[len(layoutArea.segments)-1]
 			// In one segment mobilization started late: a third of its cells have
 			// no representative yet; in another a few elections are still due.
 			missingShare := 0.0
@@ -540,11 +564,14 @@ func (d *demo) community(scale DemoScale) {
 			segmentHasMobilizers := segName != "Kosovo" && !(scale == DemoSmall && segmentNo == 4)
 			for ci := 1; ci <= clustersPerSegment; ci++ {
 				cluID := d.add(&Unit{Level: "cluster", ParentID: segID, Name: fmt.Sprintf("%s cluster %d", segName, ci)})
+				layoutSegment.clusters = append(layoutSegment.clusters, demoCluster{id: cluID})
+				layoutCluster := &layoutSegment.clusters[len(layoutSegment.clusters)-1]
 				households := 0
 				for ce := 1; ce <= cellsPerCluster; ce++ {
 					hh := 8 + d.r.IntN(5)
 					households += hh
 					cellID := d.add(&Unit{Level: "cell", ParentID: cluID, Name: fmt.Sprintf("Cell %d", ce), Households: hh})
+					layoutCluster.cells = append(layoutCluster.cells, cellID)
 					if d.r.Float64() < missingShare {
 						continue
 					}

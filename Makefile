@@ -41,7 +41,7 @@ bench: build
 # Runs the program under Xvfb on the demo and writes PNGs of its main
 # screens to docs/screenshots/.
 screenshots: build
-	@sh scripts/deps.sh xvfb xdotool imagemagick
+	@sh scripts/deps.sh xvfb xdotool imagemagick poppler-utils
 	sh scripts/screenshots.sh ./$(BIN)
 
 # Fyne's packaging tool, built for this machine.

@@ -48,7 +48,7 @@ func readPlaceMap(f *workspace.File, day time.Time) (*placeMapData, error) {
 	if err != nil {
 		return nil, err
 	}
-	shapes, err := f.UnitShapes()
+	shapes, err := f.Boundaries("")
 	if err != nil {
 		return nil, err
 	}
@@ -61,17 +61,11 @@ func readPlaceMap(f *workspace.File, day time.Time) (*placeMapData, error) {
 	// Drawn in the order of their paths, so that the same map looks the
 	// same each time.
 	sort.Slice(ids, func(i, j int) bool { return figs[ids[i]].Path < figs[ids[j]].Path })
-	ms := make([]orb.MultiPolygon, 0, len(ids))
-	kept := ids[:0]
-	for _, id := range ids {
-		m, err := workspace.ParseShape(shapes[id].Shape)
-		if err != nil {
-			continue // stored by a merge before it was checked; the map leaves it out and lists its unit
-		}
-		kept = append(kept, id)
-		ms = append(ms, m)
+	ms := make([]orb.MultiPolygon, len(ids))
+	for i, id := range ids {
+		ms[i] = shapes[id]
 	}
-	return &placeMapData{all: geomap.NewLayer(kept, ms), figures: figs}, nil
+	return &placeMapData{all: geomap.NewLayer(ids, ms), figures: figs}, nil
 }
 
 // placeMapScreen is the Map section: the units of one level, coloured by

@@ -143,17 +143,30 @@ func TestMapScreen(t *testing.T) {
 // A workspace without boundaries says how to attach them.
 func TestMapScreenWithoutBoundaries(t *testing.T) {
 	u, _ := openDemo(t)
-	shapes, err := u.file.UnitShapes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range shapes {
-		if err := u.file.DeleteUnitShape(s.ID); err != nil {
-			t.Fatal(err)
-		}
-	}
+	withoutBoundaries(t, u.file)
 	u.screen.show(secPlaceMap)
 	if shown := allText(u.screen.area); !strings.Contains(shown, "No community unit has a boundary yet.") || !strings.Contains(shown, "Without a boundary (6)") {
 		t.Errorf("without boundaries: %s", shown)
+	}
+}
+
+// A unit's page says whether it has a boundary, and can take it away.
+func TestUnitPageBoundary(t *testing.T) {
+	u, _ := openDemo(t)
+	segments, err := u.file.Units(workspace.UnitFilter{Level: "segment"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.screen.showUnit(segments[0].ID)
+	if !strings.Contains(allText(u.screen.area), "Boundary: attached, drawn on the Map") {
+		t.Fatalf("the page: %s", allText(u.screen.area))
+	}
+	tap(t, u.screen.area, "Remove boundary…")
+	tap(t, top(t, u), "Yes")
+	if _, has, err := u.file.UnitShapeOf(segments[0].ID); has || err != nil {
+		t.Fatalf("the boundary is still there (%v)", err)
+	}
+	if !strings.Contains(allText(u.screen.area), "Boundary: none yet") {
+		t.Errorf("the page after: %s", allText(u.screen.area))
 	}
 }

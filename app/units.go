@@ -43,6 +43,22 @@ func (s *workspaceScreen) showUnit(id string) {
 	if un.Households > 0 {
 		p.field(lang.L("Households"), thousands(un.Households))
 	}
+	// Its boundary, drawn on the Map, or how to give it one.
+	shape, hasShape, err := f.UnitShapeOf(un.ID)
+	switch {
+	case err != nil:
+		s.ui.showError(err)
+		return
+	case hasShape && !f.ReadOnly():
+		p.box.Add(lineWith(lang.L("Boundary: attached, drawn on the Map"), widget.NewButton(lang.L("Remove boundary…"), func() {
+			s.ui.confirmDelete(fmt.Sprintf(lang.L("the boundary of “%s”"), un.Name), "unit_shapes", shape.ID,
+				func() error { return f.DeleteUnitShape(shape.ID) }, s.changed)
+		})))
+	case hasShape:
+		p.line(lang.L("Boundary: attached, drawn on the Map"))
+	default:
+		p.line(lang.L("Boundary: none yet (Community › Attach boundaries…)"))
+	}
 	if un.ParentID != "" {
 		parent := un.ParentID
 		p.box.Add(lineWith(fmt.Sprintf(lang.L("Under %s"), n.unit(parent)), widget.NewButton(lang.L("Open"), func() { s.showUnit(parent) })))

@@ -34,7 +34,7 @@ func segmentLayer(x *facts) (*geomap.Layer, map[string]*workspace.UnitFigures, i
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	shapes, err := x.f.UnitShapesAt("segment")
+	shapes, err := x.f.Boundaries("segment")
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -50,17 +50,11 @@ func segmentLayer(x *facts) (*geomap.Layer, map[string]*workspace.UnitFigures, i
 		}
 	}
 	sort.Slice(ids, func(i, j int) bool { return figs[ids[i]].Path < figs[ids[j]].Path })
-	var kept []string
-	var ms []orb.MultiPolygon
-	for _, id := range ids {
-		m, err := workspace.ParseShape(shapes[id].Shape)
-		if err != nil {
-			continue // a shape this program cannot draw: its segment counts as without one
-		}
-		kept = append(kept, id)
-		ms = append(ms, m)
+	ms := make([]orb.MultiPolygon, len(ids))
+	for i, id := range ids {
+		ms[i] = shapes[id]
 	}
-	return geomap.NewLayer(kept, ms), figs, segments - len(kept), nil
+	return geomap.NewLayer(ids, ms), figs, segments - len(ids), nil
 }
 
 // coverageMap is the initiative brief's map: the segments coloured by the

@@ -43,6 +43,13 @@ mkdir -p "$work/sync" "$work/shared"
 "$bin" copy "$work/lead-copy.cpw" "$work/sync-lead.cpw" >/dev/null
 "$bin" sync "$work/sync-lead.cpw" "$work/shared" >/dev/null
 
+# The briefs' first pages, and the consortium brief's map, as PNGs.
+"$bin" brief "$work/mukuru.cpw" "$work/initiative.pdf" >/dev/null
+"$bin" brief "$work/mukuru.cpw" "$work/wse.pdf" --consortium WSE >/dev/null
+pdftoppm -r 80 -png -singlefile -f 1 -l 1 "$work/initiative.pdf" docs/brief-initiative
+pdftoppm -r 80 -png -singlefile -f 1 -l 1 "$work/wse.pdf" docs/brief-consortium
+pdftoppm -r 80 -png -singlefile -f 2 -l 2 "$work/wse.pdf" docs/brief-consortium-map
+
 display=:97
 Xvfb $display -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!
@@ -98,9 +105,14 @@ xdotool key --window "$win" Escape; sleep 1
 section 5; shot gaps
 section 6; shot meetings
 section 7; sleep 2; shot community
-section 8; shot stakeholder-map
-section 9; shot checks
-section 10; shot history
+# The Map: the segments coloured by representation, the pointer on one;
+# then the cells, zoomed in on the segment that lags.
+section 8; sleep 4; xdotool mousemove --window "$win" 712 548; sleep 2; shot map
+click 310 105 1; click 275 256 4; xdotool mousemove --window "$win" 712 548; sleep 1
+xdotool click --repeat 8 --delay 300 4; sleep 3; shot map-cells
+section 9; shot stakeholder-map
+section 10; shot checks
+section 11; shot history
 section 0
 # The 3W matrix is previewed with what its columns were taken to mean.
 click 441 53; click 620 305 0.5; click 800 526 4; click 383 190 1; shot import
@@ -132,7 +144,7 @@ xdotool key --window "$win" Escape; sleep 1
 xdotool key --window "$win" Escape; sleep 1
 click 70 13 1; shot undo-menu
 xdotool key --window "$win" Escape; sleep 1
-section 10
+section 11
 xdotool mousemove --window "$win" 400 185 click --repeat 2 --delay 80 1; sleep 2
 click 549 362 3; shot revert-preview
 xdotool key --window "$win" Escape; sleep 1
@@ -151,7 +163,8 @@ shot overview-dark
 section 1
 xdotool mousemove --window "$win" 400 461 click --repeat 2 --delay 80 1; sleep 2; shot consortium-dark
 section 3; sleep 2; shot people-dark
-section 8; shot stakeholder-map-dark
+section 8; sleep 4; xdotool mousemove --window "$win" 712 548; sleep 2; shot map-dark
+section 9; shot stakeholder-map-dark
 
 # The window in Swahili, as a user whose system speaks it sees it.
 start light sw
@@ -164,9 +177,10 @@ section 4; shot sw/roles
 section 5; shot sw/gaps
 section 6; shot sw/meetings
 section 7; sleep 2; shot sw/community
-section 8; shot sw/stakeholder-map
-section 9; shot sw/checks
-section 10; shot sw/history
+section 8; sleep 4; xdotool mousemove --window "$win" 712 548; sleep 2; shot sw/map
+section 9; shot sw/stakeholder-map
+section 10; shot sw/checks
+section 11; shot sw/history
 section 0
 cp "$work/3W Nairobi.xlsx" "$work/sw/"
 "$bin" copy "$work/sw/mukuru.cpw" "$work/sw/lead-copy.cpw" >/dev/null

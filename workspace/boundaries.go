@@ -177,19 +177,36 @@ func (f *File) SetBoundaries(shapes map[string]string, from string) (BoundariesS
 	return saved, err
 }
 
+// UnitShapeOf returns one unit's boundary, and false when it has none.
+func (f *File) UnitShapeOf(unitID string) (UnitShape, bool, error) {
+	shapes, err := list[UnitShape](f.reader(), "unit_id = ?", "id", unitID)
+	if err != nil || len(shapes) == 0 {
+		return UnitShape{}, false, err
+	}
+	return shapes[0], true, nil
+}
+
 // DeleteUnitShape takes a unit's boundary away; the unit stays.
 func (f *File) DeleteUnitShape(id string) error { return deleteRecord[UnitShape](f, id) }
 
-// UnitShapesAt returns the boundaries of the units of one level, by unit
-// id.
-func (f *File) UnitShapesAt(level string) (map[string]UnitShape, error) {
-	shapes, err := list[UnitShape](f.reader(), "unit_id IN (SELECT id FROM units WHERE level = ?)", "id", level)
+// Boundaries returns the boundaries of the units of a level ("" for every
+// level) read into shapes, by unit id. A stored boundary that cannot be
+// read is left out, so that its unit shows as one without a boundary
+// rather than stopping a map.
+func (f *File) Boundaries(level string) (map[string]orb.MultiPolygon, error) {
+	where, args := "", []any{}
+	if level != "" {
+		where, args = "unit_id IN (SELECT id FROM units WHERE level = ?)", []any{level}
+	}
+	shapes, err := list[UnitShape](f.reader(), where, "id", args...)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]UnitShape, len(shapes))
+	out := make(map[string]orb.MultiPolygon, len(shapes))
 	for _, s := range shapes {
-		out[s.UnitID] = s
+		if m, err := ParseShape(s.Shape); err == nil {
+			out[s.UnitID] = m
+		}
 	}
 	return out, nil
 }

@@ -90,6 +90,7 @@ func main() {
 		}
 	})), 100*time.Millisecond)
 	f.Close()
+	mapRows(demo, *runs, row)
 	row("cpw check --json (process)", size, median(timeRuns(*runs, func(int) { run(*bin, "check", demo, "--json") })), 0)
 	row("cpw brief (initiative, process)", size, median(timeRuns(*runs, func(i int) {
 		run(*bin, "brief", demo, filepath.Join(dir, fmt.Sprintf("initiative-%d.pdf", i)))

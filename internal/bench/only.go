@@ -8,9 +8,9 @@ import (
 	"time"
 )
 
-// only names rows to time alone, comma-separated: memory, import-window,
-// keystrokes, undo.
-var only = flag.String("only", "", "time only these rows, comma-separated: memory, import-window, keystrokes, undo")
+// only names rows to time alone, comma-separated: map, sync, memory,
+// import-window, keystrokes, undo.
+var only = flag.String("only", "", "time only these rows, comma-separated: map, sync, memory, import-window, keystrokes, undo")
 
 func runOnly(names, bin, dir string, runs int) {
 	row := func(op, size string, d, limit time.Duration) {
@@ -36,6 +36,8 @@ func runOnly(names, bin, dir string, runs int) {
 		switch strings.TrimSpace(name) {
 		case "sync":
 			syncRows(dir, mukuru(), runs, row)
+		case "map":
+			mapRows(mukuru(), runs, row)
 		case "memory":
 			memoryRows(bin, dir, mukuru(), runs, row, ratio)
 		case "import-window":

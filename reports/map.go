@@ -196,8 +196,9 @@ func (d *doc) drawMap(m briefMap) {
 		}
 		pdf.DrawPath("B*")
 	}
-	// Names where they fit inside their unit's box, in dark grey with a
-	// white halo drawn as a lighter copy behind.
+	// Names where they fit inside their unit's box, dark on a pale patch
+	// so that they read on every colour; each written once, so that the
+	// PDF's text holds it once.
 	pdf.SetFont("body", "", 6.5)
 	for i, u := range m.layer.Units {
 		name := d.clean(m.names[i])
@@ -207,12 +208,12 @@ func (d *doc) drawMap(m briefMap) {
 		}
 		c, _ := planar.CentroidArea(u.Shape)
 		x, y := at(c)
-		pdf.SetTextColor(255, 255, 255)
-		for _, o := range [][2]float64{{-0.25, 0}, {0.25, 0}, {0, -0.25}, {0, 0.25}} {
-			pdf.Text(x-tw/2+o[0], y+1+o[1], name)
-		}
-		pdf.SetTextColor(40, 40, 40)
-		pdf.Text(x-tw/2, y+1, name)
+		pdf.SetAlpha(0.7, "Normal")
+		pdf.SetFillColor(255, 255, 255)
+		pdf.Rect(x-tw/2-0.8, y-1.5, tw+1.6, 3.2, "F")
+		pdf.SetAlpha(1, "Normal")
+		pdf.SetTextColor(30, 30, 30)
+		pdf.Text(x-tw/2, y+0.9, name)
 	}
 	pdf.SetTextColor(0, 0, 0)
 	pdf.SetDrawColor(150, 150, 150)

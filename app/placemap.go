@@ -80,7 +80,7 @@ func (s *workspaceScreen) placeMapScreen() fyne.CanvasObject {
 	status.Wrapping = fyne.TextWrapWord
 	m := newMapCanvas(s.ui.background)
 	legend := container.NewVBox()
-	info := widget.NewLabel(lang.L("Point at a unit to see its figures; click it to open it. Drag to move the map, scroll to zoom."))
+	info := widget.NewLabel(lang.L("Point at a unit to see its figures; click it to open it. Drag to move the map, scroll to zoom (or the arrow keys, + and -)."))
 	info.Wrapping = fyne.TextWrapWord
 	var data *placeMapData
 	var layer *geomap.Layer
@@ -175,7 +175,7 @@ func (s *workspaceScreen) placeMapScreen() fyne.CanvasObject {
 	m.onView = func(v geomap.View) { state.view, state.hasView = v, true }
 	m.onHover = func(i int) {
 		if i < 0 || layer == nil || i >= len(layer.Units) {
-			info.SetText(lang.L("Point at a unit to see its figures; click it to open it. Drag to move the map, scroll to zoom."))
+			info.SetText(lang.L("Point at a unit to see its figures; click it to open it. Drag to move the map, scroll to zoom (or the arrow keys, + and -)."))
 			return
 		}
 		info.SetText(unitFiguresText(data.figures[layer.Units[i].ID]))
@@ -454,10 +454,46 @@ func (m *mapCanvas) Scrolled(e *fyne.ScrollEvent) {
 	m.setView(m.view.Zoom(math.Pow(1.25, steps), float64(e.Position.X*scale), float64(e.Position.Y*scale), w, h))
 }
 
-// Tapped opens the unit clicked.
+// Tapped opens the unit clicked. The map takes the keyboard's focus too,
+// for the keys that move and zoom it.
 func (m *mapCanvas) Tapped(e *fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+		c.Focus(m)
+	}
 	if i := m.unitAt(e.Position); i >= 0 && m.onOpen != nil {
 		m.onOpen(i)
+	}
+}
+
+func (m *mapCanvas) FocusGained() {}
+func (m *mapCanvas) FocusLost()   {}
+
+// TypedRune zooms with + and -, and shows the whole map with 0.
+func (m *mapCanvas) TypedRune(r rune) {
+	switch r {
+	case '+', '=':
+		m.zoomBy(1.5)
+	case '-':
+		m.zoomBy(1 / 1.5)
+	case '0':
+		m.fitAll()
+	}
+}
+
+// TypedKey moves the map with the arrow keys, an eighth of it at a time.
+func (m *mapCanvas) TypedKey(e *fyne.KeyEvent) {
+	w, h, _ := m.pixels()
+	switch e.Name {
+	case fyne.KeyLeft:
+		m.setView(m.view.Pan(w/8, 0))
+	case fyne.KeyRight:
+		m.setView(m.view.Pan(-w/8, 0))
+	case fyne.KeyUp:
+		m.setView(m.view.Pan(0, h/8))
+	case fyne.KeyDown:
+		m.setView(m.view.Pan(0, -h/8))
+	case fyne.KeyHome:
+		m.fitAll()
 	}
 }
 

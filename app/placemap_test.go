@@ -170,3 +170,24 @@ func TestUnitPageBoundary(t *testing.T) {
 		t.Errorf("the page after: %s", allText(u.screen.area))
 	}
 }
+
+// The keyboard moves and zooms the map.
+func TestMapKeys(t *testing.T) {
+	u, _ := openDemo(t)
+	u.window.Resize(fyne.NewSize(1200, 800))
+	u.screen.show(secPlaceMap)
+	m := mapOn(t, u.screen.area)
+	start := m.view
+	m.TypedRune('+')
+	if m.view.MetresPerPixel >= start.MetresPerPixel {
+		t.Error("+ does not zoom in")
+	}
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if m.view.X <= start.X {
+		t.Error("→ does not move the view east")
+	}
+	m.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	if m.view != start {
+		t.Errorf("Home does not show the whole map again: %+v, want %+v", m.view, start)
+	}
+}

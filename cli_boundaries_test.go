@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"cpw/importexport"
+	"cpw/internal/testkit"
 	"cpw/workspace"
 )
 
@@ -28,7 +29,7 @@ func TestBoundariesCommand(t *testing.T) {
 	if code, _, errOut := cpw("demo", demo); code != 0 {
 		t.Fatal(errOut)
 	}
-	withoutBoundaries(t, demo)
+	testkit.WithoutBoundaries(t, demo)
 	f, err := workspace.OpenReadOnly(demo)
 	if err != nil {
 		t.Fatal(err)
@@ -130,7 +131,7 @@ func TestBoundariesCommand(t *testing.T) {
 	if code, _, errOut := cpw("demo", other); code != 0 {
 		t.Fatal(errOut)
 	}
-	withoutBoundaries(t, other)
+	testkit.WithoutBoundaries(t, other)
 	if code, out, errOut := cpw("boundaries", other, out2, "--match", "path"); code != 0 || !strings.Contains(out, "2 added") {
 		t.Fatalf("the export imported by path: %d %q %q", code, out, errOut)
 	}
@@ -164,25 +165,5 @@ func TestBoundariesCommand(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(demo); string(after) != string(before) {
 		t.Error("a refused file changed the workspace")
-	}
-}
-
-// withoutBoundaries takes the demo's synthetic boundaries away, for tests
-// that attach their own.
-func withoutBoundaries(t *testing.T, path string) {
-	t.Helper()
-	f, err := workspace.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	shapes, err := f.UnitShapes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range shapes {
-		if err := f.DeleteUnitShape(s.ID); err != nil {
-			t.Fatal(err)
-		}
 	}
 }

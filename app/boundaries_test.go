@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"cpw/internal/testkit"
 	"cpw/workspace"
 )
 
@@ -13,7 +14,7 @@ import (
 // attaches it, and a damaged file is refused with its sentence.
 func TestAttachBoundariesFromTheWindow(t *testing.T) {
 	u, path := openDemo(t)
-	withoutBoundaries(t, u.file)
+	testkit.WithoutBoundaries(t, u.file.Path())
 	segments, err := u.file.Units(workspace.UnitFilter{Level: "segment"})
 	if err != nil {
 		t.Fatal(err)
@@ -48,19 +49,5 @@ func TestAttachBoundariesFromTheWindow(t *testing.T) {
 	u.screen.previewBoundaries(bad)
 	if shown := allText(top(t, u)); !strings.Contains(shown, "crosses itself") {
 		t.Errorf("a damaged file: %s", shown)
-	}
-}
-
-// withoutBoundaries takes the demo's synthetic boundaries away.
-func withoutBoundaries(t *testing.T, f *workspace.File) {
-	t.Helper()
-	shapes, err := f.UnitShapes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range shapes {
-		if err := f.DeleteUnitShape(s.ID); err != nil {
-			t.Fatal(err)
-		}
 	}
 }

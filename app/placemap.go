@@ -257,6 +257,9 @@ func unitFiguresText(u *workspace.UnitFigures) string {
 		return ""
 	}
 	lines := []string{u.Path, byCount(u.Households, lang.L("1 household"), lang.L("%s households"))}
+	if u.Households == 0 {
+		lines[1] = lang.L("Households not counted")
+	}
 	switch {
 	case u.Unit.Level == "cell" && u.CellsRepresented == 1:
 		lines = append(lines, lang.L("Has a household representative"))
@@ -273,6 +276,11 @@ func unitFiguresText(u *workspace.UnitFigures) string {
 		lines = append(lines, fmt.Sprintf(lang.L("%s mobilizers, %s per 100 households"), thousands(u.Mobilizers), geomap.Decimal(u.MobilizersPer100)))
 	}
 	lines = append(lines, byCount(u.OpenFindings, lang.L("1 open finding"), lang.L("%s open findings")))
+	// Each line stands alone: a count worded for the middle of a sentence
+	// ("kaya 7,926") starts with a capital here.
+	for i := range lines[1:] {
+		lines[i+1] = workspace.Capitalise(lines[i+1])
+	}
 	return strings.Join(lines, "\n")
 }
 
@@ -282,6 +290,7 @@ func unitFiguresText(u *workspace.UnitFigures) string {
 type mapCanvas struct {
 	widget.BaseWidget
 	img      *canvas.Image
+	barBack  *canvas.Rectangle // behind the scale bar, so that it reads on any colour
 	bar      *canvas.Rectangle
 	barText  *canvas.Text
 	layer    *geomap.Layer
@@ -304,6 +313,10 @@ func newMapCanvas(background func(func())) *mapCanvas {
 	m.img = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
 	m.img.FillMode = canvas.ImageFillStretch
 	m.img.ScaleMode = canvas.ImageScalePixels
+	back := color.NRGBAModel.Convert(theme.Color(theme.ColorNameBackground)).(color.NRGBA)
+	back.A = 0xd0
+	m.barBack = canvas.NewRectangle(back)
+	m.barBack.CornerRadius = 3
 	m.bar = canvas.NewRectangle(theme.Color(theme.ColorNameForeground))
 	m.barText = canvas.NewText("", theme.Color(theme.ColorNameForeground))
 	m.barText.TextSize = theme.CaptionTextSize()
@@ -312,7 +325,7 @@ func newMapCanvas(background func(func())) *mapCanvas {
 }
 
 func (m *mapCanvas) CreateRenderer() fyne.WidgetRenderer {
-	return &mapRenderer{m: m, objects: []fyne.CanvasObject{m.img, m.bar, m.barText}}
+	return &mapRenderer{m: m, objects: []fyne.CanvasObject{m.img, m.barBack, m.bar, m.barText}}
 }
 
 type mapRenderer struct {
@@ -358,7 +371,9 @@ func (m *mapCanvas) redraw() {
 	if m.layer == nil || w < 2 || h < 2 {
 		return
 	}
-	if m.fit {
+	// A layer with nothing in it has no extent to fit: the fit waits for
+	// one that has (boundaries attached, another level chosen).
+	if m.fit && len(m.layer.Units) > 0 {
 		m.view, m.fit = m.layer.Fit(w, h, 12*float64(scale)), false
 		if m.onView != nil {
 			m.onView(m.view)
@@ -390,6 +405,7 @@ func (m *mapCanvas) redraw() {
 // placeScaleBar puts the scale bar in the map's lower left corner.
 func (m *mapCanvas) placeScaleBar(metres float64, width float32) {
 	if metres <= 0 {
+		m.barBack.Hide()
 		m.bar.Hide()
 		m.barText.Hide()
 		return
@@ -400,8 +416,13 @@ func (m *mapCanvas) placeScaleBar(metres float64, width float32) {
 	m.bar.Move(fyne.NewPos(12, h-14))
 	m.barText.Text = text
 	m.barText.Move(fyne.NewPos(12, h-16-m.barText.MinSize().Height))
+	textSize := m.barText.MinSize()
+	m.barBack.Move(fyne.NewPos(6, h-20-textSize.Height))
+	m.barBack.Resize(fyne.NewSize(max(width, textSize.Width)+12, textSize.Height+16))
+	m.barBack.Show()
 	m.bar.Show()
 	m.barText.Show()
+	m.barBack.Refresh()
 	m.bar.Refresh()
 	m.barText.Refresh()
 }
@@ -447,11 +468,13 @@ func (m *mapCanvas) DragEnd() {}
 // Scrolled zooms about the pointer.
 func (m *mapCanvas) Scrolled(e *fyne.ScrollEvent) {
 	w, h, scale := m.pixels()
+	// A wheel's notch comes as a DY of 10 or more, a touchpad's stroke as
+	// many small ones: a notch zooms by about a fifth.
 	steps := math.Max(-3, math.Min(3, float64(e.Scrolled.DY)/10))
 	if steps == 0 {
 		return
 	}
-	m.setView(m.view.Zoom(math.Pow(1.25, steps), float64(e.Position.X*scale), float64(e.Position.Y*scale), w, h))
+	m.setView(m.view.Zoom(math.Pow(1.2, steps), float64(e.Position.X*scale), float64(e.Position.Y*scale), w, h))
 }
 
 // Tapped opens the unit clicked. The map takes the keyboard's focus too,

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"cpw/geomap"
+	"cpw/internal/testkit"
 	"cpw/workspace"
 )
 
@@ -143,7 +144,7 @@ func TestMapScreen(t *testing.T) {
 // A workspace without boundaries says how to attach them.
 func TestMapScreenWithoutBoundaries(t *testing.T) {
 	u, _ := openDemo(t)
-	withoutBoundaries(t, u.file)
+	testkit.WithoutBoundaries(t, u.file.Path())
 	u.screen.show(secPlaceMap)
 	if shown := allText(u.screen.area); !strings.Contains(shown, "No community unit has a boundary yet.") || !strings.Contains(shown, "Without a boundary (6)") {
 		t.Errorf("without boundaries: %s", shown)

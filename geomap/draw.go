@@ -38,7 +38,8 @@ func (l *Layer) Draw(img *image.RGBA, v View, st Style) {
 			continue
 		}
 		fillUnit(&z, img, u, v, w, h, box, st.Fill[i])
-		if box.Dx() >= 4 || box.Dy() >= 4 {
+		across := math.Max(u.Bound.Max[0]-u.Bound.Min[0], u.Bound.Max[1]-u.Bound.Min[1]) / v.MetresPerPixel
+		if across >= 4 {
 			outlineUnit(&z, img, u, v, w, h, box, st.Line, st.LineWidth)
 		}
 	}

@@ -184,3 +184,20 @@ func TestScales(t *testing.T) {
 		t.Errorf("rate labels: %q", got)
 	}
 }
+
+// Rings wound the other way (a copy from another program) are turned
+// round: the hole stays empty.
+func TestRingsWoundEitherWay(t *testing.T) {
+	outer, hole := square(36.88, -1.31, 0.01, true), square(36.88, -1.31, 0.004, false)
+	l := NewLayer([]string{"ring"}, []orb.MultiPolygon{{{outer, hole}}})
+	img := image.NewRGBA(image.Rect(0, 0, 100, 100))
+	v := l.Fit(100, 100, 5)
+	Clear(img, color.RGBA{255, 255, 255, 255})
+	l.Draw(img, v, Style{Fill: []color.RGBA{{200, 0, 0, 255}}, Highlight: -1})
+	if got := img.At(50, 50); got != (color.RGBA{255, 255, 255, 255}) {
+		t.Errorf("the hole is %v", got)
+	}
+	if l.At(l.Project(orb.Point{36.88, -1.31})) != -1 || l.At(l.Project(orb.Point{36.8765, -1.31})) != 0 {
+		t.Error("the unit is not found around its hole")
+	}
+}

@@ -50,6 +50,12 @@ func NewLayer(ids []string, shapes []orb.MultiPolygon) *Layer {
 				for k, p := range ring {
 					r[k] = l.Project(p)
 				}
+				// Outer rings anticlockwise, holes clockwise, whoever wrote
+				// them: the image fills by winding, the PDF by even-odd,
+				// and both must leave holes empty.
+				if (ri == 0) != (r.Orientation() == orb.CCW) {
+					r.Reverse()
+				}
 				m[pi][ri] = r
 			}
 		}
@@ -129,7 +135,10 @@ func (v View) Pan(dx, dy float64) View {
 // 500 m a pixel.
 func (v View) Zoom(factor, x, y, w, h float64) View {
 	at := v.Point(x, y, w, h)
-	mpp := math.Min(math.Max(v.MetresPerPixel/factor, 0.05), 500)
+	// The limits never turn a zoom around: a view fitted beyond them
+	// (a country's units, a kiosk) stays where it is rather than jump.
+	lo, hi := math.Min(0.05, v.MetresPerPixel), math.Max(500, v.MetresPerPixel)
+	mpp := math.Min(math.Max(v.MetresPerPixel/factor, lo), hi)
 	v.MetresPerPixel = mpp
 	// Put at back under (x, y).
 	v.X = at[0] - (x-w/2)*mpp

@@ -93,9 +93,22 @@ func (s Scale) Labels(say translate.Func) []string {
 	return out
 }
 
-// Decimal writes a number with at most two decimals.
+// Decimal writes a number with at most two decimals, or, below one, two
+// significant digits: a low rate's steps (0.005, 0.015) stay apart.
 func Decimal(v float64) string {
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	if math.Abs(v) >= 1 {
+		return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(roundSignificant(v, 2), 'f', -1, 64)
+}
+
+// roundSignificant rounds v to n significant digits.
+func roundSignificant(v float64, n int) float64 {
+	p := math.Pow(10, float64(n)-math.Ceil(math.Log10(math.Abs(v))))
+	return math.Round(v*p) / p
 }
 
 // ScaleText writes a scale bar's length, worded by say: "500 m", "1 km".

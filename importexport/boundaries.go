@@ -384,14 +384,9 @@ func ExportBoundaries(f *workspace.File, path string, day time.Time, say transla
 	if ext := strings.ToLower(filepath.Ext(path)); ext != ".geojson" && ext != ".json" {
 		return 0, &workspace.Error{Code: workspace.ErrInvalid, Message: say("A GeoJSON file's name must end in .geojson: “%s” does not.", filepath.Base(path))}
 	}
-	units, err := f.Units(workspace.UnitFilter{})
-	if err != nil {
-		return 0, err
-	}
-	shapes, err := f.UnitShapes()
-	if err != nil {
-		return 0, err
-	}
+	// The units come with their figures, read after the checks: a unit
+	// another program deleted meanwhile is in neither, or has no figures
+	// and is left out, as is a boundary whose unit is gone.
 	findings, err := f.RunChecks(day)
 	if err != nil {
 		return 0, err
@@ -400,9 +395,18 @@ func ExportBoundaries(f *workspace.File, path string, day time.Time, say transla
 	if err != nil {
 		return 0, err
 	}
-	paths := workspace.UnitPaths(units)
+	shapes, err := f.UnitShapes()
+	if err != nil {
+		return 0, err
+	}
+	units := make([]*workspace.UnitFigures, 0, len(figs))
+	for _, fg := range figs {
+		units = append(units, fg)
+	}
+	sort.Slice(units, func(i, j int) bool { return units[i].Path < units[j].Path })
 	fc := geojson.NewFeatureCollection()
-	for _, u := range units {
+	for _, fg := range units {
+		u := fg.Unit
 		s, ok := shapes[u.ID]
 		if !ok {
 			continue
@@ -420,11 +424,10 @@ func ExportBoundaries(f *workspace.File, path string, day time.Time, say transla
 		ft.Properties["id"] = u.ID
 		ft.Properties["name"] = u.Name
 		ft.Properties["level"] = u.Level
-		ft.Properties["path"] = paths[u.ID]
-		fg := figs[u.ID]
-		ft.Properties["households"] = fg.Households
-		// The figures as numbers QGIS can colour by; a share or a rate
-		// that has no figure is null, not 0.
+		ft.Properties["path"] = fg.Path
+		// The figures as numbers QGIS can colour by; a share, a rate or a
+		// count of households that has no figure is null, not 0.
+		ft.Properties["households"] = figure(fg, workspace.MeasureHouseholds)
 		ft.Properties["cells"] = fg.Cells
 		ft.Properties["cells_represented"] = fg.CellsRepresented
 		ft.Properties["share_represented"] = figure(fg, workspace.MeasureRepresented)

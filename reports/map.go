@@ -82,7 +82,10 @@ func (b *brief) coverageMap() {
 	}
 	m.legend = append(m.legend, legendRow{geomap.NoFigure, b.say("No cells recorded")})
 	d.drawMap(m)
-	if without > 0 {
+	switch {
+	case without == 1:
+		d.para(b.say("1 segment has no boundary and is not drawn."))
+	case without > 1:
 		d.para(b.say("%d segments have no boundary and are not drawn.", without))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"cpw/geomap"
+	"cpw/internal/testkit"
 	"cpw/workspace"
 )
 
@@ -92,15 +93,7 @@ func TestConsortiumBriefMapAndWithout(t *testing.T) {
 	if text := squash(pdfText(t, write(t, f, Options{Language: "sw"}), 0, 0)); !strings.Contains(text, "Mahali jamii inapowakilishwa") {
 		t.Errorf("the Swahili brief's map: %s", text)
 	}
-	shapes, err := f.UnitShapes()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range shapes {
-		if err := f.DeleteUnitShape(s.ID); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testkit.WithoutBoundaries(t, f.Path())
 	if text := squash(pdfText(t, write(t, f, Options{}), 0, 0)); !strings.Contains(text, "No segment has a boundary yet.") {
 		t.Errorf("without boundaries: %s", text)
 	}

@@ -109,7 +109,7 @@ section 7; sleep 2; shot community
 # then the cells, zoomed in on the segment that lags.
 section 8; sleep 4; xdotool mousemove --window "$win" 712 548; sleep 2; shot map
 click 310 105 1; click 275 256 4; xdotool mousemove --window "$win" 712 548; sleep 1
-xdotool click --repeat 8 --delay 300 4; sleep 3; shot map-cells
+xdotool click --repeat 5 --delay 300 4; sleep 3; shot map-cells
 section 9; shot stakeholder-map
 section 10; shot checks
 section 11; shot history

@@ -10,6 +10,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+	"github.com/paulmach/orb/planar"
 )
 
 // UnitShape is the boundary of one community unit.
@@ -86,6 +87,11 @@ func ParseShape(text string) (orb.MultiPolygon, error) {
 					return nil, invalid(msg("Boundary"), "The boundary is not in longitude and latitude.")
 				}
 			}
+		}
+		// An outline with no area (its corners on one line) draws nothing
+		// and has no middle to name it at.
+		if planar.Area(poly[0]) == 0 {
+			return nil, invalid(msg("Boundary"), "The boundary is empty.")
 		}
 	}
 	return shape, nil

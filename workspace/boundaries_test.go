@@ -51,3 +51,10 @@ func TestBoundariesMergeAndUndo(t *testing.T) {
 	_, err := a.SetBoundaries(map[string]string{one: `{"type": "Point", "coordinates": [36.9, -1.3]}`}, "bad.geojson")
 	wantCode(t, err, ErrInvalid)
 }
+
+// A boundary whose corners lie on one line has no area: refused, from a
+// merge as from a command.
+func TestFlatBoundaryRefused(t *testing.T) {
+	_, err := ParseShape(`{"type": "Polygon", "coordinates": [[[36.88, -1.31], [36.89, -1.31], [36.9, -1.31], [36.88, -1.31]]]}`)
+	wantCode(t, err, ErrInvalid)
+}

@@ -197,6 +197,9 @@ func (s *workspaceScreen) placeMapScreen() fyne.CanvasObject {
 			}
 			data = loaded
 			show()
+			// Reading 11,000 boundaries leaves their text and decoding
+			// behind: hand that back once the map is shown.
+			giveBackMemory()
 		})
 	})
 

@@ -192,3 +192,22 @@ func TestMapKeys(t *testing.T) {
 		t.Errorf("Home does not show the whole map again: %+v, want %+v", m.view, start)
 	}
 }
+
+// The Map lets its boundaries go when another section is shown, and comes
+// back as it was left.
+func TestMapLetsGoWhenLeft(t *testing.T) {
+	u, _ := openDemo(t)
+	u.window.Resize(fyne.NewSize(1200, 800))
+	u.screen.show(secPlaceMap)
+	m := mapOn(t, u.screen.area)
+	m.zoomBy(2)
+	view := m.view
+	u.screen.show(secPeople)
+	if _, kept := u.screen.built[secPlaceMap]; kept {
+		t.Error("the Map is kept while another section shows")
+	}
+	u.screen.show(secPlaceMap)
+	if m = mapOn(t, u.screen.area); m.view != view || m.layer == nil || len(m.layer.Units) != 6 {
+		t.Errorf("back on the Map: view %+v (was %+v)", m.view, view)
+	}
+}

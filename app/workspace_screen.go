@@ -105,6 +105,12 @@ func newWorkspaceScreen(u *ui, f *workspace.File) (*workspaceScreen, string, err
 // show shows a section, building it the first time and reading its rows
 // again every time.
 func (s *workspaceScreen) show(name string) {
+	// The Map holds every boundary and every unit's figures: it lets them
+	// go when another section is shown, and reads them again when it comes
+	// back, with its level, measure and view as they were.
+	if s.current == secPlaceMap && name != secPlaceMap {
+		delete(s.built, secPlaceMap)
+	}
 	s.current, s.reopen = name, nil
 	obj, ok := s.built[name]
 	if !ok {

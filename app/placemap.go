@@ -28,6 +28,10 @@ type placeMapState struct {
 	level, measure string
 	view           geomap.View
 	hasView        bool
+	// focus is a unit to show when the map is next read ("Show on the Map"
+	// on its page): its level is chosen, the map centred on it and it
+	// outlined.
+	focus string
 }
 
 // placeMapData is what the Map screen reads off the UI thread: every
@@ -151,7 +155,19 @@ func (s *workspaceScreen) placeMapScreen() fyne.CanvasObject {
 		if !state.hasView && len(layer.Units) > 0 {
 			m.fit = true
 		}
-		m.setLayer(layer, fill)
+		hover := -1
+		if state.focus != "" {
+			for i, u := range layer.Units {
+				if u.ID == state.focus {
+					// The unit and its neighbours around it.
+					b := u.Bound.Pad(math.Max(u.Bound.Max[0]-u.Bound.Min[0], u.Bound.Max[1]-u.Bound.Min[1]))
+					m.fit, m.fitTo, hover = true, &b, i
+					info.SetText(unitFiguresText(data.figures[u.ID]))
+				}
+			}
+			state.focus = ""
+		}
+		m.setLayer(layer, fill, hover)
 	}
 	level.OnChanged = func(string) {
 		state.level = workspace.UnitLevels[level.SelectedIndex()].Key
@@ -196,7 +212,12 @@ func (s *workspaceScreen) placeMapScreen() fyne.CanvasObject {
 				return
 			}
 			data = loaded
-			show()
+			if u := data.figures[state.focus]; u != nil && u.Unit.Level != state.level {
+				state.level = u.Unit.Level
+				level.SetSelectedIndex(workspace.LevelDepth(u.Unit.Level)) // shows the level
+			} else {
+				show()
+			}
 			// Reading 11,000 boundaries leaves their text and decoding
 			// behind: hand that back once the map is shown.
 			giveBackMemory()
@@ -220,6 +241,17 @@ func (s *workspaceScreen) placeMapScreen() fyne.CanvasObject {
 	split := container.NewHSplit(m, side)
 	split.Offset = 0.72
 	return container.NewBorder(container.NewPadded(container.NewVBox(container.NewHScroll(bar), status)), nil, nil, nil, split)
+}
+
+// showOnMap opens the Map on a unit: its level, centred on it among its
+// neighbours, outlined, its figures beside.
+func (s *workspaceScreen) showOnMap(unitID string) {
+	if s.placeMap == nil {
+		s.placeMap = &placeMapState{level: "segment", measure: workspace.MeasureRepresented}
+	}
+	s.placeMap.focus = unitID
+	delete(s.built, secPlaceMap) // read again, for the unit
+	s.show(secPlaceMap)
 }
 
 // mapScale is the scale of a measure: fixed steps for a share, five round
@@ -299,7 +331,8 @@ type mapCanvas struct {
 	layer    *geomap.Layer
 	fill     []color.RGBA
 	view     geomap.View
-	fit      bool // fit the whole layer when next drawn
+	fit      bool       // fit the whole layer (or fitTo) when next drawn
+	fitTo    *orb.Bound // the box to fit instead of the whole layer, once
 	hover    int
 	drawing  bool
 	again    bool
@@ -348,9 +381,10 @@ func (r *mapRenderer) Refresh()                     { r.Layout(r.m.Size()); canv
 func (r *mapRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *mapRenderer) Destroy()                     {}
 
-// setLayer shows another layer, or other colours.
-func (m *mapCanvas) setLayer(l *geomap.Layer, fill []color.RGBA) {
-	m.layer, m.fill, m.hover = l, fill, -1
+// setLayer shows another layer, or other colours, with one unit outlined
+// (-1 for none).
+func (m *mapCanvas) setLayer(l *geomap.Layer, fill []color.RGBA, outlined int) {
+	m.layer, m.fill, m.hover = l, fill, outlined
 	m.redraw()
 }
 
@@ -377,7 +411,11 @@ func (m *mapCanvas) redraw() {
 	// A layer with nothing in it has no extent to fit: the fit waits for
 	// one that has (boundaries attached, another level chosen).
 	if m.fit && len(m.layer.Units) > 0 {
-		m.view, m.fit = m.layer.Fit(w, h, 12*float64(scale)), false
+		b := m.layer.Bound
+		if m.fitTo != nil {
+			b = *m.fitTo
+		}
+		m.view, m.fit, m.fitTo = geomap.FitBound(b, w, h, 12*float64(scale)), false, nil
 		if m.onView != nil {
 			m.onView(m.view)
 		}

@@ -211,3 +211,33 @@ func TestMapLetsGoWhenLeft(t *testing.T) {
 		t.Errorf("back on the Map: view %+v (was %+v)", m.view, view)
 	}
 }
+
+// "Show on the Map" on a unit's page opens the Map at the unit's level,
+// centred on it, outlined, with its figures.
+func TestShowOnTheMap(t *testing.T) {
+	u, _ := openDemo(t)
+	u.window.Resize(fyne.NewSize(1200, 800))
+	cells, err := u.file.Units(workspace.UnitFilter{Level: "cell"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cell := cells[17]
+	u.screen.showUnit(cell.ID)
+	tap(t, u.screen.area, "Show on the Map")
+	if u.screen.current != secPlaceMap || u.screen.placeMap.level != "cell" {
+		t.Fatalf("shown: %s at level %s", u.screen.current, u.screen.placeMap.level)
+	}
+	m := mapOn(t, u.screen.area)
+	if m.hover < 0 || m.layer.Units[m.hover].ID != cell.ID {
+		t.Fatal("the cell is not outlined")
+	}
+	w, h, _ := m.pixels()
+	x, y := m.view.Pixel(m.layer.Units[m.hover].Bound.Center(), w, h)
+	if math.Abs(x-w/2) > 2 || math.Abs(y-h/2) > 2 || m.view.MetresPerPixel > 1 {
+		t.Errorf("the cell is drawn at %.0f, %.0f of %.0f×%.0f, at %.2f m a pixel", x, y, w, h, m.view.MetresPerPixel)
+	}
+	path, _ := u.file.UnitPath(cell.ID)
+	if !strings.Contains(allText(u.screen.area), path) {
+		t.Errorf("the cell's figures are not shown: %s", allText(u.screen.area))
+	}
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -49,13 +50,15 @@ func (s *workspaceScreen) showUnit(id string) {
 	case err != nil:
 		s.ui.showError(err)
 		return
-	case hasShape && !f.ReadOnly():
-		p.box.Add(lineWith(lang.L("Boundary: attached, drawn on the Map"), widget.NewButton(lang.L("Remove boundary…"), func() {
-			s.ui.confirmDelete(fmt.Sprintf(lang.L("the boundary of “%s”"), un.Name), "unit_shapes", shape.ID,
-				func() error { return f.DeleteUnitShape(shape.ID) }, s.changed)
-		})))
 	case hasShape:
-		p.line(lang.L("Boundary: attached, drawn on the Map"))
+		buttons := []fyne.CanvasObject{widget.NewButton(lang.L("Show on the Map"), func() { s.showOnMap(un.ID) })}
+		if !f.ReadOnly() {
+			buttons = append(buttons, widget.NewButton(lang.L("Remove boundary…"), func() {
+				s.ui.confirmDelete(fmt.Sprintf(lang.L("the boundary of “%s”"), un.Name), "unit_shapes", shape.ID,
+					func() error { return f.DeleteUnitShape(shape.ID) }, s.changed)
+			}))
+		}
+		p.box.Add(lineWith(lang.L("Boundary: attached, drawn on the Map"), buttons...))
 	default:
 		p.line(lang.L("Boundary: none yet (Community › Attach boundaries…)"))
 	}

@@ -101,9 +101,13 @@ type View struct {
 
 // Fit returns the view that shows the whole layer in an image w×h pixels
 // (or millimetres, for a page), leaving margin on each side.
-func (l *Layer) Fit(w, h, margin float64) View {
-	c := l.Bound.Center()
-	bw, bh := l.Bound.Max[0]-l.Bound.Min[0], l.Bound.Max[1]-l.Bound.Min[1]
+func (l *Layer) Fit(w, h, margin float64) View { return FitBound(l.Bound, w, h, margin) }
+
+// FitBound returns the view that shows a box (metres) in an image w×h
+// pixels, leaving margin on each side.
+func FitBound(b orb.Bound, w, h, margin float64) View {
+	c := b.Center()
+	bw, bh := b.Max[0]-b.Min[0], b.Max[1]-b.Min[1]
 	fw, fh := math.Max(w-2*margin, 1), math.Max(h-2*margin, 1)
 	mpp := math.Max(bw/fw, bh/fh)
 	if mpp <= 0 || math.IsNaN(mpp) {

@@ -23,7 +23,7 @@ const (
 
 // DemoShapesNote says what the demo's boundaries are, for its change log
 // and description.
-const DemoShapesNote = "synthetic shapes laid out around Mukuru's position, not surveyed boundaries"
+const DemoShapesNote = "synthetic, not surveyed"
 
 // shapes gives every demo unit a boundary. Each area is a block of cells,
 // the areas stacked north to south: its segments side by side, each

@@ -688,11 +688,18 @@ func runExport(args []string, out io.Writer) error {
 	defer f.Close()
 	if ext := strings.ToLower(filepath.Ext(pos[1])); ext == ".geojson" || ext == ".json" {
 		// The units' boundaries, for QGIS and HDX.
-		n, err := importexport.ExportBoundaries(f, pos[1], time.Now(), nil)
+		done, err := importexport.ExportBoundaries(f, pos[1], time.Now(), nil)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "Wrote %s: the boundaries of %d community units, with their figures.\n", pos[1], n)
+		units := fmt.Sprintf("%d community units", done.Written)
+		if done.Written == 1 {
+			units = "1 community unit"
+		}
+		fmt.Fprintf(out, "Wrote %s: the boundaries of %s, with their figures.\n", pos[1], units)
+		if n := len(done.Unreadable); n > 0 {
+			fmt.Fprintf(out, "Left out %d whose boundary cannot be read (attach them again): %s.\n", n, strings.Join(done.Unreadable[:min(5, n)], "; "))
+		}
 		return nil
 	}
 	progress, clear := terminalProgress()

@@ -67,13 +67,21 @@ func runBoundaries(args []string, out io.Writer) error {
 	if *dryRun {
 		verb = "Would attach"
 	}
-	fmt.Fprintf(out, "%s the boundaries of %d of %d features to community units", verb, m.Matched, len(bs))
+	features := fmt.Sprintf("%d features", len(bs))
+	if len(bs) == 1 {
+		features = "1 feature"
+	}
+	fmt.Fprintf(out, "%s the boundaries of %d of %s to community units", verb, m.Matched, features)
 	if !*dryRun {
 		fmt.Fprintf(out, ": %d added, %d replaced, %d unchanged", saved.Added, saved.Replaced, saved.Same)
 	}
 	fmt.Fprintln(out, ".")
 	if len(m.Unmatched) > 0 {
-		fmt.Fprintf(out, "%d features matched no unit:\n", len(m.Unmatched))
+		if len(m.Unmatched) == 1 {
+			fmt.Fprintln(out, "1 feature matched no unit:")
+		} else {
+			fmt.Fprintf(out, "%d features matched no unit:\n", len(m.Unmatched))
+		}
 		for i, u := range m.Unmatched {
 			if i == 20 {
 				fmt.Fprintf(out, "  … and %d more (--json lists them all)\n", len(m.Unmatched)-20)

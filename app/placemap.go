@@ -202,10 +202,18 @@ func (s *workspaceScreen) placeMapScreen() fyne.CanvasObject {
 		}
 	}
 
+	// This build is the live one until the Map is built again: a read that
+	// ends after that (the section left and shown again meanwhile) is
+	// dropped, and leaves the shared state to the new one.
+	build := new(int)
+	s.placeMapBuild = build
 	f, day := s.file, s.today()
 	s.ui.background(func() {
 		loaded, err := readPlaceMap(f, day)
 		fyne.Do(func() {
+			if s.placeMapBuild != build {
+				return
+			}
 			if err != nil {
 				s.ui.showError(err)
 				status.SetText(lang.L("The map could not be drawn."))
@@ -470,7 +478,13 @@ func (m *mapCanvas) placeScaleBar(metres float64, width float32) {
 
 func rgba(c color.Color) color.RGBA { return color.RGBAModel.Convert(c).(color.RGBA) }
 
+// setView moves the map. Before the map has been fitted to something
+// there is nowhere to move from: the move is left, and the first units
+// drawn are shown whole.
 func (m *mapCanvas) setView(v geomap.View) {
+	if m.layer == nil || len(m.layer.Units) == 0 || m.fit || m.view.MetresPerPixel <= 0 {
+		return
+	}
 	m.view = v
 	if m.onView != nil {
 		m.onView(v)

@@ -50,6 +50,18 @@ func (s *workspaceScreen) showUnit(id string) {
 	case err != nil:
 		s.ui.showError(err)
 		return
+	case hasShape && !drawable(shape):
+		// Stored, but not an area this program can draw (a copy from an
+		// older version): the Map lists the unit as without one.
+		line := lang.L("Boundary: stored, but it cannot be drawn; attach it again")
+		if f.ReadOnly() {
+			p.line(line)
+			break
+		}
+		p.box.Add(lineWith(line, widget.NewButton(lang.L("Remove boundary…"), func() {
+			s.ui.confirmDelete(fmt.Sprintf(lang.L("the boundary of “%s”"), un.Name), "unit_shapes", shape.ID,
+				func() error { return f.DeleteUnitShape(shape.ID) }, s.changed)
+		})))
 	case hasShape:
 		buttons := []fyne.CanvasObject{widget.NewButton(lang.L("Show on the Map"), func() { s.showOnMap(un.ID) })}
 		if !f.ReadOnly() {
@@ -114,4 +126,10 @@ func unitRoles(f *workspace.File, level string) ([]workspace.Role, error) {
 		}
 	}
 	return out, nil
+}
+
+// drawable says whether a stored boundary is one the Map can draw.
+func drawable(s workspace.UnitShape) bool {
+	_, err := workspace.ParseShape(s.Shape)
+	return err == nil
 }

@@ -39,8 +39,9 @@ type workspaceScreen struct {
 	findings   []workspace.Finding
 	runs       int // how many check runs were started, so a late one cannot overwrite a newer
 
-	tree     *treeState     // the community tree's open branches and chosen unit, kept while it is built again
-	placeMap *placeMapState // the Map screen's level, measure and view, kept likewise
+	tree          *treeState     // the community tree's open branches and chosen unit, kept while it is built again
+	placeMap      *placeMapState // the Map screen's level, measure and view, kept likewise
+	placeMapBuild *int           // the Map built last: a read for an older one is dropped
 }
 
 // newWorkspaceScreen builds the screen of an open workspace and returns it
@@ -156,6 +157,9 @@ func (s *workspaceScreen) build(name string) fyne.CanvasObject {
 // page shown is read again, the others when next shown, and the health
 // checks run again.
 func (s *workspaceScreen) changed() {
+	// The Map has no list to read again: it is built again, also when a
+	// page opened from it is shown (Back then finds it as it now is).
+	delete(s.built, secPlaceMap)
 	for name := range s.built {
 		if name != s.current {
 			delete(s.built, name)

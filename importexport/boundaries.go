@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -278,7 +279,9 @@ func propertiesText(p geojson.Properties) map[string]string {
 		case string:
 			out[k] = strings.TrimSpace(x)
 		case float64:
-			out[k] = fmt.Sprint(x)
+			// As written, never in exponent form: a county code 21107010
+			// must match "21107010".
+			out[k] = strconv.FormatFloat(x, 'f', -1, 64)
 		case bool:
 			out[k] = fmt.Sprint(x)
 		default:
@@ -375,29 +378,39 @@ func MatchBoundaries(f *workspace.File, bs []Boundary, property string, say tran
 	return m, nil
 }
 
+// ExportedBoundaries says what ExportBoundaries wrote.
+type ExportedBoundaries struct {
+	Written int
+	// Unreadable names, by path, the units whose stored boundary cannot be
+	// read (a copy merged in from an older version): they are left out, as
+	// the Map leaves them out, rather than stop the export.
+	Unreadable []string
+}
+
 // ExportBoundaries writes the community units that have a boundary as a
 // GeoJSON FeatureCollection, for QGIS and HDX: each with its id, name,
 // level, path, households and the Map screen's figures on the day. A name
 // not ending in .geojson or .json is refused.
-func ExportBoundaries(f *workspace.File, path string, day time.Time, say translate.Func) (int, error) {
+func ExportBoundaries(f *workspace.File, path string, day time.Time, say translate.Func) (ExportedBoundaries, error) {
+	var done ExportedBoundaries
 	say = wordsIn(say)
 	if ext := strings.ToLower(filepath.Ext(path)); ext != ".geojson" && ext != ".json" {
-		return 0, &workspace.Error{Code: workspace.ErrInvalid, Message: say("A GeoJSON file's name must end in .geojson: “%s” does not.", filepath.Base(path))}
+		return done, &workspace.Error{Code: workspace.ErrInvalid, Message: say("A GeoJSON file's name must end in .geojson: “%s” does not.", filepath.Base(path))}
 	}
 	// The units come with their figures, read after the checks: a unit
 	// another program deleted meanwhile is in neither, or has no figures
 	// and is left out, as is a boundary whose unit is gone.
 	findings, err := f.RunChecks(day)
 	if err != nil {
-		return 0, err
+		return done, err
 	}
 	figs, err := f.MapFigures(day.Format(workspace.DateLayout), findings)
 	if err != nil {
-		return 0, err
+		return done, err
 	}
 	shapes, err := f.UnitShapes()
 	if err != nil {
-		return 0, err
+		return done, err
 	}
 	units := make([]*workspace.UnitFigures, 0, len(figs))
 	for _, fg := range figs {
@@ -413,7 +426,8 @@ func ExportBoundaries(f *workspace.File, path string, day time.Time, say transla
 		}
 		shape, err := workspace.ParseShape(s.Shape)
 		if err != nil {
-			return 0, err
+			done.Unreadable = append(done.Unreadable, fg.Path)
+			continue
 		}
 		var g orb.Geometry = shape
 		if len(shape) == 1 {
@@ -444,7 +458,8 @@ func ExportBoundaries(f *workspace.File, path string, day time.Time, say transla
 		_, err = w.Write(b)
 		return err
 	})
-	return len(fc.Features), err
+	done.Written = len(fc.Features)
+	return done, err
 }
 
 // figure is a unit's figure for a measure, rounded to four decimals, or nil

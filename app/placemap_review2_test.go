@@ -57,9 +57,7 @@ func TestReview2DragOnAnEmptyMapKeepsANullView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sq := func(lon float64) string {
-		return `{"type":"Polygon","coordinates":[[[` + ftoa(lon) + `,-1.32],[` + ftoa(lon+0.02) + `,-1.32],[` + ftoa(lon+0.02) + `,-1.30],[` + ftoa(lon) + `,-1.30],[` + ftoa(lon) + `,-1.32]]]}`
-	}
+	sq := segmentSquare
 	if _, err := u.file.SetBoundaries(map[string]string{segments[0].ID: sq(36.88), segments[1].ID: sq(36.90)}, "segments.geojson"); err != nil {
 		t.Fatal(err)
 	}

@@ -48,9 +48,7 @@ func TestReviewMapAfterAttachingBoundariesShowsThemWhole(t *testing.T) {
 	}
 	// Two segments of 0.02° (2.2 km) side by side, as Attach boundaries
 	// would store them.
-	sq := func(lon float64) string {
-		return `{"type":"Polygon","coordinates":[[[` + ftoa(lon) + `,-1.32],[` + ftoa(lon+0.02) + `,-1.32],[` + ftoa(lon+0.02) + `,-1.30],[` + ftoa(lon) + `,-1.30],[` + ftoa(lon) + `,-1.32]]]}`
-	}
+	sq := segmentSquare
 	if _, err := u.file.SetBoundaries(map[string]string{segments[0].ID: sq(36.88), segments[1].ID: sq(36.90)}, "segments.geojson"); err != nil {
 		t.Fatal(err)
 	}
@@ -109,3 +107,9 @@ func TestReviewMapOfCellsWhenSegmentsHaveNoBoundary(t *testing.T) {
 }
 
 func ftoa(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// segmentSquare is a segment's boundary as Attach boundaries would store
+// it: a square 0.02° (2.2 km) across, its west side at lon.
+func segmentSquare(lon float64) string {
+	return `{"type":"Polygon","coordinates":[[[` + ftoa(lon) + `,-1.32],[` + ftoa(lon+0.02) + `,-1.32],[` + ftoa(lon+0.02) + `,-1.30],[` + ftoa(lon) + `,-1.30],[` + ftoa(lon) + `,-1.32]]]}`
+}

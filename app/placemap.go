@@ -34,6 +34,15 @@ type placeMapState struct {
 	focus string
 }
 
+// mapState is what the Map shows, the segments by representation the
+// first time.
+func (s *workspaceScreen) mapState() *placeMapState {
+	if s.placeMap == nil {
+		s.placeMap = &placeMapState{level: "segment", measure: workspace.MeasureRepresented}
+	}
+	return s.placeMap
+}
+
 // placeMapData is what the Map screen reads off the UI thread: every
 // unit's outline, projected once, and every unit's figures.
 type placeMapData struct {
@@ -56,35 +65,25 @@ func readPlaceMap(f *workspace.File, day time.Time) (*placeMapData, error) {
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, 0, len(shapes))
 	for id := range shapes {
-		if figs[id] != nil {
-			ids = append(ids, id)
+		if figs[id] == nil {
+			delete(shapes, id) // its unit was deleted between the two reads
 		}
 	}
-	// Drawn in the order of their paths, so that the same map looks the
-	// same each time.
-	sort.Slice(ids, func(i, j int) bool { return figs[ids[i]].Path < figs[ids[j]].Path })
-	ms := make([]orb.MultiPolygon, len(ids))
-	for i, id := range ids {
-		ms[i] = shapes[id]
-	}
-	return &placeMapData{all: geomap.NewLayer(ids, ms), figures: figs}, nil
+	return &placeMapData{all: geomap.LayerOf(shapes, func(id string) string { return figs[id].Path }), figures: figs}, nil
 }
 
 // placeMapScreen is the Map section: the units of one level, coloured by
 // a measure, with a legend, the figures of the unit under the pointer, and
 // the units that have no boundary.
 func (s *workspaceScreen) placeMapScreen() fyne.CanvasObject {
-	if s.placeMap == nil {
-		s.placeMap = &placeMapState{level: "segment", measure: workspace.MeasureRepresented}
-	}
-	state := s.placeMap
+	state := s.mapState()
 	status := widget.NewLabel(lang.L("Reading the boundaries…"))
 	status.Wrapping = fyne.TextWrapWord
 	m := newMapCanvas(s.ui.background)
 	legend := container.NewVBox()
-	info := widget.NewLabel(lang.L("Point at a unit to see its figures; click it to open it. Drag to move the map, scroll to zoom (or the arrow keys, + and -)."))
+	hint := lang.L("Point at a unit to see its figures; click it to open it. Drag to move the map, scroll to zoom (or the arrow keys, + and -).")
+	info := widget.NewLabel(hint)
 	info.Wrapping = fyne.TextWrapWord
 	var data *placeMapData
 	var layer *geomap.Layer
@@ -177,11 +176,7 @@ func (s *workspaceScreen) placeMapScreen() fyne.CanvasObject {
 		state.measure = workspace.MapMeasures[measure.SelectedIndex()].Key
 		show()
 	}
-	for i, c := range workspace.UnitLevels {
-		if c.Key == state.level {
-			level.SetSelectedIndex(i)
-		}
-	}
+	level.SetSelectedIndex(workspace.LevelDepth(state.level))
 	for i, c := range workspace.MapMeasures {
 		if c.Key == state.measure {
 			measure.SetSelectedIndex(i)
@@ -191,7 +186,7 @@ func (s *workspaceScreen) placeMapScreen() fyne.CanvasObject {
 	m.onView = func(v geomap.View) { state.view, state.hasView = v, true }
 	m.onHover = func(i int) {
 		if i < 0 || layer == nil || i >= len(layer.Units) {
-			info.SetText(lang.L("Point at a unit to see its figures; click it to open it. Drag to move the map, scroll to zoom (or the arrow keys, + and -)."))
+			info.SetText(hint)
 			return
 		}
 		info.SetText(unitFiguresText(data.figures[layer.Units[i].ID]))
@@ -254,10 +249,7 @@ func (s *workspaceScreen) placeMapScreen() fyne.CanvasObject {
 // showOnMap opens the Map on a unit: its level, centred on it among its
 // neighbours, outlined, its figures beside.
 func (s *workspaceScreen) showOnMap(unitID string) {
-	if s.placeMap == nil {
-		s.placeMap = &placeMapState{level: "segment", measure: workspace.MeasureRepresented}
-	}
-	s.placeMap.focus = unitID
+	s.mapState().focus = unitID
 	delete(s.built, secPlaceMap) // read again, for the unit
 	s.show(secPlaceMap)
 }

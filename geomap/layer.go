@@ -2,6 +2,7 @@ package geomap
 
 import (
 	"math"
+	"sort"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
@@ -70,14 +71,24 @@ func NewLayer(ids []string, shapes []orb.MultiPolygon) *Layer {
 	return l
 }
 
+// LayerOf projects shapes given by id, drawn in the order of key(id): a
+// unit's path, so that the same map looks the same each time.
+func LayerOf(shapes map[string]orb.MultiPolygon, key func(id string) string) *Layer {
+	ids := make([]string, 0, len(shapes))
+	for id := range shapes {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return key(ids[i]) < key(ids[j]) })
+	ms := make([]orb.MultiPolygon, len(ids))
+	for i, id := range ids {
+		ms[i] = shapes[id]
+	}
+	return NewLayer(ids, ms)
+}
+
 // Project turns longitude and latitude into the layer's metres.
 func (l *Layer) Project(p orb.Point) orb.Point {
 	return orb.Point{(p[0] - l.lon0) * l.kx, (p[1] - l.lat0) * metresPerDegree}
-}
-
-// Unproject turns the layer's metres back into longitude and latitude.
-func (l *Layer) Unproject(p orb.Point) orb.Point {
-	return orb.Point{l.lon0 + p[0]/l.kx, l.lat0 + p[1]/metresPerDegree}
 }
 
 // At returns the index of the unit under the point (metres), or -1. Where

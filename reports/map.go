@@ -2,7 +2,6 @@ package reports
 
 import (
 	"image/color"
-	"sort"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/paulmach/orb"
@@ -38,23 +37,19 @@ func segmentLayer(x *facts) (*geomap.Layer, map[string]*workspace.UnitFigures, i
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	var ids []string
 	segments := 0
-	for id, u := range figs {
-		if u.Unit.Level != "segment" {
-			continue
-		}
-		segments++
-		if _, ok := shapes[id]; ok {
-			ids = append(ids, id)
+	for _, u := range figs {
+		if u.Unit.Level == "segment" {
+			segments++
 		}
 	}
-	sort.Slice(ids, func(i, j int) bool { return figs[ids[i]].Path < figs[ids[j]].Path })
-	ms := make([]orb.MultiPolygon, len(ids))
-	for i, id := range ids {
-		ms[i] = shapes[id]
+	for id := range shapes {
+		if u := figs[id]; u == nil || u.Unit.Level != "segment" {
+			delete(shapes, id) // its unit was deleted, or moved, between the two reads
+		}
 	}
-	return geomap.NewLayer(ids, ms), figs, segments - len(ids), nil
+	layer := geomap.LayerOf(shapes, func(id string) string { return figs[id].Path })
+	return layer, figs, segments - len(layer.Units), nil
 }
 
 // coverageMap is the initiative brief's map: the segments coloured by the

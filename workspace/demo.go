@@ -70,7 +70,7 @@ func CreateDemo(path string, opt DemoOptions) (*File, error) {
 					return err
 				}
 			}
-			return t.logChange("community unit", "", "create", fmt.Sprintf("Demo data: %d unit boundaries (%s)", d.counts["unit boundary"], DemoShapesNote))
+			return t.logChange("community unit", "", "create", fmt.Sprintf("Demo data: %d unit boundaries (%s)", d.counts["unit boundary"], demoShapesNote))
 		})
 	})
 }

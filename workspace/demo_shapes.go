@@ -21,9 +21,9 @@ const (
 	metresPerDeg  = 111_320.0
 )
 
-// DemoShapesNote says what the demo's boundaries are, for its change log
+// demoShapesNote says what the demo's boundaries are, for its change log
 // and description.
-const DemoShapesNote = "synthetic, not surveyed"
+const demoShapesNote = "synthetic, not surveyed"
 
 // shapes gives every demo unit a boundary. Each area is a block of cells,
 // the areas stacked north to south: its segments side by side, each

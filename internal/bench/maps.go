@@ -4,10 +4,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"sort"
 	"time"
-
-	"github.com/paulmach/orb"
 
 	"cpw/geomap"
 	"cpw/workspace"
@@ -37,16 +34,7 @@ func mapRows(demo string, runs int, row func(op, size string, d, limit time.Dura
 		if err != nil {
 			fail(err)
 		}
-		ids := make([]string, 0, len(shapes))
-		for id := range shapes {
-			ids = append(ids, id)
-		}
-		sort.Slice(ids, func(i, j int) bool { return figs[ids[i]].Path < figs[ids[j]].Path })
-		ms := make([]orb.MultiPolygon, len(ids))
-		for i, id := range ids {
-			ms[i] = shapes[id]
-		}
-		layer = geomap.NewLayer(ids, ms)
+		layer = geomap.LayerOf(shapes, func(id string) string { return figs[id].Path })
 	}))
 	row("Map: boundaries and figures read (screen opens)", fmt.Sprintf("%d units with a boundary", len(layer.Units)), read, 0)
 
